@@ -1,0 +1,85 @@
+import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { AuditEntry, AuditVerification } from '../../preload/contract/schemas';
+import { auditLog } from '../db/schema';
+import type { Clock } from '../app/clock';
+import { genesisHash, hashEntry, verifyChain } from './chain';
+
+export interface AuditRecord {
+  userId: number | null;
+  username: string | null;
+  action: string;
+  target?: string | null;
+  result: AuditEntry['result'];
+  code?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  beforeSeq?: number | undefined;
+  limit: number;
+  action?: string | undefined;
+  username?: string | undefined;
+  result?: AuditEntry['result'] | undefined;
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+/** Appends to and reads the hash-chained audit trail. */
+export function createAuditService(db: BetterSQLite3Database, clock: Clock) {
+  function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
+    return {
+      seq: row.seq,
+      at: row.at,
+      userId: row.userId,
+      username: row.username,
+      action: row.action,
+      target: row.target,
+      result: row.result,
+      code: row.code,
+      detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
+    };
+  }
+
+  return {
+    /** Adds one entry chained to the current head; runs in its own (or the caller's) transaction. */
+    append(record: AuditRecord): AuditEntry {
+      return db.transaction((tx) => {
+        const head = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+        const fields = {
+          seq: (head?.seq ?? 0) + 1,
+          at: clock.now().toISOString(),
+          userId: record.userId,
+          username: record.username,
+          action: record.action,
+          target: record.target ?? null,
+          result: record.result,
+          code: record.code ?? null,
+          detail: record.detail ? JSON.stringify(record.detail) : null,
+          prevHash: head?.hash ?? genesisHash,
+        };
+        const row = { ...fields, hash: hashEntry(fields) };
+        tx.insert(auditLog).values(row).run();
+        return toEntry(row);
+      });
+    },
+
+    /** Newest first, filtered, paged by sequence number. */
+    list(query: AuditQuery): { entries: AuditEntry[]; total: number } {
+      const filters: SQL[] = [];
+      if (query.action) filters.push(eq(auditLog.action, query.action));
+      if (query.username) filters.push(eq(auditLog.username, query.username.toLowerCase()));
+      if (query.result) filters.push(eq(auditLog.result, query.result));
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const paged = query.beforeSeq ? and(where, lt(auditLog.seq, query.beforeSeq)) : where;
+      const rows = db.select().from(auditLog).where(paged).orderBy(desc(auditLog.seq)).limit(query.limit).all();
+      const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+      return { entries: rows.map(toEntry), total };
+    },
+
+    /** Checks the whole chain from the first entry. */
+    verify(): AuditVerification {
+      return verifyChain(db.select().from(auditLog).orderBy(auditLog.seq).iterate());
+    },
+  };
+}

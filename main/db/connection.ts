@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+
+export type Sqlite = Database.Database;
+
+/** Opens the workstation database with the pragmas every write relies on, then proves it answers. */
+export function openDatabase(file: string): Sqlite {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.prepare('SELECT 1').get();
+  return sqlite;
+}

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { WindowSettings, WorkstationSettings } from '../../preload/contract/schemas';
+import { windowSettingsSchema, workstationSettingsSchema } from '../../preload/contract/schemas';
+import type { Clock } from '../app/clock';
+import { settings } from '../db/schema';
+
+const WORKSTATION_KEY = 'workstation';
+
+export const defaultWorkstationSettings: WorkstationSettings = {
+  districtCode: '370303',
+  windowNumber: 1,
+  hallName: '张店区市民中心',
+  idleLockMinutes: 10,
+  defaultLocale: 'zh-CN',
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/** The window's settings: district, window number, hall, idle lock, default language. */
+export function createSettingsService(db: BetterSQLite3Database, clock: Clock) {
+  function read(): WorkstationSettings | null {
+    const row = db.select().from(settings).where(eq(settings.key, WORKSTATION_KEY)).get();
+    if (!row) return null;
+    const parsed = workstationSettingsSchema.safeParse({ ...defaultWorkstationSettings, ...JSON.parse(row.value) });
+    return parsed.success ? parsed.data : defaultWorkstationSettings;
+  }
+
+  function write(value: WorkstationSettings): void {
+    const now = clock.now().toISOString();
+    db.insert(settings)
+      .values({ key: WORKSTATION_KEY, value: JSON.stringify(value), updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value), updatedAt: now } })
+      .run();
+  }
+
+  return {
+    /** The settings, or the defaults before first-run set-up. */
+    get(): WorkstationSettings {
+      return read() ?? defaultWorkstationSettings;
+    },
+    /** The window as set at first run; null before it. */
+    window(): WindowSettings | null {
+      const value = read();
+      return value ? windowSettingsSchema.parse(value) : null;
+    },
+    /** Applies a partial change and returns the before and after, for the audit entry. */
+    update(change: Partial<WorkstationSettings>): { before: WorkstationSettings; after: WorkstationSettings } {
+      const before = this.get();
+      const after = workstationSettingsSchema.parse({ ...before, ...change });
+      write(after);
+      return { before, after };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { roles } from './roles';
+
+/** Shapes shared by several channels. Messages are Chinese: they reach the clerk as-is. */
+
+export const roleSchema = z.enum(roles);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{3,32}$/, '用户名为 3–32 位字母、数字或 . _ -');
+
+/** Only the length is checked here; the strength rule lives in the auth service. */
+export const passwordSchema = z.string().min(1, '请输入密码').max(128, '密码不能超过 128 位');
+
+export const displayNameSchema = z.string().trim().min(1, '请输入姓名').max(40, '姓名不超过 40 个字');
+
+export const windowNumberSchema = z
+  .number({ error: '窗口号须为数字' })
+  .int('窗口号须为整数')
+  .min(1, '窗口号为 1–999')
+  .max(999, '窗口号为 1–999');
+
+export const localeSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const windowSettingsSchema = z.object({
+  districtCode: z.string().regex(/^\d{6}$/, '区划代码为 6 位数字，例如 370303'),
+  windowNumber: windowNumberSchema,
+  hallName: z.string().trim().min(1, '请输入大厅名称').max(60, '大厅名称不超过 60 个字'),
+});
+export type WindowSettings = z.infer<typeof windowSettingsSchema>;
+
+export const workstationSettingsSchema = windowSettingsSchema.extend({
+  idleLockMinutes: z.number().int().min(1, '至少 1 分钟').max(120, '最多 120 分钟'),
+  defaultLocale: localeSchema,
+});
+export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
+
+export const staffSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  windowNumber: z.number().int().nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const sessionUserSchema = staffSchema.pick({
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  windowNumber: true,
+  mustChangePassword: true,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionStateSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  locked: z.boolean(),
+  needsSetup: z.boolean(),
+  idleLockMinutes: z.number().int(),
+  window: windowSettingsSchema.nullable(),
+  defaultLocale: localeSchema,
+  /** Server time, so the UI clock does not depend on the PC alone. */
+  serverTime: z.string(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const auditResultSchema = z.enum(['ok', 'denied', 'failed']);
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  result: auditResultSchema,
+  code: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  headHash: z.string().nullable(),
+  /** The first entry that does not verify, and why. */
+  firstBadSeq: z.number().int().nullable(),
+  problem: z.enum(['hash_mismatch', 'link_broken', 'sequence_gap']).nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
