@@ -1,9 +1,9 @@
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Db } from '../db/connection';
 import type { AuditEntry, AuditVerification } from '../../preload/contract/schemas';
 import { auditLog } from '../db/schema';
 import type { Clock } from '../app/clock';
-import { genesisHash, hashEntry, verifyChain } from './chain';
+import { genesisHash, hashEntry, verifyChain, type ChainedFields } from './chain';
 
 export interface AuditRecord {
   userId: number | null;
@@ -26,7 +26,7 @@ export interface AuditQuery {
 export type AuditService = ReturnType<typeof createAuditService>;
 
 /** Appends to and reads the hash-chained audit trail. */
-export function createAuditService(db: BetterSQLite3Database, clock: Clock) {
+export function createAuditService(db: Db, clock: Clock) {
   function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
     return {
       seq: row.seq,
@@ -79,7 +79,14 @@ export function createAuditService(db: BetterSQLite3Database, clock: Clock) {
 
     /** Checks the whole chain from the first entry. */
     verify(): AuditVerification {
-      return verifyChain(db.select().from(auditLog).orderBy(auditLog.seq).iterate());
+      // Streamed row by row: the trail grows by thousands of entries a month.
+      const rows = db.$client
+        .prepare(
+          `SELECT seq, at, user_id AS userId, username, action, target, result, code, detail,
+                  prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
+        )
+        .iterate() as IterableIterator<ChainedFields & { hash: string }>;
+      return verifyChain(rows);
     },
   };
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 
 export type Sqlite = Database.Database;
 
@@ -12,3 +13,6 @@ export function openDatabase(file: string): Sqlite {
   sqlite.prepare('SELECT 1').get();
   return sqlite;
 }
+
+/** The drizzle database with its better-sqlite3 client, as every service receives it. */
+export type Db = BetterSQLite3Database & { $client: Sqlite };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Db } from '../db/connection';
 import type { WindowSettings, WorkstationSettings } from '../../preload/contract/schemas';
 import { windowSettingsSchema, workstationSettingsSchema } from '../../preload/contract/schemas';
 import type { Clock } from '../app/clock';
@@ -18,7 +18,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
 /** The window's settings: district, window number, hall, idle lock, default language. */
-export function createSettingsService(db: BetterSQLite3Database, clock: Clock) {
+export function createSettingsService(db: Db, clock: Clock) {
   function read(): WorkstationSettings | null {
     const row = db.select().from(settings).where(eq(settings.key, WORKSTATION_KEY)).get();
     if (!row) return null;

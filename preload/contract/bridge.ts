@@ -6,6 +6,9 @@ import { fail } from './envelope';
 import type { EventName, EventPayload } from './events';
 import { isEventName } from './events';
 
+/** Electron IPC channel names (the browser host carries the same calls over its WebSocket). */
+export const electronIpc = { invoke: 'yc:invoke', event: 'yc:event' } as const;
+
 export type ConnectionStatus = 'connected' | 'connecting' | 'closed';
 
 /** Moves encoded requests and events; Electron IPC and the WebSocket each implement it. */

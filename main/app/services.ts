@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { createAuditService, type AuditService } from '../audit/service';
+import { createAuthService, type AuthService } from '../auth/service';
+import { ensureDailyBackup } from '../db/backup';
+import { openDatabase, type Db, type Sqlite } from '../db/connection';
+import { migrateDatabase } from '../db/migrate';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter, type Router } from '../ipc/router';
+import { createRootLogger, subsystem, type Logger } from '../logging/logger';
+import { createSettingsService, type SettingsService } from '../settings/service';
+import { createStaffService, type StaffService } from '../staff/service';
+import { systemClock, type Clock } from './clock';
+
+export interface WorkstationConfig {
+  /** Where the database, backups and logs live: Electron's userData or `--data-dir`. */
+  dataDir: string;
+  /** The shipped `resources/` folder (migrations, later fonts and the catalog). */
+  resourcesDir: string;
+  clock?: Clock;
+  /** Log to files in the data directory (default) or to stderr only. */
+  logToFiles?: boolean;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export interface Services {
+  clock: Clock;
+  db: Db;
+  staff: StaffService;
+  auth: AuthService;
+  settings: SettingsService;
+  audit: AuditService;
+}
+
+export interface Workstation {
+  services: Services;
+  router: Router;
+  sqlite: Sqlite;
+  log: Logger;
+  close(): void;
+}
+
+const backupCheckMs = 60 * 60 * 1000;
+
+/** The composition root: both hosts build the workstation with this one function. */
+export async function createWorkstation(config: WorkstationConfig): Promise<Workstation> {
+  const clock = config.clock ?? systemClock;
+  const root = createRootLogger({
+    dir: config.logToFiles === false ? null : join(config.dataDir, 'logs'),
+    level: config.logLevel ?? 'info',
+  });
+  const dbLog = subsystem(root, 'db');
+  const backupDir = join(config.dataDir, 'backups');
+  const sqlite = openDatabase(join(config.dataDir, 'yichuang.db'));
+  try {
+    await migrateDatabase(sqlite, { migrationsFolder: join(config.resourcesDir, 'migrations'), backupDir, log: dbLog });
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = drizzle(sqlite);
+  const audit = createAuditService(db, clock);
+  const staff = createStaffService(db, clock);
+  const auth = createAuthService({ db, clock, staff, audit });
+  const settings = createSettingsService(db, clock);
+  const services: Services = { clock, db, staff, auth, settings, audit };
+  const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
+
+  const backup = () =>
+    ensureDailyBackup(sqlite, backupDir, clock.now()).then(
+      (file) => file && dbLog.info({ file }, 'daily backup taken'),
+      (err: unknown) => dbLog.error({ err }, 'daily backup failed'),
+    );
+  if (staff.count() > 0) void backup();
+  const timer = setInterval(() => void backup(), backupCheckMs);
+  timer.unref();
+
+  return {
+    services,
+    router,
+    sqlite,
+    log: root,
+    close() {
+      clearInterval(timer);
+      sqlite.close();
+      root.flush();
+    },
+  };
+}

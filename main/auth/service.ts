@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { AppError } from '../../preload/contract/errors';
+import type { Clock } from '../app/clock';
+import type { AuditService } from '../audit/service';
+import { staff } from '../db/schema';
+import type { StaffRow, StaffService } from '../staff/service';
+import { decoyHash, hashPassword, isStrongPassword, verifyPassword } from './passwords';
+import { lockoutMinutes, maxFailedAttempts } from './policy';
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Password checks with lockout, shared by sign-in and unlock. */
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  staff: StaffService;
+  audit: AuditService;
+}) {
+  const { db, clock, audit } = deps;
+
+  function lockedMessage(until: Date): string {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60000));
+    return `账号已锁定：密码连续错误 ${maxFailedAttempts} 次，请 ${minutes} 分钟后再试，或请管理员重置密码`;
+  }
+
+  /** Verifies the password of an account, counting failures and locking after the fifth. */
+  async function checkPassword(row: StaffRow, password: string): Promise<StaffRow> {
+    const now = clock.now();
+    if (row.lockedUntil && new Date(row.lockedUntil) > now) {
+      throw new AppError('account_locked', lockedMessage(new Date(row.lockedUntil)));
+    }
+    if (await verifyPassword(password, row.passwordHash)) {
+      if (row.disabled) throw new AppError('account_disabled');
+      return db
+        .update(staff)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(eq(staff.id, row.id))
+        .returning()
+        .get()!;
+    }
+    const failures = row.failedAttempts + 1;
+    if (failures >= maxFailedAttempts) {
+      const until = new Date(now.getTime() + lockoutMinutes * 60000);
+      db.update(staff).set({ failedAttempts: 0, lockedUntil: until.toISOString() }).where(eq(staff.id, row.id)).run();
+      audit.append({
+        userId: row.id,
+        username: row.username,
+        action: 'auth.accountLocked',
+        target: row.username,
+        result: 'ok',
+        detail: { until: until.toISOString(), failures },
+      });
+      throw new AppError('account_locked', lockedMessage(until));
+    }
+    db.update(staff).set({ failedAttempts: failures }).where(eq(staff.id, row.id)).run();
+    throw new AppError('bad_credentials', `用户名或密码错误：再错 ${maxFailedAttempts - failures} 次账号将锁定 ${lockoutMinutes} 分钟`);
+  }
+
+  return {
+    /** Signs in by username and password; unknown names cost the same time as wrong passwords. */
+    async signIn(username: string, password: string): Promise<StaffRow> {
+      const row = deps.staff.byUsername(username);
+      if (!row) {
+        await verifyPassword(password, decoyHash);
+        throw new AppError('bad_credentials');
+      }
+      const checked = await checkPassword(row, password);
+      return db
+        .update(staff)
+        .set({ lastSignInAt: clock.now().toISOString() })
+        .where(eq(staff.id, checked.id))
+        .returning()
+        .get()!;
+    },
+
+    /** Unlocking the screen takes the same password check, lockout included. */
+    async unlock(userId: number, password: string): Promise<StaffRow> {
+      return checkPassword(deps.staff.byId(userId), password);
+    },
+
+    async changePassword(userId: number, currentPassword: string, newPassword: string): Promise<StaffRow> {
+      const row = await checkPassword(deps.staff.byId(userId), currentPassword);
+      if (!isStrongPassword(newPassword)) throw new AppError('weak_password');
+      if (newPassword === currentPassword) {
+        throw new AppError('weak_password', '新密码不能与当前密码相同：请换一个密码');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      return db
+        .update(staff)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now().toISOString() })
+        .where(eq(staff.id, row.id))
+        .returning()
+        .get()!;
+    },
+  };
+}

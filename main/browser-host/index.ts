@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createWorkstation } from '../app/services';
+import { DatabaseNewerError } from '../db/migrate';
+import { defaultDataDir } from '../data-dir';
+import { defaultResourcesDir, rendererDir } from '../paths';
+import { startBrowserHost } from './server';
+
+const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N]
+  --data-dir DIR  where the database, backups and logs live (default: ${defaultDataDir()})
+  --port N        port on 127.0.0.1; 0 picks any free port (default: 0)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"\n${usage}`);
+    process.exit(2);
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  const workstation = await createWorkstation({ dataDir, resourcesDir: defaultResourcesDir() });
+  const host = await startBrowserHost({ workstation, rendererDir: rendererDir(), port });
+  console.log(`Yichuang ready at ${host.url}`);
+
+  const stop = () => {
+    void host.close().then(() => {
+      workstation.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DatabaseNewerError ? error.message : error);
+  process.exit(1);
+});

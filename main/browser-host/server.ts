@@ -1,0 +1,127 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { encode } from '../../preload/contract/codec';
+import type { Workstation } from '../app/services';
+import { createSession, type Session } from '../ipc/session';
+import { createStaticHandler } from './static';
+
+export interface BrowserHostOptions {
+  workstation: Workstation;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  /** Fixed only in tests; otherwise a new random token for each run. */
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  /** Sessions of the open connections (the Electron host has one per window). */
+  sessions: Set<Session>;
+  close(): Promise<void>;
+}
+
+/** Largest request a connection may send (materials arrive in later versions). */
+const maxMessageBytes = 64 * 1024 * 1024;
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Serves the built renderer and the router over a token-guarded WebSocket on 127.0.0.1 only. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { workstation } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = workstation.log.child({ subsystem: 'browser-host' });
+  const sessions = new Set<Session>();
+  const server = createServer();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  server.on('request', (req, res) => {
+    // A page on another site must not reach us by DNS rebinding: only our own Host is served.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(421).end();
+      return;
+    }
+    void handleStatic(req, res);
+  });
+  let handleStatic: ReturnType<typeof createStaticHandler> = createStaticHandler(options.rendererDir, "'self'");
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const origin = req.headers.origin;
+    const originOk = origin === undefined || allowedHosts().has(origin.replace(/^http:\/\//, ''));
+    if (url.pathname !== '/ws' || !allowedHosts().has(req.headers.host ?? '')) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
+    if (!sameSecret(url.searchParams.get('token') ?? '', token) || !originOk) {
+      log.warn({ origin, remote: req.socket.remoteAddress }, 'websocket refused: bad token or origin');
+      refuse(socket, 401, 'Unauthorized');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const session = createSession((event, payload) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload: encode(payload) }));
+    });
+    sessions.add(session);
+    ws.on('close', () => sessions.delete(session));
+    ws.on('message', (data, isBinary) => {
+      void (async () => {
+        let id: unknown;
+        try {
+          if (isBinary) throw new Error('binary frame');
+          const message = JSON.parse((data as Buffer).toString('utf8')) as { id?: unknown; channel?: unknown; payload?: unknown };
+          id = message.id;
+          if (typeof message.id !== 'number' || typeof message.channel !== 'string' || typeof message.payload !== 'string') {
+            throw new Error('malformed request');
+          }
+          const payload = await workstation.router.handleEncoded(session, message.channel, message.payload);
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, payload }));
+        } catch (error) {
+          log.warn({ err: error }, 'malformed websocket message');
+          ws.close(1008, 'malformed request');
+        }
+      })();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const self = `http://127.0.0.1:${port}`;
+  handleStatic = createStaticHandler(options.rendererDir, `'self' ws://127.0.0.1:${port} ws://localhost:${port}`);
+  log.info({ port }, 'browser host serving');
+
+  return {
+    url: `${self}/#token=${token}`,
+    port,
+    token,
+    sessions,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

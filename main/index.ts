@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { app, dialog, powerMonitor } from 'electron';
+import { createWorkstation, type Workstation } from './app/services';
+import { DatabaseNewerError } from './db/migrate';
+import { serveIpc } from './platform/electron/ipc';
+import { registerAppScheme, serveRenderer } from './platform/electron/protocol';
+import { createMainWindow, lockDownPermissions } from './platform/electron/window';
+
+/** The Electron host: one instance, one locked-down window, the same services as the browser host. */
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let workstation: Workstation | null = null;
+  let mainWindow: Electron.BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => workstation?.close());
+
+  void app.whenReady().then(async () => {
+    const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+    try {
+      workstation = await createWorkstation({ dataDir: app.getPath('userData'), resourcesDir });
+    } catch (error) {
+      const message = error instanceof DatabaseNewerError ? error.message : `一窗无法启动：${String(error)}`;
+      dialog.showErrorBox('一窗 Yichuang', message);
+      app.exit(1);
+      return;
+    }
+    lockDownPermissions();
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    const { sessions } = serveIpc(workstation.router, workstation.log.child({ subsystem: 'ipc' }));
+    mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
+
+    // The PC's own lock screen locks the workstation too.
+    const ws = workstation;
+    powerMonitor.on('lock-screen', () => {
+      for (const session of sessions.values()) {
+        if (session.userId === null) continue;
+        session.locked = true;
+        void ws.router.call(session, 'session.state', {}).then((state) => {
+          if (state.ok) session.emit('session.changed', state.value as never);
+        });
+      }
+    });
+  });
+}

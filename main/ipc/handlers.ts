@@ -1,0 +1,116 @@
+import { AppError } from '../../preload/contract/errors';
+import type { SessionState } from '../../preload/contract/schemas';
+import type { Services } from '../app/services';
+import { toSessionUser } from '../staff/service';
+import type { Handlers } from './router';
+import type { Session } from './session';
+
+/** Every channel's handler: thin, each one a call into a service. */
+export function createHandlers(services: Services): Handlers {
+  const { staff, auth, settings, audit, clock } = services;
+
+  function stateOf(session: Session): SessionState {
+    const row = session.userId === null ? null : staff.active(session.userId);
+    const current = settings.get();
+    return {
+      user: row ? toSessionUser(row) : null,
+      locked: row ? session.locked : false,
+      needsSetup: staff.count() === 0,
+      idleLockMinutes: current.idleLockMinutes,
+      window: settings.window(),
+      defaultLocale: current.defaultLocale,
+      serverTime: clock.now().toISOString(),
+    };
+  }
+
+  function signOut(session: Session): void {
+    session.userId = null;
+    session.locked = false;
+  }
+
+  return {
+    'system.ping': () => ({ pong: true as const }),
+
+    'session.state': ({ session }) => stateOf(session),
+    'session.lock': ({ session }) => {
+      session.locked = true;
+      return stateOf(session);
+    },
+    'session.unlock': async ({ session, user }, input) => {
+      if (!session.locked) return stateOf(session);
+      try {
+        await auth.unlock(user!.id, input.password);
+      } catch (error) {
+        // A lockout while the screen is locked ends the session: the next person signs in afresh.
+        if (error instanceof AppError && error.code === 'account_locked') signOut(session);
+        throw error;
+      }
+      session.locked = false;
+      return stateOf(session);
+    },
+
+    'setup.initialize': async ({ session, audit: note }, input) => {
+      if (staff.count() > 0) throw new AppError('already_set_up');
+      const admin = await staff.create({ ...input.admin, role: 'admin', windowNumber: input.window.windowNumber, mustChangePassword: false });
+      settings.update(input.window);
+      note.detail = { window: input.window };
+      session.userId = admin.id;
+      session.locked = false;
+      return stateOf(session);
+    },
+
+    'auth.signIn': async ({ session, audit: note }, input) => {
+      note.username = input.username.toLowerCase();
+      if (staff.count() === 0) throw new AppError('not_set_up');
+      const row = await auth.signIn(input.username, input.password);
+      session.userId = row.id;
+      session.locked = false;
+      return stateOf(session);
+    },
+    'auth.signOut': ({ session }) => {
+      signOut(session);
+      return stateOf(session);
+    },
+    'auth.changePassword': async ({ session, user }, input) => {
+      await auth.changePassword(user!.id, input.currentPassword, input.newPassword);
+      return stateOf(session);
+    },
+
+    'staff.list': () => staff.list(),
+    'staff.create': ({ audit: note }, input) => {
+      note.detail = { role: input.role, windowNumber: input.windowNumber };
+      return staff.create({ ...input, mustChangePassword: true });
+    },
+    'staff.update': ({ audit: note }, input) => {
+      const { id, ...change } = input;
+      const { before, after } = staff.update(id, change);
+      note.target = after.username;
+      note.detail = changedFields(before, after);
+      return after;
+    },
+    'staff.resetPassword': async ({ audit: note }, input) => {
+      const after = await staff.resetPassword(input.id, input.temporaryPassword);
+      note.target = after.username;
+      return after;
+    },
+
+    'settings.get': () => settings.get(),
+    'settings.update': ({ audit: note }, input) => {
+      const { before, after } = settings.update(input);
+      note.detail = changedFields(before, after);
+      return after;
+    },
+
+    'audit.list': (_ctx, input) => audit.list(input),
+    'audit.verify': () => audit.verify(),
+  };
+}
+
+/** `{ field: { from, to } }` for the fields that differ: what an audit entry of a change shows. */
+function changedFields<T extends object>(before: T, after: T): Record<string, unknown> {
+  const diff: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    if (before[key] !== after[key]) diff[key] = { from: before[key], to: after[key] };
+  }
+  return diff;
+}

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { ChannelName, ChannelOutput, ChannelParsedInput, ChannelSpec } from '../../preload/contract/channels';
+import { channels, isChannelName } from '../../preload/contract/channels';
+import { decode, encode } from '../../preload/contract/codec';
+import type { Result } from '../../preload/contract/envelope';
+import { fail, ok } from '../../preload/contract/envelope';
+import { AppError } from '../../preload/contract/errors';
+import { mayAccess } from '../../preload/contract/roles';
+import type { SessionUser } from '../../preload/contract/schemas';
+import type { AuditService } from '../audit/service';
+import type { Logger } from '../logging/logger';
+import type { StaffService } from '../staff/service';
+import { toSessionUser } from '../staff/service';
+import type { Session } from './session';
+
+/** What a handler may add to the audit entry the router writes for its call. */
+export interface AuditNote {
+  target?: string;
+  username?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface CallContext {
+  session: Session;
+  /** The signed-in user as of the start of the call, freshly read from the database. */
+  user: SessionUser | null;
+  audit: AuditNote;
+}
+
+export type Handlers = {
+  [K in ChannelName]: (
+    ctx: CallContext,
+    input: ChannelParsedInput<K>,
+  ) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+};
+
+export interface Router {
+  /** Validates, authorises, calls the handler, audits, and answers with an envelope. */
+  call(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
+  /** The same over the codec: what both transports use. */
+  handleEncoded(session: Session, channel: string, payload: string): Promise<string>;
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export function createRouter(deps: { handlers: Handlers; staff: StaffService; audit: AuditService; log: Logger }): Router {
+  const { handlers, audit, log } = deps;
+
+  function currentUser(session: Session): SessionUser | null {
+    if (session.userId === null) return null;
+    const row = deps.staff.active(session.userId);
+    if (!row) {
+      session.userId = null;
+      session.locked = false;
+      return null;
+    }
+    return toSessionUser(row);
+  }
+
+  async function call(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) {
+      log.warn({ channel }, 'unknown channel');
+      return fail('unknown_channel');
+    }
+    const spec: ChannelSpec = channels[channel];
+    const user = currentUser(session);
+    const note: AuditNote = {};
+    const record = (result: 'ok' | 'denied' | 'failed', code: string | null) => {
+      const after = session.userId !== null && !user ? deps.staff.active(session.userId) : null;
+      const actor = user ?? (after ? toSessionUser(after) : null);
+      audit.append({
+        userId: actor?.id ?? null,
+        username: actor?.username ?? note.username ?? null,
+        action: channel,
+        target: note.target ?? null,
+        result,
+        code,
+        detail: note.detail ?? null,
+      });
+    };
+
+    if (spec.access !== 'public' && !user) return fail('unauthenticated');
+    if (user && session.locked && !spec.whenLocked && spec.access !== 'public') return fail('session_locked');
+    if (user?.mustChangePassword && !spec.beforePasswordChange && spec.access !== 'public') {
+      return fail('must_change_password');
+    }
+    if (!mayAccess(spec.access, user?.role ?? null)) {
+      record('denied', 'forbidden');
+      return fail('forbidden');
+    }
+
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return fail('invalid_input', undefined, fieldErrors(parsed.error));
+    if (spec.auditTarget) note.target = spec.auditTarget(parsed.data);
+
+    const handler = handlers[channel] as (ctx: CallContext, input: unknown) => unknown;
+    try {
+      const value = await handler({ session, user, audit: note }, parsed.data);
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        log.error({ channel, issues: output.error.issues }, 'handler answered outside its schema');
+        if (spec.audit) record('failed', 'internal');
+        return fail('internal');
+      }
+      if (spec.audit) record('ok', null);
+      return ok(output.data);
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (spec.audit) record('failed', error.code);
+        return { ok: false, error: error.toShape() };
+      }
+      log.error({ channel, err: error }, 'handler failed');
+      if (spec.audit) record('failed', 'internal');
+      return fail('internal');
+    }
+  }
+
+  return {
+    call,
+    async handleEncoded(session, channel, payload) {
+      let input: unknown;
+      try {
+        input = decode(payload);
+      } catch {
+        return encode(fail('invalid_input', '请求格式无法解析：请重启一窗后重试'));
+      }
+      return encode(await call(session, channel, input));
+    },
+  };
+}
+

@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge, electronIpc, type Transport } from './contract/bridge';
+
+/** The preload exposes the typed bridge and nothing else: no ipcRenderer, no Node. */
+const transport: Transport = {
+  invoke: (channel, payload) => ipcRenderer.invoke(electronIpc.invoke, channel, payload) as Promise<string>,
+  subscribe(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, name: string, payload: string) => listener(name, payload);
+    ipcRenderer.on(electronIpc.event, handler);
+    return () => ipcRenderer.removeListener(electronIpc.event, handler);
+  },
+  onStatus(listener) {
+    listener('connected');
+    return () => undefined;
+  },
+};
+
+contextBridge.exposeInMainWorld('yichuang', createBridge(transport));
