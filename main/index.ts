@@ -25,7 +25,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => workstation?.close());
 
   void app.whenReady().then(async () => {
-    const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+    const resourcesDir = app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources');
     try {
       workstation = await createWorkstation({ dataDir: app.getPath('userData'), resourcesDir });
     } catch (error) {

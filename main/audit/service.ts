@@ -45,7 +45,12 @@ export function createAuditService(db: Db, clock: Clock) {
     /** Adds one entry chained to the current head; runs in its own (or the caller's) transaction. */
     append(record: AuditRecord): AuditEntry {
       return db.transaction((tx) => {
-        const head = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+        const head = tx
+          .select({ seq: auditLog.seq, hash: auditLog.hash })
+          .from(auditLog)
+          .orderBy(desc(auditLog.seq))
+          .limit(1)
+          .get();
         const fields = {
           seq: (head?.seq ?? 0) + 1,
           at: clock.now().toISOString(),

@@ -11,12 +11,7 @@ import { lockoutMinutes, maxFailedAttempts } from './policy';
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** Password checks with lockout, shared by sign-in and unlock. */
-export function createAuthService(deps: {
-  db: Db;
-  clock: Clock;
-  staff: StaffService;
-  audit: AuditService;
-}) {
+export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffService; audit: AuditService }) {
   const { db, clock, audit } = deps;
 
   function lockedMessage(until: Date): string {
@@ -37,7 +32,7 @@ export function createAuthService(deps: {
         .set({ failedAttempts: 0, lockedUntil: null })
         .where(eq(staff.id, row.id))
         .returning()
-        .get()!;
+        .get();
     }
     const failures = row.failedAttempts + 1;
     if (failures >= maxFailedAttempts) {
@@ -54,7 +49,10 @@ export function createAuthService(deps: {
       throw new AppError('account_locked', lockedMessage(until));
     }
     db.update(staff).set({ failedAttempts: failures }).where(eq(staff.id, row.id)).run();
-    throw new AppError('bad_credentials', `用户名或密码错误：再错 ${maxFailedAttempts - failures} 次账号将锁定 ${lockoutMinutes} 分钟`);
+    throw new AppError(
+      'bad_credentials',
+      `用户名或密码错误：再错 ${maxFailedAttempts - failures} 次账号将锁定 ${lockoutMinutes} 分钟`,
+    );
   }
 
   return {
@@ -71,7 +69,7 @@ export function createAuthService(deps: {
         .set({ lastSignInAt: clock.now().toISOString() })
         .where(eq(staff.id, checked.id))
         .returning()
-        .get()!;
+        .get();
     },
 
     /** Unlocking the screen takes the same password check, lockout included. */
@@ -91,7 +89,7 @@ export function createAuthService(deps: {
         .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now().toISOString() })
         .where(eq(staff.id, row.id))
         .returning()
-        .get()!;
+        .get();
     },
   };
 }

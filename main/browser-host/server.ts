@@ -87,9 +87,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         let id: unknown;
         try {
           if (isBinary) throw new Error('binary frame');
-          const message = JSON.parse((data as Buffer).toString('utf8')) as { id?: unknown; channel?: unknown; payload?: unknown };
+          const message = JSON.parse((data as Buffer).toString('utf8')) as {
+            id?: unknown;
+            channel?: unknown;
+            payload?: unknown;
+          };
           id = message.id;
-          if (typeof message.id !== 'number' || typeof message.channel !== 'string' || typeof message.payload !== 'string') {
+          if (
+            typeof message.id !== 'number' ||
+            typeof message.channel !== 'string' ||
+            typeof message.payload !== 'string'
+          ) {
             throw new Error('malformed request');
           }
           const payload = await workstation.router.handleEncoded(session, message.channel, message.payload);

@@ -28,10 +28,7 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [K in ChannelName]: (
-    ctx: CallContext,
-    input: ChannelParsedInput<K>,
-  ) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+  [K in ChannelName]: (ctx: CallContext, input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 };
 
 export interface Router {
@@ -50,7 +47,12 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function createRouter(deps: { handlers: Handlers; staff: StaffService; audit: AuditService; log: Logger }): Router {
+export function createRouter(deps: {
+  handlers: Handlers;
+  staff: StaffService;
+  audit: AuditService;
+  log: Logger;
+}): Router {
   const { handlers, audit, log } = deps;
 
   function currentUser(session: Session): SessionUser | null {
@@ -135,4 +137,3 @@ export function createRouter(deps: { handlers: Handlers; staff: StaffService; au
     },
   };
 }
-

@@ -74,7 +74,9 @@ export const channels = {
   'setup.initialize': channel({
     input: z
       .object({
-        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+        admin: z
+          .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema })
+          .strict(),
         window: windowSettingsSchema,
       })
       .strict(),
@@ -180,4 +182,3 @@ export type ChannelOutput<K extends ChannelName> = z.output<Channels[K]['output'
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
-

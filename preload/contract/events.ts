@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { sessionStateSchema } from './schemas';
 
 /** Push events from main to the UI, declared like channels: a name and a payload schema. */

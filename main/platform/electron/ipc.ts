@@ -7,7 +7,6 @@ import { createSession, type Session } from '../../ipc/session';
 import type { Logger } from '../../logging/logger';
 import { isOwnOrigin } from './window';
 
-
 /** One session per window's WebContents; every message's sender frame is checked first. */
 export function serveIpc(router: Router, log: Logger): { sessions: Map<number, Session> } {
   const sessions = new Map<number, Session>();

@@ -23,10 +23,13 @@ function isOwnOrigin(url: string): boolean {
 export function lockDownPermissions(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const cameraOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video');
+    const cameraOnly =
+      permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video');
     callback(Boolean(cameraOnly) && isOwnOrigin(details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permission === 'media' && isOwnOrigin(requestingOrigin));
+  ses.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin) => permission === 'media' && isOwnOrigin(requestingOrigin),
+  );
 }
 
 function lockDownNavigation(contents: WebContents): void {

@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface Account {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/** Page model of the workstation shell and its pre-sign-in screens. */
+export class WorkstationPage {
+  constructor(readonly page: Page) {}
+
+  async firstRun(admin: Account, window: { windowNumber: number }): Promise<void> {
+    const p = this.page;
+    await expect(p.getByText('首次使用：初始化工作台')).toBeVisible();
+    await p.getByTestId('setup-username').fill(admin.username);
+    await p.getByTestId('setup-display-name').fill(admin.displayName);
+    await p.getByTestId('password-input').fill(admin.password);
+    await p.getByTestId('password-confirm-input').fill(admin.password);
+    await p.getByTestId('setup-window').fill(String(window.windowNumber));
+    await p.getByTestId('setup-submit').click();
+    await expect(p.getByTestId('workbench')).toBeVisible();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    const p = this.page;
+    await p.getByTestId('sign-in-username').fill(username);
+    await p.getByTestId('sign-in-password').fill(password);
+    await p.getByTestId('sign-in-submit').click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('sign-out').click();
+    await expect(this.page.getByTestId('sign-in-submit')).toBeVisible();
+  }
+
+  async open(screen: 'workbench' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports'): Promise<void> {
+    await this.page.getByTestId(`nav-${screen}`).click();
+  }
+
+  async createStaff(account: Account, role: string, windowNumber: number): Promise<void> {
+    const p = this.page;
+    await this.open('staff');
+    await p.getByTestId('staff-create').click();
+    await p.getByTestId('staff-username').fill(account.username);
+    await p.getByTestId('staff-display-name').fill(account.displayName);
+    await p.getByTestId('staff-role').click();
+    await p.locator('.ant-select-item-option').filter({ hasText: role }).click();
+    await p.getByTestId('staff-window').fill(String(windowNumber));
+    await p.getByTestId('staff-password').fill(account.password);
+    await p.getByTestId('staff-save').click();
+    await expect(p.getByTestId('staff-table').getByText(account.username, { exact: true })).toBeVisible();
+    await expect(p.locator('.ant-modal-wrap:visible')).toHaveCount(0);
+  }
+
+  async changePassword(current: string, next: string): Promise<void> {
+    const p = this.page;
+    await p.getByTestId('current-password-input').fill(current);
+    await p.getByTestId('newPassword-input').fill(next);
+    await p.getByTestId('newPassword-confirm-input').fill(next);
+    await p.getByTestId('change-password-submit').click();
+  }
+}

@@ -1,0 +1,18 @@
+import { test as base, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+/** Each test gets its own browser host and data directory. */
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves a screenshot into the e2e artifacts, named after the screen, for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png` });
+}

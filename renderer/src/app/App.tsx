@@ -1,0 +1,80 @@
+import { App as AntApp, Button, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionState } from '../../../preload/contract/schemas';
+import { api } from '../bridge';
+import { setLocale, storedLocale } from '../i18n';
+import { ChangePasswordScreen } from '../screens/ChangePasswordScreen';
+import { FirstRunScreen } from '../screens/FirstRunScreen';
+import { LockScreen } from '../screens/LockScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import { Shell } from '../shell/Shell';
+import { useIdleLock } from './idle-lock';
+import { SessionProvider, useSession } from './session';
+import { theme } from './theme';
+
+function Workstation() {
+  const { i18n } = useTranslation();
+  const { state, setState } = useSession();
+
+  // The workstation's default language applies until this PC picks its own.
+  useEffect(() => {
+    if (state && !storedLocale() && i18n.language !== state.defaultLocale)
+      void i18n.changeLanguage(state.defaultLocale);
+  }, [state, i18n]);
+
+  const toggleLanguage = useCallback(() => setLocale(i18n.language === 'zh-CN' ? 'en' : 'zh-CN'), [i18n]);
+  const languageSwitch = <Button onClick={toggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>;
+
+  const lock = useCallback(
+    (reason: 'idle' | 'manual') =>
+      void api.session.lock({ reason }).then((result) => {
+        if (result.ok) setState(result.value);
+      }),
+    [setState],
+  );
+  const lockIdle = useCallback(() => lock('idle'), [lock]);
+  const signOut = useCallback(
+    () =>
+      void api.auth.signOut({}).then((result) => {
+        if (result.ok) setState(result.value);
+      }),
+    [setState],
+  );
+  const apply = useCallback((next: SessionState) => setState(next), [setState]);
+
+  const user = state?.user ?? null;
+  useIdleLock(state?.idleLockMinutes ?? 10, Boolean(user) && !state?.locked, lockIdle);
+
+  if (!state) return <Spin size="large" fullscreen />;
+  if (state.needsSetup) return <FirstRunScreen onDone={apply} languageSwitch={languageSwitch} />;
+  if (!user) return <SignInScreen state={state} onDone={apply} languageSwitch={languageSwitch} />;
+  if (user.mustChangePassword) return <ChangePasswordScreen onDone={apply} onSignOut={signOut} />;
+  return (
+    <>
+      <Shell
+        user={user}
+        locked={state.locked}
+        onLock={() => lock('manual')}
+        onSignOut={signOut}
+        onToggleLanguage={toggleLanguage}
+      />
+      {state.locked && <LockScreen user={user} onState={apply} />}
+    </>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={theme} componentSize="middle">
+      <AntApp>
+        <SessionProvider>
+          <Workstation />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

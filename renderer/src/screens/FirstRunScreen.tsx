@@ -1,0 +1,102 @@
+import { Alert, Button, Col, Divider, Form, Input, InputNumber, Row } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionState } from '../../../preload/contract/schemas';
+import { api } from '../bridge';
+import { useRun } from '../lib/result';
+import { CenteredCard } from './CenteredCard';
+import { NewPasswordFields } from './PasswordField';
+
+interface FirstRunValues {
+  username: string;
+  displayName: string;
+  password: string;
+  districtCode: string;
+  windowNumber: number;
+  hallName: string;
+}
+
+/** First start: create the administrator (no default password) and set the window. */
+export function FirstRunScreen({
+  onDone,
+  languageSwitch,
+}: {
+  onDone: (state: SessionState) => void;
+  languageSwitch: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FirstRunValues>();
+  const run = useRun();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: FirstRunValues) => {
+    setBusy(true);
+    const state = await run(
+      api.setup.initialize({
+        admin: { username: values.username, displayName: values.displayName, password: values.password },
+        window: { districtCode: values.districtCode, windowNumber: values.windowNumber, hallName: values.hallName },
+      }),
+      form,
+    );
+    setBusy(false);
+    if (state) onDone(state);
+  };
+
+  return (
+    <CenteredCard title={t('firstRun.title')} width={720} extra={languageSwitch}>
+      <Alert type="info" showIcon title={t('firstRun.intro')} style={{ marginBottom: 16 }} />
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        onFinish={(values) => void submit(values)}
+        initialValues={{ districtCode: '370303', windowNumber: 1, hallName: '张店区市民中心' }}
+      >
+        <Row gutter={24}>
+          <Col span={12}>
+            <Divider titlePlacement="start">{t('firstRun.adminSection')}</Divider>
+            <Form.Item
+              name="username"
+              label={t('firstRun.username')}
+              rules={[{ required: true, message: t('firstRun.username') }]}
+            >
+              <Input autoFocus autoComplete="username" data-testid="setup-username" />
+            </Form.Item>
+            <Form.Item
+              name="displayName"
+              label={t('firstRun.displayName')}
+              rules={[{ required: true, message: t('firstRun.displayName') }]}
+            >
+              <Input data-testid="setup-display-name" />
+            </Form.Item>
+            <NewPasswordFields
+              name="password"
+              label={t('firstRun.password')}
+              confirmLabel={t('firstRun.confirmPassword')}
+            />
+          </Col>
+          <Col span={12}>
+            <Divider titlePlacement="start">{t('firstRun.windowSection')}</Divider>
+            <Form.Item
+              name="districtCode"
+              label={t('firstRun.districtCode')}
+              extra={t('firstRun.districtHelp')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('firstRun.districtHelp') }]}
+            >
+              <Input maxLength={6} data-testid="setup-district" />
+            </Form.Item>
+            <Form.Item name="windowNumber" label={t('firstRun.windowNumber')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} data-testid="setup-window" />
+            </Form.Item>
+            <Form.Item name="hallName" label={t('firstRun.hallName')} rules={[{ required: true }]}>
+              <Input maxLength={60} data-testid="setup-hall" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" loading={busy} block data-testid="setup-submit">
+          {t('firstRun.submit')}
+        </Button>
+      </Form>
+    </CenteredCard>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale, WorkstationSettings } from '../../../preload/contract/schemas';
+import { useSession } from '../app/session';
+import { api } from '../bridge';
+import { setLocale } from '../i18n';
+import { useRun } from '../lib/result';
+
+const localeOptions = [
+  { value: 'zh-CN', label: '简体中文' },
+  { value: 'en', label: 'English' },
+];
+
+/** The window's settings (admin edits, others read) and this PC's language. */
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { state, refresh } = useSession();
+  const run = useRun();
+  const [form] = Form.useForm<WorkstationSettings>();
+  const [loaded, setLoaded] = useState(false);
+  const isAdmin = state?.user?.role === 'admin';
+
+  useEffect(() => {
+    void run(api.settings.get({})).then((value) => {
+      if (value) {
+        form.setFieldsValue(value);
+        setLoaded(true);
+      }
+    });
+  }, [form, run]);
+
+  const save = async (values: WorkstationSettings) => {
+    const saved = await run(api.settings.update(values), form);
+    if (!saved) return;
+    form.setFieldsValue(saved);
+    void message.success(t('common.saved'));
+    await refresh();
+  };
+
+  return (
+    <Card title={t('settings.title')} data-testid="settings">
+      <Form.Item label={t('settings.myLanguage')} style={{ maxWidth: 360 }}>
+        <Select
+          value={i18n.language as Locale}
+          options={localeOptions}
+          onChange={(value: Locale) => setLocale(value)}
+          data-testid="settings-my-language"
+        />
+      </Form.Item>
+      {!isAdmin && <Alert type="info" showIcon title={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" disabled={!isAdmin || !loaded} onFinish={(values) => void save(values)}>
+        <Row gutter={24}>
+          <Col span={12}>
+            <Divider titlePlacement="start">{t('settings.windowSection')}</Divider>
+            <Form.Item
+              name="districtCode"
+              label={t('settings.districtCode')}
+              extra={t('firstRun.districtHelp')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('firstRun.districtHelp') }]}
+            >
+              <Input maxLength={6} />
+            </Form.Item>
+            <Form.Item name="windowNumber" label={t('settings.windowNumber')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="hallName" label={t('settings.hallName')} rules={[{ required: true }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Divider titlePlacement="start">{t('settings.securitySection')}</Divider>
+            <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} data-testid="settings-idle" />
+            </Form.Item>
+            <Form.Item name="defaultLocale" label={t('settings.defaultLocale')} rules={[{ required: true }]}>
+              <Select options={localeOptions} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {isAdmin && (
+          <Button type="primary" htmlType="submit" data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}

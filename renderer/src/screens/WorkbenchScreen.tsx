@@ -1,0 +1,36 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServerNow } from '../app/server-clock';
+import { useSession } from '../app/session';
+
+/** Where the clerk lands after sign-in: who, which window, what day. */
+export function WorkbenchScreen() {
+  const { t, i18n } = useTranslation();
+  const { state } = useSession();
+  const now = useServerNow(60_000);
+  if (!state?.user) return null;
+  const today = now.toLocaleDateString(i18n.language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+  });
+  return (
+    <Card data-testid="workbench">
+      <Typography.Title level={3}>{t('workbench.greeting', { name: state.user.displayName })}</Typography.Title>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('nav.workbench')}>{t('workbench.today', { date: today })}</Descriptions.Item>
+        {state.window && (
+          <Descriptions.Item label={t('settings.windowSection')}>
+            {t('workbench.windowInfo', {
+              hall: state.window.hallName,
+              window: state.user.windowNumber ?? state.window.windowNumber,
+              district: state.window.districtCode,
+            })}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Paragraph type="secondary">{t('workbench.next')}</Typography.Paragraph>
+    </Card>
+  );
+}

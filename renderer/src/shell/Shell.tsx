@@ -1,0 +1,122 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UsbOutlined,
+} from '@ant-design/icons';
+import { Button, Empty, Layout, Menu, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../preload/contract/schemas';
+import { useShortcuts } from '../app/shortcuts';
+import { AuditScreen } from '../screens/AuditScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { StaffScreen } from '../screens/StaffScreen';
+import { WorkbenchScreen } from '../screens/WorkbenchScreen';
+import { screensFor, type ScreenKey } from './navigation';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StatusBar } from './StatusBar';
+
+const icons: Record<ScreenKey, ReactNode> = {
+  workbench: <AppstoreOutlined />,
+  cases: <FileTextOutlined />,
+  devices: <UsbOutlined />,
+  reports: <BarChartOutlined />,
+  staff: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
+
+function Screen({ screen }: { screen: ScreenKey }) {
+  const { t } = useTranslation();
+  switch (screen) {
+    case 'workbench':
+      return <WorkbenchScreen />;
+    case 'staff':
+      return <StaffScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <Empty style={{ marginTop: 120 }} description={t(`placeholder.${screen}`)} />;
+  }
+}
+
+interface ShellProps {
+  user: SessionUser;
+  locked: boolean;
+  onLock: () => void;
+  onSignOut: () => void;
+  onToggleLanguage: () => void;
+}
+
+/** The signed-in frame: menu by role, the current screen, the status bar, the shortcuts. */
+export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: ShellProps) {
+  const { t, i18n } = useTranslation();
+  const screens = screensFor(user.role);
+  const [screen, setScreen] = useState<ScreenKey>('workbench');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const current = screens.includes(screen) ? screen : 'workbench';
+
+  const bindings: Record<string, () => void> = {
+    '?': () => setHelpOpen(true),
+    'Ctrl+L': onLock,
+    'Ctrl+Shift+E': onToggleLanguage,
+  };
+  screens.forEach((key, index) => {
+    bindings[`Alt+${index + 1}`] = () => setScreen(key);
+  });
+  useShortcuts(bindings, !locked);
+
+  return (
+    <Layout className="shell" aria-hidden={locked} inert={locked}>
+      <Layout.Header className="shell-header">
+        <Typography.Title level={4} className="shell-title">
+          {t('app.fullName')}
+        </Typography.Title>
+        <Space>
+          <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
+            {t('shell.shortcuts')} <kbd>?</kbd>
+          </Button>
+          <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
+          <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+            {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+            {t('shell.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" className="shell-sider">
+          <Menu
+            mode="inline"
+            selectedKeys={[current]}
+            onClick={({ key }) => setScreen(key as ScreenKey)}
+            items={screens.map((key, index) => ({
+              key,
+              icon: icons[key],
+              label: (
+                <span data-testid={`nav-${key}`}>
+                  {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
+                </span>
+              ),
+            }))}
+          />
+        </Layout.Sider>
+        <Layout.Content className="shell-content">
+          <Screen screen={current} />
+        </Layout.Content>
+      </Layout>
+      <StatusBar />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Layout>
+  );
+}

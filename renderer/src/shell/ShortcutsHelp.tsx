@@ -1,0 +1,30 @@
+import { Modal, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** Every shortcut of the shell; later modules add theirs here. */
+export const shellShortcuts = [
+  { keys: '?', action: 'shortcuts.help' },
+  { keys: 'Ctrl+L', action: 'shortcuts.lock' },
+  { keys: 'Alt+1 … Alt+7', action: 'shortcuts.nav' },
+  { keys: 'Ctrl+Shift+E', action: 'shortcuts.language' },
+  { keys: 'Esc', action: 'shortcuts.close' },
+] as const;
+
+export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} title={t('shortcuts.title')} width={480}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="keys"
+        dataSource={shellShortcuts.map((s) => ({ keys: s.keys, action: t(s.action) }))}
+        columns={[
+          { dataIndex: 'keys', width: 140, render: (keys: string) => <kbd>{keys}</kbd> },
+          { dataIndex: 'action' },
+        ]}
+        showHeader={false}
+      />
+    </Modal>
+  );
+}

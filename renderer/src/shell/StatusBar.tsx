@@ -1,0 +1,40 @@
+import { Badge, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServerNow } from '../app/server-clock';
+import { useSession } from '../app/session';
+
+const connectionBadge = { connected: 'success', connecting: 'processing', closed: 'error' } as const;
+
+function formatClock(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+}
+
+/** Always visible: who is signed in, the window, the connection to main, the clock. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const { state, connection } = useSession();
+  const now = useServerNow();
+  const user = state?.user;
+  const windowNumber = user?.windowNumber ?? state?.window?.windowNumber;
+  return (
+    <div className="status-bar" role="status" data-testid="status-bar">
+      <Space size="large">
+        {user && (
+          <span data-testid="status-user">
+            {user.displayName} · {t(`roles.${user.role}`)}
+          </span>
+        )}
+        {windowNumber !== undefined && (
+          <span data-testid="status-window">
+            {state?.window?.hallName} · {t('status.window', { window: windowNumber })}
+          </span>
+        )}
+        <Badge status={connectionBadge[connection]} text={t(`status.${connection}`)} data-testid="status-connection" />
+      </Space>
+      <Typography.Text className="status-clock" data-testid="status-clock">
+        {formatClock(now)}
+      </Typography.Text>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// `npm run bench [-- --json FILE]`: every benchmark, printed as a table; with --json also written
+// as { "metric.name": number }. Run on an otherwise idle machine and compare with the last table.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { decode, encode } from '../preload/contract/codec';
+import { createWorkstation } from '../main/app/services';
+import { startBrowserHost } from '../main/browser-host/server';
+
+const root = resolve(__dirname, '..');
+const metrics: Record<string, number> = {};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** A no-op channel through the WebSocket transport, router included, one call at a time. */
+async function ipcRoundtrip(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-'));
+  const workstation = await createWorkstation({
+    dataDir,
+    resourcesDir: join(root, 'resources'),
+    logToFiles: false,
+    logLevel: 'silent',
+  });
+  const host = await startBrowserHost({ workstation, rendererDir: join(root, 'out/renderer'), port: 0 });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`);
+  await new Promise((ok, fail) => ws.once('open', ok).once('error', fail));
+  let nextId = 1;
+  const ping = () =>
+    new Promise<void>((ok, fail) => {
+      const id = nextId++;
+      ws.once('message', (data: Buffer) => {
+        const answer = JSON.parse(data.toString()) as { id: number; payload: string };
+        const result = decode(answer.payload) as { ok: boolean };
+        if (answer.id !== id || !result.ok) fail(new Error('bad answer'));
+        else ok();
+      });
+      ws.send(JSON.stringify({ id, channel: 'system.ping', payload: encode({}) }));
+    });
+  for (let i = 0; i < 500; i += 1) await ping();
+  const samples: number[] = [];
+  for (let i = 0; i < 5000; i += 1) {
+    const start = process.hrtime.bigint();
+    await ping();
+    samples.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  metrics['ipc.roundtrip.p50_us'] = Math.round(percentile(samples, 50));
+  metrics['ipc.roundtrip.p99_us'] = Math.round(percentile(samples, 99));
+  ws.close();
+  await host.close();
+  workstation.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A cold `node` process until the browser host prints its ready line: migrations on an empty database included. */
+async function servicesStart(): Promise<void> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-'));
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((ok, fail) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.startsWith('Yichuang ready at ')) ok();
+      });
+      child.once('exit', (code) => fail(new Error(`browser host exited with ${code}`)));
+    });
+    runs.push(performance.now() - started);
+    const exited = new Promise((ok) => child.once('exit', ok));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  runs.sort((a, b) => a - b);
+  metrics['services.start_ms'] = Math.round(percentile(runs, 50));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'string' } } });
+  await ipcRoundtrip();
+  await servicesStart();
+  const width = Math.max(...Object.keys(metrics).map((k) => k.length));
+  console.log(`${'metric'.padEnd(width)}  value`);
+  for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(width)}  ${value}`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(metrics, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
