@@ -14,5 +14,5 @@ export { expect } from '@playwright/test';
 
 /** Saves a screenshot into the e2e artifacts, named after the screen, for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png` });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, animations: 'disabled' });
 }
