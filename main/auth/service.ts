@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
@@ -20,13 +20,21 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
   }
 
   /** Verifies the password of an account, counting failures and locking after the fifth. */
-  async function checkPassword(row: StaffRow, password: string): Promise<StaffRow> {
-    const now = clock.now();
-    if (row.lockedUntil && new Date(row.lockedUntil) > now) {
+  function refuseIfLocked(row: StaffRow): void {
+    if (row.lockedUntil && new Date(row.lockedUntil) > clock.now()) {
       throw new AppError('account_locked', lockedMessage(new Date(row.lockedUntil)));
     }
-    if (await verifyPassword(password, row.passwordHash)) {
-      if (row.disabled) throw new AppError('account_disabled');
+  }
+
+  async function checkPassword(row: StaffRow, password: string): Promise<StaffRow> {
+    refuseIfLocked(row);
+    const matches = await verifyPassword(password, row.passwordHash);
+    // Other attempts may have run while scrypt worked: decide on the row as it is now, and count
+    // failures in one statement, so parallel guesses cannot slip past the lockout.
+    const current = deps.staff.byId(row.id);
+    refuseIfLocked(current);
+    if (matches) {
+      if (current.disabled) throw new AppError('account_disabled');
       return db
         .update(staff)
         .set({ failedAttempts: 0, lockedUntil: null })
@@ -34,9 +42,15 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
         .returning()
         .get();
     }
-    const failures = row.failedAttempts + 1;
+    const counted = db
+      .update(staff)
+      .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
+      .where(eq(staff.id, row.id))
+      .returning({ failedAttempts: staff.failedAttempts })
+      .get();
+    const failures = counted?.failedAttempts ?? maxFailedAttempts;
     if (failures >= maxFailedAttempts) {
-      const until = new Date(now.getTime() + lockoutMinutes * 60000);
+      const until = new Date(clock.now().getTime() + lockoutMinutes * 60000);
       db.update(staff).set({ failedAttempts: 0, lockedUntil: until.toISOString() }).where(eq(staff.id, row.id)).run();
       audit.append({
         userId: row.id,
@@ -48,7 +62,6 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
       });
       throw new AppError('account_locked', lockedMessage(until));
     }
-    db.update(staff).set({ failedAttempts: failures }).where(eq(staff.id, row.id)).run();
     throw new AppError(
       'bad_credentials',
       `用户名或密码错误：再错 ${maxFailedAttempts - failures} 次账号将锁定 ${lockoutMinutes} 分钟`,

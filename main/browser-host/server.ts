@@ -56,7 +56,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(421).end();
       return;
     }
-    void handleStatic(req, res);
+    handleStatic(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'static request failed');
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   let handleStatic: ReturnType<typeof createStaticHandler> = createStaticHandler(options.rendererDir, "'self'");
 

@@ -39,7 +39,13 @@ export function createStaticHandler(root: string, connectSrc: string) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('地址格式错误');
+      return;
+    }
     const relative = normalize(path === '/' ? '/index.html' : path);
     const file = join(root, relative);
     if (!file.startsWith(root + sep)) {

@@ -51,12 +51,15 @@ export function createHandlers(services: Services): Handlers {
 
     'setup.initialize': async ({ session, audit: note }, input) => {
       if (staff.count() > 0) throw new AppError('already_set_up');
-      const admin = await staff.create({
-        ...input.admin,
-        role: 'admin',
-        windowNumber: input.window.windowNumber,
-        mustChangePassword: false,
-      });
+      const admin = await staff.create(
+        {
+          ...input.admin,
+          role: 'admin',
+          windowNumber: input.window.windowNumber,
+          mustChangePassword: false,
+        },
+        { firstAdmin: true },
+      );
       settings.update(input.window);
       note.detail = { window: input.window };
       session.userId = admin.id;

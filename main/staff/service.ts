@@ -91,29 +91,40 @@ export function createStaffService(db: Db, clock: Clock) {
       return row && !row.disabled ? row : null;
     },
 
-    async create(input: NewStaff): Promise<Staff> {
+    /**
+     * Adds an account. `firstAdmin` creates it only while there is no account at all (first run).
+     * The checks and the insert run in one transaction after hashing, so two requests at once
+     * cannot both pass them.
+     */
+    async create(input: NewStaff, options: { firstAdmin?: boolean } = {}): Promise<Staff> {
       if (!isStrongPassword(input.password)) throw new AppError('weak_password');
       const username = input.username.toLowerCase();
-      if (this.byUsername(username)) {
-        throw new AppError('conflict', `用户名 ${username} 已被使用：请换一个用户名`, { username: '用户名已被使用' });
-      }
+      const taken = () =>
+        new AppError('conflict', `用户名 ${username} 已被使用：请换一个用户名`, { username: '用户名已被使用' });
+      if (this.byUsername(username)) throw taken();
       const passwordHash = await hashPassword(input.password);
       const now = clock.now().toISOString();
-      const row = db
-        .insert(staff)
-        .values({
-          username,
-          displayName: input.displayName,
-          role: input.role,
-          windowNumber: input.windowNumber,
-          passwordHash,
-          mustChangePassword: input.mustChangePassword,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      return toStaff(row);
+      return db.transaction((tx) => {
+        if (options.firstAdmin && tx.select({ id: staff.id }).from(staff).limit(1).get()) {
+          throw new AppError('already_set_up');
+        }
+        if (tx.select({ id: staff.id }).from(staff).where(eq(staff.username, username)).get()) throw taken();
+        const row = tx
+          .insert(staff)
+          .values({
+            username,
+            displayName: input.displayName,
+            role: input.role,
+            windowNumber: input.windowNumber,
+            passwordHash,
+            mustChangePassword: input.mustChangePassword,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning()
+          .get();
+        return toStaff(row);
+      });
     },
 
     /** Changes role, window, name or the disabled flag; the last active admin cannot be removed. */

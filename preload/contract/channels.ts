@@ -83,7 +83,7 @@ export const channels = {
     output: sessionStateSchema,
     access: 'public',
     audit: 'change',
-    auditTarget: (input) => input.admin.username,
+    auditTarget: (input) => input.admin.username.toLowerCase(),
   }),
 
   'auth.signIn': channel({
@@ -91,7 +91,7 @@ export const channels = {
     output: sessionStateSchema,
     access: 'public',
     audit: 'change',
-    auditTarget: (input) => input.username,
+    auditTarget: (input) => input.username.toLowerCase(),
   }),
   'auth.signOut': channel({
     input: none,
@@ -123,7 +123,7 @@ export const channels = {
     output: staffSchema,
     access: admins,
     audit: 'change',
-    auditTarget: (input) => input.username,
+    auditTarget: (input) => input.username.toLowerCase(),
   }),
   'staff.update': channel({
     input: z

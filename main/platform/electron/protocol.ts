@@ -19,7 +19,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'yichuang') return new Response('未找到', { status: 404 });
-    const relative = normalize(url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname));
+    let relative: string;
+    try {
+      relative = normalize(url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname));
+    } catch {
+      return new Response('地址格式错误', { status: 400 });
+    }
     const file = join(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return new Response('未找到', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());

@@ -1,0 +1,102 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDir } from '../testing/workstation';
+import { backupDatabase, dailyBackupsKept, ensureDailyBackup } from './backup';
+import { openDatabase, type Sqlite } from './connection';
+
+let dir: string;
+let backupDir: string;
+let sqlite: Sqlite;
+
+/** Local calendar date of `now` shifted by `days`, as the backup file names use it. */
+function dayName(now: Date, days: number): string {
+  const at = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 12);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `daily-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.db`;
+}
+
+function dailies(): string[] {
+  return readdirSync(backupDir)
+    .filter((n) => /^daily-\d{4}-\d{2}-\d{2}\.db$/.test(n))
+    .sort();
+}
+
+beforeEach(() => {
+  dir = makeTempDir('yichuang-backup-');
+  backupDir = join(dir, 'backups');
+  sqlite = openDatabase(join(dir, 'yichuang.db'));
+  sqlite.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('一窗');");
+});
+afterEach(() => {
+  sqlite.close();
+  removeTempDir(dir);
+});
+
+describe('ensureDailyBackup', () => {
+  const now = new Date(2025, 5, 20, 9, 30); // local time, 20 June 2025
+
+  it('takes one backup a day, as a valid copy of the database', async () => {
+    const file = await ensureDailyBackup(sqlite, backupDir, now);
+    expect(file).toBe(join(backupDir, 'daily-2025-06-20.db'));
+    expect(readdirSync(backupDir)).toEqual(['daily-2025-06-20.db']);
+
+    // Later the same day: nothing new.
+    expect(await ensureDailyBackup(sqlite, backupDir, new Date(2025, 5, 20, 23, 59))).toBeNull();
+    expect(readdirSync(backupDir)).toEqual(['daily-2025-06-20.db']);
+
+    // The next day: a new file.
+    expect(await ensureDailyBackup(sqlite, backupDir, new Date(2025, 5, 21, 0, 1))).toBe(
+      join(backupDir, 'daily-2025-06-21.db'),
+    );
+    expect(dailies()).toEqual(['daily-2025-06-20.db', 'daily-2025-06-21.db']);
+
+    // (Opened last: a WAL-mode copy gets -wal/-shm side files when opened.)
+    const copy = new Database(file!, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.prepare('SELECT v FROM t').all()).toEqual([{ v: '一窗' }]);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('keeps the 14 newest days and removes older daily files, leaving other files alone', async () => {
+    expect(dailyBackupsKept).toBe(14);
+    await backupDatabase(sqlite, backupDir, 'pre-migrate-v1-to-v2-2025-01-01.db');
+    for (let days = 1; days <= 30; days += 1) writeFileSync(join(backupDir, dayName(now, -days)), 'old');
+    const others = ['notes.txt', 'daily-old.db', 'daily-2020-01-01.db.bak', 'manual-2020-01-01.db'];
+    for (const name of others) writeFileSync(join(backupDir, name), 'keep');
+
+    const made = await ensureDailyBackup(sqlite, backupDir, now);
+    expect(made).toBe(join(backupDir, dayName(now, 0)));
+
+    const expected = Array.from({ length: 14 }, (_, i) => dayName(now, -13 + i));
+    expect(dailies()).toEqual(expected);
+    expect(expected[0]).toBe('daily-2025-06-07.db');
+    expect(expected[13]).toBe('daily-2025-06-20.db');
+    const all = readdirSync(backupDir);
+    for (const name of [...others, 'pre-migrate-v1-to-v2-2025-01-01.db']) expect(all).toContain(name);
+    expect(all).not.toContain('daily-2025-06-06.db');
+    expect(all).not.toContain('daily-2025-05-21.db');
+  });
+
+  it('prunes old files even on a day whose backup already exists', async () => {
+    await ensureDailyBackup(sqlite, backupDir, now);
+    writeFileSync(join(backupDir, dayName(now, -14)), 'old');
+    writeFileSync(join(backupDir, dayName(now, -13)), 'old');
+    expect(await ensureDailyBackup(sqlite, backupDir, now)).toBeNull();
+    expect(dailies()).toEqual([dayName(now, -13), dayName(now, 0)]);
+  });
+
+  it('crosses month and year boundaries by calendar date', async () => {
+    const newYear = new Date(2026, 0, 3, 8);
+    await ensureDailyBackup(sqlite, backupDir, new Date(2025, 11, 20, 8));
+    writeFileSync(join(backupDir, 'daily-2025-12-21.db'), 'old');
+    writeFileSync(join(backupDir, 'daily-2025-12-22.db'), 'old');
+    await ensureDailyBackup(sqlite, backupDir, newYear);
+    // 3 Jan 2026 keeps 21 Dec 2025 .. 3 Jan 2026.
+    expect(dailies()).toEqual(['daily-2025-12-21.db', 'daily-2025-12-22.db', 'daily-2026-01-03.db']);
+  });
+});

@@ -1,0 +1,191 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkstation } from '../app/services';
+import { makeTempDir, migrationsDir, removeTempDir, resourcesDir } from '../testing/workstation';
+import { openDatabase, type Sqlite } from './connection';
+import { DatabaseNewerError, databaseSchemaVersion, migrateDatabase, programSchemaVersion } from './migrate';
+
+interface JournalEntry {
+  idx: number;
+  tag: string;
+  when: number;
+}
+
+const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+  entries: JournalEntry[];
+};
+
+let dir: string;
+let open: Sqlite[];
+
+beforeEach(() => {
+  dir = makeTempDir('yichuang-migrate-');
+  open = [];
+});
+afterEach(() => {
+  for (const db of open) if (db.open) db.close();
+  removeTempDir(dir);
+});
+
+function openDb(name = 'yichuang.db'): Sqlite {
+  const db = openDatabase(join(dir, name));
+  open.push(db);
+  return db;
+}
+
+function names(db: Sqlite, type: 'table' | 'trigger' | 'index'): string[] {
+  return (
+    db.prepare('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').all(type) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/** A migrations folder holding only the first migration: the program as it was one version ago. */
+function firstMigrationOnly(): string {
+  const folder = join(dir, 'migrations-v1');
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const first = journal.entries[0]!;
+  expect(first.tag).toMatch(/^0000_/);
+  copyFileSync(join(migrationsDir, `${first.tag}.sql`), join(folder, `${first.tag}.sql`));
+  const raw = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  writeFileSync(
+    join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ ...raw, entries: raw.entries.slice(0, 1) }, null, 2),
+  );
+  return folder;
+}
+
+describe('the shipped migrations', () => {
+  it('has a journal whose entries all have a .sql file', () => {
+    expect(journal.entries.length).toBe(2);
+    expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
+    const files = readdirSync(migrationsDir);
+    for (const entry of journal.entries) expect(files).toContain(`${entry.tag}.sql`);
+  });
+});
+
+describe('migrateDatabase', () => {
+  it('builds every table and trigger on an empty database and stamps user_version', async () => {
+    const db = openDb();
+    expect(databaseSchemaVersion(db)).toBe(0);
+    const report = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    expect(report).toEqual({ from: 0, to: journal.entries.length, backup: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(journal.entries.length);
+    expect(names(db, 'table')).toEqual(
+      expect.arrayContaining(['audit_log', 'settings', 'staff', '__drizzle_migrations']),
+    );
+    expect(names(db, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(names(db, 'index')).toContain('staff_username_unique');
+    // No data yet: nothing to back up.
+    expect(() => readdirSync(join(dir, 'backups'))).toThrow();
+  });
+
+  it('is a no-op when the database is already current', async () => {
+    const db = openDb();
+    const options = { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') };
+    await migrateDatabase(db, options);
+    const again = await migrateDatabase(db, options);
+    expect(again).toEqual({ from: 2, to: 2, backup: null });
+    expect(db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+  });
+
+  it('upgrades a database of the previous schema, keeping its rows and backing it up first', async () => {
+    const backupDir = join(dir, 'backups');
+    const db = openDb();
+    const v1 = await migrateDatabase(db, { migrationsFolder: firstMigrationOnly(), backupDir });
+    expect(v1).toEqual({ from: 0, to: 1, backup: null });
+    expect(databaseSchemaVersion(db)).toBe(1);
+    expect(names(db, 'trigger')).toEqual([]);
+
+    db.prepare(
+      `INSERT INTO staff (username, display_name, role, window_number, password_hash, created_at, updated_at)
+       VALUES ('zhang', '张三', 'clerk', 3, 'scrypt$x', '2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO audit_log (seq, at, user_id, username, action, result, prev_hash, hash)
+       VALUES (1, '2025-06-01T00:00:00.000Z', 1, 'zhang', 'auth.signIn', 'ok', '${'0'.repeat(64)}', 'h1')`,
+    ).run();
+
+    const v2 = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    expect(v2.from).toBe(1);
+    expect(v2.to).toBe(2);
+    expect(databaseSchemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT username, display_name, role, window_number FROM staff').all()).toEqual([
+      { username: 'zhang', display_name: '张三', role: 'clerk', window_number: 3 },
+    ]);
+    expect(db.prepare('SELECT seq, username, action FROM audit_log').all()).toEqual([
+      { seq: 1, username: 'zhang', action: 'auth.signIn' },
+    ]);
+    expect(names(db, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
+
+    // The backup: in backupDir, named for the versions, a valid SQLite file with the old rows.
+    expect(v2.backup).not.toBeNull();
+    const backupFile = v2.backup!;
+    expect(backupFile.startsWith(backupDir)).toBe(true);
+    expect(readdirSync(backupDir)).toHaveLength(1);
+    expect(readdirSync(backupDir)[0]).toMatch(/^pre-migrate-v1-to-v2-.+\.db$/);
+    const copy = new Database(backupFile, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('user_version', { simple: true })).toBe(1);
+      expect(copy.prepare('SELECT username FROM staff').all()).toEqual([{ username: 'zhang' }]);
+      expect(names(copy, 'trigger')).toEqual([]);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('refuses a database from a newer program with a Chinese DatabaseNewerError naming the version', async () => {
+    const db = openDb();
+    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    db.pragma('user_version = 99');
+    const attempt = migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseNewerError);
+    const error = (await attempt.catch((e: unknown) => e)) as DatabaseNewerError;
+    expect(error.name).toBe('DatabaseNewerError');
+    expect(error.databaseVersion).toBe(99);
+    expect(error.programVersion).toBe(2);
+    expect(error.message).toContain('99');
+    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(error.message).toContain('数据库');
+    // Untouched: still version 99, no backup taken.
+    expect(databaseSchemaVersion(db)).toBe(99);
+    expect(() => readdirSync(join(dir, 'backups'))).toThrow();
+  });
+
+  it('createWorkstation refuses a newer database and closes it', async () => {
+    const db = openDb();
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(
+      createWorkstation({ dataDir: dir, resourcesDir, logToFiles: false, logLevel: 'silent' }),
+    ).rejects.toThrow(DatabaseNewerError);
+    // The file was closed again: it can be opened and still says 99.
+    const again = openDb();
+    expect(databaseSchemaVersion(again)).toBe(99);
+  });
+});
+
+describe('openDatabase', () => {
+  it('sets WAL, synchronous FULL, foreign keys and a busy timeout', () => {
+    const db = openDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('the workstation database has the same pragmas', async () => {
+    const workstation = await createWorkstation({ dataDir: dir, resourcesDir, logToFiles: false, logLevel: 'silent' });
+    try {
+      expect(workstation.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(workstation.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      expect(workstation.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(workstation.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    } finally {
+      workstation.close();
+    }
+  });
+});
