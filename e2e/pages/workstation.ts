@@ -17,7 +17,7 @@ export class WorkstationPage {
     await p.getByTestId('setup-display-name').fill(admin.displayName);
     await p.getByTestId('password-input').fill(admin.password);
     await p.getByTestId('password-confirm-input').fill(admin.password);
-    await p.getByTestId('setup-window').fill(String(window.windowNumber));
+    await p.getByTestId('window-number').fill(String(window.windowNumber));
     await p.getByTestId('setup-submit').click();
     await expect(p.getByTestId('workbench')).toBeVisible();
   }

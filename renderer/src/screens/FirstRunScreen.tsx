@@ -1,9 +1,10 @@
-import { Alert, Button, Col, Divider, Form, Input, InputNumber, Row } from 'antd';
+import { Alert, Button, Col, Divider, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../preload/contract/schemas';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
+import { WindowSettingsFields } from './WindowSettingsFields';
 import { CenteredCard } from './CenteredCard';
 import { NewPasswordFields } from './PasswordField';
 
@@ -77,20 +78,7 @@ export function FirstRunScreen({
           </Col>
           <Col span={12}>
             <Divider titlePlacement="start">{t('firstRun.windowSection')}</Divider>
-            <Form.Item
-              name="districtCode"
-              label={t('firstRun.districtCode')}
-              extra={t('firstRun.districtHelp')}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t('firstRun.districtHelp') }]}
-            >
-              <Input maxLength={6} data-testid="setup-district" />
-            </Form.Item>
-            <Form.Item name="windowNumber" label={t('firstRun.windowNumber')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} data-testid="setup-window" />
-            </Form.Item>
-            <Form.Item name="hallName" label={t('firstRun.hallName')} rules={[{ required: true }]}>
-              <Input maxLength={60} data-testid="setup-hall" />
-            </Form.Item>
+            <WindowSettingsFields />
           </Col>
         </Row>
         <Button type="primary" htmlType="submit" loading={busy} block data-testid="setup-submit">

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, WorkstationSettings } from '../../../preload/contract/schemas';
@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { setLocale } from '../i18n';
 import { useRun } from '../lib/result';
+import { WindowSettingsFields } from './WindowSettingsFields';
 
 const localeOptions = [
   { value: 'zh-CN', label: '简体中文' },
@@ -54,20 +55,7 @@ export function SettingsScreen() {
         <Row gutter={24}>
           <Col span={12}>
             <Divider titlePlacement="start">{t('settings.windowSection')}</Divider>
-            <Form.Item
-              name="districtCode"
-              label={t('settings.districtCode')}
-              extra={t('firstRun.districtHelp')}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t('firstRun.districtHelp') }]}
-            >
-              <Input maxLength={6} />
-            </Form.Item>
-            <Form.Item name="windowNumber" label={t('settings.windowNumber')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="hallName" label={t('settings.hallName')} rules={[{ required: true }]}>
-              <Input maxLength={60} />
-            </Form.Item>
+            <WindowSettingsFields />
           </Col>
           <Col span={12}>
             <Divider titlePlacement="start">{t('settings.securitySection')}</Divider>
