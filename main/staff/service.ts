@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { AppError } from '../../preload/contract/errors';
 import type { Role } from '../../preload/contract/roles';
-import type { SessionUser, Staff } from '../../preload/contract/schemas';
+import { sessionUserSchema, type SessionUser, type Staff } from '../../preload/contract/schemas';
 import type { Clock } from '../app/clock';
 import { hashPassword, isStrongPassword } from '../auth/passwords';
 import { staff } from '../db/schema';
@@ -41,14 +41,7 @@ export function toStaff(row: StaffRow): Staff {
 }
 
 export function toSessionUser(row: StaffRow): SessionUser {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    windowNumber: row.windowNumber,
-    mustChangePassword: row.mustChangePassword,
-  };
+  return sessionUserSchema.parse(toStaff(row));
 }
 
 export type StaffService = ReturnType<typeof createStaffService>;

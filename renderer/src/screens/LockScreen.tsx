@@ -1,16 +1,15 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../preload/contract/errors';
 import type { SessionState, SessionUser } from '../../../preload/contract/schemas';
 import { api } from '../bridge';
-import { useErrorText } from '../lib/result';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Covers the whole window while locked: nothing of the work behind it shows; password only. */
 export function LockScreen({ user, onState }: { user: SessionUser; onState: (state: SessionState) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form] = Form.useForm<{ password: string }>();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,15 +45,7 @@ export function LockScreen({ user, onState }: { user: SessionUser; onState: (sta
         <Typography.Paragraph>
           {t('lock.hint', { name: user.displayName, role: t(`roles.${user.role}`) })}
         </Typography.Paragraph>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorText(error)}
-            style={{ marginBottom: 12 }}
-            data-testid="unlock-error"
-          />
-        )}
+        <ErrorAlert error={error} testId="unlock-error" />
         <Form form={form} onFinish={(values) => void unlock(values)}>
           <Form.Item name="password" rules={[{ required: true, message: t('lock.password') }]}>
             <Input.Password

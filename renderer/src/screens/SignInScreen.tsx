@@ -1,10 +1,10 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../preload/contract/errors';
 import type { SessionState } from '../../../preload/contract/schemas';
 import { api } from '../bridge';
-import { useErrorText } from '../lib/result';
+import { ErrorAlert } from './ErrorAlert';
 import { CenteredCard } from './CenteredCard';
 
 /** Sign-in; the error stays on screen (not a toast) so the clerk can read it. */
@@ -18,7 +18,6 @@ export function SignInScreen({
   languageSwitch: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,15 +41,7 @@ export function SignInScreen({
           {t('signIn.window', { hall: state.window.hallName, window: state.window.windowNumber })}
         </Typography.Paragraph>
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error)}
-          style={{ marginBottom: 16 }}
-          data-testid="sign-in-error"
-        />
-      )}
+      <ErrorAlert error={error} testId="sign-in-error" />
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="username"
