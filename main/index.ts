@@ -22,14 +22,25 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => workstation?.close());
+  // Devices are stopped and the database closed before the process ends.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !workstation) return;
+    quitting = true;
+    event.preventDefault();
+    void workstation.close().finally(() => app.quit());
+  });
 
   void app.whenReady().then(async () => {
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources');
     try {
-      workstation = await createWorkstation({ dataDir: app.getPath('userData'), resourcesDir });
+      workstation = await createWorkstation({
+        dataDir: app.getPath('userData'),
+        resourcesDir,
+        simulateDevices: process.argv.includes('--simulate-devices'),
+      });
     } catch (error) {
       const message = error instanceof DatabaseNewerError ? error.message : `一窗无法启动：${String(error)}`;
       dialog.showErrorBox('一窗 Yichuang', message);
@@ -38,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     lockDownPermissions();
     serveRenderer(join(__dirname, '..', 'renderer'));
-    const { sessions } = serveIpc(workstation.router, workstation.log.child({ subsystem: 'ipc' }));
+    const { sessions } = serveIpc(workstation.router, workstation.hub, workstation.log.child({ subsystem: 'ipc' }));
     mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
 
     // The PC's own lock screen locks the workstation too.

@@ -54,7 +54,7 @@ async function ipcRoundtrip(): Promise<void> {
   metrics['ipc.roundtrip.p99_us'] = Math.round(percentile(samples, 99));
   ws.close();
   await host.close();
-  workstation.close();
+  await workstation.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

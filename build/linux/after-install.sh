@@ -7,3 +7,13 @@ url="${YICHUANG_UPDATE_URL:-}"
 if [ -n "$url" ]; then
   printf 'provider: generic\nurl: %s\nchannel: latest\n' "$url" > "/opt/Yichuang/resources/app-update.yml"
 fi
+
+# Device access for the desktop user (ID-card reader, HID POS scanner, ticket printer).
+rules="/opt/Yichuang/resources/resources/udev/60-yichuang-devices.rules"
+if [ -f "$rules" ] && [ -d /etc/udev/rules.d ]; then
+  cp "$rules" /etc/udev/rules.d/
+  if command -v udevadm >/dev/null 2>&1; then
+    udevadm control --reload-rules || true
+    udevadm trigger || true
+  fi
+fi

@@ -1,10 +1,11 @@
 import { test as base, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 
-/** Each test gets its own browser host and data directory. */
-export const test = base.extend<{ host: RunningHost }>({
-  host: async ({}, use) => {
-    const host = await startHost();
+/** Each test gets its own browser host and data directory; `test.use({ hostArgs })` adds flags. */
+export const test = base.extend<{ host: RunningHost; hostArgs: string[] }>({
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const host = await startHost(hostArgs);
     await use(host);
     await host.stop();
   },

@@ -15,11 +15,11 @@ export interface RunningHost {
 const root = resolve(__dirname, '..', '..');
 
 /** Starts the built browser host on a free port with a fresh data directory; waits for its ready line. */
-export async function startHost(): Promise<RunningHost> {
+export async function startHost(args: readonly string[] = []): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0'],
+    [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -3,10 +3,14 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createAuditService, type AuditService } from '../audit/service';
 import { createAuthService, type AuthService } from '../auth/service';
 import { ensureDailyBackup } from '../db/backup';
+import { createDeviceService, type DeviceService } from '../devices/service';
+import type { DeviceSource } from '../devices/sources';
+import type { PhotoDecoder } from '../devices/idcard/photo';
 import { openDatabase, type Db, type Sqlite } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Router } from '../ipc/router';
+import { createSessionHub, type SessionHub } from '../ipc/session-hub';
 import { createRootLogger, subsystem, type Logger } from '../logging/logger';
 import { createSettingsService, type SettingsService } from '../settings/service';
 import { createStaffService, type StaffService } from '../staff/service';
@@ -21,6 +25,14 @@ export interface WorkstationConfig {
   /** Log to files in the data directory (default) or to stderr only. */
   logToFiles?: boolean;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `--simulate-devices`: the simulated reader, scanner and printer, whatever the setting says. */
+  simulateDevices?: boolean;
+  /** Replaces the OS's HID and serial enumeration (tests); the simulated devices stay. */
+  deviceSources?: readonly DeviceSource[];
+  devicePollMs?: number;
+  readerIntervalMs?: number;
+  /** The reader vendor's WLT photo decoder, where a deployment has one. */
+  photoDecoder?: PhotoDecoder | null;
 }
 
 export interface Services {
@@ -30,14 +42,18 @@ export interface Services {
   auth: AuthService;
   settings: SettingsService;
   audit: AuditService;
+  devices: DeviceService;
 }
 
 export interface Workstation {
   services: Services;
   router: Router;
+  /** Every open UI's session, for events pushed from services. */
+  hub: SessionHub;
   sqlite: Sqlite;
   log: Logger;
-  close(): void;
+  /** Stops the devices, then closes the database. */
+  close(): Promise<void>;
 }
 
 const backupCheckMs = 60 * 60 * 1000;
@@ -63,7 +79,20 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   const staff = createStaffService(db, clock);
   const auth = createAuthService({ db, clock, staff, audit });
   const settings = createSettingsService(db, clock);
-  const services: Services = { clock, db, staff, auth, settings, audit };
+  const hub = createSessionHub();
+  const devices = createDeviceService({
+    db,
+    clock,
+    settings,
+    hub,
+    log: subsystem(root, 'devices'),
+    forceSimulation: config.simulateDevices ?? false,
+    ...(config.deviceSources ? { hardwareSources: config.deviceSources } : {}),
+    ...(config.devicePollMs ? { pollMs: config.devicePollMs } : {}),
+    ...(config.readerIntervalMs ? { readerIntervalMs: config.readerIntervalMs } : {}),
+    photoDecoder: config.photoDecoder ?? null,
+  });
+  const services: Services = { clock, db, staff, auth, settings, audit, devices };
   const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
 
   const backup = () =>
@@ -74,16 +103,23 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   if (staff.count() > 0) void backup();
   const timer = setInterval(() => void backup(), backupCheckMs);
   timer.unref();
+  await devices.start();
 
+  let closing: Promise<void> | null = null;
   return {
     services,
     router,
+    hub,
     sqlite,
     log: root,
     close() {
-      clearInterval(timer);
-      sqlite.close();
-      root.flush();
+      closing ??= (async () => {
+        clearInterval(timer);
+        await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));
+        sqlite.close();
+        root.flush();
+      })();
+      return closing;
     },
   };
 }

@@ -6,15 +6,17 @@ import { defaultDataDir } from '../data-dir';
 import { defaultResourcesDir, rendererDir } from '../paths';
 import { startBrowserHost } from './server';
 
-const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N]
-  --data-dir DIR  where the database, backups and logs live (default: ${defaultDataDir()})
-  --port N        port on 127.0.0.1; 0 picks any free port (default: 0)`;
+const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N] [--simulate-devices]
+  --data-dir DIR       where the database, backups and logs live (default: ${defaultDataDir()})
+  --port N             port on 127.0.0.1; 0 picks any free port (default: 0)
+  --simulate-devices   simulated ID-card reader, scanner and ticket printer (labelled 模拟)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
+      'simulate-devices': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -29,15 +31,19 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
-  const workstation = await createWorkstation({ dataDir, resourcesDir: defaultResourcesDir() });
+  const workstation = await createWorkstation({
+    dataDir,
+    resourcesDir: defaultResourcesDir(),
+    simulateDevices: values['simulate-devices'],
+  });
   const host = await startBrowserHost({ workstation, rendererDir: rendererDir(), port });
   console.log(`Yichuang ready at ${host.url}`);
 
   const stop = () => {
-    void host.close().then(() => {
-      workstation.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => workstation.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

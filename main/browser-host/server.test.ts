@@ -42,7 +42,7 @@ async function startFixture(): Promise<Fixture> {
 async function stopFixture(f: Fixture | undefined): Promise<void> {
   if (!f) return;
   await f.host.close();
-  f.t.dispose();
+  await f.t.dispose();
   removeTempDir(f.dir);
 }
 
@@ -441,7 +441,7 @@ describe('browser host: the bridge end to end', () => {
       ok: false,
       error: { code: 'transport_closed', message: '与工作台服务的连接已断开：请稍候，正在重新连接' },
     });
-    f.t.dispose();
+    await f.t.dispose();
     removeTempDir(f.dir);
     f = undefined;
   });

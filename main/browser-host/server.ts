@@ -85,7 +85,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload: encode(payload) }));
     });
     sessions.add(session);
-    ws.on('close', () => sessions.delete(session));
+    const leaveHub = workstation.hub.add(session);
+    ws.on('close', () => {
+      sessions.delete(session);
+      leaveHub();
+    });
     ws.on('message', (data, isBinary) => {
       void (async () => {
         let id: unknown;

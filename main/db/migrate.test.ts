@@ -29,6 +29,9 @@ afterEach(() => {
   removeTempDir(dir);
 });
 
+/** The schema version this program migrates to: one per shipped migration. */
+const latest = journal.entries.length;
+
 function openDb(name = 'yichuang.db'): Sqlite {
   const db = openDatabase(join(dir, name));
   open.push(db);
@@ -58,7 +61,11 @@ function firstMigrationOnly(): string {
 
 describe('the shipped migrations', () => {
   it('has a journal whose entries all have a .sql file', () => {
-    expect(journal.entries.length).toBe(2);
+    expect(journal.entries.map((e) => e.tag)).toEqual([
+      '0000_foundation',
+      '0001_audit_append_only',
+      '0002_device_roles',
+    ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);
     for (const entry of journal.entries) expect(files).toContain(`${entry.tag}.sql`);
@@ -86,8 +93,8 @@ describe('migrateDatabase', () => {
     const options = { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') };
     await migrateDatabase(db, options);
     const again = await migrateDatabase(db, options);
-    expect(again).toEqual({ from: 2, to: 2, backup: null });
-    expect(db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(again).toEqual({ from: latest, to: latest, backup: null });
+    expect(db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: latest });
   });
 
   it('upgrades a database of the previous schema, keeping its rows and backing it up first', async () => {
@@ -109,8 +116,8 @@ describe('migrateDatabase', () => {
 
     const v2 = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
     expect(v2.from).toBe(1);
-    expect(v2.to).toBe(2);
-    expect(databaseSchemaVersion(db)).toBe(2);
+    expect(v2.to).toBe(latest);
+    expect(databaseSchemaVersion(db)).toBe(latest);
     expect(db.prepare('SELECT username, display_name, role, window_number FROM staff').all()).toEqual([
       { username: 'zhang', display_name: '张三', role: 'clerk', window_number: 3 },
     ]);
@@ -125,7 +132,7 @@ describe('migrateDatabase', () => {
     const backupFile = v2.backup!;
     expect(backupFile.startsWith(backupDir)).toBe(true);
     expect(readdirSync(backupDir)).toHaveLength(1);
-    expect(readdirSync(backupDir)[0]).toMatch(/^pre-migrate-v1-to-v2-.+\.db$/);
+    expect(readdirSync(backupDir)[0]).toMatch(new RegExp(`^pre-migrate-v1-to-v${latest}-.+\\.db$`));
     const copy = new Database(backupFile, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -146,7 +153,7 @@ describe('migrateDatabase', () => {
     const error = (await attempt.catch((e: unknown) => e)) as DatabaseNewerError;
     expect(error.name).toBe('DatabaseNewerError');
     expect(error.databaseVersion).toBe(99);
-    expect(error.programVersion).toBe(2);
+    expect(error.programVersion).toBe(latest);
     expect(error.message).toContain('99');
     expect(error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(error.message).toContain('数据库');
@@ -183,9 +190,9 @@ describe('openDatabase', () => {
       expect(workstation.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(workstation.sqlite.pragma('synchronous', { simple: true })).toBe(2);
       expect(workstation.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(workstation.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect(workstation.sqlite.pragma('user_version', { simple: true })).toBe(latest);
     } finally {
-      workstation.close();
+      await workstation.close();
     }
   });
 });

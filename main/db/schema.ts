@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { deviceRoles } from '../../preload/contract/devices';
 import { roles } from '../../preload/contract/roles';
 
 /** Staff accounts. Usernames are stored lower-case; password hashes never leave main. */
@@ -41,4 +42,12 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** Roles the clerk or admin gave to devices (by the device's stable id); they win over the known-devices table. */
+export const deviceRoleAssignments = sqliteTable('device_roles', {
+  deviceId: text('device_id').primaryKey(),
+  role: text('role', { enum: deviceRoles }).notNull(),
+  assignedBy: text('assigned_by'),
+  assignedAt: text('assigned_at').notNull(),
 });

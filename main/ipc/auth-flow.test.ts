@@ -257,7 +257,14 @@ describe('staff and passwords', () => {
 
   it('settings.update is audited with exactly the changed fields', async () => {
     const after = await ok(admin, 'settings.update', { hallName: '淄博市民中心', idleLockMinutes: 5, windowNumber: 7 });
-    expect(after).toEqual({ ...sampleWindow, hallName: '淄博市民中心', idleLockMinutes: 5, defaultLocale: 'zh-CN' });
+    expect(after).toEqual({
+      ...sampleWindow,
+      hallName: '淄博市民中心',
+      idleLockMinutes: 5,
+      defaultLocale: 'zh-CN',
+      simulateDevices: false,
+      extraSerialPorts: [],
+    });
     expect(lastEntry('settings.update')).toMatchObject({
       result: 'ok',
       username: 'admin',

@@ -7,7 +7,7 @@ import type { Session } from './session';
 
 /** Every channel's handler: thin, each one a call into a service. */
 export function createHandlers(services: Services): Handlers {
-  const { staff, auth, settings, audit, clock } = services;
+  const { staff, auth, settings, audit, clock, devices } = services;
 
   function stateOf(session: Session): SessionState {
     const row = session.userId === null ? null : staff.active(session.userId);
@@ -111,6 +111,35 @@ export function createHandlers(services: Services): Handlers {
 
     'audit.list': (_ctx, input) => audit.list(input),
     'audit.verify': () => audit.verify(),
+
+    'devices.list': () => devices.list(),
+    'devices.refresh': () => devices.refresh(),
+    'devices.assignRole': ({ user, audit: note }, input) => {
+      note.detail = { role: input.role };
+      return devices.assignRole(input.deviceId, input.role, user?.username ?? null);
+    },
+    'devices.selfTest': (_ctx, input) => devices.selfTest(input.deviceId),
+    'devices.decodeFrames': (_ctx, input) => ({ frames: devices.decodeFrames(input.hex) }),
+
+    'idcard.current': () => devices.current(),
+    'idcard.readNow': async () => {
+      await devices.readNow();
+      return { done: true as const };
+    },
+    'idcard.reveal': ({ audit: note }, input) => {
+      const { identity, masked } = devices.reveal(input.readId);
+      note.detail = { cardType: identity.cardType, idNumber: masked };
+      return identity;
+    },
+
+    'printer.printTicket': async (_ctx, input) => ({ deviceId: await devices.printTicket(input) }),
+
+    'simulation.get': () => devices.simulationState(),
+    'simulation.update': (_ctx, input) => devices.updateSimulation(input),
+    'simulation.scan': (_ctx, input) => {
+      devices.simulateScan(input.code, input.symbology);
+      return { done: true as const };
+    },
   };
 }
 
@@ -118,7 +147,8 @@ export function createHandlers(services: Services): Handlers {
 function changedFields<T extends object>(before: T, after: T): Record<string, unknown> {
   const diff: Record<string, unknown> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
-    if (before[key] !== after[key]) diff[key] = { from: before[key], to: after[key] };
+    // By value: list settings (serial ports) are new arrays on every read.
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) diff[key] = { from: before[key], to: after[key] };
   }
   return diff;
 }

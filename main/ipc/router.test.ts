@@ -111,6 +111,18 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'settings.update': () => ({ hallName: '张店区市民中心' }),
   'audit.list': () => ({ limit: 5 }),
   'audit.verify': () => ({}),
+  'devices.list': () => ({}),
+  'devices.refresh': () => ({}),
+  'devices.assignRole': () => ({ deviceId: 'serial:/dev/no-such-port', role: 'scanner' }),
+  'devices.selfTest': () => ({ deviceId: 'serial:/dev/no-such-port' }),
+  'devices.decodeFrames': () => ({ hex: 'AA AA AA 96 69 00 03 20 01 22' }),
+  'idcard.current': () => ({}),
+  'idcard.readNow': () => ({}),
+  'idcard.reveal': () => ({ readId: '6f1c7c1e-2b7a-4a53-9f64-1d2b3c4d5e6f' }),
+  'printer.printTicket': () => ({ number: 'A001', matter: '居住证' }),
+  'simulation.get': () => ({}),
+  'simulation.update': () => ({ readerHolds: 'none' }),
+  'simulation.scan': () => ({ code: '6901234567892' }),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -131,6 +143,19 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'settings.update': 'ok',
   'audit.list': 'ok',
   'audit.verify': 'ok',
+  // No device is attached and simulation is off in this workstation.
+  'devices.list': 'ok',
+  'devices.refresh': 'ok',
+  'devices.assignRole': 'device_not_found',
+  'devices.selfTest': 'device_not_found',
+  'devices.decodeFrames': 'ok',
+  'idcard.current': 'ok',
+  'idcard.readNow': 'device_not_found',
+  'idcard.reveal': 'idcard_read_expired',
+  'printer.printTicket': 'device_not_found',
+  'simulation.get': 'ok',
+  'simulation.update': 'simulation_disabled',
+  'simulation.scan': 'simulation_disabled',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -13,6 +13,8 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   hallName: '张店区市民中心',
   idleLockMinutes: 10,
   defaultLocale: 'zh-CN',
+  simulateDevices: false,
+  extraSerialPorts: [],
 };
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

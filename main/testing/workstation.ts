@@ -5,7 +5,7 @@ import type { ChannelInput, ChannelName } from '../../preload/contract/channels'
 import type { Result } from '../../preload/contract/envelope';
 import type { EventName, EventPayload } from '../../preload/contract/events';
 import type { Clock } from '../app/clock';
-import { createWorkstation, type Workstation } from '../app/services';
+import { createWorkstation, type Workstation, type WorkstationConfig } from '../app/services';
 import { createSession, type Session } from '../ipc/session';
 
 /** Test helpers only: a temp workstation on a real SQLite file, a clock the test moves by hand. */
@@ -51,12 +51,12 @@ export interface TestWorkstation {
   workstation: Workstation;
   dataDir: string;
   clock: FakeClock;
-  /** Closes the database and removes the temp directory. */
-  dispose(): void;
+  /** Stops the devices, closes the database and removes the temp directory. */
+  dispose(): Promise<void>;
 }
 
 export async function createTestWorkstation(
-  options: { clock?: FakeClock; dataDir?: string } = {},
+  options: { clock?: FakeClock; dataDir?: string; config?: Partial<WorkstationConfig> } = {},
 ): Promise<TestWorkstation> {
   const dataDir = options.dataDir ?? makeTempDir();
   const clock = options.clock ?? createFakeClock();
@@ -66,13 +66,16 @@ export async function createTestWorkstation(
     logToFiles: false,
     logLevel: 'silent',
     clock,
+    // No OS device enumeration in tests: only what a test passes, and the simulated devices.
+    deviceSources: [],
+    ...options.config,
   });
   return {
     workstation,
     dataDir,
     clock,
-    dispose() {
-      workstation.close();
+    async dispose() {
+      await workstation.close();
       removeTempDir(dataDir);
     },
   };

@@ -1,10 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { cardReadSchema, deviceInfoSchema, scanSchema } from './devices';
 import { sessionStateSchema } from './schemas';
 
 /** Push events from main to the UI, declared like channels: a name and a payload schema. */
 export const events = {
   /** The session changed on the main side (locked by the OS lock screen, account disabled…). */
   'session.changed': sessionStateSchema,
+  /** A device was plugged, unplugged, opened, or changed its status. */
+  'devices.changed': z.array(deviceInfoSchema),
+  /** A new card was read (ID number masked); the same card left on the reader is not sent again. */
+  'idcard.read': cardReadSchema,
+  /** A whole code from a HID POS scanner (wedge scans are captured in the renderer itself). */
+  'scanner.scanned': scanSchema,
 } as const;
 
 export type Events = typeof events;

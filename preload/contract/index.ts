@@ -6,3 +6,6 @@ export * from './errors';
 export * from './events';
 export * from './roles';
 export * from './schemas';
+export * from './devices';
+export * from './id-numbers';
+export * from './dates';

@@ -31,9 +31,20 @@ export const windowSettingsSchema = z.object({
 });
 export type WindowSettings = z.infer<typeof windowSettingsSchema>;
 
+/** A serial port path the OS does not list by itself: `COM7`, `/dev/ttyUSB0`, a symlink to a pseudo-terminal. */
+export const serialPortPathSchema = z
+  .string()
+  .trim()
+  .min(1, '请输入串口路径')
+  .max(200, '串口路径不超过 200 个字符')
+  .regex(/^(COM\d{1,3}|\/[\w./-]+)$/, '串口路径形如 COM3 或 /dev/ttyUSB0');
+
 export const workstationSettingsSchema = windowSettingsSchema.extend({
   idleLockMinutes: z.number().int().min(1, '至少 1 分钟').max(120, '最多 120 分钟'),
   defaultLocale: localeSchema,
+  /** Simulated reader, scanner and printer (labelled 模拟) for demos and training. */
+  simulateDevices: z.boolean(),
+  extraSerialPorts: z.array(serialPortPathSchema).max(16, '最多 16 个串口'),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 

@@ -4,11 +4,12 @@ import { encode } from '../../../preload/contract/codec';
 import { fail } from '../../../preload/contract/envelope';
 import type { Router } from '../../ipc/router';
 import { createSession, type Session } from '../../ipc/session';
+import type { SessionHub } from '../../ipc/session-hub';
 import type { Logger } from '../../logging/logger';
 import { isOwnOrigin } from './window';
 
 /** One session per window's WebContents; every message's sender frame is checked first. */
-export function serveIpc(router: Router, log: Logger): { sessions: Map<number, Session> } {
+export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessions: Map<number, Session> } {
   const sessions = new Map<number, Session>();
 
   function sessionOf(contents: WebContents): Session {
@@ -18,7 +19,11 @@ export function serveIpc(router: Router, log: Logger): { sessions: Map<number, S
         if (!contents.isDestroyed()) contents.send(electronIpc.event, event, encode(payload));
       });
       sessions.set(contents.id, session);
-      contents.once('destroyed', () => sessions.delete(contents.id));
+      const leaveHub = hub.add(session);
+      contents.once('destroyed', () => {
+        sessions.delete(contents.id);
+        leaveHub();
+      });
     }
     return session;
   }

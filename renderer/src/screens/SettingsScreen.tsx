@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, WorkstationSettings } from '../../../preload/contract/schemas';
@@ -64,6 +64,17 @@ export function SettingsScreen() {
             </Form.Item>
             <Form.Item name="defaultLocale" label={t('settings.defaultLocale')} rules={[{ required: true }]}>
               <Select options={localeOptions} />
+            </Form.Item>
+            <Divider titlePlacement="start">{t('settings.devicesSection')}</Divider>
+            <Form.Item name="simulateDevices" label={t('settings.simulateDevices')} valuePropName="checked">
+              <Switch data-testid="settings-simulate-devices" />
+            </Form.Item>
+            <Form.Item
+              name="extraSerialPorts"
+              label={t('settings.extraSerialPorts')}
+              extra={t('settings.extraSerialPortsHelp')}
+            >
+              <Select mode="tags" open={false} suffixIcon={null} data-testid="settings-serial-ports" />
             </Form.Item>
           </Col>
         </Row>

@@ -15,7 +15,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../preload/contract/schemas';
 import { useShortcuts } from '../app/shortcuts';
+import { api } from '../bridge';
+import { DevicesProvider } from '../devices/devices-context';
+import { useRun } from '../lib/result';
 import { AuditScreen } from '../screens/AuditScreen';
+import { DevicesScreen } from '../screens/DevicesScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
@@ -44,6 +48,8 @@ function Screen({ screen }: { screen: ScreenKey }) {
       return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'devices':
+      return <DevicesScreen />;
     default:
       return <Empty style={{ marginTop: 120 }} description={t(`placeholder.${screen}`)} />;
   }
@@ -64,11 +70,13 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
   const [screen, setScreen] = useState<ScreenKey>('workbench');
   const [helpOpen, setHelpOpen] = useState(false);
   const current = screens.includes(screen) ? screen : 'workbench';
+  const run = useRun();
 
   const bindings: Record<string, () => void> = {
     '?': () => setHelpOpen(true),
     'Ctrl+L': onLock,
     'Ctrl+Shift+E': onToggleLanguage,
+    F2: () => void run(api.idcard.readNow({})),
   };
   screens.forEach((key, index) => {
     bindings[`Alt+${index + 1}`] = () => setScreen(key);
@@ -76,47 +84,49 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
   useShortcuts(bindings, !locked);
 
   return (
-    <Layout className="shell" aria-hidden={locked} inert={locked}>
-      <Layout.Header className="shell-header">
-        <Typography.Title level={4} className="shell-title">
-          {t('app.fullName')}
-        </Typography.Title>
-        <Space>
-          <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
-            {t('shell.shortcuts')} <kbd>?</kbd>
-          </Button>
-          <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
-          <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
-            {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
-          </Button>
-          <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
-            {t('shell.signOut')}
-          </Button>
-        </Space>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider width={200} theme="light" className="shell-sider">
-          <Menu
-            mode="inline"
-            selectedKeys={[current]}
-            onClick={({ key }) => setScreen(key as ScreenKey)}
-            items={screens.map((key, index) => ({
-              key,
-              icon: icons[key],
-              label: (
-                <span data-testid={`nav-${key}`}>
-                  {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
-                </span>
-              ),
-            }))}
-          />
-        </Layout.Sider>
-        <Layout.Content className="shell-content">
-          <Screen screen={current} />
-        </Layout.Content>
+    <DevicesProvider active={!locked}>
+      <Layout className="shell" aria-hidden={locked} inert={locked}>
+        <Layout.Header className="shell-header">
+          <Typography.Title level={4} className="shell-title">
+            {t('app.fullName')}
+          </Typography.Title>
+          <Space>
+            <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
+              {t('shell.shortcuts')} <kbd>?</kbd>
+            </Button>
+            <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
+            <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+              {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+              {t('shell.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider width={200} theme="light" className="shell-sider">
+            <Menu
+              mode="inline"
+              selectedKeys={[current]}
+              onClick={({ key }) => setScreen(key as ScreenKey)}
+              items={screens.map((key, index) => ({
+                key,
+                icon: icons[key],
+                label: (
+                  <span data-testid={`nav-${key}`}>
+                    {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
+                  </span>
+                ),
+              }))}
+            />
+          </Layout.Sider>
+          <Layout.Content className="shell-content">
+            <Screen screen={current} />
+          </Layout.Content>
+        </Layout>
+        <StatusBar />
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </Layout>
-      <StatusBar />
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </Layout>
+    </DevicesProvider>
   );
 }

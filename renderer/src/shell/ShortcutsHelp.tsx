@@ -7,6 +7,7 @@ export const shellShortcuts = [
   { keys: 'Ctrl+L', action: 'shortcuts.lock' },
   { keys: 'Alt+1 … Alt+7', action: 'shortcuts.nav' },
   { keys: 'Ctrl+Shift+E', action: 'shortcuts.language' },
+  { keys: 'F2', action: 'shortcuts.readCard' },
   { keys: 'Esc', action: 'shortcuts.close' },
 ] as const;
 

@@ -2,6 +2,43 @@ import { Badge, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
+import { useDevices } from '../devices/devices-context';
+import type { DeviceInfo } from '../../../preload/contract/devices';
+
+const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
+  opening: 'processing',
+  ready: 'success',
+  no_card: 'success',
+  busy: 'processing',
+  error: 'error',
+  disconnected: 'warning',
+};
+
+/** One badge per role: the role's first device (a real one before a simulated one), or none. */
+function DeviceBadges() {
+  const { t } = useTranslation();
+  const { devices } = useDevices();
+  return (
+    <>
+      {(['idcard', 'scanner', 'printer'] as const).map((role) => {
+        const device = devices
+          .filter((d) => d.role === role)
+          .sort((a, b) => Number(a.simulated) - Number(b.simulated))[0];
+        if (!device) return null;
+        return (
+          <Badge
+            key={role}
+            status={deviceBadge[device.status.state]}
+            text={`${t(`devices.statusBar.${role}`)}${device.simulated ? `（${t('devices.simulated')}）` : ''} ${t(`devices.states.${device.status.state}`)}`}
+            title={device.status.message ?? undefined}
+            data-testid={`status-device-${role}`}
+            data-state={device.status.state}
+          />
+        );
+      })}
+    </>
+  );
+}
 
 const connectionBadge = { connected: 'success', connecting: 'processing', closed: 'error' } as const;
 
@@ -31,6 +68,7 @@ export function StatusBar() {
           </span>
         )}
         <Badge status={connectionBadge[connection]} text={t(`status.${connection}`)} data-testid="status-connection" />
+        <DeviceBadges />
       </Space>
       <Typography.Text className="status-clock" data-testid="status-clock">
         {formatClock(now)}

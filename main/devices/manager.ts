@@ -1,0 +1,370 @@
+import type { DeviceInfo, DeviceRole, DeviceState, SelfTest, Symbology } from '../../preload/contract/devices';
+import { AppError, errorMessages, type ErrorCode } from '../../preload/contract/errors';
+import type { Clock } from '../app/clock';
+import type { Logger } from '../logging/logger';
+import type { AttachContext, AttachedDevice } from './attached';
+import { attachIdCardReader, type IdCardDevice } from './idcard/device';
+import type { CardData } from './idcard/driver';
+import { attachTicketPrinter, type TicketPrinter } from './printer/device';
+import type { RoleAssignments } from './role-assignments';
+import { attachScanner } from './scanner/device';
+import type { DeviceCandidate, DeviceSource } from './sources';
+import type { Transport } from './transport/transport';
+
+export interface DeviceManagerOptions {
+  sources: readonly DeviceSource[];
+  assignments: RoleAssignments;
+  clock: Clock;
+  log: Logger;
+  hallName: () => string;
+  /** Enumeration period: how soon a plug or unplug shows. */
+  pollMs?: number;
+  /** Reader find-card period. */
+  readerIntervalMs?: number;
+  /** First and longest wait before reopening a device that failed. */
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+export interface DeviceManagerEvents {
+  changed(devices: DeviceInfo[]): void;
+  card(deviceId: string, card: CardData, simulated: boolean): void;
+  scan(deviceId: string, scan: { code: string; symbology: Symbology; aimId: string | null }): void;
+}
+
+interface Entry {
+  candidate: DeviceCandidate;
+  connected: boolean;
+  status: DeviceInfo['status'];
+  samId: string | null;
+  transport: Transport | null;
+  attached: AttachedDevice | null;
+  retry: NodeJS.Timeout | null;
+  backoffMs: number;
+  /** Bumped at every close, so callbacks of an old transport are ignored. */
+  generation: number;
+}
+
+/**
+ * Finds devices (by polling every source), opens each one in its role, reopens after failures
+ * with backoff, and keeps the status every screen shows. The only place that knows which
+ * devices exist; drivers never see each other.
+ */
+export function createDeviceManager(options: DeviceManagerOptions) {
+  const { clock, log } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const backoff = options.backoff ?? { initialMs: 1000, maxMs: 30_000 };
+  const entries = new Map<string, Entry>();
+  const listeners: { [K in keyof DeviceManagerEvents]: Set<DeviceManagerEvents[K]> } = {
+    changed: new Set(),
+    card: new Set(),
+    scan: new Set(),
+  };
+  let assigned = options.assignments.all();
+  let timer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+  let stopped = true;
+
+  function emit<K extends keyof DeviceManagerEvents>(event: K, ...args: Parameters<DeviceManagerEvents[K]>): void {
+    for (const listener of [...listeners[event]]) {
+      try {
+        (listener as (...a: Parameters<DeviceManagerEvents[K]>) => void)(...args);
+      } catch (error) {
+        log.error({ err: error, event }, 'device listener failed');
+      }
+    }
+  }
+
+  function roleOf(candidate: DeviceCandidate): { role: DeviceRole; roleSource: DeviceInfo['roleSource'] } {
+    const chosen = assigned.get(candidate.id);
+    if (chosen) return { role: chosen, roleSource: 'assigned' };
+    if (candidate.knownRole) return { role: candidate.knownRole, roleSource: 'known' };
+    return { role: 'unknown', roleSource: 'none' };
+  }
+
+  function info(entry: Entry): DeviceInfo {
+    const { candidate } = entry;
+    return {
+      id: candidate.id,
+      name: candidate.name,
+      ...roleOf(candidate),
+      transport: candidate.transport,
+      path: candidate.path,
+      vendorId: candidate.vendorId,
+      productId: candidate.productId,
+      simulated: candidate.simulated,
+      connected: entry.connected,
+      status: entry.status,
+      samId: entry.samId,
+    };
+  }
+
+  function list(): DeviceInfo[] {
+    const order: Record<DeviceRole, number> = { idcard: 0, scanner: 1, printer: 2, unknown: 3 };
+    return [...entries.values()]
+      .map(info)
+      .sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'zh-CN'));
+  }
+
+  const changed = () => emit('changed', list());
+
+  function setStatus(entry: Entry, state: DeviceState, code: ErrorCode | null = null, message: string | null = null) {
+    const next = { state, code, message: message ?? (code ? errorMessages[code] : null) };
+    const now = entry.status;
+    if (now.state === next.state && now.code === next.code && now.message === next.message) return;
+    entry.status = { ...next, since: clock.now().toISOString() };
+    changed();
+  }
+
+  function attach(entry: Entry, transport: Transport, generation: number): AttachedDevice | null {
+    const context: AttachContext = {
+      status: (state, code, message) => {
+        if (entry.generation === generation) setStatus(entry, state, code ?? null, message ?? null);
+      },
+      log: log.child({ device: entry.candidate.id }),
+    };
+    const { role } = roleOf(entry.candidate);
+    switch (role) {
+      case 'idcard':
+        return attachIdCardReader(
+          transport,
+          {
+            ...context,
+            card: (card) =>
+              entry.generation === generation && emit('card', entry.candidate.id, card, entry.candidate.simulated),
+            samId: (id) => {
+              if (entry.generation !== generation || entry.samId === id) return;
+              entry.samId = id;
+              changed();
+            },
+          },
+          {
+            now: () => clock.now(),
+            appendedAddress: true,
+            ...(options.readerIntervalMs ? { intervalMs: options.readerIntervalMs } : {}),
+          },
+        );
+      case 'scanner':
+        return attachScanner(
+          transport,
+          { ...context, scan: (scan) => entry.generation === generation && emit('scan', entry.candidate.id, scan) },
+          entry.candidate.layout ?? 'honeywell',
+        );
+      case 'printer':
+        return attachTicketPrinter(transport, {
+          ...context,
+          hallName: options.hallName,
+          deviceName: entry.candidate.name,
+          now: () => clock.now(),
+        });
+      case 'unknown':
+        return null;
+    }
+  }
+
+  async function close(entry: Entry): Promise<void> {
+    entry.generation += 1;
+    if (entry.retry) clearTimeout(entry.retry);
+    entry.retry = null;
+    const { attached, transport } = entry;
+    entry.attached = null;
+    entry.transport = null;
+    try {
+      await attached?.stop();
+    } finally {
+      await transport?.close().catch(() => undefined);
+    }
+  }
+
+  function scheduleReopen(entry: Entry): void {
+    if (stopped || !entry.connected || entry.retry) return;
+    const wait = entry.backoffMs;
+    entry.backoffMs = Math.min(entry.backoffMs * 2, backoff.maxMs);
+    entry.retry = setTimeout(() => {
+      entry.retry = null;
+      void open(entry);
+    }, wait);
+  }
+
+  async function open(entry: Entry): Promise<void> {
+    if (stopped || entry.transport || !entry.connected || roleOf(entry.candidate).role === 'unknown') return;
+    const generation = entry.generation;
+    const transport = entry.candidate.open();
+    entry.transport = transport;
+    setStatus(entry, 'opening');
+    try {
+      await transport.open();
+    } catch (error) {
+      if (entry.generation !== generation) return;
+      entry.transport = null;
+      const code = error instanceof AppError ? error.code : 'device_open_failed';
+      log.warn({ device: entry.candidate.id, err: error }, 'device could not be opened; will retry');
+      setStatus(entry, 'error', code);
+      scheduleReopen(entry);
+      return;
+    }
+    if (entry.generation !== generation) {
+      await transport.close().catch(() => undefined);
+      return;
+    }
+    const failed = (error: Error) => {
+      if (entry.generation !== generation) return;
+      log.warn({ device: entry.candidate.id, err: error }, 'device failed; closing and reopening');
+      void close(entry).then(() => {
+        setStatus(
+          entry,
+          entry.connected ? 'error' : 'disconnected',
+          error instanceof AppError ? error.code : 'device_disconnected',
+        );
+        scheduleReopen(entry);
+      });
+    };
+    transport.onError(failed);
+    transport.onClose(() => failed(new AppError('device_disconnected')));
+    const attached = attach(entry, transport, generation);
+    entry.attached = attached;
+    entry.backoffMs = backoff.initialMs;
+    if (!attached) {
+      await close(entry);
+      return;
+    }
+    setStatus(entry, 'ready');
+    attached.start();
+  }
+
+  async function pollOnce(): Promise<void> {
+    const found = new Map<string, DeviceCandidate>();
+    for (const source of options.sources) {
+      try {
+        for (const candidate of await source.list()) found.set(candidate.id, candidate);
+      } catch (error) {
+        log.warn({ source: source.name, err: error }, 'device enumeration failed');
+      }
+    }
+    let dirty = false;
+    for (const [id, entry] of entries) {
+      if (found.has(id) || !entry.connected) continue;
+      entry.connected = false;
+      await close(entry);
+      setStatus(entry, 'disconnected', 'device_disconnected');
+      dirty = true;
+      // Devices with no role come and go without a trace; ours stay listed as unplugged.
+      if (roleOf(entry.candidate).role === 'unknown' || entry.candidate.listedWhenGone?.() === false)
+        entries.delete(id);
+    }
+    for (const [id, candidate] of found) {
+      let entry = entries.get(id);
+      if (!entry) {
+        entry = {
+          candidate,
+          connected: true,
+          status: { state: 'opening', code: null, message: null, since: clock.now().toISOString() },
+          samId: null,
+          transport: null,
+          attached: null,
+          retry: null,
+          backoffMs: backoff.initialMs,
+          generation: 0,
+        };
+        entries.set(id, entry);
+        dirty = true;
+        if (roleOf(candidate).role === 'unknown') setStatus(entry, 'ready');
+      } else if (!entry.connected) {
+        entry.candidate = candidate;
+        entry.connected = true;
+        entry.backoffMs = backoff.initialMs;
+        setStatus(entry, 'opening');
+      }
+      if (!entry.transport && !entry.retry) await open(entry);
+    }
+    if (dirty) changed();
+  }
+
+  /** One enumeration at a time; a caller during a running one waits for it and then runs its own. */
+  function refresh(): Promise<void> {
+    const run = async () => pollOnce();
+    polling = (polling ?? Promise.resolve()).then(run, run);
+    return polling;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void refresh()
+        .catch((error: unknown) => log.error({ err: error }, 'device poll failed'))
+        .finally(schedule);
+    }, pollMs);
+  }
+
+  function entryOf(deviceId: string): Entry {
+    const entry = entries.get(deviceId);
+    if (!entry) throw new AppError('device_not_found');
+    return entry;
+  }
+
+  function attachedOf<T extends AttachedDevice>(role: DeviceRole): { entry: Entry; device: T } {
+    const ready = [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role);
+    // A real device is preferred over a simulated one of the same role.
+    const entry = ready.find((e) => !e.candidate.simulated) ?? ready[0];
+    if (!entry?.attached) throw new AppError('device_not_found');
+    return { entry, device: entry.attached as T };
+  }
+
+  return {
+    async start(): Promise<void> {
+      if (!stopped) return;
+      stopped = false;
+      await refresh();
+      schedule();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await polling?.catch(() => undefined);
+      await Promise.all([...entries.values()].map(close));
+    },
+    refresh,
+    list,
+    on<K extends keyof DeviceManagerEvents>(event: K, listener: DeviceManagerEvents[K]): () => void {
+      listeners[event].add(listener);
+      return () => listeners[event].delete(listener);
+    },
+    async assignRole(deviceId: string, role: DeviceRole, by: string | null): Promise<DeviceInfo> {
+      const entry = entryOf(deviceId);
+      if (entry.candidate.simulated && role !== entry.candidate.knownRole)
+        throw new AppError('device_role_unsupported');
+      options.assignments.set(deviceId, role, by);
+      assigned = options.assignments.all();
+      await close(entry);
+      entry.samId = null;
+      entry.backoffMs = backoff.initialMs;
+      if (role === 'unknown') setStatus(entry, 'ready');
+      await open(entry);
+      changed();
+      return info(entry);
+    },
+    async selfTest(deviceId: string): Promise<SelfTest> {
+      const entry = entryOf(deviceId);
+      if (!entry.connected) throw new AppError('device_disconnected');
+      if (!entry.attached) {
+        const detail =
+          roleOf(entry.candidate).role === 'unknown' ? '请先为该设备选择角色' : (entry.status.message ?? '设备未打开');
+        return { deviceId, ok: false, steps: [{ name: '打开设备', ok: false, detail }] };
+      }
+      const steps = await entry.attached.selfTest();
+      return { deviceId, ok: steps.every((s) => s.ok), steps };
+    },
+    /** Prints on the ticket printer (a real one before a simulated one). */
+    async printTicket(job: Uint8Array): Promise<string> {
+      const { entry, device } = attachedOf<TicketPrinter>('printer');
+      await device.print(job);
+      return entry.candidate.id;
+    },
+    /** Reads the card on the reader now, even the same card again. */
+    async readCardNow(): Promise<void> {
+      await attachedOf<IdCardDevice>('idcard').device.readNow();
+    },
+  };
+}
+
+export type DeviceManager = ReturnType<typeof createDeviceManager>;

@@ -1,0 +1,95 @@
+import { AppError } from '../../../preload/contract/errors';
+import type { AttachContext, AttachedDevice } from '../attached';
+import { step } from '../attached';
+import { deviceError, type Transport } from '../transport/transport';
+import { parsePrinterStatus, statusRequest, type PrinterStatus, type StatusKind } from './escpos';
+import { testTicket } from './ticket';
+
+export interface TicketPrinter extends AttachedDevice {
+  /** Sends a finished ESC/POS job; refuses when the printer reports no paper or an open cover. */
+  print(job: Uint8Array): Promise<void>;
+}
+
+/** How long a printer may take to answer a real-time status request. */
+const statusTimeoutMs = 1000;
+
+/** An ESC/POS ticket printer in its role: checks paper and cover before each job. */
+export function attachTicketPrinter(
+  transport: Transport,
+  context: AttachContext & { hallName(): string; deviceName: string; now(): Date },
+): TicketPrinter {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serial<T>(run: () => Promise<T>): Promise<T> {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** DLE EOT n: the printer answers one status byte at once. */
+  function query(n: StatusKind): Promise<PrinterStatus> {
+    return new Promise<PrinterStatus>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(deviceError('device_timeout'));
+      }, statusTimeoutMs);
+      const off = transport.onData((chunk) => {
+        if (chunk.length === 0) return;
+        const status = parsePrinterStatus(n, chunk[chunk.length - 1]!);
+        // A byte without the fixed status bits is noise, not the answer: keep waiting for it.
+        if (!status.valid) return;
+        clearTimeout(timer);
+        off();
+        resolve(status);
+      });
+      transport.write(statusRequest(n)).catch((error: unknown) => {
+        clearTimeout(timer);
+        off();
+        reject(error instanceof AppError ? error : deviceError('device_disconnected', error));
+      });
+    });
+  }
+
+  async function checkReady(): Promise<string> {
+    // 2 says why it is offline (cover, paper end, error); 4 reads the roll's sensors.
+    const offline = await query(2);
+    const paper = await query(4);
+    if (offline.coverOpen) throw new AppError('printer_failed', '打印机纸仓盖未合上：请合上后重试');
+    if (paper.paperOut || offline.paperOut) throw new AppError('printer_failed', '打印机缺纸：请装纸后重试');
+    if (offline.error) throw new AppError('printer_failed', '打印机报告错误（如切刀卡纸）：请检查后重新开机');
+    context.status('ready');
+    return paper.paperNearEnd ? '在线，纸将用完' : '在线，有纸';
+  }
+
+  async function print(job: Uint8Array): Promise<void> {
+    try {
+      await checkReady();
+      await transport.write(job);
+    } catch (error) {
+      if (error instanceof AppError) context.status('error', error.code, error.message);
+      throw error;
+    }
+  }
+
+  return {
+    start() {
+      serial(checkReady).catch((error: unknown) => {
+        if (error instanceof AppError) context.status('error', error.code, error.message);
+      });
+    },
+    stop: () => queue.then(() => undefined),
+    print: (job) => serial(() => print(job)),
+    selfTest: () =>
+      serial(async () => {
+        const ready = await step('打印机状态', checkReady);
+        if (!ready.ok) return [ready];
+        const ticket = await step('打印测试票', async () => {
+          await transport.write(
+            testTicket({ hallName: context.hallName(), printedAt: context.now(), deviceName: context.deviceName }),
+          );
+          return '已发送测试票：请查看打印出的票据';
+        });
+        return [ready, ticket];
+      }),
+  };
+}

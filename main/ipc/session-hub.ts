@@ -1,0 +1,27 @@
+import type { EventName, EventPayload } from '../../preload/contract/events';
+import type { Session } from './session';
+
+/**
+ * Every open UI (Electron windows, browser-host connections) registers its session here, so
+ * services can push events without knowing which host carries them. Events carry personal
+ * data (a card read), so only signed-in, unlocked sessions receive them.
+ */
+export function createSessionHub() {
+  const sessions = new Set<Session>();
+  return {
+    add(session: Session): () => void {
+      sessions.add(session);
+      return () => sessions.delete(session);
+    },
+    get size(): number {
+      return sessions.size;
+    },
+    broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+      for (const session of sessions) {
+        if (session.userId !== null && !session.locked) session.emit(event, payload);
+      }
+    },
+  };
+}
+
+export type SessionHub = ReturnType<typeof createSessionHub>;

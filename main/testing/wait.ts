@@ -1,0 +1,25 @@
+import { AppError } from '../../preload/contract/errors';
+
+/** Test helpers for asynchronous device work: wait for a condition, catch the AppError a call throws. */
+
+/** Polls `check` until it returns something truthy (and returns that), or fails after `ms` naming `what`. */
+export async function until<T>(check: () => T | undefined | null | false, ms = 3000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The AppError `fn` throws; fails the test if it throws something else or nothing. */
+export function appErrorOf(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}

@@ -1,0 +1,191 @@
+import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, List, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deviceRoles, type DeviceInfo, type DeviceRole, type SelfTest } from '../../../preload/contract/devices';
+import { api } from '../bridge';
+import { CardPanel } from '../devices/CardPanel';
+import { useDevices } from '../devices/devices-context';
+import { DeviceStatusTag } from '../devices/DeviceStatusTag';
+import { FrameDecoderPanel } from '../devices/FrameDecoderPanel';
+import { SimulationPanel } from '../devices/SimulationPanel';
+import { useRun } from '../lib/result';
+
+function usbIds(device: DeviceInfo): string | null {
+  if (device.vendorId === null) return null;
+  const hex = (n: number | null) => (n === null ? '????' : n.toString(16).padStart(4, '0'));
+  return `${hex(device.vendorId)}:${hex(device.productId)}`;
+}
+
+/** 设备: every device with its role and status, self-tests, the card on the reader, scans, simulation, decoder. */
+export function DevicesScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const run = useRun();
+  const { devices, card, scans, refresh } = useDevices();
+  const [testing, setTesting] = useState<string | null>(null);
+  const [selfTest, setSelfTest] = useState<SelfTest | null>(null);
+
+  const assign = async (device: DeviceInfo, role: DeviceRole) => {
+    const saved = await run(api.devices.assignRole({ deviceId: device.id, role }));
+    if (saved) void message.success(t('devices.roleSaved', { role: t(`devices.roles.${role}`) }));
+  };
+
+  const test = async (device: DeviceInfo) => {
+    setTesting(device.id);
+    const result = await run(api.devices.selfTest({ deviceId: device.id }));
+    setTesting(null);
+    if (result) setSelfTest(result);
+  };
+
+  const tested = selfTest && devices.find((d) => d.id === selfTest.deviceId);
+
+  return (
+    <Row gutter={16} data-testid="devices">
+      <Col span={15}>
+        <Card
+          size="small"
+          title={t('devices.title')}
+          extra={
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => void run(api.devices.refresh({})).then(() => refresh())}
+            >
+              {t('devices.refresh')}
+            </Button>
+          }
+        >
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={devices}
+            locale={{ emptyText: t('devices.none') }}
+            data-testid="device-table"
+            onRow={(device) => ({ 'data-device': device.id }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                title: t('devices.name'),
+                render: (_: unknown, device: DeviceInfo) => (
+                  <Space direction="vertical" size={0}>
+                    <Space size={4}>
+                      <Typography.Text strong>{device.name}</Typography.Text>
+                      {device.simulated && (
+                        <Tag color="purple" icon={<ExperimentOutlined />}>
+                          {t('devices.simulated')}
+                        </Tag>
+                      )}
+                    </Space>
+                    <Typography.Text type="secondary" className="device-path">
+                      {[usbIds(device), device.path].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                    {device.samId && (
+                      <Typography.Text type="secondary" className="device-path">
+                        {t('devices.samId')} {device.samId}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                ),
+              },
+              {
+                title: t('devices.role'),
+                width: 150,
+                render: (_: unknown, device: DeviceInfo) => (
+                  <Select
+                    size="small"
+                    value={device.role}
+                    style={{ width: 130 }}
+                    disabled={device.simulated}
+                    onChange={(role: DeviceRole) => void assign(device, role)}
+                    data-testid="device-role"
+                    title={t(`devices.roleSources.${device.roleSource}`)}
+                    options={deviceRoles.map((role) => ({ value: role, label: t(`devices.roles.${role}`) }))}
+                  />
+                ),
+              },
+              {
+                title: t('devices.transport'),
+                width: 80,
+                render: (_: unknown, device: DeviceInfo) => t(`devices.transports.${device.transport}`),
+              },
+              {
+                title: t('devices.status'),
+                width: 210,
+                render: (_: unknown, device: DeviceInfo) => <DeviceStatusTag status={device.status} showMessage />,
+              },
+              {
+                title: t('devices.actions'),
+                width: 80,
+                render: (_: unknown, device: DeviceInfo) => (
+                  <Button
+                    size="small"
+                    loading={testing === device.id}
+                    disabled={!device.connected || device.role === 'unknown'}
+                    onClick={() => void test(device)}
+                    data-testid="device-self-test"
+                  >
+                    {t('devices.selfTest')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+          {selfTest && (
+            <Alert
+              className="self-test-result"
+              data-testid="self-test-result"
+              data-ok={selfTest.ok}
+              type={selfTest.ok ? 'success' : 'error'}
+              showIcon
+              closable={{ onClose: () => setSelfTest(null) }}
+              title={`${tested?.name ?? selfTest.deviceId}：${t(selfTest.ok ? 'devices.selfTestOk' : 'devices.selfTestFailed')}`}
+              description={
+                <ul className="self-test-steps">
+                  {selfTest.steps.map((s) => (
+                    <li key={s.name}>
+                      {s.ok ? '✓' : '✗'} {s.name}：{s.detail}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </Card>
+        <Card size="small" className="devices-tools">
+          <Tabs
+            size="small"
+            items={[
+              { key: 'simulation', label: t('devices.simulation.title'), children: <SimulationPanel /> },
+              { key: 'decoder', label: t('devices.decoder.title'), children: <FrameDecoderPanel /> },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={9}>
+        <CardPanel card={card} onReadNow={() => void run(api.idcard.readNow({}))} />
+        <Card size="small" title={t('devices.scans.title')} className="scans-card">
+          <List
+            size="small"
+            dataSource={scans}
+            locale={{ emptyText: t('devices.scans.empty') }}
+            data-testid="scan-list"
+            renderItem={(scan) => (
+              <List.Item>
+                <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+                  <Typography.Text className="scan-code" ellipsis={{ tooltip: scan.code }}>
+                    {scan.code}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" className="device-path">
+                    {scan.symbology.toUpperCase()} · {t(`devices.scans.${scan.source}`)} ·{' '}
+                    {new Date(scan.at).toLocaleTimeString('zh-CN', { hour12: false })}
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodedFrameSchema } from '../preload/contract/devices';
+
+const root = resolve(__dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'yichuang-devtool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function devtool(args: string[], input?: string) {
+  const result = spawnSync('npx', ['tsx', 'scripts/devtool.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run devtool', () => {
+  it('decodes a hex dump file into one JSON frame per line, and exits 1 for a bad frame', () => {
+    const file = join(dir, 'capture.txt');
+    writeFileSync(
+      file,
+      [
+        '# find card with a corrupted checksum, then a good one and its reply',
+        '00 13',
+        '> AA AA AA 96 69 00 03 20 01 23',
+        '> AA AA AA 96 69 00 03 20 01 22',
+        '< AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97',
+        '',
+      ].join('\n'),
+    );
+    const bad = devtool(['decode-frames', file]);
+    expect(bad.code).toBe(1);
+    const frames = bad.stdout
+      .trim()
+      .split('\n')
+      .map((line) => decodedFrameSchema.parse(JSON.parse(line)));
+    expect(frames.map((f) => f.kind)).toEqual(['garbage', 'error', 'command', 'response']);
+    expect(frames[3]).toMatchObject({ command: 'findCard', status: { code: 0x9f, ok: true } });
+    expect(bad.stderr).toContain('坏帧 1 个');
+
+    // The same traffic without the bad frame, from stdin: exit 0.
+    const good = devtool(
+      ['decode-frames', '-'],
+      'AA AA AA 96 69 00 03 20 01 22 AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97',
+    );
+    expect(good.code).toBe(0);
+    expect(good.stdout.trim().split('\n')).toHaveLength(2);
+
+    // Bad usage and unreadable input: exit 2 with a usage message or the reason.
+    for (const args of [[], ['nonsense'], ['decode-frames'], ['decode-frames', file, '--bogus']]) {
+      const usage = devtool(args);
+      expect(usage.code, args.join(' ')).toBe(2);
+      expect(usage.stderr).toContain('用法');
+    }
+    const notHex = devtool(['decode-frames', '-'], 'AA ZZ');
+    expect(notHex.code).toBe(2);
+    expect(notHex.stderr).toContain('不是十六进制数字');
+    expect(devtool(['decode-frames', join(dir, 'missing.txt')]).code).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,127 @@
+// `npm run devtool -- <subcommand> …`: developer tools for the devices layer, run by tsx.
+// Each subcommand is one entry in `subcommands` below: its usage text and a `run` that returns
+// the exit code. Exit codes: 0 done, 1 done but the input had problems, 2 bad usage or input
+// that could not be read at all, 3 a bug (stack trace on stderr).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError } from '../preload/contract/errors';
+import { decodeFrames, isBadFrame, parseHex } from '../main/devices/idcard/frame-dump';
+import { runSerialReader } from '../main/devices/idcard/serial-simulator';
+import { simulatedReaderHoldsSchema } from '../preload/contract/devices';
+
+interface Subcommand {
+  usage: string;
+  run(args: string[]): Promise<number> | number;
+}
+
+class UsageError extends Error {}
+
+function readInput(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`无法读取 ${file === '-' ? '标准输入' : file}：${(error as Error).message}`);
+  }
+}
+
+const subcommands: Record<string, Subcommand> = {
+  'decode-frames': {
+    usage: [
+      'decode-frames FILE [--reveal]',
+      '    解码读卡器通信的十六进制转储（FILE 为 - 时读标准输入），每帧输出一行 JSON。',
+      '    转储格式：空白、逗号、冒号随意；可带 0x 前缀；行首可有 > 或 <（方向）；# 之后为注释。',
+      '    --reveal  显示完整证件号码（默认按 6+4 遮蔽）',
+      '    退出码：0 全部正常；1 有坏帧（校验错误、长度错误、不完整）或读卡数据无法解析；2 用法或输入错误。',
+    ].join('\n'),
+    run(args) {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { reveal: { type: 'boolean', default: false } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new UsageError('decode-frames 需要且只需要一个 FILE 参数');
+      const bytes = parseHex(readInput(positionals[0]!));
+      const frames = decodeFrames(bytes, { reveal: values.reveal });
+      for (const frame of frames) process.stdout.write(`${JSON.stringify(frame)}\n`);
+      const bad = frames.filter(isBadFrame).length;
+      process.stderr.write(`共 ${frames.length} 项，${bytes.length} 字节；坏帧 ${bad} 个\n`);
+      return bad > 0 ? 1 : 0;
+    },
+  },
+  'simulate-reader': {
+    usage: [
+      'simulate-reader --port PATH [--holds CARD]',
+      '    在串口 PATH 上运行模拟身份证阅读器（例如 socat 伪终端的一端），逐字节应答读卡命令。',
+      `    --holds  开始时放置的证件：${simulatedReaderHoldsSchema.options.join(' | ')}（默认 none）`,
+      '    标准输入每行一条命令：place CARD（放置/重新放置证件）。端口打开后输出 ready。Ctrl+C 结束。',
+    ].join('\n'),
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: { port: { type: 'string' }, holds: { type: 'string', default: 'none' } },
+        strict: true,
+      });
+      if (!values.port) throw new UsageError('simulate-reader 需要 --port PATH');
+      const holds = simulatedReaderHoldsSchema.safeParse(values.holds);
+      if (!holds.success) throw new UsageError(`未知的证件：${values.holds}`);
+      const running = await runSerialReader({ path: values.port, holds: holds.data, control: process.stdin }).catch(
+        (error: unknown) => {
+          throw new UsageError(`无法打开串口 ${values.port}：${(error as Error).message}`);
+        },
+      );
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.close();
+      return 0;
+    },
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(subcommands).map((sub) => `  ${sub.usage.replace(/\n/g, '\n  ')}`);
+  return `用法：npm run devtool -- <子命令> [参数]\n\n子命令：\n${lines.join('\n\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  if (name === undefined) {
+    process.stderr.write(usage());
+    return 2;
+  }
+  const sub = subcommands[name];
+  if (!sub) {
+    process.stderr.write(`未知子命令：${name}\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await sub.run(args);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      // parseArgs reports unknown options as a TypeError with an ERR_PARSE_ARGS_* code.
+      process.stderr.write(`${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 3;
+  },
+);
