@@ -69,7 +69,7 @@ export function createSimulation(options: { enabled: () => boolean; forced: bool
         forced: options.forced,
         readerHolds: reader.holds(),
         plugged: { ...plugged },
-        printerPreview: printer.printed().length > 0 ? printer.preview() : null,
+        printerPreview: printer.preview().trim() === '' ? null : printer.preview(),
       };
     },
     /** Put a card (or a fault) on the simulated reader; the same choice again = the card placed again. */

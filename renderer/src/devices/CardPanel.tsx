@@ -8,9 +8,9 @@ function Validity({ identity }: { identity: Identity }) {
   const { t } = useTranslation();
   const to = identity.longTerm ? t('devices.card.longTerm') : (identity.validTo ?? '—');
   return (
-    <>
+    <span className="nowrap">
       {identity.validFrom ?? '—'} 至 {to}
-    </>
+    </span>
   );
 }
 
@@ -31,7 +31,7 @@ function rows(identity: Identity, t: (key: string) => string): [string, ReactNod
           : []),
         [
           t('devices.card.idNumber'),
-          <span key="id" data-testid="card-id-number">
+          <span key="id" className="nowrap" data-testid="card-id-number">
             {identity.idNumber}
           </span>,
         ],
@@ -47,7 +47,7 @@ function rows(identity: Identity, t: (key: string) => string): [string, ReactNod
         [t('devices.card.birthDate'), identity.birthDate ?? '—'],
         [
           t('devices.card.permitNumber'),
-          <span key="id" data-testid="card-id-number">
+          <span key="id" className="nowrap" data-testid="card-id-number">
             {identity.idNumber}
           </span>,
         ],
@@ -62,7 +62,7 @@ function rows(identity: Identity, t: (key: string) => string): [string, ReactNod
         [t('devices.card.address'), identity.address],
         [
           t('devices.card.idNumber'),
-          <span key="id" data-testid="card-id-number">
+          <span key="id" className="nowrap" data-testid="card-id-number">
             {identity.idNumber}
           </span>,
         ],

@@ -14,13 +14,17 @@ const kindColors: Record<DecodedFrame['kind'], string> = {
 
 /** What a frame says, in one line: the command, the status and what was read, or the error. */
 function summary(frame: DecodedFrame): string {
+  const detail = frame.detail ?? {};
+  const text = (key: string) => (typeof detail[key] === 'string' ? (detail[key]) : null);
   const parts: string[] = [];
-  if (frame.command) parts.push(frame.command);
+  if (frame.kind === 'command') parts.push(text('label') ?? frame.command ?? '');
   if (frame.status) parts.push(`${frame.status.sw} ${frame.status.meaning}`);
   if (frame.identity) parts.push(`${frame.identity.name} ${frame.identity.idNumber}`);
-  if (frame.detail) parts.push(JSON.stringify(frame.detail));
+  if (text('samId')) parts.push(`SAM ${text('samId')}`);
+  if (text('appendedAddress')) parts.push(text('appendedAddress')!);
+  if (typeof detail.dataLength === 'number' && detail.dataLength > 0) parts.push(`数据 ${detail.dataLength} 字节`);
   if (frame.error) parts.push(frame.error);
-  return parts.join(' · ');
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** Support staff paste captured reader traffic and see each frame decoded (the devtool's decoder). */

@@ -65,14 +65,14 @@ export function SimulationPanel() {
             <Form.Item label={t('devices.simulation.plugged')}>
               <Space size="large">
                 {(['idcard', 'scanner', 'printer'] as const).map((role) => (
-                  <span key={role}>
+                  <span key={role} className="nowrap">
                     <Switch
                       size="small"
                       checked={state.plugged[role]}
                       onChange={(value) => void update({ plugged: { [role]: value } })}
                       data-testid={`sim-plug-${role}`}
                     />{' '}
-                    {t(`devices.roles.${role}`)}
+                    {t(`devices.statusBar.${role}`)}
                   </span>
                 ))}
               </Space>

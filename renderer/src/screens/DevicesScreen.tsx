@@ -69,14 +69,16 @@ export function DevicesScreen() {
                 title: t('devices.name'),
                 render: (_: unknown, device: DeviceInfo) => (
                   <Space direction="vertical" size={0}>
-                    <Space size={4}>
-                      <Typography.Text strong>{device.name}</Typography.Text>
+                    <span>
+                      <Typography.Text strong className="device-name">
+                        {device.name}
+                      </Typography.Text>
                       {device.simulated && (
                         <Tag color="purple" icon={<ExperimentOutlined />}>
                           {t('devices.simulated')}
                         </Tag>
                       )}
-                    </Space>
+                    </span>
                     <Typography.Text type="secondary" className="device-path">
                       {[usbIds(device), device.path].filter(Boolean).join(' · ')}
                     </Typography.Text>
@@ -90,12 +92,12 @@ export function DevicesScreen() {
               },
               {
                 title: t('devices.role'),
-                width: 150,
+                width: 136,
                 render: (_: unknown, device: DeviceInfo) => (
                   <Select
                     size="small"
                     value={device.role}
-                    style={{ width: 130 }}
+                    style={{ width: 124 }}
                     disabled={device.simulated}
                     onChange={(role: DeviceRole) => void assign(device, role)}
                     data-testid="device-role"
@@ -106,17 +108,17 @@ export function DevicesScreen() {
               },
               {
                 title: t('devices.transport'),
-                width: 80,
+                width: 76,
                 render: (_: unknown, device: DeviceInfo) => t(`devices.transports.${device.transport}`),
               },
               {
                 title: t('devices.status'),
-                width: 210,
+                width: 170,
                 render: (_: unknown, device: DeviceInfo) => <DeviceStatusTag status={device.status} showMessage />,
               },
               {
                 title: t('devices.actions'),
-                width: 80,
+                width: 72,
                 render: (_: unknown, device: DeviceInfo) => (
                   <Button
                     size="small"

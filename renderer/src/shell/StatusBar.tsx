@@ -19,7 +19,7 @@ function DeviceBadges() {
   const { t } = useTranslation();
   const { devices } = useDevices();
   return (
-    <>
+    <Space size="middle">
       {(['idcard', 'scanner', 'printer'] as const).map((role) => {
         const device = devices
           .filter((d) => d.role === role)
@@ -36,7 +36,7 @@ function DeviceBadges() {
           />
         );
       })}
-    </>
+    </Space>
   );
 }
 
