@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { decode, encode } from '../preload/contract/codec';
 import { createWorkstation } from '../main/app/services';
 import { startBrowserHost } from '../main/browser-host/server';
+import { idcardCycle, idcardDecode } from './bench-idcard';
 
 const root = resolve(__dirname, '..');
 const metrics: Record<string, number> = {};
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'string' } } });
   await ipcRoundtrip();
   await servicesStart();
+  Object.assign(metrics, idcardDecode(percentile));
+  Object.assign(metrics, await idcardCycle(percentile));
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${'metric'.padEnd(width)}  value`);
   for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(width)}  ${value}`);

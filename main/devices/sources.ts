@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { devicesAsync } from 'node-hid';
 import { SerialPort } from 'serialport';
 import type { DeviceRole, TransportKind } from '../../preload/contract/devices';
@@ -29,6 +29,19 @@ export interface DeviceSource {
   readonly name: string;
   /** Never rejects for "nothing here": a missing subsystem is an empty list. */
   list(): Promise<DeviceCandidate[]>;
+}
+
+/** The names of /dev's tty nodes on Linux (cheap to read); null elsewhere, where listing ports is cheap. */
+function ttySignature(): string | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    return readdirSync('/dev')
+      .filter((name) => name.startsWith('tty'))
+      .sort()
+      .join(',');
+  } catch {
+    return null;
+  }
 }
 
 /** Usage pages of keyboards and mice: never ours, never listed. */
@@ -95,13 +108,26 @@ export function serialSource(options: {
   configuredPaths: () => readonly string[];
   list?: () => Promise<PortInfo[]>;
   exists?: (path: string) => boolean;
+  /** Changes whenever a port may have come or gone; null: ask the OS every time. */
+  signature?: () => string | null;
 }): DeviceSource {
   const list = options.list ?? (() => SerialPort.list() as Promise<PortInfo[]>);
   const exists = options.exists ?? existsSync;
+  const signature = options.signature ?? (options.list ? () => null : ttySignature);
+  let cached: { signature: string; ports: PortInfo[] } | null = null;
+
+  /** On Linux `SerialPort.list()` spawns udevadm (~70 ms): ask again only when /dev's tty nodes changed. */
+  async function ports(): Promise<PortInfo[]> {
+    const now = signature();
+    if (now !== null && cached?.signature === now) return cached.ports;
+    const fresh = await list().catch(() => []);
+    cached = now === null ? null : { signature: now, ports: fresh };
+    return fresh;
+  }
+
   return {
     name: 'serial',
     async list() {
-      const ports = await list().catch(() => []);
       const found = new Map<string, DeviceCandidate>();
       const add = (path: string, vendorId: number | null, productId: number | null, label: string | null) => {
         const known = findKnownDevice({ transport: 'serial', vendorId, productId });
@@ -117,7 +143,7 @@ export function serialSource(options: {
           open: () => createSerialTransport({ path }),
         });
       };
-      for (const port of ports) {
+      for (const port of await ports()) {
         const vendorId = port.vendorId ? Number.parseInt(port.vendorId, 16) : null;
         const productId = port.productId ? Number.parseInt(port.productId, 16) : null;
         if (vendorId === null || Number.isNaN(vendorId)) continue;
