@@ -15,7 +15,7 @@ const kindColors: Record<DecodedFrame['kind'], string> = {
 /** What a frame says, in one line: the command, the status and what was read, or the error. */
 function summary(frame: DecodedFrame): string {
   const detail = frame.detail ?? {};
-  const text = (key: string) => (typeof detail[key] === 'string' ? (detail[key]) : null);
+  const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : null);
   const parts: string[] = [];
   if (frame.kind === 'command') parts.push(text('label') ?? frame.command ?? '');
   if (frame.status) parts.push(`${frame.status.sw} ${frame.status.meaning}`);
