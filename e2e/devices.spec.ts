@@ -29,6 +29,7 @@ test('simulated devices: place cards, unplug and replug, self-test, scan, print,
     await page.getByTestId('sim-place').click();
   };
   await place('居民身份证（张测试）');
+  await expect(page.locator('.ant-message')).toContainText('已读取证件：张测试');
   const panel = page.getByTestId('card-panel');
   await expect(panel).toContainText('张测试');
   await expect(panel.getByTestId('card-id-number')).toHaveText(/^370303\*{8}\d{3}[\dX]$/);
@@ -121,4 +122,10 @@ test('simulated devices: place cards, unplug and replug, self-test, scan, print,
   await expect(frames).toContainText('错误');
   await frames.scrollIntoViewIfNeeded();
   await screenshot(page, 'devices-decoder');
+
+  // The same screen in English, for a person to check nothing is cut off.
+  await page.keyboard.press('Control+Shift+E');
+  await expect(page.getByTestId('card-panel')).toContainText('Pass number');
+  await page.getByTestId('card-panel').scrollIntoViewIfNeeded();
+  await screenshot(page, 'devices-english');
 });

@@ -9,7 +9,7 @@ function Validity({ identity }: { identity: Identity }) {
   const to = identity.longTerm ? t('devices.card.longTerm') : (identity.validTo ?? '—');
   return (
     <span className="nowrap">
-      {identity.validFrom ?? '—'} 至 {to}
+      {identity.validFrom ?? '—'} {t('devices.card.to')} {to}
     </span>
   );
 }

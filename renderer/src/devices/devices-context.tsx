@@ -1,4 +1,6 @@
+import { App } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CardRead, DeviceInfo, Scan } from '../../../preload/contract/devices';
 import { api, bridge } from '../bridge';
 import { useWedgeScanner } from './use-wedge-scanner';
@@ -24,7 +26,20 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
   const [card, setCard] = useState<CardRead | null>(null);
   const [scans, setScans] = useState<Scan[]>([]);
 
+  const { message } = App.useApp();
+  const { t } = useTranslation();
   const addScan = useCallback((scan: Scan) => setScans((list) => [scan, ...list].slice(0, scansKept)), []);
+
+  // Whatever screen is open, the clerk sees that the card was read (and whether it has expired).
+  const onCard = useCallback(
+    (read: CardRead) => {
+      setCard(read);
+      const text = t('devices.card.readToast', { name: read.identity.name || read.identity.idNumber });
+      if (read.expired) void message.warning(`${text} · ${t('devices.card.expired')}`);
+      else void message.success(text);
+    },
+    [message, t],
+  );
 
   const refresh = useCallback(async () => {
     const [list, current] = await Promise.all([api.devices.list({}), api.idcard.current({})]);
@@ -35,11 +50,11 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
   useEffect(() => {
     const offs = [
       bridge.on('devices.changed', setDevices),
-      bridge.on('idcard.read', setCard),
+      bridge.on('idcard.read', onCard),
       bridge.on('scanner.scanned', addScan),
     ];
     return () => offs.forEach((off) => off());
-  }, [addScan]);
+  }, [addScan, onCard]);
 
   // Events are not sent while locked: read the state again when the screen comes back.
   useEffect(() => {

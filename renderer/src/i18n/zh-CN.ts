@@ -156,6 +156,8 @@ export const zhCN = {
       expired: '证件已过期',
       checkDigitBad: '号码校验位不符：请人工核验证件',
       photoNeedsDecoder: '照片需读卡器厂商的解码库，本机未安装',
+      to: '至',
+      readToast: '已读取证件：{{name}}',
       readAt: '读卡时间 {{time}}',
     },
     scans: { title: '最近扫码', empty: '扫描条码或二维码后显示在这里', wedge: '键盘模式', hid_pos: 'HID POS' },
