@@ -103,7 +103,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   if (staff.count() > 0) void backup();
   const timer = setInterval(() => void backup(), backupCheckMs);
   timer.unref();
-  await devices.start();
+  // The first enumeration (udevadm on Linux) runs beside the start-up; screens get devices.changed.
+  void devices.start().catch((err: unknown) => root.error({ err }, 'devices did not start'));
 
   let closing: Promise<void> | null = null;
   return {

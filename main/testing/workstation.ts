@@ -70,6 +70,8 @@ export async function createTestWorkstation(
     deviceSources: [],
     ...options.config,
   });
+  // Tests look at the devices at once: wait for the first enumeration the start-up began.
+  await workstation.services.devices.refresh();
   return {
     workstation,
     dataDir,
