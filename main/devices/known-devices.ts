@@ -73,9 +73,3 @@ export function findKnownDevice(query: {
     ) ?? null
   );
 }
-
-/** USB ids as usually written: `10c4:ea60`. */
-export function usbIds(vendorId: number | null, productId: number | null): string {
-  const hex = (n: number | null) => (n === null ? '????' : n.toString(16).padStart(4, '0'));
-  return `${hex(vendorId)}:${hex(productId)}`;
-}

@@ -3,6 +3,7 @@ import { AppError, errorMessages, type ErrorCode } from '../../preload/contract/
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
 import type { AttachContext, AttachedDevice } from './attached';
+import { createCommandQueue } from './command-queue';
 import { attachIdCardReader, type IdCardDevice } from './idcard/device';
 import type { CardData } from './idcard/driver';
 import { attachTicketPrinter, type TicketPrinter } from './printer/device';
@@ -61,7 +62,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
   };
   let assigned = options.assignments.all();
   let timer: NodeJS.Timeout | null = null;
-  let polling: Promise<void> | null = null;
+  const enumeration = createCommandQueue();
   let stopped = true;
 
   function emit<K extends keyof DeviceManagerEvents>(event: K, ...args: Parameters<DeviceManagerEvents[K]>): void {
@@ -281,9 +282,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
 
   /** One enumeration at a time; a caller during a running one waits for it and then runs its own. */
   function refresh(): Promise<void> {
-    const run = async () => pollOnce();
-    polling = (polling ?? Promise.resolve()).then(run, run);
-    return polling;
+    return enumeration.run(pollOnce);
   }
 
   function schedule(): void {
@@ -320,7 +319,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      await polling?.catch(() => undefined);
+      await enumeration.idle();
       await Promise.all([...entries.values()].map(close));
     },
     refresh,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { devicesAsync } from 'node-hid';
 import { SerialPort } from 'serialport';
-import type { DeviceRole, TransportKind } from '../../preload/contract/devices';
+import { usbIds, type DeviceRole, type TransportKind } from '../../preload/contract/devices';
 import { findKnownDevice, hidPosUsagePage, type ScannerLayout } from './known-devices';
 import { createHidTransport } from './transport/hid';
 import { createSerialTransport } from './transport/serial';
@@ -71,9 +71,8 @@ export function hidSource(
         if (!known && usagePage !== hidPosUsagePage) continue;
         if (usagePage === genericDesktopUsagePage) continue;
         const path = device.path;
-        const hex = (n: number) => n.toString(16).padStart(4, '0');
         found.push({
-          id: `hid:${hex(device.vendorId)}:${hex(device.productId)}:${device.serialNumber || `if${device.interface}`}`,
+          id: `hid:${usbIds(device.vendorId, device.productId)}:${device.serialNumber || `if${device.interface}`}`,
           name: known?.name ?? ([device.manufacturer, device.product].filter(Boolean).join(' ') || 'HID 设备'),
           transport: 'hid',
           path,

@@ -13,6 +13,16 @@ export async function until<T>(check: () => T | undefined | null | false, ms = 3
   }
 }
 
+/** The code of the AppError `promise` rejects with; fails the test if it resolves or rejects with something else. */
+export async function rejectionCode(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected a rejection with an AppError, got ${String(error)}`);
+  return error.code;
+}
+
 /** The AppError `fn` throws; fails the test if it throws something else or nothing. */
 export function appErrorOf(fn: () => unknown): AppError {
   try {

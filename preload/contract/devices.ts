@@ -44,6 +44,12 @@ export const deviceInfoSchema = z.object({
 });
 export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
 
+/** USB ids as usually written: `10c4:ea60` (`????` for an unknown half). */
+export function usbIds(vendorId: number | null, productId: number | null): string {
+  const hex = (n: number | null) => (n === null ? '????' : n.toString(16).padStart(4, '0'));
+  return `${hex(vendorId)}:${hex(productId)}`;
+}
+
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const sexSchema = z.enum(['male', 'female', 'unknown']);
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../preload/contract/errors';
 import { createSimulatedTransport } from '../transport/simulated';
 import type { SimulatedDevice } from '../transport/transport';
 import { createIdCardDriver, type CardData, type IdCardDriver } from './driver';
@@ -8,7 +7,7 @@ import { createIdCardPoller, type PollerStatus } from './poller';
 import { commandFrame } from './protocol';
 import { sampleCards } from './sample-cards';
 import { createSimulatedReader, type SimulatedReader } from './simulator';
-import { until } from '../../testing/wait';
+import { rejectionCode, until } from '../../testing/wait';
 
 /** Cuts every reply into pieces of 1..max bytes, as a USB-serial bridge delivers them. */
 function randomChunks(max: number, seed = 7): (bytes: Uint8Array) => Uint8Array[] {
@@ -51,15 +50,6 @@ async function connect(
     now: () => new Date('2026-11-27T02:00:00Z'),
   });
   return { driver, transport };
-}
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
 }
 
 describe('ID-card driver against the simulated reader', () => {
@@ -123,13 +113,13 @@ describe('ID-card driver against the simulated reader', () => {
     const status = await driver.samStatus();
     expect(status.ok).toBe(false);
     expect(status.errorCode).toBe('idcard_sam_failed');
-    expect(await failure(driver.readCycle())).toBe('idcard_sam_failed');
+    expect(await rejectionCode(driver.readCycle())).toBe('idcard_sam_failed');
   });
 
   it('reports a corrupted read reply as idcard_frame_corrupt and keeps working afterwards', async () => {
     const reader = createSimulatedReader({ holds: 'corrupted_frame' });
     const { driver } = await connect(reader, { chunk: randomChunks(64) });
-    expect(await failure(driver.readCycle())).toBe('idcard_frame_corrupt');
+    expect(await rejectionCode(driver.readCycle())).toBe('idcard_frame_corrupt');
     reader.place('resident_li');
     expect((await driver.readCycle())!.identity).toEqual(sampleCards.resident_li);
   });
@@ -151,7 +141,7 @@ describe('ID-card driver against the simulated reader', () => {
       detach: () => real.detach(),
     };
     const { driver } = await connect(flaky, { commandTimeoutMs: 100 });
-    expect(await failure(driver.findCard())).toBe('device_timeout');
+    expect(await rejectionCode(driver.findCard())).toBe('device_timeout');
     silent = false;
     expect(await driver.findCard()).toBe(true);
   });
@@ -174,8 +164,8 @@ describe('ID-card driver against the simulated reader', () => {
     const { driver, transport } = await connect(silent, { commandTimeoutMs: 10_000 });
     const pending = driver.findCard();
     transport.unplug();
-    expect(await failure(pending)).toBe('device_disconnected');
-    expect(await failure(driver.findCard())).toBe('device_disconnected');
+    expect(await rejectionCode(pending)).toBe('device_disconnected');
+    expect(await rejectionCode(driver.findCard())).toBe('device_disconnected');
   });
 
   it('runs commands one at a time even when called together', async () => {

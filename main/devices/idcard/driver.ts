@@ -1,5 +1,6 @@
 import type { Identity } from '../../../preload/contract/devices';
 import { AppError } from '../../../preload/contract/errors';
+import { createCommandQueue } from '../command-queue';
 import type { Transport } from '../transport/transport';
 import { deviceError } from '../transport/transport';
 import { FrameReader } from './frame';
@@ -52,7 +53,7 @@ export function createIdCardDriver(transport: Transport, options: IdCardDriverOp
   const readTimeoutMs = options.readTimeoutMs ?? 3000;
   const reader = new FrameReader();
   let pending: Pending | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createCommandQueue();
 
   function settle(action: (p: Pending) => void): void {
     const current = pending;
@@ -92,9 +93,7 @@ export function createIdCardDriver(transport: Transport, options: IdCardDriverOp
             settle((p) => p.reject(error instanceof AppError ? error : deviceError('device_disconnected', error))),
           );
       });
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
+    return queue.run(run);
   }
 
   /** Sends a command and insists on a success status; anything else becomes the status's error. */

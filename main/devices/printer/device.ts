@@ -1,6 +1,7 @@
 import { AppError } from '../../../preload/contract/errors';
 import type { AttachContext, AttachedDevice } from '../attached';
 import { step } from '../attached';
+import { createCommandQueue } from '../command-queue';
 import { deviceError, type Transport } from '../transport/transport';
 import { parsePrinterStatus, statusRequest, type PrinterStatus, type StatusKind } from './escpos';
 import { testTicket } from './ticket';
@@ -18,13 +19,8 @@ export function attachTicketPrinter(
   transport: Transport,
   context: AttachContext & { hallName(): string; deviceName: string; now(): Date },
 ): TicketPrinter {
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serial<T>(run: () => Promise<T>): Promise<T> {
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
-  }
+  const queue = createCommandQueue();
+  const serial = <T>(task: () => Promise<T>) => queue.run(task);
 
   /** DLE EOT n: the printer answers one status byte at once. */
   function query(n: StatusKind): Promise<PrinterStatus> {
@@ -77,7 +73,7 @@ export function attachTicketPrinter(
         if (error instanceof AppError) context.status('error', error.code, error.message);
       });
     },
-    stop: () => queue.then(() => undefined),
+    stop: () => queue.idle(),
     print: (job) => serial(() => print(job)),
     selfTest: () =>
       serial(async () => {

@@ -4,15 +4,7 @@ import { createHidTransport } from './hid';
 import { createSerialTransport } from './serial';
 import { createSimulatedTransport } from './simulated';
 import type { SimulatedDevice } from './transport';
-
-async function codeOfRejection(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
+import { rejectionCode } from '../../testing/wait';
 
 /** The kernel paths for absent devices: no hidraw node exists on this machine, nor this port. */
 describe('hardware transports without the hardware', () => {
@@ -24,13 +16,13 @@ describe('hardware transports without the hardware', () => {
     expect((error as AppError).message).toMatch(/无法打开设备/);
     expect((error as Error & { cause?: unknown }).cause).toBeDefined();
     expect(transport.isOpen).toBe(false);
-    expect(await codeOfRejection(transport.write(Uint8Array.of(1)))).toBe('device_disconnected');
+    expect(await rejectionCode(transport.write(Uint8Array.of(1)))).toBe('device_disconnected');
   });
 
   it('serial: opening a missing port is device_open_failed; writing to it is device_disconnected', async () => {
     const transport = createSerialTransport({ path: '/dev/ttyYICHUANG-missing' });
-    expect(await codeOfRejection(transport.open())).toBe('device_open_failed');
-    expect(await codeOfRejection(transport.write(Uint8Array.of(1)))).toBe('device_disconnected');
+    expect(await rejectionCode(transport.open())).toBe('device_open_failed');
+    expect(await rejectionCode(transport.write(Uint8Array.of(1)))).toBe('device_disconnected');
     await transport.close();
   });
 });
@@ -77,7 +69,7 @@ describe('simulated transport', () => {
     transport.unplug();
     expect(seen).toEqual(['error:device_disconnected', 'close']);
     expect(transport.isOpen).toBe(false);
-    expect(await codeOfRejection(transport.write(Uint8Array.of(9)))).toBe('device_disconnected');
+    expect(await rejectionCode(transport.write(Uint8Array.of(9)))).toBe('device_disconnected');
     expect(device.received).toEqual([]);
     transport.unplug();
     await transport.close();

@@ -2,7 +2,13 @@ import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, List, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceRoles, type DeviceInfo, type DeviceRole, type SelfTest } from '../../../preload/contract/devices';
+import {
+  deviceRoles,
+  usbIds,
+  type DeviceInfo,
+  type DeviceRole,
+  type SelfTest,
+} from '../../../preload/contract/devices';
 import { api } from '../bridge';
 import { CardPanel } from '../devices/CardPanel';
 import { useDevices } from '../devices/devices-context';
@@ -10,12 +16,6 @@ import { DeviceStatusTag } from '../devices/DeviceStatusTag';
 import { FrameDecoderPanel } from '../devices/FrameDecoderPanel';
 import { SimulationPanel } from '../devices/SimulationPanel';
 import { useRun } from '../lib/result';
-
-function usbIds(device: DeviceInfo): string | null {
-  if (device.vendorId === null) return null;
-  const hex = (n: number | null) => (n === null ? '????' : n.toString(16).padStart(4, '0'));
-  return `${hex(device.vendorId)}:${hex(device.productId)}`;
-}
 
 /** 设备: every device with its role and status, self-tests, the card on the reader, scans, simulation, decoder. */
 export function DevicesScreen() {
@@ -80,7 +80,9 @@ export function DevicesScreen() {
                       )}
                     </span>
                     <Typography.Text type="secondary" className="device-path">
-                      {[usbIds(device), device.path].filter(Boolean).join(' · ')}
+                      {[device.vendorId === null ? null : usbIds(device.vendorId, device.productId), device.path]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Typography.Text>
                     {device.samId && (
                       <Typography.Text type="secondary" className="device-path">
