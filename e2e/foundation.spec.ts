@@ -27,7 +27,9 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   await expect(page.getByText('您正在使用管理员设置的临时密码')).toBeVisible();
   await screenshot(page, 'change-password');
   await ws.changePassword(clerk.password, clerkOwnPassword);
-  await expect(page.getByTestId('workbench')).toContainText('张三，您好');
+  // A clerk's workbench is the intake screen.
+  await expect(page.getByTestId('intake')).toBeVisible();
+  await expect(page.getByTestId('status-user')).toContainText('张三 · 窗口受理员');
   // A clerk's menu has no staff or audit screens.
   await expect(page.getByTestId('nav-cases')).toBeVisible();
   await expect(page.getByTestId('nav-staff')).toHaveCount(0);
@@ -36,9 +38,9 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   // Ten idle minutes lock the workstation; the work behind the lock is not shown.
   await page.clock.fastForward('10:05');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
-  await expect(page.getByTestId('workbench'))
-    .not.toBeInViewport({ ratio: 1 })
-    .catch(() => undefined);
+  // The work behind the lock is hidden from assistive tech and cannot be focused or clicked.
+  await expect(page.locator('.shell')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('.shell')).toHaveAttribute('inert', /.*/);
   await screenshot(page, 'lock-screen');
   await page.getByTestId('unlock-password').fill('wrong-Password1');
   await page.getByTestId('unlock-submit').click();
@@ -46,7 +48,7 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   await page.getByTestId('unlock-password').fill(clerkOwnPassword);
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
-  await expect(page.getByTestId('workbench')).toBeVisible();
+  await expect(page.getByTestId('intake')).toBeVisible();
   await ws.signOut();
 
   // Five wrong passwords lock the account (the failed unlock above was reset by the good one).

@@ -35,7 +35,8 @@ export class WorkstationPage {
   }
 
   async open(screen: 'workbench' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports'): Promise<void> {
-    await this.page.getByTestId(`nav-${screen}`).click();
+    // The menu item, not its label: on the intake screen the menu is collapsed to icons.
+    await this.page.locator('li[role="menuitem"]', { has: this.page.getByTestId(`nav-${screen}`) }).click();
   }
 
   async createStaff(account: Account, role: string, windowNumber: number): Promise<void> {

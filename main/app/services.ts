@@ -2,6 +2,11 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createAuditService, type AuditService } from '../audit/service';
 import { createAuthService, type AuthService } from '../auth/service';
+import { createCalendarService, type CalendarService } from '../calendar/service';
+import { createCaseService, type CaseService } from '../cases/service';
+import { createCatalogService, type CatalogService } from '../catalog/service';
+import { createHotFolder, type HotFolder } from '../materials/hot-folder';
+import { createMaterialStore, type MaterialStore } from '../materials/store';
 import { ensureDailyBackup } from '../db/backup';
 import { createDeviceService, type DeviceService } from '../devices/service';
 import type { DeviceSource } from '../devices/sources';
@@ -31,6 +36,8 @@ export interface WorkstationConfig {
   deviceSources?: readonly DeviceSource[];
   devicePollMs?: number;
   readerIntervalMs?: number;
+  /** How often the scanner's hot folder is looked at (default 1 s). */
+  hotFolderPollMs?: number;
   /** The reader vendor's WLT photo decoder, where a deployment has one. */
   photoDecoder?: PhotoDecoder | null;
 }
@@ -43,6 +50,11 @@ export interface Services {
   settings: SettingsService;
   audit: AuditService;
   devices: DeviceService;
+  catalog: CatalogService;
+  calendar: CalendarService;
+  materials: MaterialStore;
+  hotFolder: HotFolder;
+  cases: CaseService;
 }
 
 export interface Workstation {
@@ -92,7 +104,47 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     ...(config.readerIntervalMs ? { readerIntervalMs: config.readerIntervalMs } : {}),
     photoDecoder: config.photoDecoder ?? null,
   });
-  const services: Services = { clock, db, staff, auth, settings, audit, devices };
+  const catalog = createCatalogService({
+    db,
+    clock,
+    shippedFile: join(config.resourcesDir, 'catalog', 'catalog.json'),
+  });
+  const calendar = createCalendarService({
+    db,
+    clock,
+    shippedFile: join(config.resourcesDir, 'calendar', 'holidays.json'),
+  });
+  try {
+    catalog.seed();
+    calendar.seed();
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const materials = createMaterialStore({ db, clock, dir: join(config.dataDir, 'materials') });
+  const hotFolder = createHotFolder({
+    store: materials,
+    clock,
+    log: subsystem(root, 'hot-folder'),
+    ...(config.hotFolderPollMs ? { pollMs: config.hotFolderPollMs } : {}),
+    onArrival: (arrival) => hub.broadcast('materials.arrived', arrival),
+  });
+  hotFolder.configure(settings.get().hotFolder || null);
+  const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
+  const services: Services = {
+    clock,
+    db,
+    staff,
+    auth,
+    settings,
+    audit,
+    devices,
+    catalog,
+    calendar,
+    materials,
+    hotFolder,
+    cases,
+  };
   const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
 
   const backup = () =>
@@ -116,6 +168,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));
         sqlite.close();
         root.flush();

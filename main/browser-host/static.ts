@@ -22,6 +22,8 @@ export function contentSecurityPolicy(connectSrc: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
+    // The material viewer shows a PDF in a frame of its blob: URL (Chromium's own PDF viewer).
+    "frame-src 'self' blob:",
     "font-src 'self' data:",
     `connect-src ${connectSrc}`,
     "object-src 'none'",

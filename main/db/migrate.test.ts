@@ -65,6 +65,7 @@ describe('the shipped migrations', () => {
       '0000_foundation',
       '0001_audit_append_only',
       '0002_device_roles',
+      '0003_intake',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

@@ -1,4 +1,7 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { caseStates, decisionKinds } from '../../preload/contract/cases';
+import { subjectKinds } from '../../preload/contract/catalog';
+import { materialMimes } from '../../preload/contract/materials';
 import { deviceRoles } from '../../preload/contract/devices';
 import { roles } from '../../preload/contract/roles';
 
@@ -30,19 +33,24 @@ export const settings = sqliteTable('settings', {
  * The audit trail: append-only (triggers refuse UPDATE and DELETE) and hash-chained, each
  * entry's hash covering its fields and the previous entry's hash.
  */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  at: text('at').notNull(),
-  userId: integer('user_id'),
-  username: text('username'),
-  action: text('action').notNull(),
-  target: text('target'),
-  result: text('result', { enum: ['ok', 'denied', 'failed'] }).notNull(),
-  code: text('code'),
-  detail: text('detail'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username'),
+    action: text('action').notNull(),
+    target: text('target'),
+    result: text('result', { enum: ['ok', 'denied', 'failed'] }).notNull(),
+    code: text('code'),
+    detail: text('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  // A case's timeline is its entries by target.
+  (t) => [index('audit_log_target').on(t.target)],
+);
 
 /** Roles the clerk or admin gave to devices (by the device's stable id); they win over the known-devices table. */
 export const deviceRoleAssignments = sqliteTable('device_roles', {
@@ -51,3 +59,156 @@ export const deviceRoleAssignments = sqliteTable('device_roles', {
   assignedBy: text('assigned_by'),
   assignedAt: text('assigned_at').notNull(),
 });
+
+/** Matter catalog versions (shipped or from central); the highest version is in use. */
+export const catalogs = sqliteTable('catalogs', {
+  version: integer('version').primaryKey(),
+  source: text('source', { enum: ['shipped', 'central'] }).notNull(),
+  publishedAt: text('published_at').notNull(),
+  publisher: text('publisher').notNull(),
+  /** The catalog JSON as validated by `catalogSchema`. */
+  data: text('data').notNull(),
+  loadedAt: text('loaded_at').notNull(),
+});
+
+/** Official holiday calendars (shipped or from central); the highest version is in use. */
+export const holidayCalendars = sqliteTable('holiday_calendars', {
+  version: integer('version').primaryKey(),
+  source: text('source').notNull(),
+  publishedAt: text('published_at').notNull(),
+  /** The calendar JSON as validated by `holidayCalendarSchema`. */
+  data: text('data').notNull(),
+  loadedAt: text('loaded_at').notNull(),
+});
+
+/** The content-addressed material store's index: one row per distinct file (bytes live on disk under their SHA-256). */
+export const materialFiles = sqliteTable('material_files', {
+  sha256: text('sha256').primaryKey(),
+  mime: text('mime', { enum: materialMimes }).notNull(),
+  bytes: integer('bytes').notNull(),
+  pages: integer('pages').notNull(),
+  width: integer('width'),
+  height: integer('height'),
+  storedAt: text('stored_at').notNull(),
+});
+
+/**
+ * Applicants seen at this window: persons by ID number, enterprises by credit code. The number
+ * is kept whole (central needs it) and also as a keyed digest, so search never needs to show it.
+ */
+export const applicants = sqliteTable(
+  'applicants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['person', 'enterprise'] }).notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    idDigest: text('id_digest').notNull(),
+    idMasked: text('id_masked').notNull(),
+    /** Other details as JSON (sex, nation, address, phone; legal representative). */
+    details: text('details').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('applicants_kind_digest').on(t.kind, t.idDigest)],
+);
+
+/** 办件: one row per case; the draft JSON is the clerk's working content, autosaved. */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    number: text('number'),
+    version: integer('version').notNull(),
+    state: text('state', { enum: caseStates }).notNull(),
+    /** Bumped by every draft save; a save with an older revision is refused. */
+    revision: integer('revision').notNull(),
+    matterCode: text('matter_code'),
+    matterName: text('matter_name'),
+    subject: text('subject', { enum: subjectKinds }),
+    catalogVersion: integer('catalog_version'),
+    applicantId: integer('applicant_id').references(() => applicants.id),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdDigest: text('applicant_id_digest'),
+    applicantIdMasked: text('applicant_id_masked').notNull(),
+    agentIdDigest: text('agent_id_digest'),
+    draft: text('draft').notNull(),
+    clerkId: integer('clerk_id')
+      .notNull()
+      .references(() => staff.id),
+    clerkName: text('clerk_name').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    /** Hall date (Beijing) the case was started, for the list's date filter. */
+    createdDay: text('created_day').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    decidedAt: text('decided_at'),
+    acceptedAt: text('accepted_at'),
+    promisedDate: text('promised_date'),
+    promisedProvisional: integer('promised_provisional', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('cases_number').on(t.number),
+    index('cases_created').on(t.createdDay, t.createdAt),
+    index('cases_state_created').on(t.state, t.createdDay, t.createdAt),
+    index('cases_clerk_state').on(t.clerkId, t.state),
+    index('cases_matter').on(t.matterCode, t.createdDay),
+    index('cases_applicant_name').on(t.applicantName),
+    index('cases_applicant_digest').on(t.applicantIdDigest),
+    index('cases_agent_digest').on(t.agentIdDigest),
+    index('cases_promised').on(t.state, t.promisedDate),
+  ],
+);
+
+/** The materials of a case as decided: one row per checklist item and version. */
+export const caseMaterials = sqliteTable(
+  'case_materials',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    itemId: text('item_id').notNull(),
+    name: text('name').notNull(),
+    required: integer('required', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    pages: integer('pages').notNull(),
+    originalChecked: integer('original_checked', { mode: 'boolean' }).notNull(),
+    copies: integer('copies').notNull(),
+    eLicence: integer('e_licence', { mode: 'boolean' }).notNull(),
+    /** The files (SHA-256, type, pages, rotation) in order, as JSON. */
+    files: text('files').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version, t.itemId] })],
+);
+
+/** Every decision: final for its case version. */
+export const caseDecisions = sqliteTable(
+  'case_decisions',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: decisionKinds }).notNull(),
+    at: text('at').notNull(),
+    clerkId: integer('clerk_id').notNull(),
+    clerkName: text('clerk_name').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    /** Supplement items or the reject reason, as JSON. */
+    detail: text('detail').notNull(),
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] }), index('case_decisions_at').on(t.at)],
+);
+
+/** The last sequence number given per hall date and window: case numbers survive restarts. */
+export const caseCounters = sqliteTable(
+  'case_counters',
+  {
+    day: text('day').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.windowNumber] })],
+);

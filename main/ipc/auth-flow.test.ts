@@ -264,6 +264,7 @@ describe('staff and passwords', () => {
       defaultLocale: 'zh-CN',
       simulateDevices: false,
       extraSerialPorts: [],
+      hotFolder: '',
     });
     expect(lastEntry('settings.update')).toMatchObject({
       result: 'ok',

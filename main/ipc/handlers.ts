@@ -1,5 +1,8 @@
+import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
-import type { SessionState } from '../../preload/contract/schemas';
+import { maskIdNumber } from '../../preload/contract/id-numbers';
+import type { SessionState, SessionUser } from '../../preload/contract/schemas';
+import type { Actor } from '../cases/service';
 import type { Services } from '../app/services';
 import { toSessionUser } from '../staff/service';
 import type { Handlers } from './router';
@@ -7,7 +10,13 @@ import type { Session } from './session';
 
 /** Every channel's handler: thin, each one a call into a service. */
 export function createHandlers(services: Services): Handlers {
-  const { staff, auth, settings, audit, clock, devices } = services;
+  const { staff, auth, settings, audit, clock, devices, catalog, calendar, cases, materials, hotFolder } = services;
+
+  /** The signed-in staff member; the router has already refused calls without one. */
+  function actor(user: SessionUser | null): Actor {
+    if (!user) throw new AppError('unauthenticated');
+    return { id: user.id, username: user.username, displayName: user.displayName };
+  }
 
   function stateOf(session: Session): SessionState {
     const row = session.userId === null ? null : staff.active(session.userId);
@@ -106,6 +115,7 @@ export function createHandlers(services: Services): Handlers {
     'settings.update': ({ audit: note }, input) => {
       const { before, after } = settings.update(input);
       note.detail = changedFields(before, after);
+      if (before.hotFolder !== after.hotFolder) hotFolder.configure(after.hotFolder || null);
       return after;
     },
 
@@ -133,6 +143,39 @@ export function createHandlers(services: Services): Handlers {
     },
 
     'printer.printTicket': async (_ctx, input) => ({ deviceId: await devices.printTicket(input) }),
+
+    'catalog.list': () => ({ info: catalog.info(), matters: catalog.matters() }),
+    'calendar.info': () => calendar.info(),
+    'calendar.promisedDate': (_ctx, input) => calendar.current().addWorkingDays(hallDate(clock.now()), input.days),
+
+    'cases.create': ({ user }, input) => cases.create(actor(user), input.matterCode),
+    'cases.saveDraft': ({ user }, input) => cases.saveDraft(actor(user), input.caseId, input.revision, input.draft),
+    'cases.get': (_ctx, input) => cases.get(input.caseId),
+    'cases.myDrafts': ({ user }) => cases.myDrafts(actor(user)),
+    'cases.decide': ({ user }, input) => cases.decide(actor(user), input.caseId, input.revision, input.decision),
+    'cases.resume': ({ user }, input) => cases.resume(actor(user), input.caseId),
+    'cases.discard': ({ user }, input) => {
+      cases.discard(actor(user), input.caseId);
+      return { done: true as const };
+    },
+    'cases.list': (_ctx, input) => cases.list(input),
+    'cases.history': ({ audit: note }, input) => {
+      note.target = maskIdNumber(input.idNumber.toUpperCase());
+      return cases.history(input.kind, input.idNumber);
+    },
+    'cases.takeCard': ({ audit: note }, input) => {
+      cases.get(input.caseId);
+      const { identity, masked } = devices.reveal(input.readId);
+      note.detail = { cardType: identity.cardType, idNumber: masked };
+      return identity;
+    },
+
+    'materials.import': (_ctx, input) => materials.put(input.bytes, input.name),
+    'materials.read': (_ctx, input) => {
+      const { bytes, mime } = materials.read(input.sha256);
+      return { mime, bytes: new Uint8Array(bytes) };
+    },
+    'materials.hotFolder': () => hotFolder.status(),
 
     'simulation.get': () => devices.simulationState(),
     'simulation.update': (_ctx, input) => devices.updateSimulation(input),

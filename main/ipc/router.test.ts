@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../preload/contract/channels';
 import { channels } from '../../preload/contract/channels';
+import { emptyDraft } from '../../preload/contract/cases';
 import { decode, encode } from '../../preload/contract/codec';
 import type { Result } from '../../preload/contract/envelope';
 import { AppError, type ErrorCode } from '../../preload/contract/errors';
@@ -83,6 +84,7 @@ function codeOf(result: Result<unknown>): ErrorCode | null {
 }
 
 let uniqueCounter = 0;
+const noSuchCase = '0b9f2a57-6a1e-4c1b-9d0e-2f3a4b5c6d7e';
 
 /** A valid input for every channel (the mapped type makes a new channel a compile error here). */
 const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
@@ -123,6 +125,23 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'simulation.get': () => ({}),
   'simulation.update': () => ({ readerHolds: 'none' }),
   'simulation.scan': () => ({ code: '6901234567892' }),
+  'catalog.list': () => ({}),
+  'calendar.info': () => ({}),
+  'calendar.promisedDate': () => ({ days: 5 }),
+  'cases.create': () => ({ matterCode: null }),
+  'cases.saveDraft': () => ({ caseId: noSuchCase, revision: 1, draft: emptyDraft() }),
+  'cases.get': () => ({ caseId: noSuchCase }),
+  'cases.myDrafts': () => ({}),
+  'cases.decide': () => ({ caseId: noSuchCase, revision: 1, decision: { kind: 'accept' } }),
+  'cases.resume': () => ({ caseId: noSuchCase }),
+  'cases.discard': () => ({ caseId: noSuchCase }),
+  'cases.list': () => ({ offset: 0, limit: 10 }),
+  'cases.history': () => ({ kind: 'person', idNumber: '11010519491231002X' }),
+  'cases.takeCard': () => ({ caseId: noSuchCase, readId: '6f1c7c1e-2b7a-4a53-9f64-1d2b3c4d5e6f' }),
+  // An EXE named .pdf: refused by content.
+  'materials.import': () => ({ name: 'scan.pdf', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) }),
+  'materials.read': () => ({ sha256: '0'.repeat(64) }),
+  'materials.hotFolder': () => ({}),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -156,6 +175,22 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'simulation.get': 'ok',
   'simulation.update': 'simulation_disabled',
   'simulation.scan': 'simulation_disabled',
+  'catalog.list': 'ok',
+  'calendar.info': 'ok',
+  'calendar.promisedDate': 'ok',
+  'cases.create': 'ok',
+  'cases.saveDraft': 'not_found',
+  'cases.get': 'not_found',
+  'cases.myDrafts': 'ok',
+  'cases.decide': 'not_found',
+  'cases.resume': 'not_found',
+  'cases.discard': 'not_found',
+  'cases.list': 'ok',
+  'cases.history': 'ok',
+  'cases.takeCard': 'not_found',
+  'materials.import': 'invalid_input',
+  'materials.read': 'not_found',
+  'materials.hotFolder': 'ok',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

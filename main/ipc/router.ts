@@ -111,7 +111,8 @@ export function createRouter(deps: {
         if (spec.audit) record('failed', 'internal');
         return fail('internal');
       }
-      if (spec.audit) record('ok', null);
+      // A service that audits itself wrote the entry in its own transaction; failures are the router's.
+      if (spec.audit && spec.audit !== 'service') record('ok', null);
       return ok(output.data);
     } catch (error) {
       if (error instanceof AppError) {

@@ -15,6 +15,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   defaultLocale: 'zh-CN',
   simulateDevices: false,
   extraSerialPorts: [],
+  hotFolder: '',
 };
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -11,7 +11,27 @@ import {
   symbologySchema,
 } from './devices';
 import type { Access } from './roles';
-import { admins, supervisors } from './roles';
+import { admins, intakeRoles, supervisors } from './roles';
+import { catalogInfoSchema, catalogMatterSchema } from './catalog';
+import { calendarInfoSchema, workingDateSchema } from './calendar';
+import {
+  applicantHistorySchema,
+  caseDetailSchema,
+  caseDraftSchema,
+  caseIdSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  caseSummarySchema,
+  decisionSchema,
+} from './cases';
+import {
+  fileNameSchema,
+  hotFolderStatusSchema,
+  materialLimits,
+  materialMimes,
+  sha256Schema,
+  storedFileSchema,
+} from './materials';
 import {
   auditEntrySchema,
   auditResultSchema,
@@ -29,9 +49,10 @@ import {
 
 /**
  * How the router audits a channel: `change` for anything that changes data, `reveal` for
- * anything that shows personal data; `false` for plain reads.
+ * anything that shows personal data; `false` for plain reads; `service` when the service writes
+ * the entry itself, inside the same transaction as the change (case decisions).
  */
-export type AuditKind = 'change' | 'reveal' | false;
+export type AuditKind = 'change' | 'reveal' | 'service' | false;
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -269,6 +290,113 @@ export const channels = {
     access: 'signedIn',
     audit: false,
   }),
+
+  'catalog.list': channel({
+    input: none,
+    output: z.object({ info: catalogInfoSchema, matters: z.array(catalogMatterSchema) }),
+    access: 'signedIn',
+    audit: false,
+  }),
+  'calendar.info': channel({ input: none, output: calendarInfoSchema, access: 'signedIn', audit: false }),
+  /** The date `days` working days after today (hall date): the promised date if accepted now. */
+  'calendar.promisedDate': channel({
+    input: z.object({ days: z.number().int().min(0).max(365) }).strict(),
+    output: workingDateSchema,
+    access: 'signedIn',
+    audit: false,
+  }),
+
+  /** Starts a draft case at this window. */
+  'cases.create': channel({
+    input: z.object({ matterCode: z.string().max(40).nullable() }).strict(),
+    output: caseDetailSchema,
+    access: intakeRoles,
+    audit: 'service',
+  }),
+  /** Autosave of the whole draft; refused when the revision is stale. Not audited: the decision records the content's hash. */
+  'cases.saveDraft': channel({
+    input: z.object({ caseId: caseIdSchema, revision: z.number().int().positive(), draft: caseDraftSchema }).strict(),
+    output: z.object({ revision: z.number().int(), savedAt: z.string() }),
+    access: intakeRoles,
+    audit: false,
+  }),
+  'cases.get': channel({
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: caseDetailSchema,
+    access: intakeRoles,
+    audit: false,
+  }),
+  /** The signed-in clerk's unfinished drafts, offered again after a crash or reload. */
+  'cases.myDrafts': channel({ input: none, output: z.array(caseSummarySchema), access: intakeRoles, audit: false }),
+  /** 受理 / 一次性补正告知 / 不予受理: final for this case version; gives the case its number. */
+  'cases.decide': channel({
+    input: z.object({ caseId: caseIdSchema, revision: z.number().int().positive(), decision: decisionSchema }).strict(),
+    output: caseDetailSchema,
+    access: intakeRoles,
+    audit: 'service',
+    auditTarget: (input) => input.caseId,
+  }),
+  /** The citizen brought what the supplement notice asked for: continue as a new version. */
+  'cases.resume': channel({
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: caseDetailSchema,
+    access: intakeRoles,
+    audit: 'service',
+    auditTarget: (input) => input.caseId,
+  }),
+  'cases.discard': channel({
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: z.object({ done: z.literal(true) }),
+    access: intakeRoles,
+    audit: 'service',
+    auditTarget: (input) => input.caseId,
+  }),
+  'cases.list': channel({ input: caseListQuerySchema, output: caseListSchema, access: intakeRoles, audit: false }),
+  /** Earlier cases of the same applicant, to prefill the form; audited as a reveal (phone, address). */
+  'cases.history': channel({
+    input: z
+      .object({
+        kind: z.enum(['person', 'enterprise']),
+        idNumber: z.string().trim().min(15, '证件号码不完整').max(18, '证件号码不超过 18 位'),
+      })
+      .strict(),
+    output: applicantHistorySchema,
+    access: intakeRoles,
+    audit: 'reveal',
+  }),
+  /** The unmasked identity of a card read, to fill the case's applicant or agent; audited on the case. */
+  'cases.takeCard': channel({
+    input: z.object({ caseId: caseIdSchema, readId: z.string().uuid() }).strict(),
+    output: identitySchema,
+    access: intakeRoles,
+    audit: 'reveal',
+    auditTarget: (input) => input.caseId,
+  }),
+
+  /** Stores a file (camera page, import) content-addressed after checking its type by content. */
+  'materials.import': channel({
+    input: z
+      .object({
+        name: fileNameSchema,
+        bytes: z
+          .instanceof(Uint8Array, { message: '文件内容缺失' })
+          .refine((b) => b.length <= materialLimits.maxFileBytes, {
+            message: '文件超过 20 MB 的上限：请降低扫描分辨率或分开扫描',
+          }),
+      })
+      .strict(),
+    output: storedFileSchema,
+    access: intakeRoles,
+    audit: false,
+  }),
+  'materials.read': channel({
+    input: z.object({ sha256: sha256Schema }).strict(),
+    output: z.object({ mime: z.enum(materialMimes), bytes: z.instanceof(Uint8Array) }),
+    access: intakeRoles,
+    audit: false,
+  }),
+  /** The scanner's hot folder: where it is, whether it is watched, and the latest arrivals. */
+  'materials.hotFolder': channel({ input: none, output: hotFolderStatusSchema, access: intakeRoles, audit: false }),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardReadSchema, deviceInfoSchema, scanSchema } from './devices';
+import { hotFolderArrivalSchema } from './materials';
 import { sessionStateSchema } from './schemas';
 
 /** Push events from main to the UI, declared like channels: a name and a payload schema. */
@@ -12,6 +13,8 @@ export const events = {
   'idcard.read': cardReadSchema,
   /** A whole code from a HID POS scanner (wedge scans are captured in the renderer itself). */
   'scanner.scanned': scanSchema,
+  /** A file arrived in the scanner's hot folder and was imported (or refused). */
+  'materials.arrived': hotFolderArrivalSchema,
 } as const;
 
 export type Events = typeof events;

@@ -54,3 +54,85 @@ export function maskIdNumber(id: string): string {
   if (id.length >= 7) return `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`;
   return '*'.repeat(id.length);
 }
+
+/** Province-level codes of GB/T 2260 (the first two digits), plus 81/82/83 for Hong Kong, Macao and Taiwan residents. */
+const provinceCodes = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91',
+]);
+
+/** A real calendar date not after `today` (YYYY-MM-DD) and not before 1900. */
+function isPlausibleBirthDate(yyyymmdd: string, today: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return false;
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` <= today;
+}
+
+/**
+ * What is wrong with an 18-character citizen number, in one Chinese sentence that says what to
+ * fix; null when it is valid. Checks length and characters, the province code, the birth date
+ * and the GB 11643 check digit, in that order, so a half-typed number gets the first problem.
+ */
+export function citizenIdProblem(id: string, today: string): string | null {
+  const value = id.trim().toUpperCase();
+  if (!value) return '请输入证件号码';
+  if (!/^\d{0,17}$|^\d{17}[\dX]$/.test(value)) return '证件号码只能是数字，最后一位可以是 X';
+  if (value.length < 18) return `证件号码应为 18 位，现在是 ${value.length} 位`;
+  if (!provinceCodes.has(value.slice(0, 2))) return '证件号码前两位不是有效的省级行政区划代码：请核对';
+  if (!isPlausibleBirthDate(value.slice(6, 14), today)) return '证件号码中的出生日期（第 7–14 位）无效：请核对';
+  if (citizenIdCheckChar(value.slice(0, 17)) !== value[17]) return '证件号码校验位不符：请逐位核对，或改用读卡器读取';
+  return null;
+}
+
+/** The 2017 foreign permanent resident number: 3 letters (nationality) and 12 digits. */
+export function isOldForeignPermanentId(id: string): boolean {
+  return /^[A-Z]{3}\d{12}$/.test(id.trim().toUpperCase());
+}
+
+/** What is wrong with a 统一社会信用代码, or null when it is valid. */
+export function creditCodeProblem(code: string): string | null {
+  const value = code.trim().toUpperCase();
+  if (!value) return '请输入统一社会信用代码';
+  if (!/^[0-9A-HJ-NP-RTUW-Y]*$/.test(value)) return '统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）';
+  if (value.length !== 18) return `统一社会信用代码应为 18 位，现在是 ${value.length} 位`;
+  if (!isValidCreditCode(value)) return '统一社会信用代码校验位不符：请逐位核对营业执照';
+  return null;
+}

@@ -8,6 +8,8 @@ export type Access = 'public' | 'signedIn' | readonly Role[];
 export const everyRole: readonly Role[] = roles;
 export const supervisors: readonly Role[] = ['supervisor', 'admin'];
 export const admins: readonly Role[] = ['admin'];
+/** Who takes cases at a window and looks them up: not the admin, whose job is the system, not the citizens' files. */
+export const intakeRoles: readonly Role[] = ['clerk', 'advisor', 'supervisor'];
 
 export function mayAccess(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;

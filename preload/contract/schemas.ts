@@ -45,6 +45,8 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   /** Simulated reader, scanner and printer (labelled 模拟) for demos and training. */
   simulateDevices: z.boolean(),
   extraSerialPorts: z.array(serialPortPathSchema).max(16, '最多 16 个串口'),
+  /** The folder the document scanner saves into (扫描文件夹); '' when not used. */
+  hotFolder: z.string().trim().max(500, '文件夹路径不超过 500 个字符'),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 

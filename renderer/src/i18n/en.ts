@@ -1,3 +1,5 @@
+import { casesEn } from './cases.en';
+import { intakeEn } from './intake.en';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
@@ -88,6 +90,13 @@ export const en: Messages = {
     close: 'Close dialog / back',
     language: 'Switch 中文 / English',
     readCard: 'Read the card on the reader again',
+    pickMatter: 'Pick the matter (intake)',
+    capture: 'Capture a page with the document camera (intake)',
+    nextItem: 'Next unfinished checklist item (intake)',
+    accept: 'Accept (press again to confirm)',
+    supplement: 'One-time supplement notice',
+    reject: 'Reject',
+    findCase: 'Find a case',
   },
   workbench: {
     greeting: 'Hello, {{name}}',
@@ -240,6 +249,9 @@ export const en: Messages = {
     simulateDevices: 'Simulated devices (demos, training)',
     extraSerialPorts: 'Extra serial ports',
     extraSerialPortsHelp: 'Ports the system does not list by itself, e.g. COM7 or /dev/ttyUSB0; press Enter after each',
+    hotFolder: 'Scan folder',
+    hotFolderHelp:
+      "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",
   },
   audit: {
     title: 'Audit trail',
@@ -325,4 +337,6 @@ export const en: Messages = {
     transport_closed: 'Connection to the workstation service lost: reconnecting, please wait',
     internal: 'Internal error: try again; if it persists, call support',
   },
+  intake: intakeEn,
+  cases: casesEn,
 };

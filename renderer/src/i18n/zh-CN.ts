@@ -1,4 +1,6 @@
 import { errorMessages } from '../../../preload/contract/errors';
+import { casesZh } from './cases.zh-CN';
+import { intakeZh } from './intake.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -88,6 +90,13 @@ export const zhCN = {
     close: '关闭对话框 / 返回',
     language: '切换中文 / English',
     readCard: '重新读取读卡器上的证件',
+    pickMatter: '选择事项（受理）',
+    capture: '高拍仪拍照（受理）',
+    nextItem: '下一项未完成的材料（受理）',
+    accept: '受理（再按一次确认）',
+    supplement: '一次性补正告知',
+    reject: '不予受理',
+    findCase: '查找办件',
   },
   workbench: {
     greeting: '{{name}}，您好',
@@ -240,6 +249,9 @@ export const zhCN = {
     simulateDevices: '模拟设备（演示、培训用）',
     extraSerialPorts: '附加串口',
     extraSerialPortsHelp: '系统未自动列出的串口，例如 COM7 或 /dev/ttyUSB0；输入后回车',
+    hotFolder: '扫描文件夹',
+    hotFolderHelp:
+      '扫描仪保存文件的文件夹；新文件会自动加入受理中所选的材料，导入后移入其中的「已导入」子文件夹。留空则不使用',
   },
   audit: {
     title: '审计日志',
@@ -284,6 +296,8 @@ export const zhCN = {
   },
   // The services' own Chinese messages, one source for both.
   errors: errorMessages,
+  intake: intakeZh,
+  cases: casesZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select, Switch } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, WorkstationSettings } from '../../../preload/contract/schemas';
@@ -75,6 +75,9 @@ export function SettingsScreen() {
               extra={t('settings.extraSerialPortsHelp')}
             >
               <Select mode="tags" open={false} suffixIcon={null} data-testid="settings-serial-ports" />
+            </Form.Item>
+            <Form.Item name="hotFolder" label={t('settings.hotFolder')} extra={t('settings.hotFolderHelp')}>
+              <Input data-testid="settings-hot-folder" placeholder="D:\\扫描 或 /home/clerk/scans" />
             </Form.Item>
           </Col>
         </Row>

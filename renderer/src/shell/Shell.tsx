@@ -11,12 +11,15 @@ import {
   UsbOutlined,
 } from '@ant-design/icons';
 import { Button, Empty, Layout, Menu, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intakeRoles } from '../../../preload/contract/roles';
 import type { SessionUser } from '../../../preload/contract/schemas';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
+import { CasesScreen } from '../cases/CasesScreen';
 import { DevicesProvider } from '../devices/devices-context';
+import { IntakeScreen } from '../intake/IntakeScreen';
 import { useRun } from '../lib/result';
 import { AuditScreen } from '../screens/AuditScreen';
 import { DevicesScreen } from '../screens/DevicesScreen';
@@ -24,6 +27,7 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
 import { screensFor, type ScreenKey } from './navigation';
+import { NavigationContext, type Navigation } from './navigation-context';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 
@@ -37,11 +41,27 @@ const icons: Record<ScreenKey, ReactNode> = {
   settings: <SettingOutlined />,
 };
 
-function Screen({ screen }: { screen: ScreenKey }) {
+interface ScreenProps {
+  screen: ScreenKey;
+  user: SessionUser;
+  caseId: string | null;
+  draftId: string | null;
+  onDraftOpened: () => void;
+  onOpenCase: (caseId: string | null) => void;
+}
+
+function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase }: ScreenProps) {
   const { t } = useTranslation();
   switch (screen) {
     case 'workbench':
-      return <WorkbenchScreen />;
+      // The clerk's workbench is the intake; the admin, who takes no cases, sees the window's summary.
+      return intakeRoles.includes(user.role) ? (
+        <IntakeScreen openCaseId={draftId} onOpened={onDraftOpened} />
+      ) : (
+        <WorkbenchScreen />
+      );
+    case 'cases':
+      return <CasesScreen caseId={caseId} onOpenCase={onOpenCase} onBack={() => onOpenCase(null)} />;
     case 'staff':
       return <StaffScreen />;
     case 'audit':
@@ -69,6 +89,23 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
   const screens = screensFor(user.role);
   const [screen, setScreen] = useState<ScreenKey>('workbench');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
+  const onDraftOpened = useCallback(() => setDraftId(null), []);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      go: setScreen,
+      openCase(id) {
+        setCaseId(id);
+        setScreen('cases');
+      },
+      continueDraft(id) {
+        setDraftId(id);
+        setScreen('workbench');
+      },
+    }),
+    [setScreen, setCaseId, setDraftId],
+  );
   const current = screens.includes(screen) ? screen : 'workbench';
   const run = useRun();
 
@@ -78,55 +115,84 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
     'Ctrl+Shift+E': onToggleLanguage,
     F2: () => void run(api.idcard.readNow({})),
   };
+  if (screens.includes('cases')) {
+    bindings['Ctrl+F'] = () => {
+      setCaseId(null);
+      setScreen('cases');
+      // The list focuses its search box when it opens with Ctrl+F.
+      window.setTimeout(
+        () =>
+          document
+            .querySelector<HTMLInputElement>('[data-testid="case-search"] input, input[data-testid="case-search"]')
+            ?.focus(),
+        80,
+      );
+    };
+  }
   screens.forEach((key, index) => {
     bindings[`Alt+${index + 1}`] = () => setScreen(key);
   });
   useShortcuts(bindings, !locked);
 
   return (
-    <DevicesProvider active={!locked}>
-      <Layout className="shell" aria-hidden={locked} inert={locked}>
-        <Layout.Header className="shell-header">
-          <Typography.Title level={4} className="shell-title">
-            {t('app.fullName')}
-          </Typography.Title>
-          <Space>
-            <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
-              {t('shell.shortcuts')} <kbd>?</kbd>
-            </Button>
-            <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
-            <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
-              {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
-            </Button>
-            <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
-              {t('shell.signOut')}
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={200} theme="light" className="shell-sider">
-            <Menu
-              mode="inline"
-              selectedKeys={[current]}
-              onClick={({ key }) => setScreen(key as ScreenKey)}
-              items={screens.map((key, index) => ({
-                key,
-                icon: icons[key],
-                label: (
-                  <span data-testid={`nav-${key}`}>
-                    {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
-                  </span>
-                ),
-              }))}
-            />
-          </Layout.Sider>
-          <Layout.Content className="shell-content">
-            <Screen screen={current} />
-          </Layout.Content>
+    <NavigationContext.Provider value={navigation}>
+      <DevicesProvider active={!locked}>
+        <Layout className="shell" aria-hidden={locked} inert={locked}>
+          <Layout.Header className="shell-header">
+            <Typography.Title level={4} className="shell-title">
+              {t('app.fullName')}
+            </Typography.Title>
+            <Space>
+              <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
+                {t('shell.shortcuts')} <kbd>?</kbd>
+              </Button>
+              <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
+              <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+                {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
+              </Button>
+              <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+                {t('shell.signOut')}
+              </Button>
+            </Space>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider
+              width={200}
+              collapsedWidth={56}
+              collapsed={current === 'workbench'}
+              theme="light"
+              className="shell-sider"
+            >
+              <Menu
+                mode="inline"
+                selectedKeys={[current]}
+                onClick={({ key }) => setScreen(key as ScreenKey)}
+                items={screens.map((key, index) => ({
+                  key,
+                  icon: icons[key],
+                  label: (
+                    <span data-testid={`nav-${key}`}>
+                      {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
+                    </span>
+                  ),
+                }))}
+              />
+            </Layout.Sider>
+            <Layout.Content className="shell-content">
+              <Screen
+                screen={current}
+                user={user}
+                caseId={caseId}
+                draftId={draftId}
+                onDraftOpened={onDraftOpened}
+                onOpenCase={setCaseId}
+              />
+            </Layout.Content>
+          </Layout>
+          <StatusBar />
+          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </Layout>
-        <StatusBar />
-        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-      </Layout>
-    </DevicesProvider>
+      </DevicesProvider>
+    </NavigationContext.Provider>
   );
 }

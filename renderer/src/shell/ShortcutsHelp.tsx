@@ -8,6 +8,13 @@ export const shellShortcuts = [
   { keys: 'Alt+1 … Alt+7', action: 'shortcuts.nav' },
   { keys: 'Ctrl+Shift+E', action: 'shortcuts.language' },
   { keys: 'F2', action: 'shortcuts.readCard' },
+  { keys: 'F3', action: 'shortcuts.pickMatter' },
+  { keys: 'F4', action: 'shortcuts.capture' },
+  { keys: 'F6', action: 'shortcuts.nextItem' },
+  { keys: 'F8', action: 'shortcuts.accept' },
+  { keys: 'F9', action: 'shortcuts.supplement' },
+  { keys: 'F10', action: 'shortcuts.reject' },
+  { keys: 'Ctrl+F', action: 'shortcuts.findCase' },
   { keys: 'Esc', action: 'shortcuts.close' },
 ] as const;
 

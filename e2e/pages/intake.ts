@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { WorkstationPage, type Account } from './workstation';
+
+export const admin: Account = { username: 'admin', displayName: '王主任', password: 'Admin#2026x' };
+export const clerk: Account = { username: 'lisi', displayName: '李窗口', password: 'Clerk#2026a' };
+const clerkOwnPassword = 'Clerk#2026b';
+
+/** Page model of the intake screen (受理) and the 办件 list. */
+export class IntakePage {
+  readonly ws: WorkstationPage;
+
+  constructor(readonly page: Page) {
+    this.ws = new WorkstationPage(page);
+  }
+
+  /**
+   * First run as admin, the scan folder set, a clerk created at window 3, and the clerk signed in
+   * on the intake screen. Answers the scan folder.
+   */
+  async setUpClerk(url: string, dataDir: string): Promise<string> {
+    const p = this.page;
+    const hotFolder = join(dataDir, 'scans');
+    mkdirSync(hotFolder, { recursive: true });
+    await p.goto(url);
+    await this.ws.firstRun(admin, { windowNumber: 3 });
+    await this.ws.open('settings');
+    await p.getByTestId('settings-hot-folder').fill(hotFolder);
+    await p.getByTestId('settings-save').click();
+    await expect(p.locator('.ant-message')).toContainText('已保存');
+    await this.ws.createStaff(clerk, '窗口受理员', 3);
+    await this.ws.signOut();
+    await this.ws.signIn(clerk.username, clerk.password);
+    await this.ws.changePassword(clerk.password, clerkOwnPassword);
+    await expect(p.getByTestId('intake')).toBeVisible();
+    return hotFolder;
+  }
+
+  async signInAgain(): Promise<void> {
+    await this.ws.signIn(clerk.username, clerkOwnPassword);
+    await expect(this.page.getByTestId('intake')).toBeVisible();
+  }
+
+  /** What the simulated reader holds, chosen on the devices screen; then back to intake. */
+  async holdCard(label: string, name: string): Promise<void> {
+    const p = this.page;
+    await this.ws.open('devices');
+    await p.getByTestId('sim-holds').click();
+    await p.locator('.ant-select-item-option').filter({ hasText: label }).click();
+    await p.getByTestId('sim-place').click();
+    // The reader has read it (the toast shows on every screen); F2 on the intake reads it again.
+    await expect(p.locator('.ant-message')).toContainText(`已读取证件：${name}`);
+    await this.ws.open('workbench');
+    await expect(p.getByTestId('intake')).toBeVisible();
+  }
+
+  async pickMatter(query: string, code: string): Promise<void> {
+    const p = this.page;
+    await p.keyboard.press('F3');
+    await p.keyboard.type(query);
+    await p.getByTestId(`matter-option-${code}`).click();
+    await expect(p.getByTestId('matter-meta')).toBeVisible();
+  }
+
+  async selectOption(testId: string, option: string): Promise<void> {
+    const p = this.page;
+    await p.getByTestId(testId).click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  }
+
+  async fillDate(testId: string, date: string): Promise<void> {
+    const input = this.page
+      .getByTestId(testId)
+      .locator('input')
+      .or(this.page.locator(`input[data-testid="${testId}"]`))
+      .first();
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+  }
+
+  item(id: string) {
+    return this.page.getByTestId(`item-${id}`);
+  }
+
+  async selectItem(id: string): Promise<void> {
+    await this.item(id).locator('.checklist-name').click();
+    await expect(this.item(id)).toHaveClass(/selected/);
+  }
+
+  /** Imports files into the selected item through the file dialog of the import tab. */
+  async importFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    const p = this.page;
+    await p.getByTestId('source-import').click();
+    await p.locator('.import-drop input[type=file]').setInputFiles(files);
+  }
+
+  /** Drops a file into the scanner's hot folder as a scanner would. */
+  dropScan(hotFolder: string, name: string, bytes: Buffer): void {
+    writeFileSync(join(hotFolder, name), bytes);
+  }
+
+  /** The 办件 search box (the input inside antd's search group). */
+  caseSearch() {
+    return this.page.getByTestId('case-search').locator('input');
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.page.getByTestId('save-state')).toHaveAttribute('data-kind', 'saved');
+  }
+}

@@ -1,0 +1,105 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { applicants, settings } from '../db/schema';
+import { maskIdNumber } from '../../preload/contract/id-numbers';
+
+const DIGEST_KEY = 'idDigestKey';
+
+export type ApplicantKind = 'person' | 'enterprise';
+
+/** How a number is compared: trimmed, upper case (X check digits, credit code letters). */
+export function normalizeIdNumber(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+/**
+ * Applicants by ID number or credit code. Each number is stored whole (central needs it) and as
+ * an HMAC digest under a per-install key, so search matches a typed number without ever
+ * putting the whole number into a list, a log or a URL.
+ */
+export function createApplicantRegistry(db: Db) {
+  let key: Buffer | null = null;
+
+  function digestKey(): Buffer {
+    if (key) return key;
+    const row = db.select().from(settings).where(eq(settings.key, DIGEST_KEY)).get();
+    if (row) {
+      key = Buffer.from(JSON.parse(row.value) as string, 'base64');
+      return key;
+    }
+    const fresh = randomBytes(32);
+    db.insert(settings)
+      .values({ key: DIGEST_KEY, value: JSON.stringify(fresh.toString('base64')), updatedAt: new Date().toISOString() })
+      .onConflictDoNothing()
+      .run();
+    // Another writer may have won the race: read back whatever is stored.
+    const stored = db.select().from(settings).where(eq(settings.key, DIGEST_KEY)).get();
+    key = Buffer.from(JSON.parse(stored!.value) as string, 'base64');
+    return key;
+  }
+
+  function digest(idNumber: string): string {
+    return createHmac('sha256', digestKey()).update(normalizeIdNumber(idNumber)).digest('hex');
+  }
+
+  return {
+    digest,
+
+    /** Creates or updates the applicant; returns its id. Runs in the caller's transaction. */
+    upsert(
+      kind: ApplicantKind,
+      input: { name: string; idNumber: string; details: Record<string, unknown> },
+      at: string,
+    ): number {
+      const idNumber = normalizeIdNumber(input.idNumber);
+      const idDigest = digest(idNumber);
+      const existing = db
+        .select({ id: applicants.id, details: applicants.details })
+        .from(applicants)
+        .where(and(eq(applicants.kind, kind), eq(applicants.idDigest, idDigest)))
+        .get();
+      if (existing) {
+        // Details typed today win; what was known before and not typed today stays.
+        const before = JSON.parse(existing.details) as Record<string, unknown>;
+        const merged = {
+          ...before,
+          ...Object.fromEntries(Object.entries(input.details).filter(([, v]) => v !== '' && v != null)),
+        };
+        db.update(applicants)
+          .set({ name: input.name, details: JSON.stringify(merged), updatedAt: at })
+          .where(eq(applicants.id, existing.id))
+          .run();
+        return existing.id;
+      }
+      const row = db
+        .insert(applicants)
+        .values({
+          kind,
+          name: input.name,
+          idNumber,
+          idDigest,
+          idMasked: maskIdNumber(idNumber),
+          details: JSON.stringify(input.details),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: applicants.id })
+        .get();
+      return row.id;
+    },
+
+    /** The stored applicant with this number, or null. */
+    find(kind: ApplicantKind, idNumber: string) {
+      const row = db
+        .select()
+        .from(applicants)
+        .where(and(eq(applicants.kind, kind), eq(applicants.idDigest, digest(idNumber))))
+        .get();
+      if (!row) return null;
+      return { id: row.id, name: row.name, details: JSON.parse(row.details) as Record<string, unknown> };
+    },
+  };
+}
+
+export type ApplicantRegistry = ReturnType<typeof createApplicantRegistry>;

@@ -1,0 +1,601 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { Clock } from '../app/clock';
+import type { AuditService } from '../audit/service';
+import type { CalendarService } from '../calendar/service';
+import type { CatalogService } from '../catalog/service';
+import type { Db } from '../db/connection';
+import { auditLog, caseDecisions, caseMaterials, cases } from '../db/schema';
+import type { MaterialStore } from '../materials/store';
+import type { SettingsService } from '../settings/service';
+import { createApplicantRegistry, normalizeIdNumber } from './applicants';
+import { nextCaseNumber } from './numbering';
+import type {
+  ApplicantHistory,
+  CaseDecisionRecord,
+  CaseDetail,
+  CaseDraft,
+  CaseList,
+  CaseListQuery,
+  CaseState,
+  CaseSummary,
+  Decision,
+  PersonDraft,
+} from '../../preload/contract/cases';
+import { caseDraftSchema, caseTransitions, emptyDraft } from '../../preload/contract/cases';
+import type { Matter } from '../../preload/contract/catalog';
+import { hallDate } from '../../preload/contract/dates';
+import { AppError } from '../../preload/contract/errors';
+import { maskIdNumber } from '../../preload/contract/id-numbers';
+import { checklistFor, decisionProblems } from '../../preload/contract/intake';
+import type { AuditEntry } from '../../preload/contract/schemas';
+
+/** Who acts: the signed-in staff member. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+function stateError(action: keyof typeof caseTransitions, state: CaseState): AppError {
+  const names: Record<CaseState, string> = {
+    draft: '草稿',
+    accepted: '已受理',
+    supplement_requested: '待补正',
+    rejected: '不予受理',
+  };
+  const what: Record<keyof typeof caseTransitions, string> = {
+    accept: '受理',
+    supplement: '出具补正告知',
+    reject: '不予受理',
+    resume: '补正后继续办理',
+    discard: '放弃草稿',
+  };
+  return new AppError('conflict', `该办件状态为「${names[state]}」，不能${what[action]}：请刷新后查看办件当前状态`);
+}
+
+function maskPhone(phone: string): string {
+  const p = phone.trim();
+  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
+}
+
+function sha256Json(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
+}
+
+/** Who the case is about, as the list shows it: the person, or the enterprise. */
+function applicantOf(draft: CaseDraft, subject: Matter['subject'] | null): { name: string; idNumber: string } {
+  if (subject === 'enterprise') return { name: draft.enterprise.name.trim(), idNumber: draft.enterprise.creditCode };
+  return { name: draft.person.name.trim(), idNumber: draft.person.idNumber };
+}
+
+function personDetails(p: PersonDraft): Record<string, unknown> {
+  return { idType: p.idType, sex: p.sex, nation: p.nation, birthDate: p.birthDate, address: p.address, phone: p.phone };
+}
+
+export interface CaseServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  catalog: CatalogService;
+  calendar: CalendarService;
+  settings: SettingsService;
+  materials: MaterialStore;
+}
+
+/** The case (办件): drafts, decisions, numbers, promised dates, the list and the case page. */
+export function createCaseService(deps: CaseServiceDeps) {
+  const { db, clock, audit, catalog, calendar, settings, materials } = deps;
+  const registry = createApplicantRegistry(db);
+
+  function row(caseId: string): CaseRow {
+    const found = db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!found) throw new AppError('not_found', '未找到该办件：可能已被放弃，请刷新列表');
+    return found;
+  }
+
+  function today(): string {
+    return hallDate(clock.now());
+  }
+
+  function summaryOf(r: CaseRow, day: string): CaseSummary {
+    let daysLeft: number | null = null;
+    if (r.state === 'accepted' && r.promisedDate) {
+      daysLeft = calendar.current().workingDaysBetween(day, r.promisedDate).days;
+    }
+    return {
+      id: r.id,
+      number: r.number,
+      version: r.version,
+      state: r.state,
+      matterCode: r.matterCode,
+      matterName: r.matterName,
+      subject: r.subject,
+      applicantName: r.applicantName,
+      applicantIdMasked: r.applicantIdMasked,
+      clerkId: r.clerkId,
+      clerkName: r.clerkName,
+      windowNumber: r.windowNumber,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      decidedAt: r.decidedAt,
+      promisedDate: r.promisedDate,
+      promisedProvisional: r.promisedProvisional,
+      daysLeft,
+      paused: r.state === 'supplement_requested',
+    };
+  }
+
+  function decisionsOf(caseId: string): CaseDecisionRecord[] {
+    return db
+      .select()
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, caseId))
+      .orderBy(asc(caseDecisions.version))
+      .all()
+      .map((d) => {
+        const detail = JSON.parse(d.detail) as Pick<CaseDecisionRecord, 'supplementItems' | 'rejectReason' | 'note'>;
+        return {
+          version: d.version,
+          kind: d.kind,
+          at: d.at,
+          clerkName: d.clerkName,
+          windowNumber: d.windowNumber,
+          supplementItems: detail.supplementItems,
+          rejectReason: detail.rejectReason,
+          note: detail.note,
+          contentHash: d.contentHash,
+        };
+      });
+  }
+
+  function timelineOf(caseId: string): AuditEntry[] {
+    return db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, caseId))
+      .orderBy(asc(auditLog.seq))
+      .all()
+      .map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        userId: e.userId,
+        username: e.username,
+        action: e.action,
+        target: e.target,
+        result: e.result,
+        code: e.code,
+        detail: e.detail === null ? null : (JSON.parse(e.detail) as Record<string, unknown>),
+      }));
+  }
+
+  function detailOf(r: CaseRow): CaseDetail {
+    const draft = caseDraftSchema.parse(JSON.parse(r.draft));
+    const person = (p: PersonDraft) =>
+      p.name || p.idNumber
+        ? {
+            name: p.name,
+            idType: p.idType,
+            idNumberMasked: maskIdNumber(normalizeIdNumber(p.idNumber)),
+            phoneMasked: maskPhone(p.phone),
+          }
+        : null;
+    return {
+      ...summaryOf(r, today()),
+      revision: r.revision,
+      catalogVersion: r.catalogVersion,
+      applicant: r.subject === 'enterprise' ? null : person(draft.person),
+      enterprise:
+        r.subject === 'enterprise'
+          ? {
+              name: draft.enterprise.name,
+              creditCode: draft.enterprise.creditCode.toUpperCase(),
+              legalRepresentative: draft.enterprise.legalRepresentative,
+            }
+          : null,
+      agent: draft.hasAgent ? person(draft.agent) : null,
+      draft,
+      decisions: decisionsOf(r.id),
+      timeline: timelineOf(r.id),
+    };
+  }
+
+  function matterOrThrow(code: string | null): Matter | null {
+    if (code === null) return null;
+    const matter = catalog.get(code);
+    if (!matter)
+      throw new AppError('invalid_input', `事项 ${code} 不在当前目录中：请重新选择事项`, { matter: '事项不存在' });
+    return matter;
+  }
+
+  /** The columns the list and search read, kept in step with the draft. */
+  function searchColumns(draft: CaseDraft, matter: Matter | null) {
+    const who = applicantOf(draft, matter?.subject ?? null);
+    const id = normalizeIdNumber(who.idNumber);
+    const agentId = draft.hasAgent ? normalizeIdNumber(draft.agent.idNumber) : '';
+    return {
+      matterCode: matter?.code ?? null,
+      matterName: matter?.name ?? null,
+      subject: matter?.subject ?? null,
+      applicantName: who.name,
+      applicantIdDigest: id ? registry.digest(id) : null,
+      applicantIdMasked: id ? maskIdNumber(id) : '',
+      agentIdDigest: agentId ? registry.digest(agentId) : null,
+    };
+  }
+
+  function note(actor: Actor, action: string, caseId: string, detail: Record<string, unknown>): void {
+    audit.append({ userId: actor.id, username: actor.username, action, target: caseId, result: 'ok', detail });
+  }
+
+  function ownDraft(actor: Actor, r: CaseRow, action: keyof typeof caseTransitions | 'save'): void {
+    if (r.state !== 'draft') {
+      if (action === 'save')
+        throw new AppError('conflict', '该办件已作出决定，不能再修改：如需补正请在办件页「补正后继续办理」');
+      throw stateError(action, r.state);
+    }
+    if (r.clerkId !== actor.id) {
+      throw new AppError('forbidden', `这是 ${r.clerkName} 的草稿：只能由其本人继续办理`);
+    }
+  }
+
+  return {
+    /** Starts a draft, optionally with its matter. */
+    create(actor: Actor, matterCode: string | null): CaseDetail {
+      const matter = matterOrThrow(matterCode);
+      const now = clock.now();
+      const id = randomUUID();
+      const draft = emptyDraft(matter?.code ?? null);
+      const window = settings.get();
+      db.transaction(() => {
+        db.insert(cases)
+          .values({
+            id,
+            number: null,
+            version: 1,
+            state: 'draft',
+            revision: 1,
+            ...searchColumns(draft, matter),
+            catalogVersion: matter ? catalog.info().version : null,
+            draft: JSON.stringify(draft),
+            clerkId: actor.id,
+            clerkName: actor.displayName,
+            windowNumber: window.windowNumber,
+            createdDay: hallDate(now),
+            createdAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+          })
+          .run();
+        note(actor, 'cases.create', id, { matterCode: matter?.code ?? null });
+      });
+      return detailOf(row(id));
+    },
+
+    /**
+     * Autosave: the whole draft, refused when `revision` is not the stored one (saved meanwhile
+     * from another screen) so nothing is overwritten silently.
+     */
+    saveDraft(actor: Actor, caseId: string, revision: number, draft: CaseDraft): { revision: number; savedAt: string } {
+      return db.transaction(() => {
+        const r = row(caseId);
+        ownDraft(actor, r, 'save');
+        if (r.revision !== revision) {
+          throw new AppError('conflict', '草稿已在另一个窗口更新：请重新打开该草稿后继续（已保存的内容不会丢失）');
+        }
+        const matter = matterOrThrow(draft.matterCode);
+        const savedAt = clock.now().toISOString();
+        db.update(cases)
+          .set({
+            ...searchColumns(draft, matter),
+            catalogVersion: matter ? catalog.info().version : null,
+            draft: JSON.stringify(draft),
+            revision: revision + 1,
+            updatedAt: savedAt,
+          })
+          .where(eq(cases.id, caseId))
+          .run();
+        return { revision: revision + 1, savedAt };
+      });
+    },
+
+    get(caseId: string): CaseDetail {
+      return detailOf(row(caseId));
+    },
+
+    /** This clerk's unfinished drafts, newest first: offered again after a crash or reload. */
+    myDrafts(actor: Actor): CaseSummary[] {
+      const day = today();
+      return db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.clerkId, actor.id), eq(cases.state, 'draft')))
+        .orderBy(desc(cases.updatedAt))
+        .limit(20)
+        .all()
+        .map((r) => summaryOf(r, day));
+    },
+
+    /**
+     * The decision: checked against the same rules the screen uses, then in one transaction the
+     * case gets its number (kept when it already has one), its state, its promised date, its
+     * materials and decision rows, the applicant registry and the audit entry.
+     */
+    decide(actor: Actor, caseId: string, revision: number, decision: Decision): CaseDetail {
+      const result = db.transaction(() => {
+        const r = row(caseId);
+        ownDraft(actor, r, decision.kind);
+        if (r.revision !== revision) {
+          throw new AppError('conflict', '办件内容已在别处更新：请重新打开该办件核对后再作决定');
+        }
+        const draft = caseDraftSchema.parse(JSON.parse(r.draft));
+        const matter = draft.matterCode ? catalog.get(draft.matterCode) : null;
+        const day = today();
+        const problems = decisionProblems(matter, draft, decision.kind, day);
+        const entries = matter ? checklistFor(matter, draft) : [];
+        if (decision.kind === 'supplement') {
+          const known = new Set(entries.map((e) => e.item.id));
+          decision.items.forEach((item, i) => {
+            if (!known.has(item.itemId)) problems[`items.${i}`] = `补正材料 ${item.itemId} 不在该事项的材料清单中`;
+          });
+        }
+        let rejectReason: CaseDecisionRecord['rejectReason'] = null;
+        if (decision.kind === 'reject' && matter) {
+          const reason = matter.rejectReasons.find((x) => x.code === decision.reasonCode);
+          if (!reason) problems.reasonCode = '请从列表中选择不予受理的原因';
+          else rejectReason = { code: reason.code, text: reason.text, basis: reason.basis ?? null };
+        }
+        for (const entry of entries) {
+          for (const file of entry.state.files) {
+            if (!materials.has(file.sha256))
+              problems[`items.${entry.item.id}`] = `${entry.item.name}：文件 ${file.name} 未保存成功，请重新采集`;
+          }
+        }
+        const first = Object.values(problems)[0];
+        if (first || !matter) throw new AppError('invalid_input', first ?? '请先选择事项', problems);
+
+        const now = clock.now();
+        const at = now.toISOString();
+        const window = settings.get();
+        const number =
+          r.number ?? nextCaseNumber(db, { districtCode: window.districtCode, day, windowNumber: window.windowNumber });
+        const to = caseTransitions[decision.kind].to!;
+        const promised =
+          decision.kind === 'accept' ? calendar.current().addWorkingDays(day, matter.promisedDays) : null;
+
+        // The applicant registry learns who applied, for search and for prefilling the next case.
+        const applicantId =
+          matter.subject === 'enterprise'
+            ? registry.upsert(
+                'enterprise',
+                {
+                  name: draft.enterprise.name.trim(),
+                  idNumber: draft.enterprise.creditCode,
+                  details: {
+                    legalRepresentative: draft.enterprise.legalRepresentative,
+                    address: draft.enterprise.address,
+                    phone: draft.enterprise.phone,
+                    form: draft.form,
+                  },
+                },
+                at,
+              )
+            : registry.upsert(
+                'person',
+                {
+                  name: draft.person.name.trim(),
+                  idNumber: draft.person.idNumber,
+                  details: { ...personDetails(draft.person), form: draft.form },
+                },
+                at,
+              );
+        if (draft.hasAgent) {
+          registry.upsert(
+            'person',
+            { name: draft.agent.name.trim(), idNumber: draft.agent.idNumber, details: personDetails(draft.agent) },
+            at,
+          );
+        }
+
+        const supplementItems =
+          decision.kind === 'supplement'
+            ? decision.items.map((x) => ({
+                itemId: x.itemId,
+                name: entries.find((e) => e.item.id === x.itemId)!.item.name,
+                reason: x.reason,
+              }))
+            : [];
+        const contentHash = sha256Json({
+          caseId,
+          version: r.version,
+          number,
+          catalogVersion: r.catalogVersion,
+          draft,
+          decision,
+        });
+        db.insert(caseDecisions)
+          .values({
+            caseId,
+            version: r.version,
+            kind: decision.kind,
+            at,
+            clerkId: actor.id,
+            clerkName: actor.displayName,
+            windowNumber: window.windowNumber,
+            detail: JSON.stringify({
+              supplementItems,
+              rejectReason,
+              note: decision.kind === 'supplement' ? decision.note : decision.kind === 'reject' ? decision.text : '',
+            }),
+            contentHash,
+          })
+          .run();
+        for (const entry of entries) {
+          db.insert(caseMaterials)
+            .values({
+              caseId,
+              version: r.version,
+              itemId: entry.item.id,
+              name: entry.item.name,
+              required: entry.required,
+              status: entry.status,
+              pages: entry.pages,
+              originalChecked: entry.state.originalChecked,
+              copies: entry.state.copies,
+              eLicence: entry.state.eLicence,
+              files: JSON.stringify(entry.state.files),
+            })
+            .run();
+        }
+        db.update(cases)
+          .set({
+            number,
+            state: to,
+            applicantId,
+            decidedAt: at,
+            updatedAt: at,
+            revision: r.revision + 1,
+            acceptedAt: promised ? at : r.acceptedAt,
+            promisedDate: promised?.date ?? r.promisedDate,
+            promisedProvisional: promised?.provisional ?? r.promisedProvisional,
+          })
+          .where(eq(cases.id, caseId))
+          .run();
+        note(actor, `cases.${decision.kind}`, caseId, {
+          number,
+          version: r.version,
+          matterCode: matter.code,
+          contentHash,
+          ...(promised ? { promisedDate: promised.date, provisional: promised.provisional } : {}),
+          ...(supplementItems.length ? { items: supplementItems.map((x) => x.itemId) } : {}),
+          ...(rejectReason ? { reasonCode: rejectReason.code } : {}),
+        });
+        return caseId;
+      });
+      return detailOf(row(result));
+    },
+
+    /** The citizen came back with the missing materials: a new version of the case, as a draft. */
+    resume(actor: Actor, caseId: string): CaseDetail {
+      db.transaction(() => {
+        const r = row(caseId);
+        if (r.state !== caseTransitions.resume.from) throw stateError('resume', r.state);
+        const at = clock.now().toISOString();
+        db.update(cases)
+          .set({
+            state: 'draft',
+            version: r.version + 1,
+            revision: r.revision + 1,
+            clerkId: actor.id,
+            clerkName: actor.displayName,
+            updatedAt: at,
+          })
+          .where(eq(cases.id, caseId))
+          .run();
+        note(actor, 'cases.resume', caseId, { number: r.number, version: r.version + 1 });
+      });
+      return detailOf(row(caseId));
+    },
+
+    /**
+     * Gives up a draft: one never decided is removed; a resumed one goes back to waiting for the
+     * supplement, as it was.
+     */
+    discard(actor: Actor, caseId: string): void {
+      db.transaction(() => {
+        const r = row(caseId);
+        ownDraft(actor, r, 'discard');
+        if (r.number === null) {
+          note(actor, 'cases.discard', caseId, { matterCode: r.matterCode });
+          db.delete(cases).where(eq(cases.id, caseId)).run();
+          return;
+        }
+        const last = db
+          .select()
+          .from(caseDecisions)
+          .where(eq(caseDecisions.caseId, caseId))
+          .orderBy(desc(caseDecisions.version))
+          .limit(1)
+          .get();
+        const at = clock.now().toISOString();
+        db.update(cases)
+          .set({
+            state: 'supplement_requested',
+            version: last?.version ?? r.version - 1,
+            revision: r.revision + 1,
+            updatedAt: at,
+          })
+          .where(eq(cases.id, caseId))
+          .run();
+        note(actor, 'cases.discard', caseId, { number: r.number, backTo: 'supplement_requested' });
+      });
+    },
+
+    /** The 办件 list: filters on indexed columns, search by number, name start, or a whole ID / credit code. */
+    list(query: CaseListQuery): CaseList {
+      const filters: SQL[] = [];
+      if (query.states?.length) filters.push(inArray(cases.state, query.states));
+      if (query.matterCode) filters.push(eq(cases.matterCode, query.matterCode));
+      if (query.clerkId !== undefined) filters.push(eq(cases.clerkId, query.clerkId));
+      if (query.from) filters.push(gte(cases.createdDay, query.from));
+      if (query.to) filters.push(lte(cases.createdDay, query.to));
+      const day = today();
+      if (query.dueWithin !== undefined) {
+        const limit = calendar.current().addWorkingDays(day, query.dueWithin).date;
+        filters.push(eq(cases.state, 'accepted'), lte(cases.promisedDate, limit));
+      }
+      const search = query.search?.trim();
+      if (search) filters.push(searchFilter(search));
+      const where = filters.length ? and(...filters) : undefined;
+      const rows = db
+        .select()
+        .from(cases)
+        .where(where)
+        .orderBy(desc(cases.createdDay), desc(cases.createdAt))
+        .limit(query.limit)
+        .offset(query.offset)
+        .all();
+      const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+      return { rows: rows.map((r) => summaryOf(r, day)), total };
+    },
+
+    /** What earlier cases of this applicant can prefill. */
+    history(kind: 'person' | 'enterprise', idNumber: string): ApplicantHistory {
+      const found = registry.find(kind, idNumber);
+      if (!found) return { found: false, caseCount: 0, name: null, form: {}, phone: null, address: null };
+      const digest = registry.digest(idNumber);
+      const n = db.select({ n: count() }).from(cases).where(eq(cases.applicantIdDigest, digest)).get()?.n ?? 0;
+      const d = found.details;
+      const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+      const form = d.form && typeof d.form === 'object' ? (d.form as Record<string, unknown>) : {};
+      return {
+        found: true,
+        caseCount: n,
+        name: found.name,
+        form: Object.fromEntries(
+          Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+        ),
+        phone: str(d.phone),
+        address: str(d.address),
+      };
+    },
+  };
+
+  function searchFilter(search: string): SQL {
+    const upper = search.toUpperCase();
+    if (/^\d{17}[\dX]$/.test(upper) || /^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(upper)) {
+      const digest = registry.digest(upper);
+      return or(eq(cases.applicantIdDigest, digest), eq(cases.agentIdDigest, digest))!;
+    }
+    let number = search;
+    if (/^\d{21,}$/.test(search))
+      number = `${search.slice(0, 6)}-${search.slice(6, 14)}-${search.slice(14, 17)}-${search.slice(17)}`;
+    if (/^\d{6}(-[\d-]*)?$/.test(number) || /^\d{7,}$/.test(number)) {
+      return and(gte(cases.number, number), lt(cases.number, `${number}\uffff`))!;
+    }
+    return and(gte(cases.applicantName, search), lt(cases.applicantName, `${search}\uffff`))!;
+  }
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

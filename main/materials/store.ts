@@ -1,0 +1,246 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { AppError } from '../../preload/contract/errors';
+import { materialLimits, sha256Schema, type MaterialMime, type StoredFile } from '../../preload/contract/materials';
+import type { Clock } from '../app/clock';
+import type { Db } from '../db/connection';
+import { materialFiles } from '../db/schema';
+import { imageSize, sniffMaterial } from './sniff';
+
+export type MaterialLimits = { maxFileBytes: number; maxPdfPages: number };
+
+export interface MaterialStore {
+  /**
+   * Checks and stores a file. Refused (AppError 'invalid_input', one Chinese sentence that says
+   * what to do) when it is empty, too large, not JPEG/PNG/PDF by content, a PDF that is encrypted,
+   * damaged, empty or has too many pages, or an image whose size cannot be read. Content-addressed:
+   * the same bytes twice are stored once (`duplicate: true` the second time).
+   */
+  put(bytes: Uint8Array, name: string): Promise<StoredFile>;
+  /** The bytes and type of a stored file; AppError('not_found') when absent, AppError('internal') when damaged. */
+  read(sha256: string): { bytes: Buffer; mime: MaterialMime };
+  has(sha256: string): boolean;
+  info(sha256: string): Omit<StoredFile, 'duplicate'> | null;
+  /** The limits in force (the contract's, or lower ones passed in). */
+  readonly limits: Readonly<MaterialLimits>;
+}
+
+const MB = 1024 * 1024;
+
+/** "25.3 MB", "20 MB", "512 KB": enough digits that a file just over the limit does not read as equal to it. */
+export function formatSize(bytes: number, digits = 1): string {
+  if (bytes < MB) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  return `${(bytes / MB).toFixed(digits).replace(/\.?0+$/, '')} MB`;
+}
+
+/** The refusal for a file over the size limit (also used by the hot folder, which does not read such files). */
+export function tooLargeMessage(name: string, bytes: number, limit: number): string {
+  const limitText = formatSize(limit);
+  let sizeText = formatSize(bytes);
+  for (let digits = 2; sizeText === limitText && digits <= 4; digits += 1) sizeText = formatSize(bytes, digits);
+  return `文件 ${name} 为 ${sizeText}，超过 ${limitText} 的上限：请降低扫描分辨率或分开扫描`;
+}
+
+function refuse(message: string): AppError {
+  return new AppError('invalid_input', message);
+}
+
+function displayName(name: string): string {
+  const trimmed = name.trim();
+  return trimmed === '' ? '（未命名）' : trimmed;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function isSha256(value: string): boolean {
+  return sha256Schema.safeParse(value).success;
+}
+
+/** Pages of a PDF, or a refusal: pdf-lib must open it, unencrypted, with 1..maxPdfPages pages. */
+async function pdfPages(bytes: Uint8Array, name: string, maxPages: number): Promise<number> {
+  let pages: number;
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
+    pages = doc.getPageCount();
+  } catch {
+    pages = 0;
+  }
+  if (pages < 1) throw refuse(`文件 ${name} 已加密或已损坏：请另存为普通 PDF 后再导入`);
+  if (pages > maxPages) throw refuse(tooManyPagesMessage(name, pages, maxPages));
+  return pages;
+}
+
+function tooManyPagesMessage(name: string, pages: number, maxPages: number): string {
+  return `文件 ${name} 有 ${pages} 页，超过每个文件 ${maxPages} 页的上限：请拆分为多个 PDF 后分别导入`;
+}
+
+/**
+ * The material file store: content-addressed files under `<dir>/<first 2 hex>/<sha256>`, indexed
+ * in table material_files. A file is written whole or not at all (temp file, fsync, rename).
+ */
+export function createMaterialStore(deps: {
+  db: Db;
+  clock: Clock;
+  dir: string;
+  /** Lower limits from the settings (numbers, not the contract's literal types); maxItemPages is not the store's. */
+  limits?: Partial<Record<keyof typeof materialLimits, number>>;
+}): MaterialStore {
+  const { db, clock, dir } = deps;
+  // Settings may lower the limits, never raise them past the contract's.
+  const limits: MaterialLimits = {
+    maxFileBytes: Math.min(deps.limits?.maxFileBytes ?? materialLimits.maxFileBytes, materialLimits.maxFileBytes),
+    maxPdfPages: Math.min(deps.limits?.maxPdfPages ?? materialLimits.maxPdfPages, materialLimits.maxPdfPages),
+  };
+
+  function pathOf(sha256: string): string {
+    return join(dir, sha256.slice(0, 2), sha256);
+  }
+
+  function row(sha256: string): Omit<StoredFile, 'duplicate'> | null {
+    const found = db.select().from(materialFiles).where(eq(materialFiles.sha256, sha256)).get();
+    if (!found) return null;
+    const { sha256: hash, mime, bytes, pages, width, height } = found;
+    return { sha256: hash, mime, bytes, pages, width, height };
+  }
+
+  /** True when the file on disk has the expected size (a full re-hash is left to read()). */
+  async function presentOnDisk(sha256: string, size: number): Promise<boolean> {
+    try {
+      return (await stat(pathOf(sha256))).size === size;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when the file on disk holds exactly these bytes. */
+  async function intactOnDisk(sha256: string): Promise<boolean> {
+    try {
+      return sha256Of(await readFile(pathOf(sha256))) === sha256;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Writes the file whole or not at all: temp file in the same folder, fsync, rename, fsync the folder. */
+  async function writeAtomically(sha256: string, bytes: Uint8Array): Promise<void> {
+    const target = pathOf(sha256);
+    const folder = dirname(target);
+    await mkdir(folder, { recursive: true });
+    const temp = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        // Windows refuses to replace a file another reader holds open; if the same bytes are already there, that is fine.
+        if (!(await presentOnDisk(sha256, bytes.length))) throw error;
+      }
+    } finally {
+      await rm(temp, { force: true });
+    }
+    try {
+      const handle = await open(folder, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // Folders cannot be opened for fsync on Windows; NTFS journals the rename itself.
+    }
+  }
+
+  /** The checks that need only the bytes; returns the type. */
+  function checkBytes(bytes: Uint8Array, name: string): MaterialMime {
+    if (bytes.length === 0) throw refuse(`文件 ${name} 是空文件：请重新扫描或选择其他文件`);
+    if (bytes.length > limits.maxFileBytes) throw refuse(tooLargeMessage(name, bytes.length, limits.maxFileBytes));
+    const sniffed = sniffMaterial(bytes);
+    if (sniffed.mime !== null) return sniffed.mime;
+    const what = sniffed.looksLike ? `实际是 ${sniffed.looksLike}，不是图片或 PDF` : '不是图片或 PDF';
+    throw refuse(`文件 ${name} ${what}：只能上传 JPG、PNG 图片或 PDF，按文件内容识别，改扩展名无效`);
+  }
+
+  async function inspect(
+    bytes: Uint8Array,
+    mime: MaterialMime,
+    name: string,
+  ): Promise<{ pages: number; width: number | null; height: number | null }> {
+    if (mime === 'application/pdf') {
+      return { pages: await pdfPages(bytes, name, limits.maxPdfPages), width: null, height: null };
+    }
+    const size = imageSize(bytes, mime);
+    if (!size) throw refuse(`文件 ${name} 的图片尺寸无法读取，可能已损坏：请重新扫描，或另存为 JPG、PNG 后再导入`);
+    return { pages: 1, ...size };
+  }
+
+  return {
+    limits,
+
+    async put(bytes, rawName) {
+      const name = displayName(rawName);
+      const mime = checkBytes(bytes, name);
+      const sha256 = sha256Of(bytes);
+
+      const known = row(sha256);
+      if (known) {
+        // Already stored: the limits may have been lowered since, so the page count is checked again.
+        if (known.mime === 'application/pdf' && known.pages > limits.maxPdfPages) {
+          throw refuse(tooManyPagesMessage(name, known.pages, limits.maxPdfPages));
+        }
+        // Heal a file lost or damaged on disk from the bytes in hand.
+        if (!(await intactOnDisk(sha256))) await writeAtomically(sha256, bytes);
+        return { ...known, duplicate: true };
+      }
+
+      const details = await inspect(bytes, mime, name);
+      await writeAtomically(sha256, bytes);
+      const stored = { sha256, mime, bytes: bytes.length, ...details };
+      const result = db
+        .insert(materialFiles)
+        .values({ ...stored, storedAt: clock.now().toISOString() })
+        .onConflictDoNothing()
+        .run();
+      // Another put of the same bytes may have won the race while this one was checking the PDF.
+      return { ...stored, duplicate: result.changes === 0 };
+    },
+
+    read(sha256) {
+      const known = isSha256(sha256) ? row(sha256) : null;
+      if (!known) throw new AppError('not_found', '未找到该材料文件：请刷新后重试，或重新扫描导入');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(pathOf(sha256));
+      } catch {
+        throw new AppError('not_found', '材料文件已丢失：请重新扫描或导入该文件');
+      }
+      if (sha256Of(bytes) !== sha256) {
+        throw new AppError(
+          'internal',
+          '材料文件已损坏：请重新扫描或导入该文件；如多个文件损坏，请联系技术支持检查磁盘',
+        );
+      }
+      return { bytes, mime: known.mime };
+    },
+
+    has(sha256) {
+      if (!isSha256(sha256) || !row(sha256)) return false;
+      return statSync(pathOf(sha256), { throwIfNoEntry: false })?.isFile() ?? false;
+    },
+
+    info(sha256) {
+      return isSha256(sha256) ? row(sha256) : null;
+    },
+  };
+}

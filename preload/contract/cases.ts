@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import { auditEntrySchema } from './schemas';
+import { materialMimes, sha256Schema } from './materials';
+import { subjectKinds } from './catalog';
+
+/**
+ * The case (办件): a draft while the clerk works, then decided. Later issues add the states
+ * after acceptance; the service refuses every transition not listed in `caseTransitions`.
+ */
+export const caseStates = ['draft', 'accepted', 'supplement_requested', 'rejected'] as const;
+export type CaseState = (typeof caseStates)[number];
+export const caseStateSchema = z.enum(caseStates);
+
+export const decisionKinds = ['accept', 'supplement', 'reject'] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+
+/** Every legal transition, by the action that makes it. */
+export const caseTransitions: Record<
+  'accept' | 'supplement' | 'reject' | 'resume' | 'discard',
+  { from: CaseState; to: CaseState | null }
+> = {
+  accept: { from: 'draft', to: 'accepted' },
+  supplement: { from: 'draft', to: 'supplement_requested' },
+  reject: { from: 'draft', to: 'rejected' },
+  /** The citizen came back with what the notice asked for: a new version of the same case. */
+  resume: { from: 'supplement_requested', to: 'draft' },
+  /** A draft never decided is removed (the citizen left); a resumed draft goes back to waiting. */
+  discard: { from: 'draft', to: null },
+};
+
+export const idTypes = ['resident', 'foreign_permanent', 'hk_macao_taiwan'] as const;
+export type IdType = (typeof idTypes)[number];
+
+const text = (max: number) => z.string().max(max);
+
+/** A person as typed or read: permissive while the clerk types; checked by `intake` rules at decision. */
+export const personDraftSchema = z
+  .object({
+    name: text(60),
+    idType: z.enum(idTypes),
+    idNumber: text(18),
+    sex: text(4),
+    nation: text(40),
+    birthDate: text(10),
+    address: text(200),
+    phone: text(20),
+    /** `card` when the reader filled it (and nothing identifying was typed over it since). */
+    source: z.enum(['card', 'typed']),
+  })
+  .strict();
+export type PersonDraft = z.infer<typeof personDraftSchema>;
+
+export const enterpriseDraftSchema = z
+  .object({
+    name: text(100),
+    creditCode: text(18),
+    legalRepresentative: text(60),
+    address: text(200),
+    phone: text(20),
+  })
+  .strict();
+export type EnterpriseDraft = z.infer<typeof enterpriseDraftSchema>;
+
+export const rotations = [0, 90, 180, 270] as const;
+
+/** One file on a checklist item: a camera page, a hot-folder scan or an imported file. */
+export const itemFileSchema = z
+  .object({
+    sha256: sha256Schema,
+    mime: z.enum(materialMimes),
+    /** Pages in the file (PDFs may have many). */
+    pages: z.number().int().positive(),
+    rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    name: text(255),
+    via: z.enum(['camera', 'hotFolder', 'import']),
+    addedAt: z.string(),
+  })
+  .strict();
+export type ItemFile = z.infer<typeof itemFileSchema>;
+
+export const itemStateSchema = z
+  .object({
+    files: z.array(itemFileSchema).max(200),
+    originalChecked: z.boolean(),
+    copies: z.number().int().min(0).max(20),
+    /** An electronic licence (电子证照) was used instead of paper, where the matter accepts one. */
+    eLicence: z.boolean(),
+    /** A conditional item the clerk says applies to this applicant. */
+    applies: z.boolean(),
+    note: text(200),
+  })
+  .strict();
+export type ItemState = z.infer<typeof itemStateSchema>;
+
+/** Everything the clerk has entered; autosaved on every change, restored exactly after a crash. */
+export const caseDraftSchema = z
+  .object({
+    matterCode: z.string().max(40).nullable(),
+    person: personDraftSchema,
+    enterprise: enterpriseDraftSchema,
+    hasAgent: z.boolean(),
+    agent: personDraftSchema,
+    form: z.record(z.string().max(40), text(2000)),
+    items: z.record(z.string().max(40), itemStateSchema),
+    selectedItemId: z.string().max(40).nullable(),
+  })
+  .strict();
+export type CaseDraft = z.infer<typeof caseDraftSchema>;
+
+export function emptyPerson(): PersonDraft {
+  return {
+    name: '',
+    idType: 'resident',
+    idNumber: '',
+    sex: '',
+    nation: '',
+    birthDate: '',
+    address: '',
+    phone: '',
+    source: 'typed',
+  };
+}
+
+export function emptyDraft(matterCode: string | null = null): CaseDraft {
+  return {
+    matterCode,
+    person: emptyPerson(),
+    enterprise: { name: '', creditCode: '', legalRepresentative: '', address: '', phone: '' },
+    hasAgent: false,
+    agent: emptyPerson(),
+    form: {},
+    items: {},
+    selectedItemId: null,
+  };
+}
+
+export function emptyItemState(): ItemState {
+  return { files: [], originalChecked: false, copies: 0, eLicence: false, applies: false, note: '' };
+}
+
+export const decisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accept') }).strict(),
+  z
+    .object({
+      kind: z.literal('supplement'),
+      /** Each missing or deficient item and what is wrong with it: the notice lists them all, once. */
+      items: z
+        .array(
+          z
+            .object({
+              itemId: z.string().min(1).max(40),
+              reason: z.string().trim().min(1, '请写明补正原因').max(200, '补正原因不超过 200 字'),
+            })
+            .strict(),
+        )
+        .min(1, '请至少选择一项需补正的材料')
+        .max(60),
+      note: z.string().trim().max(500, '补充说明不超过 500 字'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('reject'),
+      reasonCode: z.string().min(1, '请选择不予受理的原因').max(40),
+      text: z.string().trim().max(500, '说明不超过 500 字'),
+    })
+    .strict(),
+]);
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const caseIdSchema = z.string().uuid('办件标识无效');
+
+/** A row of the 办件 list: nothing here shows a whole ID number. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  /** 办件编号, given at the first decision; null for a draft never decided. */
+  number: z.string().nullable(),
+  version: z.number().int(),
+  state: caseStateSchema,
+  matterCode: z.string().nullable(),
+  matterName: z.string().nullable(),
+  subject: z.enum(subjectKinds).nullable(),
+  applicantName: z.string(),
+  applicantIdMasked: z.string(),
+  clerkId: z.number().int(),
+  clerkName: z.string(),
+  windowNumber: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** Accepted cases: the promised date (承诺办结日期), in working days from acceptance. */
+  promisedDate: z.string().nullable(),
+  promisedProvisional: z.boolean(),
+  /** Working days left until the promised date (negative when overdue); null when no clock runs. */
+  daysLeft: z.number().int().nullable(),
+  /** The clock is stopped: a supplement is awaited. */
+  paused: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDecisionRecordSchema = z.object({
+  version: z.number().int(),
+  kind: z.enum(decisionKinds),
+  at: z.string(),
+  clerkName: z.string(),
+  windowNumber: z.number().int(),
+  /** Supplement items with their names and reasons, or the reject reason. */
+  supplementItems: z.array(z.object({ itemId: z.string(), name: z.string(), reason: z.string() })),
+  rejectReason: z.object({ code: z.string(), text: z.string(), basis: z.string().nullable() }).nullable(),
+  note: z.string(),
+  /** SHA-256 of the case content as decided, so later changes are evident. */
+  contentHash: z.string(),
+});
+export type CaseDecisionRecord = z.infer<typeof caseDecisionRecordSchema>;
+
+export const maskedPersonSchema = z.object({
+  name: z.string(),
+  idType: z.enum(idTypes),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  /** Optimistic revision of the draft: a save with an older one is refused (another window saved). */
+  revision: z.number().int(),
+  catalogVersion: z.number().int().nullable(),
+  applicant: maskedPersonSchema.nullable(),
+  enterprise: z.object({ name: z.string(), creditCode: z.string(), legalRepresentative: z.string() }).nullable(),
+  agent: maskedPersonSchema.nullable(),
+  /** The draft as last saved: the whole working content (only the clerk's own screen uses it). */
+  draft: caseDraftSchema,
+  decisions: z.array(caseDecisionRecordSchema),
+  /** The case's entries in the audit trail, oldest first. */
+  timeline: z.array(auditEntrySchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+const dateFilter = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
+
+export const caseListQuerySchema = z
+  .object({
+    /** Case number (whole or its start), applicant name (its start), or a whole ID / credit code. */
+    search: z.string().trim().max(40).optional(),
+    states: z.array(caseStateSchema).max(caseStates.length).optional(),
+    matterCode: z.string().max(40).optional(),
+    clerkId: z.number().int().optional(),
+    /** Created on or after / on or before (hall dates). */
+    from: dateFilter.optional(),
+    to: dateFilter.optional(),
+    /** Only open cases that are due within this many working days, or overdue. */
+    dueWithin: z.number().int().min(0).max(60).optional(),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(200),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const caseListSchema = z.object({
+  rows: z.array(caseSummarySchema),
+  total: z.number().int(),
+});
+export type CaseList = z.infer<typeof caseListSchema>;
+
+/** What earlier cases of the same applicant can prefill: the latest value of each form field. */
+export const applicantHistorySchema = z.object({
+  found: z.boolean(),
+  caseCount: z.number().int(),
+  name: z.string().nullable(),
+  form: z.record(z.string(), z.string()),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type ApplicantHistory = z.infer<typeof applicantHistorySchema>;
+
+/**
+ * 办件编号: district code (6) – hall date (8) – window (3) – sequence of that window that day (4),
+ * e.g. 370303-20261127-005-0012. Unique without a server as long as window numbers are unique
+ * within the district; the sequence survives restarts (it lives in the database).
+ */
+export function formatCaseNumber(districtCode: string, hallDate: string, windowNumber: number, seq: number): string {
+  return `${districtCode}-${hallDate.replaceAll('-', '')}-${String(windowNumber).padStart(3, '0')}-${String(seq).padStart(4, '0')}`;
+}
+
+export const caseNumberPattern = /^\d{6}-\d{8}-\d{3}-\d{4,}$/;

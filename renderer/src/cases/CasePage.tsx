@@ -1,0 +1,520 @@
+import { ArrowLeftOutlined, CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Empty,
+  Spin,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type CaseDecisionRecord,
+  type CaseDetail,
+  type CaseDraft,
+  type DecisionKind,
+} from '../../../preload/contract/cases';
+import type { CatalogMatter, FormField, MaterialItem } from '../../../preload/contract/catalog';
+import { maskIdNumber } from '../../../preload/contract/id-numbers';
+import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '../../../preload/contract/intake';
+import type { AuditEntry } from '../../../preload/contract/schemas';
+import { useSession } from '../app/session';
+import { useShortcuts } from '../app/shortcuts';
+import { api } from '../bridge';
+import { useRun } from '../lib/result';
+import { MaterialViewer } from '../materials/MaterialViewer';
+import { useNavigation } from '../shell/navigation-context';
+import { formatTime } from './CaseList';
+import { CaseStateTag, DaysLeft } from './CaseStateTag';
+
+const decisionColors: Record<DecisionKind, string> = { accept: 'blue', supplement: 'orange', reject: 'red' };
+
+const statusColors: Record<ItemStatus, string> = {
+  complete: 'green',
+  missing: 'red',
+  not_applicable: 'default',
+  optional_empty: 'default',
+};
+
+const statusIcons: Record<ItemStatus, ReactNode> = {
+  complete: <CheckCircleFilled style={{ color: '#389e0d' }} />,
+  missing: <ExclamationCircleFilled style={{ color: '#cf1322' }} />,
+  not_applicable: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
+  optional_empty: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
+};
+
+function maskPhone(phone: string): string {
+  const p = phone.trim();
+  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
+}
+
+/** A form value as the case page shows it: identity and phone numbers masked (a passer-by may see it). */
+function shownValue(field: FormField | null, value: string): string {
+  const v = value.trim();
+  if (!field || !v) return v;
+  if (field.type === 'idNumber' || field.prefill === 'idNumber') return maskIdNumber(v.toUpperCase());
+  if (field.type === 'phone' || field.prefill === 'phone') return maskPhone(v);
+  return v;
+}
+
+/** The checklist without the matter (it left the catalog): the items the draft holds, by their ids. */
+function draftEntries(draft: CaseDraft): ChecklistEntry[] {
+  return Object.entries(draft.items).map(([id, state]) => {
+    const item: MaterialItem = {
+      id,
+      name: id,
+      requirement: 'optional',
+      originalCheck: false,
+      copies: 0,
+      eLicence: false,
+    };
+    const pages = itemPages(state);
+    return {
+      item,
+      state,
+      required: false,
+      status: pages > 0 ? 'complete' : 'optional_empty',
+      pages,
+      problem: null,
+      forAgent: false,
+    };
+  });
+}
+
+function Section({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <section className="case-section" data-testid={testId}>
+      <h3 className="case-section-title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** 办件详情: who, what, the materials with their files, every decision and the case's audit trail. */
+export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const run = useRun();
+  const { modal } = App.useApp();
+  const { state: session } = useSession();
+  const navigation = useNavigation();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [reload, setReload] = useState(0);
+  const [matters, setMatters] = useState<CatalogMatter[] | null>(null);
+  const [selectedItem, setSelectedItem] = useState<string | null>(null);
+  const [fileIndex, setFileIndex] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const english = i18n.language === 'en';
+
+  useEffect(() => {
+    let cancelled = false;
+    setFailed(false);
+    void run(api.cases.get({ caseId })).then((found) => {
+      if (cancelled) return;
+      if (found) setDetail(found);
+      else setFailed(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [caseId, run, reload]);
+
+  useEffect(() => {
+    void run(api.catalog.list({})).then((catalog) => setMatters(catalog?.matters ?? []));
+  }, [run]);
+
+  const bindings = useMemo(
+    () => ({
+      Escape: () => {
+        // Esc inside a dialog closes the dialog, not the page.
+        if (document.activeElement?.closest('.ant-modal-root, .ant-modal-wrap')) return;
+        onBack();
+      },
+    }),
+    [onBack],
+  );
+  useShortcuts(bindings, !confirming);
+
+  const current = detail?.id === caseId ? detail : null;
+  const matter = useMemo(
+    () => (current?.matterCode ? (matters?.find((m) => m.code === current.matterCode) ?? null) : null),
+    [current, matters],
+  );
+  const entries = useMemo(() => {
+    if (!current) return [];
+    return matter ? checklistFor(matter, current.draft) : draftEntries(current.draft);
+  }, [current, matter]);
+
+  // The page waits for the catalog too: the form's labels and the checklist come from the matter.
+  if (!current || matters === null) {
+    return (
+      <div className="case-page case-page-loading" data-testid="case-page">
+        <div className="case-header">
+          <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="case-back">
+            {t('cases.page.back')} <kbd>Esc</kbd>
+          </Button>
+        </div>
+        {failed ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('cases.page.loadFailed')}
+            action={
+              <Button size="small" onClick={() => setReload((n) => n + 1)} data-testid="case-retry">
+                {t('cases.page.retry')}
+              </Button>
+            }
+          />
+        ) : (
+          <Spin style={{ marginTop: 80 }} />
+        )}
+      </div>
+    );
+  }
+
+  const userId = session?.user?.id ?? null;
+  const matterName = (english ? matter?.nameEn : undefined) ?? current.matterName ?? matter?.name ?? null;
+  const selected =
+    entries.find((e) => e.item.id === selectedItem) ?? entries.find((e) => e.state.files.length > 0) ?? entries[0];
+  const files = selected?.state.files ?? [];
+  const itemName = (item: MaterialItem) => (english ? item.nameEn : undefined) ?? item.name;
+
+  const select = (id: string) => {
+    setSelectedItem(id);
+    setFileIndex(0);
+  };
+
+  const onItemKey = (event: KeyboardEvent<HTMLElement>, id: string) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      select(id);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const sibling =
+        event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
+      if (sibling instanceof HTMLElement) {
+        sibling.focus();
+        if (sibling.dataset.item) select(sibling.dataset.item);
+      }
+    }
+  };
+
+  const resume = () => {
+    setConfirming(true);
+    modal.confirm({
+      title: t('cases.page.resumeTitle'),
+      content: t('cases.page.resumeBody', { version: current.version + 1 }),
+      okText: t('cases.page.resumeOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'case-resume-confirm' },
+      onOk: async () => {
+        const resumed = await run(api.cases.resume({ caseId }));
+        if (resumed) navigation.continueDraft(caseId);
+        // Refused (someone resumed it first, or it changed): show the case as it now is.
+        else setReload((n) => n + 1);
+      },
+      afterClose: () => setConfirming(false),
+    });
+  };
+
+  let action: ReactNode = null;
+  if (current.state === 'draft') {
+    action =
+      current.clerkId === userId ? (
+        <Button type="primary" onClick={() => navigation.continueDraft(caseId)} data-testid="case-continue">
+          {t('cases.page.continue')}
+        </Button>
+      ) : (
+        <Typography.Text type="secondary">{t('cases.page.otherDraft', { clerk: current.clerkName })}</Typography.Text>
+      );
+  } else if (current.state === 'supplement_requested') {
+    action = (
+      <Button type="primary" onClick={resume} data-testid="case-resume">
+        {t('cases.page.resume')}
+      </Button>
+    );
+  }
+
+  const personItems = (p: NonNullable<CaseDetail['applicant']>): DescriptionsProps['items'] => [
+    { key: 'name', label: t('cases.page.name'), children: p.name || '—' },
+    { key: 'idType', label: t('cases.page.idType'), children: t(`cases.page.idTypes.${p.idType}`) },
+    {
+      key: 'idNumber',
+      label: t('cases.page.idNumber'),
+      children: <span className="case-mono">{p.idNumberMasked || '—'}</span>,
+    },
+    {
+      key: 'phone',
+      label: t('cases.page.phone'),
+      children: <span className="case-mono">{p.phoneMasked || '—'}</span>,
+    },
+  ];
+
+  let applicant: ReactNode;
+  if (current.enterprise) {
+    applicant = (
+      <Descriptions
+        size="small"
+        column={1}
+        data-testid="case-enterprise"
+        items={[
+          { key: 'name', label: t('cases.page.enterpriseName'), children: current.enterprise.name || '—' },
+          {
+            key: 'creditCode',
+            label: t('cases.page.creditCode'),
+            children: <span className="case-mono">{current.enterprise.creditCode || '—'}</span>,
+          },
+          {
+            key: 'legalRepresentative',
+            label: t('cases.page.legalRepresentative'),
+            children: current.enterprise.legalRepresentative || '—',
+          },
+        ]}
+      />
+    );
+  } else if (current.applicant) {
+    applicant = (
+      <Descriptions size="small" column={1} data-testid="case-applicant" items={personItems(current.applicant)} />
+    );
+  } else {
+    applicant = <Typography.Text type="secondary">{t('cases.page.noApplicant')}</Typography.Text>;
+  }
+
+  // The matter's fields with their labels, then any value the matter no longer has (by its key).
+  const fields = matter?.formFields ?? [];
+  const formRows = [
+    ...fields.map((f) => ({
+      key: f.key,
+      label: (english ? f.labelEn : undefined) ?? f.label,
+      value: shownValue(f, current.draft.form[f.key] ?? ''),
+    })),
+    ...Object.entries(current.draft.form)
+      .filter(([key]) => !fields.some((f) => f.key === key))
+      .map(([key, value]) => ({ key, label: key, value: shownValue(null, value) })),
+  ];
+
+  const decision = (d: CaseDecisionRecord) => (
+    <div className="case-decision" key={d.version} data-testid={`case-decision-${d.version}`} data-kind={d.kind}>
+      <div className="case-decision-head">
+        <Tag color={decisionColors[d.kind]}>{t(`cases.page.decisionKinds.${d.kind}`)}</Tag>
+        <span className="case-secondary">{t('cases.page.version', { version: d.version })}</span>
+      </div>
+      <div className="case-secondary">
+        {t('cases.page.decisionMeta', { time: formatTime(d.at), window: d.windowNumber, clerk: d.clerkName })}
+      </div>
+      {d.supplementItems.length > 0 && (
+        <div className="case-decision-block">
+          <div>{t('cases.page.supplementItems')}</div>
+          <ol className="case-decision-items">
+            {d.supplementItems.map((x) => (
+              <li key={x.itemId}>
+                <strong>{x.name}</strong>：{x.reason}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {d.rejectReason && (
+        <div className="case-decision-block">
+          <div>
+            {t('cases.page.rejectReason')}：<strong>{d.rejectReason.text}</strong>
+          </div>
+          {d.rejectReason.basis && (
+            <div className="case-secondary">{t('cases.page.basis', { basis: d.rejectReason.basis })}</div>
+          )}
+        </div>
+      )}
+      {d.note && (
+        <div className="case-decision-block case-pre">
+          {t('cases.page.note')}：{d.note}
+        </div>
+      )}
+      <Tooltip title={d.contentHash}>
+        <div className="case-secondary case-mono case-hash">
+          {t('cases.page.contentHash')} {d.contentHash.slice(0, 16)}…
+        </div>
+      </Tooltip>
+    </div>
+  );
+
+  const actionLabel = (e: AuditEntry): string => {
+    if (e.result !== 'ok' && e.action === 'cases.decide') return t('cases.page.actions.decideFailed');
+    const own = e.action.startsWith('cases.')
+      ? t(`cases.page.actions.${e.action.slice('cases.'.length)}`, { defaultValue: '' })
+      : '';
+    const label = own || t(`audit.actions.${e.action}`, { defaultValue: e.action });
+    return e.result === 'ok' ? label : `${label}（${t('cases.page.failed')}）`;
+  };
+
+  const timelineItems = current.timeline.map((e) => {
+    const promised = typeof e.detail?.promisedDate === 'string' ? e.detail.promisedDate : null;
+    return {
+      key: e.seq,
+      color: e.result === 'ok' ? 'blue' : 'red',
+      content: (
+        <div className="case-timeline-entry" data-action={e.action} data-result={e.result}>
+          <div>
+            {actionLabel(e)}
+            {e.code && <span className="case-mono case-code">{e.code}</span>}
+          </div>
+          <div className="case-secondary">
+            {formatTime(e.at)} · {e.username ?? '—'}
+          </div>
+          {promised && <div className="case-secondary">{t('cases.page.promisedOn', { date: promised })}</div>}
+        </div>
+      ),
+    };
+  });
+
+  return (
+    <div className="case-page" data-testid="case-page" data-state={current.state}>
+      <div className="case-header">
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="case-back">
+          {t('cases.page.back')} <kbd>Esc</kbd>
+        </Button>
+        <span
+          className={current.number ? 'case-page-number' : 'case-page-number case-page-number-none'}
+          data-testid="case-number"
+        >
+          {current.number ?? t('cases.page.noNumber')}
+        </span>
+        <span data-testid="case-state">
+          <CaseStateTag state={current.state} overdue={current.daysLeft !== null && current.daysLeft < 0} />
+        </span>
+        <DaysLeft summary={current} />
+        <span className="case-header-matter">
+          <Typography.Text strong ellipsis={{ tooltip: matterName }}>
+            {matterName ?? t('cases.page.noMatter')}
+          </Typography.Text>
+          {current.matterCode && <span className="case-mono case-secondary">{current.matterCode}</span>}
+          <span className="case-secondary">{t('cases.page.version', { version: current.version })}</span>
+        </span>
+        <span className="case-header-actions">{action}</span>
+      </div>
+      <div className="case-body">
+        <div className="case-side">
+          <Section title={t('cases.page.applicant')}>
+            {applicant}
+            {current.agent && (
+              <>
+                <h4 className="case-subtitle">{t('cases.page.agent')}</h4>
+                <Descriptions size="small" column={1} data-testid="case-agent" items={personItems(current.agent)} />
+              </>
+            )}
+          </Section>
+          <Section title={t('cases.page.form')} testId="case-form">
+            {formRows.length ? (
+              <Descriptions
+                size="small"
+                column={1}
+                items={formRows.map((r) => ({
+                  key: r.key,
+                  label: r.label,
+                  children: r.value ? (
+                    <span className="case-pre">{r.value}</span>
+                  ) : (
+                    <Typography.Text type="secondary">{t('cases.page.unfilled')}</Typography.Text>
+                  ),
+                }))}
+              />
+            ) : (
+              <Typography.Text type="secondary">
+                {current.matterCode ? t('cases.page.noForm') : t('cases.page.noMatter')}
+              </Typography.Text>
+            )}
+          </Section>
+          <Section title={t('cases.page.decisions')} testId="case-decisions">
+            {current.decisions.length ? (
+              current.decisions.map(decision)
+            ) : (
+              <Typography.Text type="secondary">{t('cases.page.noDecisions')}</Typography.Text>
+            )}
+          </Section>
+          <Section title={t('cases.page.timeline')} testId="case-timeline">
+            {timelineItems.length ? (
+              <Timeline className="case-timeline" items={timelineItems} />
+            ) : (
+              <Typography.Text type="secondary">{t('cases.page.noTimeline')}</Typography.Text>
+            )}
+          </Section>
+        </div>
+        <div className="case-materials" data-testid="case-materials">
+          <h3 className="case-section-title">{t('cases.page.materials')}</h3>
+          {entries.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.page.noMaterials')} />
+          ) : (
+            <div className="case-materials-body">
+              <div className="case-checklist" role="listbox" aria-label={t('cases.page.materials')}>
+                {entries.map((e) => {
+                  const state = e.state;
+                  const isSelected = e.item.id === selected?.item.id;
+                  return (
+                    <div
+                      key={e.item.id}
+                      role="option"
+                      tabIndex={0}
+                      aria-selected={isSelected}
+                      className={isSelected ? 'case-item case-item-selected' : 'case-item'}
+                      data-item={e.item.id}
+                      data-status={e.status}
+                      data-testid={`case-item-${e.item.id}`}
+                      onClick={() => select(e.item.id)}
+                      onKeyDown={(event) => onItemKey(event, e.item.id)}
+                    >
+                      <div className="case-item-head">
+                        {statusIcons[e.status]}
+                        <span className="case-item-name" title={itemName(e.item)}>
+                          {itemName(e.item)}
+                        </span>
+                        <Tag color={statusColors[e.status]} className="case-item-status">
+                          {t(`cases.page.itemStatus.${e.status}`)}
+                        </Tag>
+                      </div>
+                      <div className="case-item-meta">
+                        <Tooltip title={e.item.condition}>
+                          <Tag
+                            className="case-small-tag"
+                            color={e.item.requirement === 'required' ? 'blue' : undefined}
+                          >
+                            {t(`cases.page.requirement.${e.item.requirement}`)}
+                          </Tag>
+                        </Tooltip>
+                        {e.forAgent && <Tag className="case-small-tag">{t('cases.page.forAgent')}</Tag>}
+                        <span>{t('cases.page.pages', { n: e.pages })}</span>
+                        {e.item.originalCheck && (
+                          <span className={state.originalChecked ? 'case-yes' : 'case-no'}>
+                            {t('cases.page.original')} {state.originalChecked ? '✓' : '✗'}
+                          </span>
+                        )}
+                        {e.item.copies > 0 ? (
+                          <span className={state.copies >= e.item.copies ? undefined : 'case-no'}>
+                            {t('cases.page.copiesOf', { n: state.copies, need: e.item.copies })}
+                          </span>
+                        ) : (
+                          state.copies > 0 && <span>{t('cases.page.copies', { n: state.copies })}</span>
+                        )}
+                        {e.item.eLicence && state.eLicence && (
+                          <span className="case-yes">{t('cases.page.eLicence')} ✓</span>
+                        )}
+                      </div>
+                      {e.problem && e.status === 'missing' && <div className="case-item-problem">{e.problem}</div>}
+                    </div>
+                  );
+                })}
+              </div>
+              <div className="case-viewer-pane">
+                <MaterialViewer files={files} index={fileIndex} onIndexChange={setFileIndex} height="100%" />
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

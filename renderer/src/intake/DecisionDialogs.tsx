@@ -1,0 +1,262 @@
+import { Alert, Checkbox, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, Decision } from '../../../preload/contract/cases';
+import type { Matter } from '../../../preload/contract/catalog';
+import type { WorkingDate } from '../../../preload/contract/calendar';
+import type { ChecklistEntry } from '../../../preload/contract/intake';
+import { useShortcuts } from '../app/shortcuts';
+
+export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
+
+interface DialogsProps {
+  open: DecisionDialog;
+  matter: Matter;
+  entries: ChecklistEntry[];
+  applicantName: string;
+  promised: WorkingDate | null;
+  busy: boolean;
+  onDecide: (decision: Decision) => void;
+  onClose: () => void;
+}
+
+/**
+ * The three decisions, each asked once: accept is confirmed by pressing F8 again (not a mouse
+ * hunt); the supplement notice lists every missing or deficient item with its reason, once;
+ * a rejection takes a reason from the matter's list plus free text.
+ */
+export function DecisionDialogs({
+  open,
+  matter,
+  entries,
+  applicantName,
+  promised,
+  busy,
+  onDecide,
+  onClose,
+}: DialogsProps) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const [reasonCode, setReasonCode] = useState<string | null>(null);
+  const [text, setText] = useState('');
+
+  // Each time the supplement notice opens, it starts from what is missing now.
+  useEffect(() => {
+    if (open === 'supplement') {
+      const missing: Record<string, string> = {};
+      for (const e of entries) if (e.required && e.status === 'missing') missing[e.item.id] = e.problem ?? '';
+      setPicked(missing);
+      setNote('');
+    }
+    if (open === 'reject') {
+      setReasonCode(null);
+      setText('');
+    }
+  }, [open, entries]);
+
+  useShortcuts({ F8: () => onDecide({ kind: 'accept' }) }, open === 'accept' && !busy);
+
+  const supplementItems = Object.entries(picked).map(([itemId, reason]) => ({ itemId, reason: reason.trim() }));
+  const supplementReady = supplementItems.length > 0 && supplementItems.every((x) => x.reason);
+
+  return (
+    <>
+      <Modal
+        open={open === 'accept'}
+        title={t('intake.decide.acceptTitle')}
+        okText={
+          <span>
+            {t('intake.decide.acceptConfirm')} <kbd>F8</kbd>
+          </span>
+        }
+        okButtonProps={{ 'data-testid': 'confirm-accept', loading: busy }}
+        onOk={() => onDecide({ kind: 'accept' })}
+        onCancel={onClose}
+      >
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('intake.decide.matter')}>{matter.name}</Descriptions.Item>
+          <Descriptions.Item label={t('intake.decide.applicant')}>{applicantName}</Descriptions.Item>
+          <Descriptions.Item label={t('intake.decide.materials')}>
+            {t('intake.decide.materialsCount', {
+              items: entries.filter((e) => e.status === 'complete').length,
+              pages: entries.reduce((s, e) => s + e.pages, 0),
+            })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('intake.decide.promised')}>
+            {promised ? (
+              <Space>
+                {promised.date}
+                {t('intake.decide.workingDays', { days: matter.promisedDays })}
+                {promised.provisional && <Tag color="orange">{t('intake.provisional')}</Tag>}
+              </Space>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph type="secondary" className="decide-hint">
+          {t('intake.decide.acceptHint')}
+        </Typography.Paragraph>
+      </Modal>
+
+      <Modal
+        open={open === 'supplement'}
+        title={t('intake.decide.supplementTitle')}
+        okText={t('intake.decide.supplementConfirm')}
+        okButtonProps={{ disabled: !supplementReady, loading: busy, 'data-testid': 'confirm-supplement' }}
+        onOk={() => onDecide({ kind: 'supplement', items: supplementItems, note: note.trim() })}
+        onCancel={onClose}
+        width={640}
+      >
+        <Typography.Paragraph type="secondary">{t('intake.decide.supplementHint')}</Typography.Paragraph>
+        <div className="supplement-items" data-testid="supplement-items">
+          {entries.map((e) => {
+            const on = e.item.id in picked;
+            return (
+              <div key={e.item.id} className="supplement-item">
+                <Checkbox
+                  checked={on}
+                  data-testid={`supplement-pick-${e.item.id}`}
+                  onChange={(ev) =>
+                    setPicked((p) => {
+                      const next = { ...p };
+                      if (ev.target.checked) next[e.item.id] = e.problem ?? '';
+                      else delete next[e.item.id];
+                      return next;
+                    })
+                  }
+                >
+                  {e.item.name}
+                  {e.status === 'missing' && (
+                    <Tag color="orange" className="supplement-missing">
+                      {e.problem}
+                    </Tag>
+                  )}
+                </Checkbox>
+                {on && (
+                  <Input
+                    size="small"
+                    data-testid={`supplement-reason-${e.item.id}`}
+                    value={picked[e.item.id]}
+                    maxLength={200}
+                    placeholder={t('intake.decide.reasonPlaceholder')}
+                    status={picked[e.item.id]?.trim() ? undefined : 'error'}
+                    onChange={(ev) => setPicked((p) => ({ ...p, [e.item.id]: ev.target.value }))}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <Input.TextArea
+          value={note}
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={t('intake.decide.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="supplement-note"
+        />
+      </Modal>
+
+      <Modal
+        open={open === 'reject'}
+        title={t('intake.decide.rejectTitle')}
+        okText={t('intake.decide.rejectConfirm')}
+        okButtonProps={{ danger: true, disabled: !reasonCode, loading: busy, 'data-testid': 'confirm-reject' }}
+        onOk={() => reasonCode && onDecide({ kind: 'reject', reasonCode, text: text.trim() })}
+        onCancel={onClose}
+        width={600}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Select
+            data-testid="reject-reason"
+            style={{ width: '100%' }}
+            placeholder={t('intake.decide.rejectReason')}
+            value={reasonCode}
+            onChange={(v: string) => setReasonCode(v)}
+            options={matter.rejectReasons.map((r) => ({ value: r.code, label: r.text }))}
+          />
+          {reasonCode && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('intake.decide.basis', {
+                basis: matter.rejectReasons.find((r) => r.code === reasonCode)?.basis ?? '—',
+              })}
+            />
+          )}
+          <Input.TextArea
+            data-testid="reject-text"
+            value={text}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            placeholder={t('intake.decide.rejectText')}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Space>
+      </Modal>
+    </>
+  );
+}
+
+/** What the decision gave: the number, the state, the promised date; Enter starts the next case. */
+export function DecisionResult({
+  detail,
+  onNext,
+  onClose,
+}: {
+  detail: CaseDetail;
+  onNext: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const last = detail.decisions[detail.decisions.length - 1];
+  useShortcuts({ Enter: onNext });
+  return (
+    <Modal
+      open
+      title={t(`intake.result.${detail.state}`)}
+      okText={
+        <span>
+          {t('intake.result.next')} <kbd>Enter</kbd>
+        </span>
+      }
+      okButtonProps={{ 'data-testid': 'next-case' }}
+      cancelText={t('intake.result.stay')}
+      onOk={onNext}
+      onCancel={onClose}
+    >
+      <Descriptions column={1} size="small" bordered data-testid="decision-result">
+        <Descriptions.Item label={t('intake.result.number')}>
+          <Typography.Text strong copyable className="mono case-number" data-testid="result-number">
+            {detail.number}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.decide.matter')}>{detail.matterName}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.decide.applicant')}>
+          {detail.applicantName} <Typography.Text type="secondary">{detail.applicantIdMasked}</Typography.Text>
+        </Descriptions.Item>
+        {detail.promisedDate && (
+          <Descriptions.Item label={t('intake.decide.promised')}>
+            <Space>
+              <span data-testid="result-promised">{detail.promisedDate}</span>
+              {detail.promisedProvisional && <Tag color="orange">{t('intake.provisional')}</Tag>}
+            </Space>
+          </Descriptions.Item>
+        )}
+        {last?.kind === 'supplement' && (
+          <Descriptions.Item label={t('intake.result.supplementItems')}>
+            {last.supplementItems.map((x) => `${x.name}：${x.reason}`).join('；')}
+          </Descriptions.Item>
+        )}
+        {last?.rejectReason && (
+          <Descriptions.Item label={t('intake.result.rejectReason')}>{last.rejectReason.text}</Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Paragraph type="secondary" className="decide-hint">
+        {t('intake.result.printLater')}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}

@@ -1,0 +1,673 @@
+import {
+  CheckOutlined,
+  DeleteOutlined,
+  ExclamationCircleOutlined,
+  FileAddOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { App, Button, Card, Empty, List, Modal, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkingDate } from '../../../preload/contract/calendar';
+import type {
+  CaseDetail,
+  CaseDraft,
+  CaseSummary,
+  Decision,
+  ItemFile,
+  ItemState,
+} from '../../../preload/contract/cases';
+import { emptyItemState } from '../../../preload/contract/cases';
+import type { CatalogMatter } from '../../../preload/contract/catalog';
+import { hallDate } from '../../../preload/contract/dates';
+import type { CardRead } from '../../../preload/contract/devices';
+import {
+  applicantProblems,
+  checklistComplete,
+  checklistFor,
+  decisionProblems,
+  formProblems,
+} from '../../../preload/contract/intake';
+import type { HotFolderArrival, HotFolderStatus, StoredFile } from '../../../preload/contract/materials';
+import { useServerNow } from '../app/server-clock';
+import { useShortcuts } from '../app/shortcuts';
+import { api, bridge } from '../bridge';
+import { CaseStateTag } from '../cases/CaseStateTag';
+import { useDevices } from '../devices/devices-context';
+import { useRun } from '../lib/result';
+import { ApplicantPanel, type CardSlot } from './ApplicantPanel';
+import type { CameraHandle } from './CameraCapture';
+import { CapturePanel, type CaptureSource } from './CapturePanel';
+import { Checklist } from './Checklist';
+import { DecisionDialogs, DecisionResult, type DecisionDialog } from './DecisionDialogs';
+import { MatterForm } from './MatterForm';
+import { MatterPicker, type MatterPickerRef } from './MatterPicker';
+import { personFromCard, prefillForm, prefillPerson } from './prefill';
+import { useDraft } from './use-draft';
+import './intake.css';
+
+/**
+ * Card reads already taken into a case: a read fills one case, once, also across a reload (when
+ * the unfinished draft is offered instead of a new case being started from the same card).
+ */
+const usedReadsKey = 'yichuang.usedCardReads';
+const usedReads = {
+  list(): string[] {
+    try {
+      const value: unknown = JSON.parse(window.sessionStorage.getItem(usedReadsKey) ?? '[]');
+      return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  },
+  has(readId: string): boolean {
+    return this.list().includes(readId);
+  },
+  add(readId: string): void {
+    window.sessionStorage.setItem(usedReadsKey, JSON.stringify([readId, ...this.list()].slice(0, 50)));
+  },
+};
+/** A card read this recently is taken when the intake screen opens. */
+const recentReadMs = 2 * 60 * 1000;
+
+function toItemFile(file: StoredFile, name: string, via: ItemFile['via']): ItemFile {
+  return {
+    sha256: file.sha256,
+    mime: file.mime,
+    pages: file.pages,
+    rotation: 0,
+    name,
+    via,
+    addedAt: new Date().toISOString(),
+  };
+}
+
+function withItem(draft: CaseDraft, itemId: string, change: (state: ItemState) => ItemState): CaseDraft {
+  return { ...draft, items: { ...draft.items, [itemId]: change(draft.items[itemId] ?? emptyItemState()) } };
+}
+
+/** Moves focus to the first empty required field of the form (after a card read or a matter). */
+function focusFirstEmpty(): void {
+  window.setTimeout(() => {
+    const inputs = document.querySelectorAll<HTMLInputElement>(
+      '.matter-form .ant-form-item-required + * input, .matter-form input',
+    );
+    for (const input of inputs) {
+      if (!input.value) {
+        input.focus();
+        return;
+      }
+    }
+  }, 50);
+}
+
+/**
+ * 受理: from "next, please" to a decided case. Left who applies, middle the matter with its form
+ * and checklist, right the material being captured; the decisions stay at the bottom with their
+ * keys. Everything typed is autosaved; after a crash or reload the draft is offered again.
+ */
+export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | null; onOpened: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const run = useRun();
+  const { card } = useDevices();
+  const today = hallDate(useServerNow(60_000));
+  const { detail, draft, save, update, flush, load } = useDraft();
+
+  const [matters, setMatters] = useState<CatalogMatter[]>([]);
+  const [cardSlot, setCardSlot] = useState<CardSlot>('person');
+  const [source, setSource] = useState<CaptureSource>('import');
+  const [pageIndex, setPageIndex] = useState(0);
+  const [dialog, setDialog] = useState<DecisionDialog>(null);
+  const [busy, setBusy] = useState(false);
+  const [capturing, setCapturing] = useState(false);
+  const [result, setResult] = useState<CaseDetail | null>(null);
+  const [offered, setOffered] = useState<CaseSummary[]>([]);
+  const [hotFolder, setHotFolder] = useState<HotFolderStatus | null>(null);
+  const [unattached, setUnattached] = useState<HotFolderArrival[]>([]);
+  const [promised, setPromised] = useState<WorkingDate | null>(null);
+  const [showProblems, setShowProblems] = useState(false);
+
+  const matterPicker = useRef<MatterPickerRef>(null);
+  const camera = useRef<CameraHandle>(null);
+  const starting = useRef<Promise<string | null> | null>(null);
+  const handledArrivals = useRef(new Set<string>());
+
+  const matter = useMemo(() => matters.find((m) => m.code === draft?.matterCode) ?? null, [matters, draft?.matterCode]);
+  const entries = useMemo(() => (matter && draft ? checklistFor(matter, draft) : []), [matter, draft]);
+  const selected = entries.find((e) => e.item.id === draft?.selectedItemId) ?? null;
+  const isDraft = detail?.state === 'draft';
+
+  const problems = useMemo(() => {
+    if (!draft || !matter) return { applicant: {}, form: {} };
+    return {
+      applicant: applicantProblems(matter, draft, today),
+      form: formProblems(matter.formFields, draft.form, today),
+    };
+  }, [draft, matter, today]);
+
+  // The latest state for event handlers registered once.
+  const live = useRef({ draft, detail, selected, matter });
+  useLayoutEffect(() => {
+    live.current = { draft, detail, selected, matter };
+  });
+
+  useEffect(() => {
+    void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
+    void run(api.materials.hotFolder({})).then((s) => s && setHotFolder(s));
+  }, [run]);
+
+  useEffect(() => {
+    if (!matter) return setPromised(null);
+    void api.calendar.promisedDate({ days: matter.promisedDays }).then((r) => r.ok && setPromised(r.value));
+  }, [matter, today]);
+
+  // A case to open (from the case page), or else the drafts this clerk left unfinished.
+  useEffect(() => {
+    if (openCaseId) {
+      void run(api.cases.get({ caseId: openCaseId })).then((d) => {
+        if (d) load(d);
+        onOpened();
+      });
+      return;
+    }
+    if (live.current.detail) return;
+    void api.cases.myDrafts({}).then((r) => r.ok && setOffered(r.value));
+  }, [openCaseId, load, onOpened, run]);
+
+  /** The case on screen, created on the first thing the clerk does. */
+  const ensureCase = useCallback(
+    async (matterCode: string | null): Promise<string | null> => {
+      const current = live.current.detail;
+      if (current && current.state === 'draft') return current.id;
+      starting.current ??= (async () => {
+        const created = await run(api.cases.create({ matterCode }));
+        if (created) {
+          load(created);
+          setResult(null);
+          setOffered([]);
+        }
+        return created?.id ?? null;
+      })();
+      try {
+        return await starting.current;
+      } finally {
+        starting.current = null;
+      }
+    },
+    [load, run],
+  );
+
+  const lookUpHistory = useCallback(
+    async (kind: 'person' | 'enterprise', idNumber: string) => {
+      const history = await api.cases.history({ kind, idNumber });
+      if (!history.ok || !history.value.found) return;
+      const found = history.value;
+      update((d) => {
+        const m = live.current.matter;
+        const next = kind === 'person' ? { ...d, person: prefillPerson(d.person, found) } : d;
+        return m ? prefillForm(m, next, found) : next;
+      });
+      void message.info(t('intake.applicant.historyFound', { count: found.caseCount }));
+    },
+    [message, t, update],
+  );
+
+  const pickMatter = useCallback(
+    async (code: string) => {
+      const m = matters.find((x) => x.code === code);
+      if (!m) return;
+      const caseId = await ensureCase(code);
+      if (!caseId) return;
+      update((d) => {
+        const firstRequired = m.materials.find((x) => x.requirement === 'required') ?? m.materials[0]!;
+        return prefillForm(m, { ...d, matterCode: code, selectedItemId: firstRequired.id }, null);
+      });
+      setPageIndex(0);
+      if (m.subject === 'enterprise') setCardSlot('agent');
+      focusFirstEmpty();
+    },
+    [ensureCase, matters, update],
+  );
+
+  // A card read while this screen is open fills the applicant (or the agent).
+  const takeCard = useCallback(
+    async (read: CardRead) => {
+      const caseId = await ensureCase(null);
+      if (!caseId) return;
+      const identity = await run(api.cases.takeCard({ caseId, readId: read.readId }));
+      if (!identity) return;
+      const m = live.current.matter;
+      const slot: CardSlot = live.current.draft?.hasAgent && cardSlot === 'agent' ? 'agent' : 'person';
+      update((d) => {
+        let next: CaseDraft;
+        if (slot === 'agent') next = { ...d, agent: personFromCard(identity, d.agent) };
+        else if (m?.subject === 'enterprise')
+          next = { ...d, enterprise: { ...d.enterprise, legalRepresentative: identity.name } };
+        else next = { ...d, person: personFromCard(identity, d.person) };
+        return m ? prefillForm(m, next, null) : next;
+      });
+      if (slot === 'person' && m?.subject !== 'enterprise') void lookUpHistory('person', identity.idNumber);
+      if (!m) window.setTimeout(() => matterPicker.current?.focus(), 50);
+      else focusFirstEmpty();
+    },
+    [cardSlot, ensureCase, lookUpHistory, run, update],
+  );
+
+  // Also a card read just before the screen opened (the citizen put it down while the clerk was
+  // elsewhere); each read fills one case once.
+  useEffect(() => {
+    if (!card || usedReads.has(card.readId)) return;
+    if (Date.now() - Date.parse(card.readAt) > recentReadMs) return;
+    usedReads.add(card.readId);
+    setResult(null);
+    void takeCard(card);
+  }, [card, takeCard]);
+
+  const addFiles = useCallback(
+    (itemId: string, files: ItemFile[]) => {
+      update((d) => withItem(d, itemId, (s) => ({ ...s, files: [...s.files, ...files] })));
+      setPageIndex(Number.MAX_SAFE_INTEGER);
+    },
+    [update],
+  );
+
+  const importBytes = useCallback(
+    async (itemId: string, name: string, bytes: Uint8Array<ArrayBuffer>, via: ItemFile['via']) => {
+      const stored = await run(api.materials.import({ name, bytes }));
+      if (stored) addFiles(itemId, [toItemFile(stored, name, via)]);
+      return stored;
+    },
+    [addFiles, run],
+  );
+
+  const onImport = useCallback(
+    async (files: File[]) => {
+      const target = live.current.selected?.item.id;
+      if (!target) return void message.warning(t('intake.capture.pickItemFirst'));
+      for (const file of files) {
+        await importBytes(target, file.name, new Uint8Array(await file.arrayBuffer()), 'import');
+      }
+    },
+    [importBytes, message, t],
+  );
+
+  const capture = useCallback(async () => {
+    if (source !== 'camera') return setSource('camera');
+    const target = live.current.selected?.item.id;
+    if (!target) return void message.warning(t('intake.capture.pickItemFirst'));
+    setCapturing(true);
+    try {
+      const bytes = await camera.current?.capture();
+      if (!bytes) return void message.warning(t('intake.camera.notRunning'));
+      const stamp = new Date().toTimeString().slice(0, 8).replaceAll(':', '');
+      await importBytes(target, `camera-${stamp}.jpg`, bytes, 'camera');
+    } finally {
+      setCapturing(false);
+    }
+  }, [importBytes, message, source, t]);
+
+  // Scans from the hot folder attach to the selected item without a click.
+  const attachArrival = useCallback(
+    (arrival: HotFolderArrival) => {
+      const target = live.current.selected?.item.id;
+      if (!arrival.file || !target || live.current.detail?.state !== 'draft') return false;
+      addFiles(target, [toItemFile(arrival.file, arrival.name, 'hotFolder')]);
+      setUnattached((list) => list.filter((a) => a.id !== arrival.id));
+      return true;
+    },
+    [addFiles],
+  );
+
+  useEffect(
+    () =>
+      bridge.on('materials.arrived', (arrival) => {
+        if (handledArrivals.current.has(arrival.id)) return;
+        handledArrivals.current.add(arrival.id);
+        setHotFolder((s) => (s ? { ...s, arrivals: [arrival, ...s.arrivals].slice(0, 100) } : s));
+        if (arrival.error) return void message.error(`${arrival.name}：${arrival.error}`);
+        if (attachArrival(arrival)) void message.success(t('intake.capture.arrived', { name: arrival.name }));
+        else setUnattached((list) => [arrival, ...list]);
+      }),
+    [attachArrival, message, t],
+  );
+
+  const nextItem = useCallback(() => {
+    if (!entries.length) return;
+    const at = entries.findIndex((e) => e.item.id === draft?.selectedItemId);
+    const order = [...entries.slice(at + 1), ...entries.slice(0, at + 1)];
+    const next = order.find((e) => e.required && e.status !== 'complete') ?? order[0]!;
+    update((d) => ({ ...d, selectedItemId: next.item.id }));
+    setPageIndex(0);
+  }, [draft?.selectedItemId, entries, update]);
+
+  const open = useCallback(
+    (kind: 'accept' | 'supplement' | 'reject') => {
+      if (!draft || !isDraft) return;
+      const found = decisionProblems(matter, draft, kind, today);
+      const first = Object.values(found)[0];
+      if (first) {
+        setShowProblems(true);
+        return void message.warning(t('intake.decide.notReady', { problem: first, count: Object.keys(found).length }));
+      }
+      setDialog(kind);
+    },
+    [draft, isDraft, matter, message, t, today],
+  );
+
+  const decide = useCallback(
+    async (decision: Decision) => {
+      if (!detail || busy) return;
+      setBusy(true);
+      try {
+        const revision = await flush();
+        if (revision === null) return void message.error(t('intake.saveFailed'));
+        const decided = await run(api.cases.decide({ caseId: detail.id, revision, decision }));
+        if (decided) {
+          load(decided);
+          setDialog(null);
+          setResult(decided);
+          setShowProblems(false);
+        }
+      } finally {
+        setBusy(false);
+      }
+    },
+    [busy, detail, flush, load, message, run, t],
+  );
+
+  const nextCase = useCallback(() => {
+    load(null);
+    setResult(null);
+    setCardSlot('person');
+    setUnattached([]);
+    window.setTimeout(() => matterPicker.current?.focus(), 50);
+  }, [load]);
+
+  const discard = useCallback(() => {
+    if (!detail) return;
+    Modal.confirm({
+      title: t('intake.discardTitle'),
+      content: t('intake.discardText'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-discard' },
+      onOk: async () => {
+        await flush();
+        if (await run(api.cases.discard({ caseId: detail.id }))) nextCase();
+      },
+    });
+  }, [detail, flush, nextCase, run, t]);
+
+  useShortcuts(
+    {
+      F3: () => matterPicker.current?.focus(),
+      F4: () => void capture(),
+      F6: nextItem,
+      F8: () => open('accept'),
+      F9: () => open('supplement'),
+      F10: () => open('reject'),
+    },
+    dialog === null && result === null,
+  );
+
+  const required = entries.filter((e) => e.required);
+  const ready = required.filter((e) => e.status === 'complete').length;
+  const english = i18n.language === 'en';
+
+  return (
+    <div className="intake" data-testid="intake">
+      <div className="intake-top">
+        <MatterPicker
+          ref={matterPicker}
+          matters={matters}
+          value={draft?.matterCode ?? null}
+          onPick={(c) => void pickMatter(c)}
+          disabled={!!detail && !isDraft}
+        />
+        <kbd>F3</kbd>
+        {matter && (
+          <Space size={6} className="matter-meta" wrap data-testid="matter-meta">
+            <Tag color={matter.subject === 'enterprise' ? 'purple' : 'cyan'}>
+              {t(`intake.matter.subject.${matter.subject}`)}
+            </Tag>
+            <span>{english && matter.departmentEn ? matter.departmentEn : matter.department}</span>
+            <Tooltip title={t('intake.matter.statutory', { days: matter.statutoryDays })}>
+              <span>
+                {t('intake.matter.promised', { days: matter.promisedDays })}
+                {promised && (
+                  <>
+                    {' → '}
+                    <span data-testid="promised-preview">{promised.date}</span>
+                    {promised.provisional && (
+                      <Tooltip title={t('intake.provisionalHelp')}>
+                        <Tag color="orange" className="provisional-tag">
+                          {t('intake.provisional')}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                  </>
+                )}
+              </span>
+            </Tooltip>
+            <span>{matter.fee > 0 ? t('intake.matter.fee', { fee: matter.fee }) : t('intake.matter.free')}</span>
+          </Space>
+        )}
+        <div className="intake-top-right">
+          {detail && (
+            <Space size={6}>
+              <CaseStateTag state={detail.state} />
+              {detail.number && <Typography.Text className="mono">{detail.number}</Typography.Text>}
+              <span className="save-state" data-testid="save-state" data-kind={save.kind}>
+                {save.kind === 'saved'
+                  ? t('intake.savedAt', {
+                      time: new Date(save.at).toLocaleTimeString(i18n.language, { hour12: false }),
+                    })
+                  : save.kind === 'failed'
+                    ? t('intake.saveFailedShort')
+                    : save.kind === 'idle'
+                      ? ''
+                      : t('intake.saving')}
+              </span>
+            </Space>
+          )}
+          <Button size="small" icon={<FileAddOutlined />} onClick={nextCase} data-testid="new-case">
+            {t('intake.newCase')}
+          </Button>
+          {isDraft && (
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={discard} data-testid="discard">
+              {t('intake.discard')}
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {!draft ? (
+        <Card className="intake-start" data-testid="intake-start">
+          <Empty
+            description={
+              <Space direction="vertical">
+                <Typography.Text>{t('intake.start')}</Typography.Text>
+                <Typography.Text type="secondary">{t('intake.startHint')}</Typography.Text>
+              </Space>
+            }
+          />
+          {offered.length > 0 && (
+            <List
+              size="small"
+              header={<Typography.Text strong>{t('intake.unfinished')}</Typography.Text>}
+              dataSource={offered}
+              renderItem={(d) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="go"
+                      size="small"
+                      type="link"
+                      onClick={() => void run(api.cases.get({ caseId: d.id })).then((x) => x && load(x))}
+                      data-testid={`continue-${d.id}`}
+                    >
+                      {t('intake.continue')}
+                    </Button>,
+                  ]}
+                >
+                  {d.matterName ?? t('intake.noMatter')} · {d.applicantName || t('intake.noApplicant')} ·{' '}
+                  {new Date(d.updatedAt).toLocaleString(i18n.language, { hour12: false })}
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      ) : (
+        <div className="intake-columns">
+          <ApplicantPanel
+            draft={draft}
+            matter={matter}
+            problems={problems.applicant}
+            cardSlot={cardSlot}
+            onCardSlot={setCardSlot}
+            onReadCard={() => void run(api.idcard.readNow({}))}
+            onChange={update}
+            onIdComplete={(kind, id) => void lookUpHistory(kind, id)}
+          />
+          <Card
+            size="small"
+            className="intake-column intake-middle"
+            title={matter ? (english && matter.nameEn ? matter.nameEn : matter.name) : t('intake.matter.pickFirst')}
+            extra={
+              matter && (
+                <span className="items-summary" data-testid="items-summary">
+                  {t('intake.items.summary', { ready, total: required.length })} <kbd>F6</kbd>
+                </span>
+              )
+            }
+          >
+            {matter ? (
+              <>
+                <MatterForm
+                  fields={matter.formFields}
+                  values={draft.form}
+                  problems={problems.form}
+                  onChange={(key, value) => update((d) => ({ ...d, form: { ...d.form, [key]: value } }))}
+                />
+                <Typography.Text strong className="section-title">
+                  {t('intake.items.title')}
+                </Typography.Text>
+                <Checklist
+                  entries={entries}
+                  selectedId={draft.selectedItemId}
+                  onSelect={(id) => {
+                    update((d) => ({ ...d, selectedItemId: id }));
+                    setPageIndex(0);
+                  }}
+                  onItemChange={(id, patch) => update((d) => withItem(d, id, (s) => ({ ...s, ...patch })))}
+                />
+              </>
+            ) : (
+              <Empty description={t('intake.matter.pickHint')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+          <CapturePanel
+            ref={camera}
+            entry={selected}
+            source={source}
+            onSource={setSource}
+            busy={capturing}
+            onCapture={() => void capture()}
+            onImport={(files) => void onImport(files)}
+            hotFolder={hotFolder}
+            unattached={unattached}
+            onAttachArrival={(a) => void attachArrival(a)}
+            onFilesChange={(files) =>
+              selected && update((d) => withItem(d, selected.item.id, (s) => ({ ...s, files })))
+            }
+            onCropped={(index, bytes) => {
+              if (!selected) return;
+              const itemId = selected.item.id;
+              const old = selected.state.files[index];
+              void run(api.materials.import({ name: old?.name ?? 'crop.jpg', bytes })).then((stored) => {
+                if (!stored || !old) return;
+                update((d) =>
+                  withItem(d, itemId, (s) => ({
+                    ...s,
+                    files: s.files.map((f, j) =>
+                      j === index ? { ...toItemFile(stored, f.name, f.via), rotation: f.rotation } : f,
+                    ),
+                  })),
+                );
+              });
+            }}
+            pageIndex={pageIndex}
+            onPageIndex={setPageIndex}
+          />
+        </div>
+      )}
+
+      <div className="intake-actions">
+        <div className="intake-readiness" data-testid="readiness">
+          {draft && matter && isDraft && (
+            <>
+              {checklistComplete(entries) &&
+              Object.keys(problems.applicant).length + Object.keys(problems.form).length === 0 ? (
+                <Typography.Text type="success">
+                  <CheckOutlined /> {t('intake.readyToAccept')}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="warning">
+                  <ExclamationCircleOutlined /> {t('intake.notReady', { missing: required.length - ready })}
+                </Typography.Text>
+              )}
+              {showProblems && (
+                <Typography.Text type="secondary" className="problems-line" data-testid="problems">
+                  {Object.values(decisionProblems(matter, draft, 'accept', today)).join('；')}
+                </Typography.Text>
+              )}
+            </>
+          )}
+        </div>
+        <Space>
+          <Button
+            type="primary"
+            size="large"
+            disabled={!isDraft || !matter}
+            onClick={() => open('accept')}
+            data-testid="decide-accept"
+          >
+            {t('intake.decide.accept')} <kbd>F8</kbd>
+          </Button>
+          <Button
+            size="large"
+            className="btn-supplement"
+            disabled={!isDraft || !matter}
+            onClick={() => open('supplement')}
+            data-testid="decide-supplement"
+          >
+            {t('intake.decide.supplement')} <kbd>F9</kbd>
+          </Button>
+          <Button
+            size="large"
+            danger
+            icon={<StopOutlined />}
+            disabled={!isDraft || !matter}
+            onClick={() => open('reject')}
+            data-testid="decide-reject"
+          >
+            {t('intake.decide.reject')} <kbd>F10</kbd>
+          </Button>
+        </Space>
+      </div>
+
+      {matter && draft && (
+        <DecisionDialogs
+          open={dialog}
+          matter={matter}
+          entries={entries}
+          applicantName={matter.subject === 'enterprise' ? draft.enterprise.name : draft.person.name}
+          promised={promised}
+          busy={busy}
+          onDecide={(d) => void decide(d)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {result && <DecisionResult detail={result} onNext={nextCase} onClose={() => setResult(null)} />}
+    </div>
+  );
+}
