@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogSchema, searchMatters, type Catalog } from '../../preload/contract/catalog';
-import { AppError } from '../../preload/contract/errors';
 import type { Db, Sqlite } from '../db/connection';
 import { openTestDb } from '../testing/database';
 import { appErrorOf } from '../testing/wait';
