@@ -136,7 +136,7 @@ test('enterprise intake ends in a one-time supplement notice, and the case comes
   await page.getByTestId('problems').waitFor();
   await page.keyboard.press('F9');
   await expect(page.getByTestId('supplement-items')).toBeVisible();
-  await expect(page.getByTestId('supplement-reason-resolution')).toHaveValue('未采集');
+  await expect(page.getByTestId('supplement-reason-resolution')).toHaveValue('未提供');
   await page.getByTestId('supplement-reason-resolution').fill('缺少全体股东签字的股东会决议');
   await page.getByTestId('supplement-pick-application').check();
   await page.getByTestId('supplement-reason-application').fill('申请书未加盖公章');

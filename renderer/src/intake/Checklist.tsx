@@ -65,8 +65,9 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
             </div>
             {(item.condition || item.note || entry.problem) && (
               <div className="checklist-note">
-                {item.requirement === 'conditional' && item.condition ? `${item.condition} · ` : ''}
-                {item.note}
+                {[item.requirement === 'conditional' ? item.condition : undefined, item.note]
+                  .filter(Boolean)
+                  .join(' · ')}
                 {entry.problem && entry.required && <span className="checklist-problem"> {entry.problem}</span>}
               </div>
             )}

@@ -9,6 +9,13 @@ import { useShortcuts } from '../app/shortcuts';
 
 export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
 
+/** The reason the notice starts from, in words for the citizen (the clerk edits it). */
+function defaultReason(entry: ChecklistEntry): string {
+  if (entry.status !== 'missing') return '';
+  if (entry.pages === 0 && !entry.state.eLicence) return entry.item.eLicence ? '未提供（可提供电子证照）' : '未提供';
+  return '需携带原件核验';
+}
+
 interface DialogsProps {
   open: DecisionDialog;
   matter: Matter;
@@ -45,7 +52,7 @@ export function DecisionDialogs({
   useEffect(() => {
     if (open === 'supplement') {
       const missing: Record<string, string> = {};
-      for (const e of entries) if (e.required && e.status === 'missing') missing[e.item.id] = e.problem ?? '';
+      for (const e of entries) if (e.required && e.status === 'missing') missing[e.item.id] = defaultReason(e);
       setPicked(missing);
       setNote('');
     }
@@ -121,7 +128,7 @@ export function DecisionDialogs({
                   onChange={(ev) =>
                     setPicked((p) => {
                       const next = { ...p };
-                      if (ev.target.checked) next[e.item.id] = e.problem ?? '';
+                      if (ev.target.checked) next[e.item.id] = defaultReason(e);
                       else delete next[e.item.id];
                       return next;
                     })

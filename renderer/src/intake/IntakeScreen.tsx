@@ -42,7 +42,7 @@ import { Checklist } from './Checklist';
 import { DecisionDialogs, DecisionResult, type DecisionDialog } from './DecisionDialogs';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
-import { personFromCard, prefillForm, prefillPerson } from './prefill';
+import { personFromCard, prefillForm, prefillPerson, syncPrefill } from './prefill';
 import { useDraft } from './use-draft';
 import './intake.css';
 
@@ -525,7 +525,12 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
             cardSlot={cardSlot}
             onCardSlot={setCardSlot}
             onReadCard={() => void run(api.idcard.readNow({}))}
-            onChange={update}
+            onChange={(change) =>
+              update((d) => {
+                const next = change(d);
+                return matter ? syncPrefill(matter, d, next) : next;
+              })
+            }
             onIdComplete={(kind, id) => void lookUpHistory(kind, id)}
           />
           <Card

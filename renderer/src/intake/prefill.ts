@@ -79,3 +79,22 @@ export function prefillPerson(person: PersonDraft, history: ApplicantHistory): P
     address: person.address || history.address || '',
   };
 }
+
+/**
+ * Keeps the form's prefilled fields in step while the clerk types the applicant: a field still
+ * showing what the applicant had before (or empty) follows the new value; one the clerk changed
+ * by hand is left alone.
+ */
+export function syncPrefill(matter: Matter, before: CaseDraft, after: CaseDraft): CaseDraft {
+  let form = after.form;
+  for (const field of matter.formFields) {
+    if (!field.prefill) continue;
+    const old = sourceValue(before, field.prefill);
+    const next = sourceValue(after, field.prefill);
+    const current = form[field.key] ?? '';
+    if (old === next || (current !== '' && current !== old)) continue;
+    if (field.type === 'select' && next && !field.options?.includes(next)) continue;
+    form = { ...form, [field.key]: next };
+  }
+  return form === after.form ? after : { ...after, form };
+}
