@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { decode, encode } from '../preload/contract/codec';
 import { createWorkstation } from '../main/app/services';
 import { startBrowserHost } from '../main/browser-host/server';
+import { casesBench } from './bench-cases';
 import { idcardCycle, idcardDecode } from './bench-idcard';
 
 const root = resolve(__dirname, '..');
@@ -89,11 +90,14 @@ async function servicesStart(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'string' }, cases: { type: 'string' } } });
+  // 1,000,000 cases take a few minutes to seed; `--cases 100000` for a quick look.
+  const caseCount = Number(values.cases ?? 1_000_000);
   await ipcRoundtrip();
   await servicesStart();
   Object.assign(metrics, idcardDecode(percentile));
   Object.assign(metrics, await idcardCycle(percentile));
+  Object.assign(metrics, await casesBench(percentile, caseCount));
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${'metric'.padEnd(width)}  value`);
   for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(width)}  ${value}`);

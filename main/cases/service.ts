@@ -242,6 +242,9 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   return {
+    /** The keyed digest an ID number or credit code is searched by (seeding benchmarks, tests). */
+    digestOf: (idNumber: string) => registry.digest(idNumber),
+
     /** Starts a draft, optionally with its matter. */
     create(actor: Actor, matterCode: string | null): CaseDetail {
       const matter = matterOrThrow(matterCode);

@@ -155,7 +155,7 @@ export const decisionSchema = z.discriminatedUnion('kind', [
         )
         .min(1, '请至少选择一项需补正的材料')
         .max(60),
-      note: z.string().trim().max(500, '补充说明不超过 500 字'),
+      note: z.string().trim().max(500, '补充说明不超过 500 字').default(''),
     })
     .strict(),
   z

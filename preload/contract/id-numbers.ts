@@ -114,9 +114,12 @@ function isPlausibleBirthDate(yyyymmdd: string, today: string): boolean {
 export function citizenIdProblem(id: string, today: string): string | null {
   const value = id.trim().toUpperCase();
   if (!value) return '请输入证件号码';
+  if (value.length > 18) return `证件号码应为 18 位，现在是 ${value.length} 位`;
   if (!/^\d{0,17}$|^\d{17}[\dX]$/.test(value)) return '证件号码只能是数字，最后一位可以是 X';
   if (value.length < 18) return `证件号码应为 18 位，现在是 ${value.length} 位`;
-  if (!provinceCodes.has(value.slice(0, 2))) return '证件号码前两位不是有效的省级行政区划代码：请核对';
+  // The 2023 foreign permanent resident number is 9, then the issuing province's code.
+  const province = value[0] === '9' ? value.slice(1, 3) : value.slice(0, 2);
+  if (!provinceCodes.has(province)) return '证件号码中的行政区划代码无效：请核对前几位';
   if (!isPlausibleBirthDate(value.slice(6, 14), today)) return '证件号码中的出生日期（第 7–14 位）无效：请核对';
   if (citizenIdCheckChar(value.slice(0, 17)) !== value[17]) return '证件号码校验位不符：请逐位核对，或改用读卡器读取';
   return null;

@@ -110,8 +110,9 @@ export function fieldProblem(field: FormField, raw: string | undefined, today: s
       break;
     }
     case 'date': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      const valid = m && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+      // An impossible month or day is an invalid Date; 02-30 rolls over to March: both refused.
+      const valid = date !== null && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
       if (!valid) return `${field.label}须为日期，格式 YYYY-MM-DD`;
       break;
     }
