@@ -181,6 +181,7 @@ export const CapturePanel = forwardRef<CameraHandle, CapturePanelProps>(function
               index={Math.min(props.pageIndex, Math.max(0, files.length - 1))}
               onIndexChange={props.onPageIndex}
               height="100%"
+              thumbnails={false}
             />
           </div>
         </>

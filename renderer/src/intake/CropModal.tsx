@@ -1,5 +1,5 @@
 import { Modal, Spin, Typography } from 'antd';
-import { useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemFile } from '../../../preload/contract/cases';
 import { useMaterialUrl } from '../materials/use-material-url';
@@ -11,25 +11,41 @@ interface Rect {
   h: number;
 }
 
-/** Cuts the chosen part of the picture out as a new JPEG, at the picture's own resolution. */
-async function cropImage(url: string, rect: Rect): Promise<Uint8Array<ArrayBuffer>> {
+/** The picture turned as the clerk sees it (the page's rotation baked in), on a canvas. */
+async function rotatedCanvas(url: string, rotation: number): Promise<HTMLCanvasElement> {
   const img = new Image();
   img.src = url;
   await img.decode();
-  const sx = Math.round(rect.x * img.naturalWidth);
-  const sy = Math.round(rect.y * img.naturalHeight);
-  const sw = Math.max(1, Math.round(rect.w * img.naturalWidth));
-  const sh = Math.max(1, Math.round(rect.h * img.naturalHeight));
+  const turned = rotation === 90 || rotation === 270;
+  const canvas = document.createElement('canvas');
+  canvas.width = turned ? img.naturalHeight : img.naturalWidth;
+  canvas.height = turned ? img.naturalWidth : img.naturalHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((rotation * Math.PI) / 180);
+  ctx.drawImage(img, -img.naturalWidth / 2, -img.naturalHeight / 2);
+  return canvas;
+}
+
+/** Cuts the chosen part out of the turned picture as a new upright JPEG, at full resolution. */
+async function cropCanvas(source: HTMLCanvasElement, rect: Rect): Promise<Uint8Array<ArrayBuffer>> {
+  const sx = Math.round(rect.x * source.width);
+  const sy = Math.round(rect.y * source.height);
+  const sw = Math.max(1, Math.round(rect.w * source.width));
+  const sh = Math.max(1, Math.round(rect.h * source.height));
   const canvas = document.createElement('canvas');
   canvas.width = sw;
   canvas.height = sh;
-  canvas.getContext('2d')!.drawImage(img, sx, sy, sw, sh, 0, 0, sw, sh);
+  canvas.getContext('2d')!.drawImage(source, sx, sy, sw, sh, 0, 0, sw, sh);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
   if (!blob) throw new Error('crop could not be encoded');
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** Drag a frame over the page to keep only that part (the edges of the desk, the clerk's hand). */
+/**
+ * Drag a frame over the page to keep only that part (the edges of the desk, the clerk's hand).
+ * The page is shown turned as on screen; the cut comes back upright (its rotation is baked in).
+ */
 export function CropModal({
   file,
   onDone,
@@ -40,7 +56,21 @@ export function CropModal({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const { url } = useMaterialUrl(file.sha256);
+  const { url: original } = useMaterialUrl(file.sha256);
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!original) return;
+    let cancelled = false;
+    void rotatedCanvas(original, file.rotation).then((c) => {
+      if (cancelled) return;
+      setCanvas(c);
+      setUrl(c.toDataURL('image/jpeg', 0.85));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [original, file.rotation]);
   const box = useRef<HTMLDivElement>(null);
   const [rect, setRect] = useState<Rect | null>(null);
   const [start, setStart] = useState<{ x: number; y: number } | null>(null);
@@ -61,9 +91,9 @@ export function CropModal({
       okText={t('intake.crop.ok')}
       okButtonProps={{ disabled: !rect || rect.w < 0.02 || rect.h < 0.02, loading: busy, 'data-testid': 'crop-ok' }}
       onOk={() => {
-        if (!url || !rect) return;
+        if (!canvas || !rect) return;
         setBusy(true);
-        void cropImage(url, rect)
+        void cropCanvas(canvas, rect)
           .then(onDone)
           .finally(() => setBusy(false));
       }}

@@ -292,17 +292,24 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     [importBytes, message, t],
   );
 
+  const capturingNow = useRef(false);
+  const captureCount = useRef(0);
   const capture = useCallback(async () => {
     if (source !== 'camera') return setSource('camera');
     const target = live.current.selected?.item.id;
     if (!target) return void message.warning(t('intake.capture.pickItemFirst'));
+    // One page per key press: a held or repeated F4 does not take pages while one is being stored.
+    if (capturingNow.current) return;
+    capturingNow.current = true;
     setCapturing(true);
     try {
       const bytes = await camera.current?.capture();
       if (!bytes) return void message.warning(t('intake.camera.notRunning'));
       const stamp = new Date().toTimeString().slice(0, 8).replaceAll(':', '');
-      await importBytes(target, `camera-${stamp}.jpg`, bytes, 'camera');
+      captureCount.current += 1;
+      await importBytes(target, `camera-${stamp}-${captureCount.current}.jpg`, bytes, 'camera');
     } finally {
+      capturingNow.current = false;
       setCapturing(false);
     }
   }, [importBytes, message, source, t]);
@@ -593,9 +600,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
                 update((d) =>
                   withItem(d, itemId, (s) => ({
                     ...s,
-                    files: s.files.map((f, j) =>
-                      j === index ? { ...toItemFile(stored, f.name, f.via), rotation: f.rotation } : f,
-                    ),
+                    // The cut comes back upright: its rotation is in the pixels now.
+                    files: s.files.map((f, j) => (j === index ? toItemFile(stored, f.name, f.via) : f)),
                   })),
                 );
               });

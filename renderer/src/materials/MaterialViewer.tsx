@@ -81,11 +81,14 @@ export function MaterialViewer({
   index,
   onIndexChange,
   height,
+  thumbnails = true,
 }: {
   files: ItemFile[];
   index: number;
   onIndexChange: (i: number) => void;
   height: number | string;
+  /** The strip of thumbnails under the page; off where the screen has its own (the intake). */
+  thumbnails?: boolean;
 }) {
   const { t } = useTranslation();
   const count = files.length;
@@ -389,7 +392,7 @@ export function MaterialViewer({
       >
         {content}
       </div>
-      {count > 1 && (
+      {thumbnails && count > 1 && (
         <div className="viewer-strip" ref={stripRef}>
           {files.map((f, i) => (
             <Thumb key={`${i}:${f.sha256}`} file={f} index={i} selected={i === current} onSelect={go} />
