@@ -328,10 +328,27 @@ describe('drafts', () => {
     const offered = cases.myDrafts(clerk);
     expect(offered.map((d) => d.id)).toEqual([created.id]);
     expect(offered[0]).toMatchObject({ applicantName: '张三', matterName: '居住证申领', state: 'draft' });
-    const restored = cases.get(created.id);
+    const restored = cases.get(created.id, clerk);
     expect(restored.draft).toEqual(draft);
     expect(restored.revision).toBe(saved.revision);
     expect(cases.myDrafts(other)).toEqual([]);
+  });
+
+  it('only the clerk continuing their own draft sees its numbers whole; everyone else sees them masked', () => {
+    const created = cases.create(clerk, 'TEST-JZZ-001');
+    const draft = completeResidenceDraft(png);
+    draft.form.phone = '13800138000';
+    const saved = cases.saveDraft(clerk, created.id, created.revision, draft);
+    expect(cases.get(created.id, clerk).draft.person.idNumber).toBe(zhangSanId);
+    const masked = `${zhangSanId.slice(0, 6)}********${zhangSanId.slice(-4)}`;
+    for (const seen of [cases.get(created.id, other), cases.get(created.id)]) {
+      expect(seen.draft.person.idNumber).toBe(masked);
+      expect(seen.draft.person.phone).toBe('138****8000');
+      expect(seen.draft.form.phone).toBe('138****8000');
+      expect(JSON.stringify(seen)).not.toContain(zhangSanId);
+    }
+    cases.decide(clerk, created.id, saved.revision, { kind: 'accept' });
+    expect(JSON.stringify(cases.get(created.id, clerk))).not.toContain(zhangSanId);
   });
 
   it('a save with a stale revision is refused and changes nothing', () => {
@@ -340,7 +357,7 @@ describe('drafts', () => {
     cases.saveDraft(clerk, created.id, created.revision, first);
     const stale = { ...first, form: { ...first.form, residenceAddress: '旧窗口里的地址' } };
     expect(codeOf(() => cases.saveDraft(clerk, created.id, created.revision, stale))).toBe('conflict');
-    expect(cases.get(created.id).draft).toEqual(first);
+    expect(cases.get(created.id, clerk).draft).toEqual(first);
   });
 
   it('a matter not in the catalog is refused', () => {

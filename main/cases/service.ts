@@ -61,6 +61,30 @@ function maskPhone(phone: string): string {
   return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
 }
 
+/** The draft as shown to someone who is not continuing it: identifying numbers and phones masked. */
+function maskedDraft(draft: CaseDraft, matter: Matter | null): CaseDraft {
+  const person = (p: PersonDraft): PersonDraft => ({
+    ...p,
+    idNumber: p.idNumber ? maskIdNumber(normalizeIdNumber(p.idNumber)) : '',
+    phone: maskPhone(p.phone),
+  });
+  const form = { ...draft.form };
+  for (const field of matter?.formFields ?? []) {
+    const value = form[field.key];
+    if (!value) continue;
+    if (field.type === 'idNumber' || field.prefill === 'idNumber')
+      form[field.key] = maskIdNumber(normalizeIdNumber(value));
+    if (field.type === 'phone' || field.prefill === 'phone') form[field.key] = maskPhone(value);
+  }
+  return {
+    ...draft,
+    person: person(draft.person),
+    agent: person(draft.agent),
+    form,
+    enterprise: { ...draft.enterprise, phone: maskPhone(draft.enterprise.phone) },
+  };
+}
+
 function sha256Json(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
 }
@@ -303,8 +327,16 @@ export function createCaseService(deps: CaseServiceDeps) {
       });
     },
 
-    get(caseId: string): CaseDetail {
-      return detailOf(row(caseId));
+    /**
+     * The case page. The clerk continuing their own draft gets it whole; anyone else (and
+     * everyone once the case is decided) gets ID numbers and phones masked in the content too,
+     * so looking a case up never carries a whole number to the screen.
+     */
+    get(caseId: string, viewer: Actor | null = null): CaseDetail {
+      const r = row(caseId);
+      const detail = detailOf(r);
+      if (viewer && r.state === 'draft' && r.clerkId === viewer.id) return detail;
+      return { ...detail, draft: maskedDraft(detail.draft, r.matterCode ? catalog.get(r.matterCode) : null) };
     },
 
     /** This clerk's unfinished drafts, newest first: offered again after a crash or reload. */

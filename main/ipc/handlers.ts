@@ -150,7 +150,7 @@ export function createHandlers(services: Services): Handlers {
 
     'cases.create': ({ user }, input) => cases.create(actor(user), input.matterCode),
     'cases.saveDraft': ({ user }, input) => cases.saveDraft(actor(user), input.caseId, input.revision, input.draft),
-    'cases.get': (_ctx, input) => cases.get(input.caseId),
+    'cases.get': ({ user }, input) => cases.get(input.caseId, actor(user)),
     'cases.myDrafts': ({ user }) => cases.myDrafts(actor(user)),
     'cases.decide': ({ user }, input) => cases.decide(actor(user), input.caseId, input.revision, input.decision),
     'cases.resume': ({ user }, input) => cases.resume(actor(user), input.caseId),
@@ -163,8 +163,8 @@ export function createHandlers(services: Services): Handlers {
       note.target = maskIdNumber(input.idNumber.toUpperCase());
       return cases.history(input.kind, input.idNumber);
     },
-    'cases.takeCard': ({ audit: note }, input) => {
-      cases.get(input.caseId);
+    'cases.takeCard': ({ user, audit: note }, input) => {
+      cases.get(input.caseId, actor(user));
       const { identity, masked } = devices.reveal(input.readId);
       note.detail = { cardType: identity.cardType, idNumber: masked };
       return identity;

@@ -42,6 +42,8 @@ export interface ChecklistEntry {
   pages: number;
   /** Why a required item is not complete, in Chinese. */
   problem: string | null;
+  /** The same as a code, for a translated UI. */
+  problemCode: 'not_captured' | 'original_not_checked' | null;
   /** An agent item added because an agent applies. */
   forAgent: boolean;
 }
@@ -61,13 +63,28 @@ export function checklistFor(matter: Matter, draft: CaseDraft): ChecklistEntry[]
       item.requirement === 'required' || forAgent || (item.requirement === 'conditional' && state.applies);
     const provided = pages > 0 || (item.eLicence && state.eLicence);
     let problem: string | null = null;
-    if (!provided) problem = item.eLicence ? '未采集（可用电子证照）' : '未采集';
-    else if (item.originalCheck && !state.originalChecked && !(item.eLicence && state.eLicence)) problem = '原件未核验';
+    let problemCode: ChecklistEntry['problemCode'] = null;
+    if (!provided) {
+      problem = item.eLicence ? '未采集（可用电子证照）' : '未采集';
+      problemCode = 'not_captured';
+    } else if (item.originalCheck && !state.originalChecked && !(item.eLicence && state.eLicence)) {
+      problem = '原件未核验';
+      problemCode = 'original_not_checked';
+    }
     let status: ItemStatus;
     if (!applies)
       status = item.requirement === 'conditional' ? 'not_applicable' : provided ? 'complete' : 'optional_empty';
     else status = problem ? 'missing' : 'complete';
-    return { item, state, required: applies, status, pages, problem: applies ? problem : null, forAgent };
+    return {
+      item,
+      state,
+      required: applies,
+      status,
+      pages,
+      problem: applies ? problem : null,
+      problemCode: applies ? problemCode : null,
+      forAgent,
+    };
   });
 }
 

@@ -82,6 +82,7 @@ function draftEntries(draft: CaseDraft): ChecklistEntry[] {
       status: pages > 0 ? 'complete' : 'optional_empty',
       pages,
       problem: null,
+      problemCode: null,
       forAgent: false,
     };
   });

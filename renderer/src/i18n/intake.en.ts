@@ -78,6 +78,11 @@ export const intakeEn: Messages['intake'] = {
     missing: 'Missing',
     not_applicable: 'Not applicable',
     optional_empty: 'Not provided',
+    problems: {
+      not_captured: 'Not captured',
+      original_not_checked: 'Original not checked',
+      eLicenceOk: ' (an e-licence will do)',
+    },
   },
   capture: {
     target: 'Capturing into: {{name}}',

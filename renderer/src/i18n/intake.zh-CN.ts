@@ -75,6 +75,7 @@ export const intakeZh = {
     missing: '缺',
     not_applicable: '不适用',
     optional_empty: '未提供',
+    problems: { not_captured: '未采集', original_not_checked: '原件未核验', eLicenceOk: '（可用电子证照）' },
   },
   capture: {
     target: '采集到：{{name}}',

@@ -63,12 +63,18 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
                 {t('intake.items.pages', { count: entry.pages })}
               </span>
             </div>
-            {(item.condition || item.note || entry.problem) && (
+            {(item.condition || item.note || entry.problemCode) && (
               <div className="checklist-note">
                 {[item.requirement === 'conditional' ? item.condition : undefined, item.note]
                   .filter(Boolean)
                   .join(' · ')}
-                {entry.problem && entry.required && <span className="checklist-problem"> {entry.problem}</span>}
+                {entry.problemCode && entry.required && (
+                  <span className="checklist-problem">
+                    {' '}
+                    {t(`intake.items.problems.${entry.problemCode}`)}
+                    {entry.problemCode === 'not_captured' && item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
+                  </span>
+                )}
               </div>
             )}
             <Space size={12} wrap className="checklist-controls" onClick={(e) => e.stopPropagation()}>

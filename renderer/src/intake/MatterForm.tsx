@@ -1,6 +1,8 @@
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maskIdNumber } from '../../../preload/contract/id-numbers';
 import type { FormField } from '../../../preload/contract/catalog';
 
 interface MatterFormProps {
@@ -13,6 +15,8 @@ interface MatterFormProps {
 /** The matter's own form (field types, required, patterns), checked as the clerk types. */
 export function MatterForm({ fields, values, problems, onChange }: MatterFormProps) {
   const { i18n } = useTranslation();
+  // An ID number is shown masked except while its field is being edited (passers-by see the screen).
+  const [editing, setEditing] = useState<string | null>(null);
   if (fields.length === 0) return null;
   return (
     <Form layout="vertical" size="small" className="intake-form matter-form" component="div">
@@ -70,7 +74,13 @@ export function MatterForm({ fields, values, problems, onChange }: MatterFormPro
             input = (
               <Input
                 data-testid={testId}
-                value={value}
+                value={
+                  field.type === 'idNumber' && editing !== field.key && value.length === 18
+                    ? maskIdNumber(value)
+                    : value
+                }
+                onFocus={() => setEditing(field.key)}
+                onBlur={() => setEditing(null)}
                 maxLength={
                   field.maxLength ?? (field.type === 'idNumber' ? 18 : field.type === 'phone' ? 20 : undefined)
                 }
