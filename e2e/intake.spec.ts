@@ -165,12 +165,25 @@ test('a rejection takes a reason from the matter, with its legal basis', async (
   await intake.holdCard('居民身份证（李样例）', '李样例');
   await expect(page.getByTestId('person-name')).toHaveValue('李样例');
   await intake.pickMatter('居住证申领', 'GA-JZZSL-001');
+
+  // The citizen shows an electronic licence's QR code: a scan lands on the selected item, which
+  // takes an e-licence, and completes it without paper.
+  await intake.selectItem('id-card');
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  await page.evaluate(`for (const key of [...'DZZZ-370303-SFZ-0001', 'Enter']) {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }`);
+  await expect(page.getByTestId('item-elicence-id-card')).toBeChecked();
+  await expect(intake.item('id-card')).toHaveAttribute('data-status', 'complete');
+  await expect(intake.item('id-card')).toContainText('DZZZ-370303-SFZ-0001');
+
+  // F10 opens the rejection; once a reason is chosen, F10 again confirms it.
   await page.keyboard.press('F10');
   await intake.selectOption('reject-reason', '居住未满半年');
   await expect(page.getByText('法律依据')).toBeVisible();
   await page.getByTestId('reject-text').fill('申请人 2026 年 9 月起在本区居住，未满半年。');
   await screenshot(page, 'intake-reject');
-  await page.getByTestId('confirm-reject').click();
+  await page.keyboard.press('F10');
   await expect(page.getByText('已决定不予受理')).toBeVisible();
   await expect(page.getByTestId('decision-result')).toContainText('居住未满半年');
   await expect(page.getByTestId('result-number')).toHaveText(/^370303-\d{8}-003-\d{4}$/);

@@ -125,6 +125,11 @@ export const intakeEn: Messages['intake'] = {
     moveRight: 'Move later',
     delete: 'Delete this page',
   },
+  scan: {
+    note: 'E-licence: {{code}}',
+    attached: 'Recorded as an e-licence: {{name}}',
+    noELicence: '"{{name}}" does not take an e-licence: select an item that does and scan again',
+  },
   crop: {
     title: 'Crop',
     hint: 'Drag over the part of the picture to keep',

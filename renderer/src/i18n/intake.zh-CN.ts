@@ -118,6 +118,11 @@ export const intakeZh = {
     moveRight: '后移',
     delete: '删除此页',
   },
+  scan: {
+    note: '电子证照：{{code}}',
+    attached: '已按电子证照登记：{{name}}',
+    noELicence: '扫码已收到，但「{{name}}」不接受电子证照：请选择可用电子证照的材料后重新扫码',
+  },
   crop: {
     title: '裁剪',
     hint: '在图片上拖出要保留的区域',

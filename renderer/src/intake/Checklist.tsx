@@ -63,9 +63,9 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
                 {t('intake.items.pages', { count: entry.pages })}
               </span>
             </div>
-            {(item.condition || item.note || entry.problemCode) && (
+            {(item.condition || item.note || state.note || entry.problemCode) && (
               <div className="checklist-note">
-                {[item.requirement === 'conditional' ? item.condition : undefined, item.note]
+                {[item.requirement === 'conditional' ? item.condition : undefined, item.note, state.note]
                   .filter(Boolean)
                   .join(' · ')}
                 {entry.problemCode && entry.required && (

@@ -62,10 +62,19 @@ export function DecisionDialogs({
     }
   }, [open, entries]);
 
+  // Each decision's key, pressed again in its dialog, confirms it (once the dialog is filled in).
   useShortcuts({ F8: () => onDecide({ kind: 'accept' }) }, open === 'accept' && !busy);
 
   const supplementItems = Object.entries(picked).map(([itemId, reason]) => ({ itemId, reason: reason.trim() }));
   const supplementReady = supplementItems.length > 0 && supplementItems.every((x) => x.reason);
+  useShortcuts(
+    { F9: () => onDecide({ kind: 'supplement', items: supplementItems, note: note.trim() }) },
+    open === 'supplement' && supplementReady && !busy,
+  );
+  useShortcuts(
+    { F10: () => reasonCode && onDecide({ kind: 'reject', reasonCode, text: text.trim() }) },
+    open === 'reject' && !!reasonCode && !busy,
+  );
 
   return (
     <>
@@ -110,7 +119,11 @@ export function DecisionDialogs({
       <Modal
         open={open === 'supplement'}
         title={t('intake.decide.supplementTitle')}
-        okText={t('intake.decide.supplementConfirm')}
+        okText={
+          <span>
+            {t('intake.decide.supplementConfirm')} <kbd>F9</kbd>
+          </span>
+        }
         okButtonProps={{ disabled: !supplementReady, loading: busy, 'data-testid': 'confirm-supplement' }}
         onOk={() => onDecide({ kind: 'supplement', items: supplementItems, note: note.trim() })}
         onCancel={onClose}
@@ -169,7 +182,11 @@ export function DecisionDialogs({
       <Modal
         open={open === 'reject'}
         title={t('intake.decide.rejectTitle')}
-        okText={t('intake.decide.rejectConfirm')}
+        okText={
+          <span>
+            {t('intake.decide.rejectConfirm')} <kbd>F10</kbd>
+          </span>
+        }
         okButtonProps={{ danger: true, disabled: !reasonCode, loading: busy, 'data-testid': 'confirm-reject' }}
         onOk={() => reasonCode && onDecide({ kind: 'reject', reasonCode, text: text.trim() })}
         onCancel={onClose}

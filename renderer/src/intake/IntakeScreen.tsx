@@ -110,7 +110,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
-  const { card } = useDevices();
+  const { card, scans } = useDevices();
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load } = useDraft();
 
@@ -338,6 +338,21 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       }),
     [attachArrival, message, t],
   );
+
+  // A scanned code (an electronic licence's QR) lands on the selected item when that item takes
+  // an e-licence: it is marked as provided by e-licence and the code kept in its note.
+  const lastScan = useRef(scans[0] ?? null);
+  useEffect(() => {
+    const scan = scans[0];
+    if (!scan || scan === lastScan.current) return;
+    lastScan.current = scan;
+    const { selected: entry, detail: current } = live.current;
+    if (!entry || current?.state !== 'draft') return;
+    if (!entry.item.eLicence) return void message.warning(t('intake.scan.noELicence', { name: entry.item.name }));
+    const note = t('intake.scan.note', { code: scan.code.slice(0, 150) });
+    update((d) => withItem(d, entry.item.id, (st) => ({ ...st, eLicence: true, note })));
+    void message.success(t('intake.scan.attached', { name: entry.item.name }));
+  }, [scans, message, t, update]);
 
   const nextItem = useCallback(() => {
     if (!entries.length) return;
