@@ -94,8 +94,8 @@ export const en: Messages = {
     capture: 'Capture a page with the document camera (intake)',
     nextItem: 'Next unfinished checklist item (intake)',
     accept: 'Accept (press again to confirm)',
-    supplement: 'One-time supplement notice',
-    reject: 'Reject',
+    supplement: 'One-time supplement notice (press again to confirm)',
+    reject: 'Reject (choose the reason, then press again to confirm)',
     findCase: 'Find a case',
   },
   workbench: {

@@ -94,8 +94,8 @@ export const zhCN = {
     capture: '高拍仪拍照（受理）',
     nextItem: '下一项未完成的材料（受理）',
     accept: '受理（再按一次确认）',
-    supplement: '一次性补正告知',
-    reject: '不予受理',
+    supplement: '一次性补正告知（再按一次确认）',
+    reject: '不予受理（选好原因后再按一次确认）',
     findCase: '查找办件',
   },
   workbench: {
