@@ -1,11 +1,5 @@
-import {
-  CheckOutlined,
-  DeleteOutlined,
-  ExclamationCircleOutlined,
-  FileAddOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
-import { App, Button, Card, Empty, List, Modal, Space, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, FileAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingDate } from '../../../preload/contract/calendar';
@@ -39,7 +33,11 @@ import { ApplicantPanel, type CardSlot } from './ApplicantPanel';
 import type { CameraHandle } from './CameraCapture';
 import { CapturePanel, type CaptureSource } from './CapturePanel';
 import { Checklist } from './Checklist';
+import { DecisionBar } from './DecisionBar';
 import { DecisionDialogs, DecisionResult, type DecisionDialog } from './DecisionDialogs';
+import { IntakeStart } from './IntakeStart';
+import { MatterMeta } from './MatterMeta';
+import { SaveStateText } from './SaveStateText';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
 import { personFromCard, prefillForm, prefillPerson, syncPrefill } from './prefill';
@@ -446,49 +444,13 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
           disabled={!!detail && !isDraft}
         />
         <kbd>F3</kbd>
-        {matter && (
-          <Space size={6} className="matter-meta" wrap data-testid="matter-meta">
-            <Tag color={matter.subject === 'enterprise' ? 'purple' : 'cyan'}>
-              {t(`intake.matter.subject.${matter.subject}`)}
-            </Tag>
-            <span>{english && matter.departmentEn ? matter.departmentEn : matter.department}</span>
-            <Tooltip title={t('intake.matter.statutory', { days: matter.statutoryDays })}>
-              <span>
-                {t('intake.matter.promised', { days: matter.promisedDays })}
-                {promised && (
-                  <>
-                    {' → '}
-                    <span data-testid="promised-preview">{promised.date}</span>
-                    {promised.provisional && (
-                      <Tooltip title={t('intake.provisionalHelp')}>
-                        <Tag color="orange" className="provisional-tag">
-                          {t('intake.provisional')}
-                        </Tag>
-                      </Tooltip>
-                    )}
-                  </>
-                )}
-              </span>
-            </Tooltip>
-            <span>{matter.fee > 0 ? t('intake.matter.fee', { fee: matter.fee }) : t('intake.matter.free')}</span>
-          </Space>
-        )}
+        {matter && <MatterMeta matter={matter} promised={promised} />}
         <div className="intake-top-right">
           {detail && (
             <Space size={6}>
               <CaseStateTag state={detail.state} />
               {detail.number && <Typography.Text className="mono">{detail.number}</Typography.Text>}
-              <span className="save-state" data-testid="save-state" data-kind={save.kind}>
-                {save.kind === 'saved'
-                  ? t('intake.savedAt', {
-                      time: new Date(save.at).toLocaleTimeString(i18n.language, { hour12: false }),
-                    })
-                  : save.kind === 'failed'
-                    ? t('intake.saveFailedShort')
-                    : save.kind === 'idle'
-                      ? ''
-                      : t('intake.saving')}
-              </span>
+              <SaveStateText save={save} />
             </Space>
           )}
           <Button size="small" icon={<FileAddOutlined />} onClick={nextCase} data-testid="new-case">
@@ -503,41 +465,10 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       </div>
 
       {!draft ? (
-        <Card className="intake-start" data-testid="intake-start">
-          <Empty
-            description={
-              <Space direction="vertical">
-                <Typography.Text>{t('intake.start')}</Typography.Text>
-                <Typography.Text type="secondary">{t('intake.startHint')}</Typography.Text>
-              </Space>
-            }
-          />
-          {offered.length > 0 && (
-            <List
-              size="small"
-              header={<Typography.Text strong>{t('intake.unfinished')}</Typography.Text>}
-              dataSource={offered}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <Button
-                      key="go"
-                      size="small"
-                      type="link"
-                      onClick={() => void run(api.cases.get({ caseId: d.id })).then((x) => x && load(x))}
-                      data-testid={`continue-${d.id}`}
-                    >
-                      {t('intake.continue')}
-                    </Button>,
-                  ]}
-                >
-                  {d.matterName ?? t('intake.noMatter')} · {d.applicantName || t('intake.noApplicant')} ·{' '}
-                  {new Date(d.updatedAt).toLocaleString(i18n.language, { hour12: false })}
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
+        <IntakeStart
+          offered={offered}
+          onContinue={(caseId) => void run(api.cases.get({ caseId })).then((x) => x && load(x))}
+        />
       ) : (
         <div className="intake-columns">
           <ApplicantPanel
@@ -627,59 +558,18 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         </div>
       )}
 
-      <div className="intake-actions">
-        <div className="intake-readiness" data-testid="readiness">
-          {draft && matter && isDraft && (
-            <>
-              {checklistComplete(entries) &&
-              Object.keys(problems.applicant).length + Object.keys(problems.form).length === 0 ? (
-                <Typography.Text type="success">
-                  <CheckOutlined /> {t('intake.readyToAccept')}
-                </Typography.Text>
-              ) : (
-                <Typography.Text type="warning">
-                  <ExclamationCircleOutlined /> {t('intake.notReady', { missing: required.length - ready })}
-                </Typography.Text>
-              )}
-              {showProblems && (
-                <Typography.Text type="secondary" className="problems-line" data-testid="problems">
-                  {Object.values(decisionProblems(matter, draft, 'accept', today)).join('；')}
-                </Typography.Text>
-              )}
-            </>
-          )}
-        </div>
-        <Space>
-          <Button
-            type="primary"
-            size="large"
-            disabled={!isDraft || !matter}
-            onClick={() => open('accept')}
-            data-testid="decide-accept"
-          >
-            {t('intake.decide.accept')} <kbd>F8</kbd>
-          </Button>
-          <Button
-            size="large"
-            className="btn-supplement"
-            disabled={!isDraft || !matter}
-            onClick={() => open('supplement')}
-            data-testid="decide-supplement"
-          >
-            {t('intake.decide.supplement')} <kbd>F9</kbd>
-          </Button>
-          <Button
-            size="large"
-            danger
-            icon={<StopOutlined />}
-            disabled={!isDraft || !matter}
-            onClick={() => open('reject')}
-            data-testid="decide-reject"
-          >
-            {t('intake.decide.reject')} <kbd>F10</kbd>
-          </Button>
-        </Space>
-      </div>
+      <DecisionBar
+        enabled={isDraft && !!matter}
+        ready={
+          checklistComplete(entries) && Object.keys(problems.applicant).length + Object.keys(problems.form).length === 0
+        }
+        missing={required.length - ready}
+        problems={
+          showProblems && matter && draft ? Object.values(decisionProblems(matter, draft, 'accept', today)) : null
+        }
+        showReadiness={!!draft && !!matter && isDraft}
+        onOpen={open}
+      />
 
       {matter && draft && (
         <DecisionDialogs
