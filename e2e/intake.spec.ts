@@ -201,6 +201,11 @@ test('a reload in the middle of a draft brings it back exactly as it was', async
   await expect(page.getByTestId('item-pages-photo')).toHaveText('1 页');
   await intake.expectSaved();
 
+  // A look at another screen and back: the draft is still open.
+  await intake.ws.open('cases');
+  await intake.ws.open('workbench');
+  await expect(page.getByTestId('form-residenceAddress')).toHaveValue('张店区华光路 1 号');
+
   await page.reload();
   await intake.signInAgain();
   await expect(page.getByTestId('intake-start')).toContainText('未完成的办件');

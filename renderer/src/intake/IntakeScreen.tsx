@@ -24,6 +24,7 @@ import {
 } from '../../../preload/contract/intake';
 import type { HotFolderArrival, HotFolderStatus, StoredFile } from '../../../preload/contract/materials';
 import { useServerNow } from '../app/server-clock';
+import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
 import { api, bridge } from '../bridge';
 import { CaseStateTag } from '../cases/CaseStateTag';
@@ -65,6 +66,12 @@ const usedReads = {
     window.sessionStorage.setItem(usedReadsKey, JSON.stringify([readId, ...this.list()].slice(0, 50)));
   },
 };
+/**
+ * The draft open on the intake screen, kept while the clerk visits another screen (not across a
+ * reload: then the unfinished drafts are offered).
+ */
+let openDraftId: string | null = null;
+
 /** A card read this recently is taken when the intake screen opens. */
 const recentReadMs = 2 * 60 * 1000;
 
@@ -109,6 +116,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { message } = App.useApp();
   const run = useRun();
   const { card, scans } = useDevices();
+  const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load } = useDraft();
 
@@ -170,8 +178,21 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       return;
     }
     if (live.current.detail) return;
+    // Back from another screen: the draft that was open is open again, as it was.
+    const returning = openDraftId;
+    if (returning) {
+      void api.cases.get({ caseId: returning }).then((r) => {
+        if (r.ok && r.value.state === 'draft' && r.value.clerkId === userId) load(r.value);
+        else void api.cases.myDrafts({}).then((d) => d.ok && setOffered(d.value));
+      });
+      return;
+    }
     void api.cases.myDrafts({}).then((r) => r.ok && setOffered(r.value));
-  }, [openCaseId, load, onOpened, run]);
+  }, [openCaseId, load, onOpened, run, userId]);
+
+  useEffect(() => {
+    openDraftId = detail?.state === 'draft' ? detail.id : null;
+  }, [detail]);
 
   /** The case on screen, created on the first thing the clerk does. */
   const ensureCase = useCallback(
