@@ -72,6 +72,11 @@ const usedReads = {
  */
 let openDraftId: string | null = null;
 
+/** Hot-folder arrivals attached to a case on this page: each scan is attached once. */
+const attachedArrivals = new Set<string>();
+/** Arrivals this recent that no screen took are offered when the intake screen opens. */
+const recentArrivalMs = 30 * 60 * 1000;
+
 /** A card read this recently is taken when the intake screen opens. */
 const recentReadMs = 2 * 60 * 1000;
 
@@ -137,7 +142,6 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const matterPicker = useRef<MatterPickerRef>(null);
   const camera = useRef<CameraHandle>(null);
   const starting = useRef<Promise<string | null> | null>(null);
-  const handledArrivals = useRef(new Set<string>());
 
   const matter = useMemo(() => matters.find((m) => m.code === draft?.matterCode) ?? null, [matters, draft?.matterCode]);
   const entries = useMemo(() => (matter && draft ? checklistFor(matter, draft) : []), [matter, draft]);
@@ -160,7 +164,13 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
 
   useEffect(() => {
     void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
-    void run(api.materials.hotFolder({})).then((s) => s && setHotFolder(s));
+    void run(api.materials.hotFolder({})).then((status) => {
+      if (!status) return;
+      setHotFolder(status);
+      // Scans that came while another screen was open wait here to be attached by hand.
+      const since = Date.now() - recentArrivalMs;
+      setUnattached(status.arrivals.filter((a) => a.file && !attachedArrivals.has(a.id) && Date.parse(a.at) > since));
+    });
   }, [run]);
 
   useEffect(() => {
@@ -338,6 +348,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     (arrival: HotFolderArrival) => {
       const target = live.current.selected?.item.id;
       if (!arrival.file || !target || live.current.detail?.state !== 'draft') return false;
+      if (attachedArrivals.has(arrival.id)) return true;
+      attachedArrivals.add(arrival.id);
       addFiles(target, [toItemFile(arrival.file, arrival.name, 'hotFolder')]);
       setUnattached((list) => list.filter((a) => a.id !== arrival.id));
       return true;
@@ -348,12 +360,15 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   useEffect(
     () =>
       bridge.on('materials.arrived', (arrival) => {
-        if (handledArrivals.current.has(arrival.id)) return;
-        handledArrivals.current.add(arrival.id);
-        setHotFolder((s) => (s ? { ...s, arrivals: [arrival, ...s.arrivals].slice(0, 100) } : s));
+        if (attachedArrivals.has(arrival.id)) return;
+        setHotFolder((s) =>
+          s && !s.arrivals.some((a) => a.id === arrival.id)
+            ? { ...s, arrivals: [arrival, ...s.arrivals].slice(0, 100) }
+            : s,
+        );
         if (arrival.error) return void message.error(`${arrival.name}：${arrival.error}`);
         if (attachArrival(arrival)) void message.success(t('intake.capture.arrived', { name: arrival.name }));
-        else setUnattached((list) => [arrival, ...list]);
+        else setUnattached((list) => (list.some((a) => a.id === arrival.id) ? list : [arrival, ...list]));
       }),
     [attachArrival, message, t],
   );
