@@ -12,7 +12,6 @@ import {
 } from '../../../preload/contract/cases';
 import { matterMatchRank, type CatalogMatter } from '../../../preload/contract/catalog';
 import { useSession } from '../app/session';
-import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
@@ -56,7 +55,16 @@ function useHeight(element: HTMLElement | null): number {
 }
 
 /** The 办件 list: one row of filters, server-side pages of 50, rows open with a click or Enter. */
-export function CaseList({ onOpen, active = true }: { onOpen: (caseId: string) => void; active?: boolean }) {
+export function CaseList({
+  onOpen,
+  active = true,
+  findRequest = 0,
+}: {
+  onOpen: (caseId: string) => void;
+  active?: boolean;
+  /** Changes on every Ctrl+F: focus the search box. */
+  findRequest?: number;
+}) {
   const { t, i18n } = useTranslation();
   const run = useRun();
   const { state: session } = useSession();
@@ -121,8 +129,11 @@ export function CaseList({ onOpen, active = true }: { onOpen: (caseId: string) =
   }, [active, panel, data]);
 
   const focusSearch = useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []);
-  const bindings = useMemo(() => ({ 'Ctrl+F': focusSearch }), [focusSearch]);
-  useShortcuts(bindings, active);
+  useEffect(() => {
+    if (findRequest === 0 || !active) return;
+    lastOpened.current = null;
+    focusSearch();
+  }, [findRequest, active, focusSearch]);
 
   const update = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));

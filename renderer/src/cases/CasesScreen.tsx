@@ -10,15 +10,18 @@ export function CasesScreen({
   caseId,
   onOpenCase,
   onBack,
+  findRequest,
 }: {
   caseId: string | null;
   onOpenCase: (id: string) => void;
   onBack: () => void;
+  /** Changes on every Ctrl+F (the shell owns the key): the list focuses its search box. */
+  findRequest: number;
 }) {
   return (
     <div className="cases-screen" data-testid="cases">
       <div className="cases-list-pane" hidden={caseId !== null}>
-        <CaseList onOpen={onOpenCase} active={caseId === null} />
+        <CaseList onOpen={onOpenCase} active={caseId === null} findRequest={findRequest} />
       </div>
       {caseId !== null && <CasePage key={caseId} caseId={caseId} onBack={onBack} />}
     </div>

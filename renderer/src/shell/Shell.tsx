@@ -48,9 +48,10 @@ interface ScreenProps {
   draftId: string | null;
   onDraftOpened: () => void;
   onOpenCase: (caseId: string | null) => void;
+  findRequest: number;
 }
 
-function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase }: ScreenProps) {
+function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase, findRequest }: ScreenProps) {
   const { t } = useTranslation();
   switch (screen) {
     case 'workbench':
@@ -61,7 +62,14 @@ function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase }: Sc
         <WorkbenchScreen />
       );
     case 'cases':
-      return <CasesScreen caseId={caseId} onOpenCase={onOpenCase} onBack={() => onOpenCase(null)} />;
+      return (
+        <CasesScreen
+          caseId={caseId}
+          onOpenCase={onOpenCase}
+          onBack={() => onOpenCase(null)}
+          findRequest={findRequest}
+        />
+      );
     case 'staff':
       return <StaffScreen />;
     case 'audit':
@@ -91,6 +99,8 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
   const [helpOpen, setHelpOpen] = useState(false);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [draftId, setDraftId] = useState<string | null>(null);
+  /** Bumped by Ctrl+F: the 办件 list focuses its search box each time. */
+  const [findRequest, setFindRequest] = useState(0);
   const onDraftOpened = useCallback(() => setDraftId(null), []);
   const navigation = useMemo<Navigation>(
     () => ({
@@ -119,14 +129,7 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
     bindings['Ctrl+F'] = () => {
       setCaseId(null);
       setScreen('cases');
-      // The list focuses its search box when it opens with Ctrl+F.
-      window.setTimeout(
-        () =>
-          document
-            .querySelector<HTMLInputElement>('[data-testid="case-search"] input, input[data-testid="case-search"]')
-            ?.focus(),
-        80,
-      );
+      setFindRequest((n) => n + 1);
     };
   }
   screens.forEach((key, index) => {
@@ -186,6 +189,7 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
                 draftId={draftId}
                 onDraftOpened={onDraftOpened}
                 onOpenCase={setCaseId}
+                findRequest={findRequest}
               />
             </Layout.Content>
           </Layout>
