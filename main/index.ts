@@ -3,6 +3,8 @@ import { app, dialog, powerMonitor } from 'electron';
 import { createWorkstation, type Workstation } from './app/services';
 import { DatabaseNewerError } from './db/migrate';
 import { serveIpc } from './platform/electron/ipc';
+import { createElectronPrintDriver } from './platform/electron/printing';
+import { createCupsDriver } from './printing/cups';
 import { registerAppScheme, serveRenderer } from './platform/electron/protocol';
 import { createMainWindow, lockDownPermissions } from './platform/electron/window';
 
@@ -40,6 +42,11 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath('userData'),
         resourcesDir,
         simulateDevices: process.argv.includes('--simulate-devices'),
+        // The platform's printers everywhere; CUPS as well where it exists (Linux, macOS).
+        printDrivers:
+          process.platform === 'win32'
+            ? [createElectronPrintDriver()]
+            : [createElectronPrintDriver(), createCupsDriver()],
       });
     } catch (error) {
       const message = error instanceof DatabaseNewerError ? error.message : `一窗无法启动：${String(error)}`;

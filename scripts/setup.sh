@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat)
+packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat cups cups-client printer-driver-cups-pdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -17,6 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# A real printer for the printing tests (and for trying printing without hardware): CUPS with a
+# PDF queue whose output lands in ~/PDF, and a stopped queue that never finishes a job.
+bash "$(dirname "$0")/setup-printers.sh"
 
 # Native modules build against the machine's Node headers (no header download here).
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"

@@ -4,6 +4,14 @@ import { createAuditService, type AuditService } from '../audit/service';
 import { createAuthService, type AuthService } from '../auth/service';
 import { createCalendarService, type CalendarService } from '../calendar/service';
 import { createCaseService, type CaseService } from '../cases/service';
+import { createDocumentService, type DocumentService } from '../documents/service';
+import { createCupsDriver } from '../printing/cups';
+import type { PrintDriver } from '../printing/driver';
+import { createPrintHistory } from '../printing/history';
+import { createPrintingService, type PrintingService } from '../printing/service';
+import { createReportService, type ReportService } from '../reports/daily';
+import { dailyReportPdf } from '../reports/daily-pdf';
+import { loadDocumentFont } from '../documents/font';
 import { createCatalogService, type CatalogService } from '../catalog/service';
 import { createHotFolder, type HotFolder } from '../materials/hot-folder';
 import { createMaterialStore, type MaterialStore } from '../materials/store';
@@ -40,6 +48,11 @@ export interface WorkstationConfig {
   hotFolderPollMs?: number;
   /** The reader vendor's WLT photo decoder, where a deployment has one. */
   photoDecoder?: PhotoDecoder | null;
+  /**
+   * How A4 paper is reached. Default: CUPS (`lp`) except on Windows; the Electron host adds its
+   * platform driver. Tests pass their own.
+   */
+  printDrivers?: readonly PrintDriver[];
 }
 
 export interface Services {
@@ -55,6 +68,9 @@ export interface Services {
   materials: MaterialStore;
   hotFolder: HotFolder;
   cases: CaseService;
+  documents: DocumentService;
+  printing: PrintingService;
+  reports: ReportService;
 }
 
 export interface Workstation {
@@ -131,6 +147,25 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   });
   hotFolder.configure(settings.get().hotFolder || null);
   const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
+  const reports = createReportService({ db, clock, calendar, settings });
+  const fontFile = join(config.resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf');
+  const documents = createDocumentService({
+    cases,
+    catalog,
+    calendar,
+    settings,
+    materials,
+    fontFile,
+    dailyReport: async (ref, copyNumber) =>
+      dailyReportPdf(reports.daily({ from: ref.from, to: ref.to }), await loadDocumentFont(fontFile), copyNumber),
+  });
+  const printing = createPrintingService({
+    documents,
+    history: createPrintHistory(db, clock),
+    settings,
+    drivers: config.printDrivers ?? (process.platform === 'win32' ? [] : [createCupsDriver()]),
+    log: subsystem(root, 'printing'),
+  });
   const services: Services = {
     clock,
     db,
@@ -144,6 +179,9 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     materials,
     hotFolder,
     cases,
+    documents,
+    printing,
+    reports,
   };
   const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
@@ -20,9 +21,10 @@ import type {
   CaseState,
   CaseSummary,
   Decision,
+  ItemFile,
   PersonDraft,
 } from '../../preload/contract/cases';
-import { caseDraftSchema, caseTransitions, emptyDraft } from '../../preload/contract/cases';
+import { caseDraftSchema, caseTransitions, emptyDraft, itemFileSchema } from '../../preload/contract/cases';
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
@@ -38,6 +40,19 @@ export interface Actor {
 }
 
 type CaseRow = typeof cases.$inferSelect;
+
+/** One checklist item of a decided case version. */
+export interface DecidedMaterial {
+  itemId: string;
+  name: string;
+  required: boolean;
+  status: string;
+  pages: number;
+  originalChecked: boolean;
+  copies: number;
+  eLicence: boolean;
+  files: ItemFile[];
+}
 
 function stateError(action: keyof typeof caseTransitions, state: CaseState): AppError {
   const names: Record<CaseState, string> = {
@@ -509,6 +524,26 @@ export function createCaseService(deps: CaseServiceDeps) {
         return caseId;
       });
       return detailOf(row(result));
+    },
+
+    /** The checklist of a case version as decided (the materials received), in checklist order. */
+    decidedMaterials(caseId: string, version: number): DecidedMaterial[] {
+      return db
+        .select()
+        .from(caseMaterials)
+        .where(and(eq(caseMaterials.caseId, caseId), eq(caseMaterials.version, version)))
+        .all()
+        .map((m) => ({
+          itemId: m.itemId,
+          name: m.name,
+          required: m.required,
+          status: m.status,
+          pages: m.pages,
+          originalChecked: m.originalChecked,
+          copies: m.copies,
+          eLicence: m.eLicence,
+          files: z.array(itemFileSchema).parse(JSON.parse(m.files)),
+        }));
     },
 
     /** The citizen came back with the missing materials: a new version of the case, as a draft. */

@@ -66,6 +66,7 @@ describe('the shipped migrations', () => {
       '0001_audit_append_only',
       '0002_device_roles',
       '0003_intake',
+      '0004_documents',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

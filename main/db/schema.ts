@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { caseStates, decisionKinds } from '../../preload/contract/cases';
 import { subjectKinds } from '../../preload/contract/catalog';
 import { materialMimes } from '../../preload/contract/materials';
+import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
 import { roles } from '../../preload/contract/roles';
 
@@ -211,4 +212,43 @@ export const caseCounters = sqliteTable(
     lastSeq: integer('last_seq').notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.windowNumber] })],
+);
+
+/**
+ * Every print job. `documentKey` names one document (a case version's notice, a day's report);
+ * the first succeeded job of a key is the original, later ones are copies numbered from 1.
+ * A job prints `copies` sheets-sets stamped `copyNumber` … `copyNumber + copies - 1`.
+ */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentKey: text('document_key').notNull(),
+    kind: text('kind', { enum: documentKinds }).notNull(),
+    caseId: text('case_id').references(() => cases.id),
+    caseVersion: integer('case_version'),
+    caseNumber: text('case_number'),
+    /** 0 for the original; n for 副本 n (the first set this job printed). */
+    copyNumber: integer('copy_number').notNull(),
+    copies: integer('copies').notNull(),
+    backend: text('backend', { enum: printBackends }).notNull(),
+    /** The printer's system name ('' for the browser's own dialog). */
+    printer: text('printer').notNull(),
+    state: text('state', { enum: printJobStates }).notNull(),
+    /** Plain-Chinese reason of a failure. */
+    error: text('error'),
+    /** The spooler's job id (CUPS: PDF-12), when it gave one. */
+    spoolId: text('spool_id'),
+    bytes: integer('bytes').notNull(),
+    clerkId: integer('clerk_id').notNull(),
+    clerkName: text('clerk_name').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [
+    index('print_jobs_document').on(t.documentKey, t.state),
+    index('print_jobs_case').on(t.caseId),
+    index('print_jobs_created').on(t.createdAt),
+  ],
 );

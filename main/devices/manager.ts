@@ -18,6 +18,8 @@ export interface DeviceManagerOptions {
   clock: Clock;
   log: Logger;
   hallName: () => string;
+  /** The ticket printer chosen in settings (a device id), used when several printers are attached. */
+  preferredPrinter?: () => string | null;
   /** Enumeration period: how soon a plug or unplug shows. */
   pollMs?: number;
   /** Reader find-card period. */
@@ -302,8 +304,12 @@ export function createDeviceManager(options: DeviceManagerOptions) {
 
   function attachedOf<T extends AttachedDevice>(role: DeviceRole): { entry: Entry; device: T } {
     const ready = [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role);
-    // A real device is preferred over a simulated one of the same role.
-    const entry = ready.find((e) => !e.candidate.simulated) ?? ready[0];
+    // The ticket printer chosen in settings first; then a real device over a simulated one.
+    const chosen = role === 'printer' ? (options.preferredPrinter?.() ?? null) : null;
+    const entry =
+      (chosen ? ready.find((e) => e.candidate.id === chosen) : undefined) ??
+      ready.find((e) => !e.candidate.simulated) ??
+      ready[0];
     if (!entry?.attached) throw new AppError('device_not_found');
     return { entry, device: entry.attached as T };
   }

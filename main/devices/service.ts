@@ -82,6 +82,7 @@ export function createDeviceService(options: DeviceServiceOptions) {
     clock,
     log,
     hallName: () => settings.get().hallName,
+    preferredPrinter: () => settings.get().ticketPrinter || null,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.readerIntervalMs ? { readerIntervalMs: options.readerIntervalMs } : {}),
   });

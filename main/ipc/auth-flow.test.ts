@@ -12,6 +12,7 @@ import {
   type TestWorkstation,
 } from '../testing/workstation';
 import type { Session } from './session';
+import { defaultWorkstationSettings } from '../settings/service';
 
 /** The whole sign-in story through the router, as the UI drives it. */
 
@@ -265,6 +266,13 @@ describe('staff and passwords', () => {
       simulateDevices: false,
       extraSerialPorts: [],
       hotFolder: '',
+      hallAddress: defaultWorkstationSettings.hallAddress,
+      hallPhone: defaultWorkstationSettings.hallPhone,
+      progressUrlTemplate: defaultWorkstationSettings.progressUrlTemplate,
+      reconsiderationBody: '张店区人民政府',
+      supplementDays: 15,
+      a4Printer: null,
+      ticketPrinter: '',
     });
     expect(lastEntry('settings.update')).toMatchObject({
       result: 'ok',

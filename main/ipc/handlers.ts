@@ -5,12 +5,30 @@ import type { SessionState, SessionUser } from '../../preload/contract/schemas';
 import type { Actor } from '../cases/service';
 import type { Services } from '../app/services';
 import { toSessionUser } from '../staff/service';
-import type { Handlers } from './router';
+import type { AuditNote, Handlers } from './router';
+import type { PrintJob } from '../../preload/contract/documents';
+import { dailyReportCsv } from '../reports/csv';
 import type { Session } from './session';
 
 /** Every channel's handler: thin, each one a call into a service. */
 export function createHandlers(services: Services): Handlers {
   const { staff, auth, settings, audit, clock, devices, catalog, calendar, cases, materials, hotFolder } = services;
+  const { printing, reports } = services;
+
+  /** What a print's audit entry says: which paper, which print of it, where, and how it went. */
+  function notePrint(note: AuditNote, job: PrintJob): void {
+    note.detail = {
+      jobId: job.id,
+      kind: job.kind,
+      number: job.caseNumber,
+      copyNumber: job.copyNumber,
+      copies: job.copies,
+      backend: job.backend,
+      printer: job.printer,
+      state: job.state,
+      ...(job.error ? { error: job.error } : {}),
+    };
+  }
 
   /** The signed-in staff member; the router has already refused calls without one. */
   function actor(user: SessionUser | null): Actor {
@@ -176,6 +194,34 @@ export function createHandlers(services: Services): Handlers {
       return { mime, bytes: new Uint8Array(bytes) };
     },
     'materials.hotFolder': () => hotFolder.status(),
+
+    'documents.preview': (_ctx, input) => printing.preview(input),
+    'printing.printers': () => printing.printers(),
+    'printing.print': async ({ user, audit: note }, input) => {
+      const result = await printing.print(actor(user), input);
+      notePrint(note, result.job);
+      return result;
+    },
+    'printing.printReport': async ({ user, audit: note }, input) => {
+      const result = await printing.print(actor(user), input);
+      note.target = result.job.documentKey;
+      notePrint(note, result.job);
+      return result;
+    },
+    'printing.confirm': ({ audit: note }, input) => {
+      const job = printing.confirm(input.jobId, input.printed);
+      notePrint(note, job);
+      return job;
+    },
+    'printing.history': (_ctx, input) => printing.history.list({ caseId: input.caseId }),
+
+    'reports.daily': (_ctx, input) => reports.daily(input),
+    'reports.pdf': (_ctx, input) => printing.preview({ kind: 'daily_report', ...input }),
+    'reports.csv': ({ audit: note }, input) => {
+      note.target = `report/${input.from}/${input.to}`;
+      const name = input.from === input.to ? input.from : `${input.from}_${input.to}`;
+      return { fileName: `业务报表_${name}.csv`, csv: dailyReportCsv(reports.daily(input)) };
+    },
 
     'simulation.get': () => devices.simulationState(),
     'simulation.update': (_ctx, input) => devices.updateSimulation(input),

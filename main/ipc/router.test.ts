@@ -142,6 +142,24 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'materials.import': () => ({ name: 'scan.pdf', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) }),
   'materials.read': () => ({ sha256: '0'.repeat(64) }),
   'materials.hotFolder': () => ({}),
+  'documents.preview': () => ({ kind: 'receipt', caseId: noSuchCase }),
+  'printing.printers': () => ({}),
+  'printing.print': () => ({ ref: { kind: 'receipt', caseId: noSuchCase }, printer: { backend: 'browser', name: '' } }),
+  // A different report each call: a browser print stays pending until answered, and a second
+  // print of the same pending document is refused.
+  'printing.printReport': () => ({
+    ref: {
+      kind: 'daily_report',
+      from: '2026-01-01',
+      to: `2026-01-${String(1 + (++uniqueCounter % 28)).padStart(2, '0')}`,
+    },
+    printer: { backend: 'browser', name: '' },
+  }),
+  'printing.confirm': () => ({ jobId: 99999, printed: true }),
+  'printing.history': () => ({ caseId: noSuchCase }),
+  'reports.daily': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'reports.pdf': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'reports.csv': () => ({ from: '2026-01-01', to: '2026-01-31' }),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -191,6 +209,15 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'materials.import': 'invalid_input',
   'materials.read': 'not_found',
   'materials.hotFolder': 'ok',
+  'documents.preview': 'not_found',
+  'printing.printers': 'ok',
+  'printing.print': 'not_found',
+  'printing.printReport': 'ok',
+  'printing.confirm': 'not_found',
+  'printing.history': 'ok',
+  'reports.daily': 'ok',
+  'reports.pdf': 'ok',
+  'reports.csv': 'ok',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -16,6 +16,13 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   simulateDevices: false,
   extraSerialPorts: [],
   hotFolder: '',
+  hallAddress: '山东省淄博市张店区人民西路 1 号',
+  hallPhone: '0533-2180000',
+  progressUrlTemplate: 'https://zwfw.zhangdian.gov.cn/progress?case={number}',
+  reconsiderationBody: '张店区人民政府',
+  supplementDays: 15,
+  a4Printer: null,
+  ticketPrinter: '',
 };
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

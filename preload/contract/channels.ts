@@ -25,6 +25,14 @@ import {
   decisionSchema,
 } from './cases';
 import {
+  caseDocumentRefSchema,
+  printJobSchema,
+  printerInfoSchema,
+  renderedDocumentSchema,
+  reportDocumentRefSchema,
+} from './documents';
+import { dailyReportSchema, reportQuerySchema } from './reports';
+import {
   fileNameSchema,
   hotFolderStatusSchema,
   materialLimits,
@@ -44,6 +52,7 @@ import {
   usernameSchema,
   windowNumberSchema,
   windowSettingsSchema,
+  printerChoiceSchema,
   workstationSettingsSchema,
 } from './schemas';
 
@@ -397,6 +406,75 @@ export const channels = {
   }),
   /** The scanner's hot folder: where it is, whether it is watched, and the latest arrivals. */
   'materials.hotFolder': channel({ input: none, output: hotFolderStatusSchema, access: intakeRoles, audit: false }),
+
+  /** A notice or the material bundle as its next print would look (original or 副本 n); not recorded. */
+  'documents.preview': channel({
+    input: caseDocumentRefSchema,
+    output: renderedDocumentSchema,
+    access: intakeRoles,
+    audit: false,
+  }),
+  /** The A4 printers this machine can print to (CUPS queues, the OS's printers), and the browser's dialog. */
+  'printing.printers': channel({ input: none, output: z.array(printerInfoSchema), access: 'signedIn', audit: false }),
+  /** Prints a case's notice or bundle; recorded in the print history whatever happens. */
+  'printing.print': channel({
+    input: z
+      .object({
+        ref: caseDocumentRefSchema,
+        copies: z.number().int().min(1, '至少 1 份').max(5, '一次最多 5 份').default(1),
+        printer: printerChoiceSchema.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ job: printJobSchema, pdf: z.instanceof(Uint8Array).nullable() }),
+    access: intakeRoles,
+    audit: 'change',
+    auditTarget: (input) => input.ref.caseId,
+  }),
+  /** Prints the daily report. */
+  'printing.printReport': channel({
+    input: z
+      .object({
+        ref: reportDocumentRefSchema,
+        copies: z.number().int().min(1, '至少 1 份').max(5, '一次最多 5 份').default(1),
+        printer: printerChoiceSchema.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ job: printJobSchema, pdf: z.instanceof(Uint8Array).nullable() }),
+    access: supervisors,
+    audit: 'change',
+  }),
+  /** After the browser's own print dialog: did it print? Until then the job is pending. */
+  'printing.confirm': channel({
+    input: z.object({ jobId: z.number().int().positive(), printed: z.boolean() }).strict(),
+    output: printJobSchema,
+    access: 'signedIn',
+    audit: 'change',
+    auditTarget: (input) => `print-job#${input.jobId}`,
+  }),
+  /** A case's print jobs, newest first. */
+  'printing.history': channel({
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: z.array(printJobSchema),
+    access: intakeRoles,
+    audit: false,
+  }),
+
+  /** The numbers of a day or a range, from this workstation's database (works offline). */
+  'reports.daily': channel({ input: reportQuerySchema, output: dailyReportSchema, access: supervisors, audit: false }),
+  /** The report as a PDF to look at before printing. */
+  'reports.pdf': channel({
+    input: reportQuerySchema,
+    output: renderedDocumentSchema,
+    access: supervisors,
+    audit: false,
+  }),
+  /** The report as CSV (UTF-8 with BOM, for Excel); audited: it carries names of applicants with cases due. */
+  'reports.csv': channel({
+    input: reportQuerySchema,
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+    access: supervisors,
+    audit: 'reveal',
+  }),
 } as const;
 
 export type Channels = typeof channels;

@@ -31,6 +31,24 @@ export const windowSettingsSchema = z.object({
 });
 export type WindowSettings = z.infer<typeof windowSettingsSchema>;
 
+/** `https://…{number}…`: the case number is filled in (URL-encoded) for each notice's QR code. */
+export const progressUrlTemplateSchema = z
+  .string()
+  .trim()
+  .max(300, '地址不超过 300 个字符')
+  .regex(/^https?:\/\/[^\s]+$/, '进度查询地址须以 http:// 或 https:// 开头，且不含空格')
+  .refine((v) => v.includes('{number}'), { message: '进度查询地址须含 {number}（办件编号的位置）' });
+
+/** A printer as the workstation knows it: which way it is reached and its system name. */
+export const printerChoiceSchema = z
+  .object({
+    backend: z.enum(['cups', 'electron', 'browser']),
+    /** The system name (CUPS queue or the OS printer name); '' for the browser's own dialog. */
+    name: z.string().max(200),
+  })
+  .strict();
+export type PrinterChoice = z.infer<typeof printerChoiceSchema>;
+
 /** A serial port path the OS does not list by itself: `COM7`, `/dev/ttyUSB0`, a symlink to a pseudo-terminal. */
 export const serialPortPathSchema = z
   .string()
@@ -47,6 +65,19 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   extraSerialPorts: z.array(serialPortPathSchema).max(16, '最多 16 个串口'),
   /** The folder the document scanner saves into (扫描文件夹); '' when not used. */
   hotFolder: z.string().trim().max(500, '文件夹路径不超过 500 个字符'),
+  /** Printed on every notice: where the hall is and how to reach it. */
+  hallAddress: z.string().trim().max(100, '地址不超过 100 个字'),
+  hallPhone: z.string().trim().max(40, '电话不超过 40 个字符'),
+  /** The progress-query address on each notice's QR code; `{number}` becomes the case number. */
+  progressUrlTemplate: progressUrlTemplateSchema,
+  /** Where a rejected applicant may apply for administrative reconsideration (行政复议机关). */
+  reconsiderationBody: z.string().trim().min(1, '请输入行政复议机关').max(40, '不超过 40 个字'),
+  /** Working days the supplement notice gives the applicant to bring what is missing. */
+  supplementDays: z.number().int('须为整数').min(1, '至少 1 个工作日').max(60, '最多 60 个工作日'),
+  /** The A4 printer notices go to; null asks each time (or opens the PDF in the browser host). */
+  a4Printer: printerChoiceSchema.nullable(),
+  /** The ticket printer (a device id from 设备) when several are attached; '' takes the first. */
+  ticketPrinter: z.string().max(300),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 

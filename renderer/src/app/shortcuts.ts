@@ -20,6 +20,13 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** An open dialog owns Esc (antd closes it); screen-level Esc bindings must not fire as well. */
+function dialogOpen(): boolean {
+  return Array.from(document.querySelectorAll<HTMLElement>('.ant-modal-wrap')).some(
+    (el) => el.getClientRects().length > 0,
+  );
+}
+
 /**
  * Global shortcuts. Plain characters (like `?`) do not fire while the clerk types in a field;
  * function keys and Ctrl/Alt combinations always do.
@@ -33,6 +40,7 @@ export function useShortcuts(bindings: Record<KeyName, () => void>, enabled = tr
       if (!action) return;
       const plain = !event.ctrlKey && !event.altKey && !event.metaKey && event.key.length === 1;
       if (plain && isTyping(event.target)) return;
+      if (name === 'Escape' && dialogOpen()) return;
       event.preventDefault();
       action();
     };

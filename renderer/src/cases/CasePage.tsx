@@ -29,6 +29,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { MaterialViewer } from '../materials/MaterialViewer';
+import { CaseDocuments } from '../printing/CaseDocuments';
 import { useNavigation } from '../shell/navigation-context';
 import { formatTime } from './CaseList';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
@@ -437,6 +438,11 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
               <Typography.Text type="secondary">{t('cases.page.noDecisions')}</Typography.Text>
             )}
           </Section>
+          {current.decisions.length > 0 && (
+            <Section title={t('printing.documents')} testId="case-documents-section">
+              <CaseDocuments detail={current} />
+            </Section>
+          )}
           <Section title={t('cases.page.timeline')} testId="case-timeline">
             {timelineItems.length ? (
               <Timeline className="case-timeline" items={timelineItems} />

@@ -1,4 +1,6 @@
+import { reportsEn } from './reports.en';
 import { casesEn } from './cases.en';
+import { printingEn } from './printing.en';
 import { intakeEn } from './intake.en';
 import type { Messages } from './zh-CN';
 
@@ -103,10 +105,6 @@ export const en: Messages = {
     today: 'Today is {{date}}',
     windowInfo: '{{hall}} · window {{window}} · district {{district}}',
     next: 'Calling, card reading and intake come with the Cases module; press ? for shortcuts.',
-  },
-  placeholder: {
-    cases: 'Case intake comes in a later version',
-    reports: 'The daily report comes in a later version',
   },
   devices: {
     title: 'Devices',
@@ -252,6 +250,19 @@ export const en: Messages = {
     hotFolder: 'Scan folder',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",
+    printSection: 'Documents and printing',
+    a4Printer: 'A4 printer (notices, reports)',
+    a4PrinterHelp: 'Notices print here by default; another can be chosen when printing',
+    a4PrinterNone: 'Choose at each print',
+    ticketPrinter: 'Ticket printer',
+    ticketPrinterHelp: 'Which ticket printer to use when several are attached; empty takes the first',
+    ticketPrinterAny: 'The first ticket printer available',
+    hallAddress: 'Hall address (printed on notices)',
+    hallPhone: 'Enquiries phone (printed on notices)',
+    progressUrlTemplate: 'Progress query address',
+    progressUrlTemplateHelp: 'What the QR code on each notice carries; {number} becomes the case number',
+    reconsiderationBody: 'Reconsideration authority (non-acceptance notice)',
+    supplementDays: 'Supplement deadline (working days)',
   },
   audit: {
     title: 'Audit trail',
@@ -339,4 +350,6 @@ export const en: Messages = {
   },
   intake: intakeEn,
   cases: casesEn,
+  printing: printingEn,
+  reports: reportsEn,
 };

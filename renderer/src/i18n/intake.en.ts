@@ -172,6 +172,6 @@ export const intakeEn: Messages['intake'] = {
     rejectReason: 'Reason',
     next: 'Next applicant',
     stay: 'Stay here',
-    printLater: 'Printing the notice comes with the documents module; the case is always in Cases.',
+    printHint: 'Print the notice for the applicant (Ctrl+P); it can be printed again later from Cases.',
   },
 };

@@ -164,6 +164,6 @@ export const intakeZh = {
     rejectReason: '原因',
     next: '下一位',
     stay: '留在此页',
-    printLater: '通知书打印将在文书模块提供；办件可在「办件」中随时查看。',
+    printHint: '请打印文书交给申请人（Ctrl+P）；以后可在「办件」中重新打印。',
   },
 };

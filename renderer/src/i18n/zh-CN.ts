@@ -1,5 +1,7 @@
+import { reportsZh } from './reports.zh-CN';
 import { errorMessages } from '../../../preload/contract/errors';
 import { casesZh } from './cases.zh-CN';
+import { printingZh } from './printing.zh-CN';
 import { intakeZh } from './intake.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
@@ -103,10 +105,6 @@ export const zhCN = {
     today: '今天是 {{date}}',
     windowInfo: '{{hall}} · {{window}} 号窗口 · 区划 {{district}}',
     next: '叫号、读卡与受理将在办件模块提供；按 ? 查看快捷键。',
-  },
-  placeholder: {
-    cases: '办件受理将在后续版本提供',
-    reports: '日报表将在后续版本提供',
   },
   devices: {
     title: '设备',
@@ -252,6 +250,19 @@ export const zhCN = {
     hotFolder: '扫描文件夹',
     hotFolderHelp:
       '扫描仪保存文件的文件夹；新文件会自动加入受理中所选的材料，导入后移入其中的「已导入」子文件夹。留空则不使用',
+    printSection: '文书与打印',
+    a4Printer: 'A4 打印机（通知书、报表）',
+    a4PrinterHelp: '受理回执等文书默认打印到这台打印机；打印时仍可改选',
+    a4PrinterNone: '每次打印时选择',
+    ticketPrinter: '凭条打印机',
+    ticketPrinterHelp: '接有多台凭条打印机时使用哪一台；留空则用第一台',
+    ticketPrinterAny: '第一台可用的凭条打印机',
+    hallAddress: '大厅地址（印在文书上）',
+    hallPhone: '咨询电话（印在文书上）',
+    progressUrlTemplate: '进度查询地址',
+    progressUrlTemplateHelp: '文书二维码的内容；{number} 处填入办件编号',
+    reconsiderationBody: '行政复议机关（不予受理通知书）',
+    supplementDays: '补正期限（工作日）',
   },
   audit: {
     title: '审计日志',
@@ -298,6 +309,8 @@ export const zhCN = {
   errors: errorMessages,
   intake: intakeZh,
   cases: casesZh,
+  printing: printingZh,
+  reports: reportsZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

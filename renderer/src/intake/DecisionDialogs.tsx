@@ -1,11 +1,15 @@
-import { Alert, Checkbox, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Decision } from '../../../preload/contract/cases';
 import type { Matter } from '../../../preload/contract/catalog';
 import type { WorkingDate } from '../../../preload/contract/calendar';
 import type { ChecklistEntry } from '../../../preload/contract/intake';
+import { noticeForDecision, type PrintJob } from '../../../preload/contract/documents';
 import { useShortcuts } from '../app/shortcuts';
+import { CopyLabel } from '../printing/CopyLabel';
+import { PrintDialog } from '../printing/PrintDialog';
 
 export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
 
@@ -236,11 +240,26 @@ export function DecisionResult({
 }) {
   const { t } = useTranslation();
   const last = detail.decisions[detail.decisions.length - 1];
-  useShortcuts({ Enter: onNext });
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<PrintJob | null>(null);
+  const notice = last ? noticeForDecision[last.kind] : null;
+  const keys = useMemo(() => ({ Enter: onNext, 'Ctrl+P': () => setPrinting(true) }), [onNext]);
+  useShortcuts(keys, !printing);
   return (
     <Modal
       open
       title={t(`intake.result.${detail.state}`)}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          {notice && (
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="result-print">
+              {t('printing.previewAndPrint')} {t(`printing.kinds.${notice}`)} <kbd>Ctrl+P</kbd>
+            </Button>
+          )}
+          <CancelBtn />
+          <OkBtn />
+        </>
+      )}
       okText={
         <span>
           {t('intake.result.next')} <kbd>Enter</kbd>
@@ -278,9 +297,23 @@ export function DecisionResult({
           <Descriptions.Item label={t('intake.result.rejectReason')}>{last.rejectReason.text}</Descriptions.Item>
         )}
       </Descriptions>
-      <Typography.Paragraph type="secondary" className="decide-hint">
-        {t('intake.result.printLater')}
-      </Typography.Paragraph>
+      {printed ? (
+        <Typography.Paragraph className="decide-hint" data-testid="result-printed">
+          {t(`printing.kinds.${printed.kind}`)} <CopyLabel copyNumber={printed.copyNumber} copies={printed.copies} />{' '}
+          {t('printing.states.succeeded')}
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph type="secondary" className="decide-hint">
+          {t('intake.result.printHint')}
+        </Typography.Paragraph>
+      )}
+      {printing && notice && last && (
+        <PrintDialog
+          docRef={{ kind: notice, caseId: detail.id, version: last.version }}
+          onClose={() => setPrinting(false)}
+          onPrinted={setPrinted}
+        />
+      )}
     </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { setLocale } from '../i18n';
 import { useRun } from '../lib/result';
+import { PrintSettingsFields } from '../printing/PrintSettingsFields';
 import { WindowSettingsFields } from './WindowSettingsFields';
 
 const localeOptions = [
@@ -79,6 +80,12 @@ export function SettingsScreen() {
             <Form.Item name="hotFolder" label={t('settings.hotFolder')} extra={t('settings.hotFolderHelp')}>
               <Input data-testid="settings-hot-folder" placeholder="D:\\扫描 或 /home/clerk/scans" />
             </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('settings.printSection')}</Divider>
+        <Row gutter={24}>
+          <Col span={24}>
+            <PrintSettingsFields />
           </Col>
         </Row>
         {isAdmin && (

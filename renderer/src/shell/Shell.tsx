@@ -10,7 +10,7 @@ import {
   TeamOutlined,
   UsbOutlined,
 } from '@ant-design/icons';
-import { Button, Empty, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intakeRoles } from '../../../preload/contract/roles';
@@ -23,6 +23,7 @@ import { IntakeScreen } from '../intake/IntakeScreen';
 import { useRun } from '../lib/result';
 import { AuditScreen } from '../screens/AuditScreen';
 import { DevicesScreen } from '../screens/DevicesScreen';
+import { ReportScreen } from '../reports/ReportScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
@@ -52,7 +53,6 @@ interface ScreenProps {
 }
 
 function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase, findRequest }: ScreenProps) {
-  const { t } = useTranslation();
   switch (screen) {
     case 'workbench':
       // The clerk's workbench is the intake; the admin, who takes no cases, sees the window's summary.
@@ -78,8 +78,10 @@ function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase, find
       return <SettingsScreen />;
     case 'devices':
       return <DevicesScreen />;
+    case 'reports':
+      return <ReportScreen />;
     default:
-      return <Empty style={{ marginTop: 120 }} description={t(`placeholder.${screen}`)} />;
+      return screen satisfies never;
   }
 }
 

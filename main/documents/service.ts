@@ -1,0 +1,335 @@
+import type { CalendarService } from '../calendar/service';
+import type { CaseService, DecidedMaterial } from '../cases/service';
+import type { CatalogService } from '../catalog/service';
+import type { MaterialStore } from '../materials/store';
+import type { SettingsService } from '../settings/service';
+import type { CaseDecisionRecord, CaseDetail, IdType } from '../../preload/contract/cases';
+import type { Matter } from '../../preload/contract/catalog';
+import { hallDate } from '../../preload/contract/dates';
+import type { DocumentKind, DocumentRef } from '../../preload/contract/documents';
+import { documentTitles } from '../../preload/contract/documents';
+import { AppError } from '../../preload/contract/errors';
+import type { WorkstationSettings } from '../../preload/contract/schemas';
+import { bundlePdf } from './bundle';
+import { loadDocumentFont } from './font';
+import { receiptPdf } from './receipt';
+import { rejectionNoticePdf } from './rejection-notice';
+import { supplementNoticePdf } from './supplement-notice';
+import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData } from './types';
+
+/** The law a supplement notice is given under: materials incomplete, told once, in full. */
+export const supplementLegalBasis = '《中华人民共和国行政许可法》第三十二条第一款第（四）项';
+
+const idLabels: Record<IdType, string> = {
+  resident: '公民身份号码',
+  foreign_permanent: '外国人永久居留身份证号码',
+  hk_macao_taiwan: '港澳台居民居住证号码',
+};
+
+const decisionOfKind: Record<Exclude<DocumentKind, 'daily_report' | 'bundle'>, CaseDecisionRecord['kind']> = {
+  receipt: 'accept',
+  supplement_notice: 'supplement',
+  rejection_notice: 'reject',
+};
+
+/** The progress-query address of a case: the template with `{number}` filled in. */
+export function progressUrlOf(template: string, caseNumber: string): string {
+  return template.replaceAll('{number}', encodeURIComponent(caseNumber));
+}
+
+/** A document of one case version, made and named. */
+export interface MadeDocument {
+  kind: DocumentKind;
+  /** Names the document across prints: the same key is the same paper (original, then copies). */
+  documentKey: string;
+  title: string;
+  caseId: string | null;
+  caseVersion: number | null;
+  caseNumber: string | null;
+  pdf: Uint8Array;
+}
+
+export interface DocumentServiceDeps {
+  cases: CaseService;
+  catalog: CatalogService;
+  calendar: CalendarService;
+  settings: SettingsService;
+  materials: MaterialStore;
+  /** `resources/fonts/NotoSansSC-Regular.ttf` */
+  fontFile: string;
+  /** Makes the daily report's PDF; given by the reports module so documents do not depend on it. */
+  dailyReport?: (ref: Extract<DocumentRef, { kind: 'daily_report' }>, copyNumber: number) => Promise<Uint8Array>;
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>;
+
+/**
+ * Gathers what each paper needs from the case (always masked: the paper never carries a whole ID
+ * number) and makes it. Every document is made fresh from the decided record, so a reprint says
+ * exactly what the first print said, plus its copy stamp.
+ */
+export function createDocumentService(deps: DocumentServiceDeps) {
+  const { cases, catalog, calendar, settings, materials } = deps;
+  const font = () => loadDocumentFont(deps.fontFile);
+
+  function hallOf(s: WorkstationSettings, windowNumber: number): HallInfo {
+    return { name: s.hallName, address: s.hallAddress, phone: s.hallPhone, windowNumber };
+  }
+
+  function applicantOf(detail: CaseDetail): PrintedParty {
+    if (detail.enterprise) {
+      const phone = detail.draft.enterprise.phone;
+      return {
+        kind: 'enterprise',
+        name: detail.enterprise.name,
+        idLabel: '统一社会信用代码',
+        idShown: detail.enterprise.creditCode || '（设立登记，尚未取得）',
+        legalRepresentative: detail.enterprise.legalRepresentative,
+        phoneMasked: phone,
+      };
+    }
+    const a = detail.applicant;
+    return {
+      kind: 'person',
+      name: a?.name ?? detail.applicantName,
+      idLabel: idLabels[a?.idType ?? 'resident'],
+      idShown: a?.idNumberMasked ?? detail.applicantIdMasked,
+      phoneMasked: a?.phoneMasked ?? '',
+    };
+  }
+
+  function agentOf(detail: CaseDetail): PrintedParty | null {
+    const a = detail.agent;
+    if (!a) return null;
+    return {
+      kind: 'person',
+      name: a.name,
+      idLabel: idLabels[a.idType],
+      idShown: a.idNumberMasked,
+      phoneMasked: a.phoneMasked,
+    };
+  }
+
+  function matterOf(detail: CaseDetail): Matter {
+    const matter = detail.matterCode ? catalog.get(detail.matterCode) : null;
+    if (!matter) throw new AppError('not_found', `事项 ${detail.matterCode ?? ''} 已不在目录中：无法生成该文书`);
+    return matter;
+  }
+
+  /** The decision a notice records: the given version, or the latest of the notice's kind. */
+  function decisionFor(detail: CaseDetail, kind: keyof typeof decisionOfKind, version?: number): CaseDecisionRecord {
+    const wanted = decisionOfKind[kind];
+    const found = [...detail.decisions]
+      .reverse()
+      .find((d) => d.kind === wanted && (version === undefined || d.version === version));
+    if (!found) {
+      throw new AppError('conflict', `该办件没有对应的决定，无法出具「${documentTitles[kind]}」：请先作出决定`);
+    }
+    return found;
+  }
+
+  function base(detail: CaseDetail, decision: CaseDecisionRecord, matter: Matter, copyNumber: number): NoticeBase {
+    const s = settings.get();
+    const number = detail.number!;
+    return {
+      caseNumber: number,
+      version: decision.version,
+      matterName: matter.name,
+      matterCode: matter.code,
+      department: matter.department,
+      applicant: applicantOf(detail),
+      agent: agentOf(detail),
+      hall: hallOf(s, decision.windowNumber),
+      clerkName: decision.clerkName,
+      decidedAt: decision.at,
+      copy: { copyNumber },
+      progressUrl: progressUrlOf(s.progressUrlTemplate, number),
+    };
+  }
+
+  function receiptData(
+    detail: CaseDetail,
+    decision: CaseDecisionRecord,
+    matter: Matter,
+    decided: DecidedMaterial[],
+    copyNumber: number,
+  ): ReceiptData {
+    return {
+      ...base(detail, decision, matter, copyNumber),
+      materials: decided
+        .filter((m) => m.status === 'complete')
+        .map((m) => ({
+          name: m.name,
+          pages: m.pages,
+          originalChecked: m.originalChecked,
+          copies: m.copies,
+          eLicence: m.eLicence,
+        })),
+      promisedDays: matter.promisedDays,
+      statutoryDays: matter.statutoryDays,
+      promisedDate:
+        detail.promisedDate ??
+        calendar.current().addWorkingDays(hallDate(new Date(decision.at)), matter.promisedDays).date,
+      promisedProvisional: detail.promisedProvisional,
+      fee: matter.fee,
+      collection: matter.collection,
+    };
+  }
+
+  async function caseDocument(
+    ref: Exclude<DocumentRef, { kind: 'daily_report' }>,
+    copyNumber: number,
+  ): Promise<MadeDocument> {
+    const detail = cases.get(ref.caseId);
+    if (detail.number === null || detail.decisions.length === 0) {
+      throw new AppError('conflict', '该办件尚未作出决定：受理、补正或不予受理后才能打印文书');
+    }
+    const matter = matterOf(detail);
+    const f = await font();
+    let pdf: Uint8Array;
+    let version: number;
+    if (ref.kind === 'bundle') {
+      const decision = ref.version
+        ? detail.decisions.find((d) => d.version === ref.version)
+        : detail.decisions[detail.decisions.length - 1];
+      if (!decision) throw new AppError('not_found', `该办件没有第 ${ref.version ?? ''} 版的决定`);
+      version = decision.version;
+      pdf = await bundlePdf(bundleData(detail, decision, matter), f);
+    } else {
+      const decision = decisionFor(detail, ref.kind, ref.version);
+      version = decision.version;
+      if (ref.kind === 'receipt') {
+        pdf = await receiptPdf(
+          receiptData(detail, decision, matter, cases.decidedMaterials(detail.id, version), copyNumber),
+          f,
+        );
+      } else if (ref.kind === 'supplement_notice') {
+        const deadline = calendar
+          .current()
+          .addWorkingDays(hallDate(new Date(decision.at)), settings.get().supplementDays);
+        pdf = await supplementNoticePdf(
+          {
+            ...base(detail, decision, matter, copyNumber),
+            items: decision.supplementItems.map((x) => ({ name: x.name, reason: x.reason })),
+            note: decision.note,
+            deadline: deadline.date,
+            deadlineProvisional: deadline.provisional,
+            legalBasis: supplementLegalBasis,
+          },
+          f,
+        );
+      } else {
+        const reason = decision.rejectReason;
+        pdf = await rejectionNoticePdf(
+          {
+            ...base(detail, decision, matter, copyNumber),
+            reason: reason?.text ?? '不符合受理条件',
+            reasonBasis: reason?.basis ?? null,
+            matterBasis: matter.legalBasis,
+            text: decision.note,
+            reconsiderationBody: settings.get().reconsiderationBody,
+          },
+          f,
+        );
+      }
+    }
+    return {
+      kind: ref.kind,
+      documentKey: documentKeyOf(ref, version),
+      title: `${documentTitles[ref.kind]} ${detail.number}`,
+      caseId: detail.id,
+      caseVersion: version,
+      caseNumber: detail.number,
+      pdf,
+    };
+  }
+
+  function bundleData(detail: CaseDetail, decision: CaseDecisionRecord, matter: Matter): BundleData {
+    const decided = cases.decidedMaterials(detail.id, decision.version);
+    const files: BundleData['files'] = [];
+    for (const m of decided) {
+      for (const file of m.files) {
+        const stored = materials.read(file.sha256);
+        files.push({
+          itemName: m.name,
+          mime: stored.mime,
+          bytes: stored.bytes,
+          rotation: file.rotation,
+          name: file.name,
+        });
+      }
+    }
+    return {
+      caseNumber: detail.number!,
+      version: decision.version,
+      matterName: matter.name,
+      matterCode: matter.code,
+      applicant: applicantOf(detail),
+      hall: hallOf(settings.get(), decision.windowNumber),
+      clerkName: decision.clerkName,
+      decidedAt: decision.at,
+      checklist: decided.map((m) => ({
+        name: m.name,
+        required: m.required,
+        status: m.status,
+        pages: m.pages,
+        originalChecked: m.originalChecked,
+        copies: m.copies,
+        eLicence: m.eLicence,
+      })),
+      files,
+    };
+  }
+
+  return {
+    /** Makes a document as the print numbered `copyNumber` would show it (0: the original). */
+    async make(ref: DocumentRef, copyNumber: number): Promise<MadeDocument> {
+      if (ref.kind !== 'daily_report') return caseDocument(ref, copyNumber);
+      if (!deps.dailyReport) throw new AppError('internal', '日报文书尚不可用');
+      return {
+        kind: 'daily_report',
+        documentKey: documentKeyOf(ref, null),
+        title: ref.from === ref.to ? `业务日报 ${ref.from}` : `业务报表 ${ref.from} 至 ${ref.to}`,
+        caseId: null,
+        caseVersion: null,
+        caseNumber: null,
+        pdf: await deps.dailyReport(ref, copyNumber),
+      };
+    },
+
+    /**
+     * The key a document is known by before it is made (to find its earlier prints): a case
+     * document names the version of its decision, so the latest matching one is looked up here.
+     */
+    keyOf(ref: DocumentRef): {
+      documentKey: string;
+      caseId: string | null;
+      caseVersion: number | null;
+      caseNumber: string | null;
+    } {
+      if (ref.kind === 'daily_report') {
+        return { documentKey: documentKeyOf(ref, null), caseId: null, caseVersion: null, caseNumber: null };
+      }
+      const detail = cases.get(ref.caseId);
+      if (detail.number === null || detail.decisions.length === 0) {
+        throw new AppError('conflict', '该办件尚未作出决定：受理、补正或不予受理后才能打印文书');
+      }
+      const version =
+        ref.kind === 'bundle'
+          ? (ref.version ?? detail.decisions[detail.decisions.length - 1]!.version)
+          : decisionFor(detail, ref.kind, ref.version).version;
+      return {
+        documentKey: documentKeyOf(ref, version),
+        caseId: detail.id,
+        caseVersion: version,
+        caseNumber: detail.number,
+      };
+    },
+  };
+}
+
+/** `case/<id>/v<version>/<kind>` or `report/<from>/<to>`. */
+export function documentKeyOf(ref: DocumentRef, version: number | null): string {
+  if (ref.kind === 'daily_report') return `report/${ref.from}/${ref.to}`;
+  return `case/${ref.caseId}/v${version ?? 0}/${ref.kind}`;
+}

@@ -1,0 +1,138 @@
+/** One bar's parts: each series' value, drawn stacked in the series' colour. */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface ChartRow {
+  label: string;
+  values: Record<string, number>;
+}
+
+const font = 12;
+
+function niceMax(max: number): number {
+  if (max <= 4) return 4;
+  const step = 10 ** Math.floor(Math.log10(max));
+  return Math.ceil(max / step) * step;
+}
+
+/**
+ * A stacked bar chart in plain SVG (screenshots and printouts look the same everywhere): vertical
+ * bars for hours, horizontal bars for long labels such as matter names. The legend names every
+ * colour, and each bar carries its total, so nothing depends on colour alone.
+ */
+export function BarChart({
+  rows,
+  series,
+  orientation,
+  width,
+  testId,
+  title,
+}: {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  orientation: 'vertical' | 'horizontal';
+  width: number;
+  testId?: string;
+  title: string;
+}) {
+  const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
+  const max = niceMax(Math.max(0, ...totals));
+  const legend = (
+    <g transform="translate(0, 4)">
+      {series.map((s, i) => (
+        <g key={s.key} transform={`translate(${i * 96}, 0)`}>
+          <rect width={12} height={12} fill={s.color} rx={2} />
+          <text x={18} y={11} fontSize={font}>
+            {s.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+
+  if (orientation === 'vertical') {
+    const height = 220;
+    const top = 28;
+    const left = 32;
+    const bottom = 22;
+    const plotH = height - top - bottom;
+    const slot = (width - left) / Math.max(rows.length, 1);
+    const barW = Math.max(4, slot * 0.6);
+    const y = (v: number) => top + plotH - (v / max) * plotH;
+    return (
+      <svg width={width} height={height} role="img" aria-label={title} data-testid={testId} className="bar-chart">
+        {legend}
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={left} x2={width} y1={y(max * f)} y2={y(max * f)} stroke="#e5e5e5" />
+            <text x={left - 4} y={y(max * f) + 4} fontSize={font - 1} textAnchor="end" fill="#888">
+              {Math.round(max * f)}
+            </text>
+          </g>
+        ))}
+        {rows.map((r, i) => {
+          let base = 0;
+          const x = left + i * slot + (slot - barW) / 2;
+          return (
+            <g key={r.label}>
+              {series.map((s) => {
+                const v = r.values[s.key] ?? 0;
+                if (!v) return null;
+                const y0 = y(base);
+                base += v;
+                return <rect key={s.key} x={x} width={barW} y={y(base)} height={y0 - y(base)} fill={s.color} />;
+              })}
+              {totals[i]! > 0 && (
+                <text x={x + barW / 2} y={y(base) - 3} fontSize={font - 1} textAnchor="middle">
+                  {totals[i]}
+                </text>
+              )}
+              <text x={x + barW / 2} y={height - 6} fontSize={font - 1} textAnchor="middle" fill="#555">
+                {r.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    );
+  }
+
+  const barH = 18;
+  const gap = 8;
+  const top = 28;
+  const labelW = 150;
+  const height = top + rows.length * (barH + gap) + 4;
+  const plotW = width - labelW - 40;
+  const x = (v: number) => labelW + (v / max) * plotW;
+  return (
+    <svg width={width} height={height} role="img" aria-label={title} data-testid={testId} className="bar-chart">
+      {legend}
+      {rows.map((r, i) => {
+        let base = 0;
+        const y = top + i * (barH + gap);
+        const label = r.label.length > 11 ? `${r.label.slice(0, 10)}…` : r.label;
+        return (
+          <g key={r.label}>
+            <title>{r.label}</title>
+            <text x={labelW - 6} y={y + barH - 5} fontSize={font} textAnchor="end">
+              {label}
+            </text>
+            {series.map((s) => {
+              const v = r.values[s.key] ?? 0;
+              if (!v) return null;
+              const x0 = x(base);
+              base += v;
+              return <rect key={s.key} x={x0} y={y} height={barH} width={x(base) - x0} fill={s.color} />;
+            })}
+            <text x={x(base) + 4} y={y + barH - 5} fontSize={font}>
+              {totals[i]}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,281 @@
+import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Empty, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportDocumentRef } from '../../../preload/contract/documents';
+import type { DailyReport, DecisionTally, DueCase } from '../../../preload/contract/reports';
+import { useShortcuts } from '../app/shortcuts';
+import { api } from '../bridge';
+import { useRun } from '../lib/result';
+import { PrintDialog } from '../printing/PrintDialog';
+import { BarChart, type ChartSeries } from './BarChart';
+import './reports.css';
+
+const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+const tallyOf = (x: DecisionTally) => ({ accepted: x.accepted, supplement: x.supplement, rejected: x.rejected });
+
+/** Hours always shown (the hall's day), plus any other hour that had decisions. */
+const hallHours = { first: 8, last: 18 };
+
+function minutesText(value: number | null, t: (k: string, o?: Record<string, unknown>) => string): string {
+  return value === null ? t('reports.totals.none') : t('reports.totals.minutes', { m: value.toFixed(1) });
+}
+
+/**
+ * The supervisor's report: a day or a range, from this workstation's database (offline too).
+ * Numbers first, then the charts (by hour, by matter), the tables by matter and by clerk, the
+ * cases at risk, and the print history summary. Ctrl+P prints it; CSV exports it.
+ */
+export function ReportScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const run = useRun();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(), dayjs()]);
+  const [report, setReport] = useState<DailyReport | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [printing, setPrinting] = useState<ReportDocumentRef | null>(null);
+  const query = useMemo(() => ({ from: day(range[0]), to: day(range[1]) }), [range]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const value = await run(api.reports.daily(query));
+    setLoading(false);
+    if (value) setReport(value);
+  }, [query, run]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportCsv = useCallback(async () => {
+    const value = await run(api.reports.csv(query));
+    if (!value) return;
+    const url = URL.createObjectURL(new Blob([value.csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = value.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    void message.success(t('reports.csvDone', { name: value.fileName }));
+  }, [query, run, message, t]);
+
+  const openPrint = useCallback(() => setPrinting({ kind: 'daily_report', ...query }), [query]);
+  const keys = useMemo(() => ({ 'Ctrl+P': openPrint, F5: () => void load() }), [openPrint, load]);
+  useShortcuts(keys, printing === null);
+
+  const series: ChartSeries[] = [
+    { key: 'accepted', label: t('reports.series.accepted'), color: '#1677ff' },
+    { key: 'supplement', label: t('reports.series.supplement'), color: '#fa8c16' },
+    { key: 'rejected', label: t('reports.series.rejected'), color: '#cf1322' },
+  ];
+
+  const presets = [
+    { label: t('reports.presets.today'), value: [dayjs(), dayjs()] as [Dayjs, Dayjs] },
+    {
+      label: t('reports.presets.yesterday'),
+      value: [dayjs().add(-1, 'day'), dayjs().add(-1, 'day')] as [Dayjs, Dayjs],
+    },
+    { label: t('reports.presets.week'), value: [dayjs().startOf('week'), dayjs()] as [Dayjs, Dayjs] },
+    { label: t('reports.presets.month'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
+  ];
+
+  const dueColumns = [
+    { title: t('reports.columns.number'), dataIndex: 'number', className: 'mono' },
+    { title: t('reports.columns.matter'), dataIndex: 'matterName' },
+    {
+      title: t('reports.columns.applicant'),
+      render: (_: unknown, r: DueCase) => `${r.applicantName} ${r.applicantIdMasked}`,
+    },
+    { title: t('reports.columns.clerk'), render: (_: unknown, r: DueCase) => `${r.windowNumber} · ${r.clerkName}` },
+    { title: t('reports.columns.promised'), dataIndex: 'promisedDate' },
+    {
+      title: t('reports.columns.daysLeft'),
+      dataIndex: 'daysLeft',
+      align: 'right' as const,
+      render: (v: number) => <Tag color={v < 0 ? 'red' : 'orange'}>{v}</Tag>,
+    },
+  ];
+
+  const tallyColumns = [
+    { title: t('reports.columns.accepted'), dataIndex: 'accepted', align: 'right' as const },
+    { title: t('reports.columns.supplement'), dataIndex: 'supplement', align: 'right' as const },
+    { title: t('reports.columns.rejected'), dataIndex: 'rejected', align: 'right' as const },
+    { title: t('reports.columns.total'), dataIndex: 'total', align: 'right' as const },
+  ];
+
+  const hours = report
+    ? report.byHour.filter((h) => (h.hour >= hallHours.first && h.hour <= hallHours.last) || h.total > 0)
+    : [];
+
+  return (
+    <div className="report-screen" data-testid="report-screen">
+      <div className="report-bar">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('reports.title')}
+        </Typography.Title>
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          presets={presets}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          data-testid="report-range"
+        />
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} data-testid="report-refresh">
+            {t('reports.refresh')} <kbd>F5</kbd>
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} data-testid="report-csv">
+            {t('reports.csv')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={openPrint} data-testid="report-print">
+            {t('reports.print')} <kbd>Ctrl+P</kbd>
+          </Button>
+        </Space>
+      </div>
+      {!report ? (
+        <div className="report-loading">
+          <Spin />
+        </div>
+      ) : (
+        <Spin spinning={loading}>
+          <Typography.Text type="secondary" data-testid="report-as-of">
+            {report.hallName} ·{' '}
+            {t('reports.asOf', { day: report.asOf, time: dayjs(report.generatedAt).format('YYYY-MM-DD HH:mm') })}
+          </Typography.Text>
+          <div className="report-totals" data-testid="report-totals">
+            <Statistic title={t('reports.totals.decided')} value={report.totals.decided} />
+            <Statistic
+              title={t('reports.totals.accepted')}
+              value={report.totals.accepted}
+              styles={{ content: { color: '#1677ff' } }}
+              data-testid="report-accepted"
+            />
+            <Statistic
+              title={t('reports.totals.supplement')}
+              value={report.totals.supplement}
+              styles={{ content: { color: '#d46b08' } }}
+            />
+            <Statistic
+              title={t('reports.totals.rejected')}
+              value={report.totals.rejected}
+              styles={{ content: { color: '#cf1322' } }}
+            />
+            <Statistic
+              title={t('reports.totals.supplementRate')}
+              value={(report.totals.supplementRate * 100).toFixed(1)}
+              suffix="%"
+            />
+            <Statistic
+              title={t('reports.totals.handling')}
+              value={minutesText(report.handling.averageMinutes, t)}
+              suffix={
+                report.handling.medianMinutes !== null ? (
+                  <Typography.Text type="secondary" className="report-median">
+                    {t('reports.totals.handlingMedian', { m: report.handling.medianMinutes.toFixed(1) })}
+                  </Typography.Text>
+                ) : null
+              }
+            />
+            <Statistic title={t('reports.totals.started')} value={report.totals.started} />
+            <Statistic title={t('reports.totals.openDrafts')} value={report.totals.openDrafts} />
+            <Statistic
+              title={t('reports.totals.dueSoon')}
+              value={report.due.within3.length}
+              styles={{ content: { color: report.due.within3.length ? '#d46b08' : undefined } }}
+            />
+            <Statistic
+              title={t('reports.totals.overdue')}
+              value={report.due.overdue.length}
+              styles={{ content: { color: report.due.overdue.length ? '#cf1322' : undefined } }}
+            />
+          </div>
+          {report.totals.decided === 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.empty')} />
+          )}
+          <div className="report-charts">
+            <Card size="small" title={t('reports.byHour')}>
+              <BarChart
+                title={t('reports.byHour')}
+                testId="chart-by-hour"
+                orientation="vertical"
+                width={520}
+                series={series}
+                rows={hours.map((h) => ({ label: String(h.hour), values: tallyOf(h) }))}
+              />
+            </Card>
+            <Card size="small" title={t('reports.byMatter')}>
+              <BarChart
+                title={t('reports.byMatter')}
+                testId="chart-by-matter"
+                orientation="horizontal"
+                width={520}
+                series={series}
+                rows={report.byMatter.slice(0, 10).map((m) => ({ label: m.matterName, values: tallyOf(m) }))}
+              />
+            </Card>
+          </div>
+          <div className="report-tables">
+            <Card size="small" title={t('reports.byMatter')}>
+              <Table
+                size="small"
+                rowKey="matterCode"
+                pagination={false}
+                dataSource={report.byMatter}
+                data-testid="report-by-matter"
+                columns={[{ title: t('reports.columns.matter'), dataIndex: 'matterName' }, ...tallyColumns]}
+              />
+            </Card>
+            <Card size="small" title={t('reports.byClerk')}>
+              <Table
+                size="small"
+                rowKey={(r) => `${r.windowNumber}-${r.clerkId}`}
+                pagination={false}
+                dataSource={report.byClerk}
+                data-testid="report-by-clerk"
+                columns={[
+                  { title: t('reports.columns.window'), dataIndex: 'windowNumber' },
+                  { title: t('reports.columns.clerk'), dataIndex: 'clerkName' },
+                  ...tallyColumns,
+                  {
+                    title: t('reports.columns.average'),
+                    dataIndex: 'averageMinutes',
+                    align: 'right' as const,
+                    render: (v: number | null) => (v === null ? '—' : v.toFixed(1)),
+                  },
+                ]}
+              />
+            </Card>
+          </div>
+          <Card size="small" title={t('reports.overdueList')} className="report-due">
+            <Table<DueCase>
+              size="small"
+              rowKey="caseId"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={report.due.overdue}
+              columns={dueColumns}
+              data-testid="report-overdue"
+            />
+          </Card>
+          <Card size="small" title={t('reports.due')} className="report-due">
+            <Table<DueCase>
+              size="small"
+              rowKey="caseId"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={report.due.within3}
+              columns={dueColumns}
+              data-testid="report-due"
+            />
+          </Card>
+          <Card size="small" title={t('reports.printing')} className="report-due">
+            <Typography.Paragraph data-testid="report-printing">
+              {t('reports.printingLine', report.printing)}
+            </Typography.Paragraph>
+          </Card>
+        </Spin>
+      )}
+      {printing && <PrintDialog docRef={printing} onClose={() => setPrinting(null)} />}
+    </div>
+  );
+}

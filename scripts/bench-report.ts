@@ -1,0 +1,240 @@
+// `npx tsx scripts/bench-report.ts [--json FILE]`: how long the supervisor's report takes.
+//   report.2000.compute_ms      2,000 cases made through the case service over a week; the week's report
+//   report.100k.compute_ms      100,000 decisions over a year (seeded with SQL); the year's report
+//   report.100k.day_ms          the same database, one day's report
+// Each is the median of several runs after one warm-up.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Clock } from '../main/app/clock';
+import { createAuditService } from '../main/audit/service';
+import { createCalendarService } from '../main/calendar/service';
+import { createCaseService, type Actor } from '../main/cases/service';
+import { createCatalogService } from '../main/catalog/service';
+import { openDatabase } from '../main/db/connection';
+import { migrateDatabase } from '../main/db/migrate';
+import { createRootLogger } from '../main/logging/logger';
+import { createMaterialStore } from '../main/materials/store';
+import { createReportService } from '../main/reports/daily';
+import { createSettingsService } from '../main/settings/service';
+import { createStaffService } from '../main/staff/service';
+import { completeResidenceDraft, testCatalog } from '../main/testing/intake-fixtures';
+import { makePng } from '../main/testing/sample-files';
+import type { Decision } from '../preload/contract/cases';
+import { formatCaseNumber } from '../preload/contract/cases';
+import { hallDate } from '../preload/contract/dates';
+
+const resourcesDir = resolve(__dirname, '..', 'resources');
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function open(start: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'yichuang-bench-report-'));
+  let current = Date.parse(start);
+  const clock: Clock & { set(ms: number): void } = { now: () => new Date(current), set: (ms) => (current = ms) };
+  const sqlite = openDatabase(join(dir, 'yichuang.db'));
+  await migrateDatabase(sqlite, {
+    migrationsFolder: join(resourcesDir, 'migrations'),
+    backupDir: join(dir, 'backups'),
+    log: createRootLogger({ dir: null, level: 'silent' }),
+  });
+  const db = drizzle(sqlite);
+  const audit = createAuditService(db, clock);
+  const staff = createStaffService(db, clock);
+  const settings = createSettingsService(db, clock);
+  const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
+  const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
+  catalog.seed();
+  calendar.seed();
+  catalog.load(testCatalog(), 'central');
+  const materials = createMaterialStore({ db, clock, dir: join(dir, 'materials') });
+  const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
+  const reports = createReportService({ db, clock, calendar, settings });
+  const row = await staff.create({
+    username: 'bench',
+    displayName: '压测',
+    role: 'clerk',
+    windowNumber: 1,
+    password: 'Bench#2026xx',
+    mustChangePassword: false,
+  });
+  const clerk: Actor = { id: row.id, username: row.username, displayName: row.displayName };
+  const file = await materials.put(makePng(40, 30, 1), 'scan.png');
+  return {
+    sqlite,
+    clock,
+    settings,
+    cases,
+    reports,
+    clerk,
+    file,
+    close() {
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function median(run: () => void, times: number): number {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return Math.round(samples[Math.floor(times / 2)]! * 10) / 10;
+}
+
+/** 2,000 cases through the service, a week round the clock, accepted, supplemented (some resumed), rejected. */
+async function twoThousand(metrics: Record<string, number>): Promise<void> {
+  const w = await open('2026-11-21T16:00:00.000Z');
+  try {
+    w.sqlite.pragma('synchronous = NORMAL'); // seeding speed only; the report reads the same rows
+    const random = prng(7);
+    const waiting: string[] = [];
+    let base = Date.parse('2026-11-21T16:00:00.000Z');
+    const seedStart = performance.now();
+    for (let i = 0; i < 2000; i++) {
+      base += (0.5 + random() * 8.4) * 60_000;
+      w.clock.set(base);
+      w.settings.update({ windowNumber: 1 + Math.floor(random() * 6) });
+      const roll = random();
+      if (roll < 0.08 && waiting.length > 0) {
+        const id = waiting.shift()!;
+        const resumed = w.cases.resume(w.clerk, id);
+        w.clock.set(base + random() * 20 * 60_000);
+        w.cases.decide(w.clerk, id, resumed.revision, { kind: 'accept' });
+        continue;
+      }
+      const created = w.cases.create(w.clerk, 'TEST-JZZ-001');
+      if (roll < 0.12) continue;
+      const saved = w.cases.saveDraft(w.clerk, created.id, created.revision, completeResidenceDraft(w.file));
+      w.clock.set(base + random() * 40 * 60_000);
+      const decision: Decision =
+        roll < 0.7
+          ? { kind: 'accept' }
+          : roll < 0.9
+            ? { kind: 'supplement', items: [{ itemId: 'residence-proof', reason: '缺少' }], note: '' }
+            : { kind: 'reject', reasonCode: 'not-eligible', text: '' };
+      w.cases.decide(w.clerk, created.id, saved.revision, decision);
+      if (decision.kind === 'supplement') waiting.push(created.id);
+    }
+    w.sqlite.pragma('synchronous = FULL');
+    console.log(
+      `seeded 2,000 cases through the case service in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
+    w.clock.set(base + 3_600_000);
+    metrics['report.2000.compute_ms'] = median(() => w.reports.daily({ from: '2026-11-22', to: '2026-11-28' }), 10);
+  } finally {
+    w.close();
+  }
+}
+
+/** 100,000 decided cases over 2026, 10% of them decided again after a resume, written with SQL in big transactions. */
+async function hundredThousand(metrics: Record<string, number>): Promise<void> {
+  const w = await open('2026-12-31T09:00:00.000Z');
+  try {
+    const { sqlite } = w;
+    const random = prng(11);
+    const insertCase =
+      sqlite.prepare(`INSERT INTO cases (id, number, version, state, revision, matter_code, matter_name,
+      subject, catalog_version, applicant_name, applicant_id_masked, draft, clerk_id, clerk_name, window_number,
+      created_day, created_at, updated_at, decided_at, accepted_at, promised_date)
+      VALUES (?, ?, ?, ?, 3, ?, ?, 'individual', 1, ?, '370303********1234', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertDecision = sqlite.prepare(`INSERT INTO case_decisions (case_id, version, kind, at, clerk_id, clerk_name,
+      window_number, detail, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
+    const insertAudit = sqlite.prepare(`INSERT INTO audit_log (at, user_id, username, action, target, result, detail,
+      prev_hash, hash) VALUES (?, ?, 'bench', 'cases.resume', ?, 'ok', ?, ?, ?)`);
+    const insertPrint = sqlite.prepare(`INSERT INTO print_jobs (document_key, kind, case_id, copy_number, copies,
+      backend, printer, state, bytes, clerk_id, clerk_name, window_number, created_at)
+      VALUES (?, 'receipt', ?, ?, ?, 'cups', 'HP', ?, 1000, ?, '压测', 1, ?)`);
+    const matters = ['M-001', 'M-002', 'M-003', 'M-004', 'M-005', 'M-006', 'M-007', 'M-008'];
+    const yearStart = Date.parse('2025-12-31T16:00:00.000Z');
+    const yearMs = 365 * 86_400_000;
+    const seedStart = performance.now();
+    let decisions = 0;
+    const batch = sqlite.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const createdMs = yearStart + Math.floor((i / 100_000) * yearMs);
+        const created = new Date(createdMs).toISOString();
+        const day = hallDate(new Date(createdMs));
+        const windowNumber = 1 + (i % 12);
+        const number = formatCaseNumber('370303', day, windowNumber, i);
+        const matter = matters[i % matters.length]!;
+        const id = randomUUID();
+        const first = new Date(createdMs + (5 + random() * 30) * 60_000).toISOString();
+        const resumed = random() < 0.1;
+        const roll = random();
+        const lastKind = roll < 0.75 ? 'accept' : roll < 0.85 && !resumed ? 'supplement' : 'reject';
+        const kind1 = resumed ? 'supplement' : lastKind;
+        const state = { accept: 'accepted', supplement: 'supplement_requested', reject: 'rejected' }[lastKind];
+        const resumeAt = new Date(Date.parse(first) + 86_400_000).toISOString();
+        const second = new Date(Date.parse(resumeAt) + 10 * 60_000).toISOString();
+        const decided = resumed ? second : first;
+        insertCase.run(
+          id,
+          number,
+          resumed ? 2 : 1,
+          state,
+          matter,
+          `事项 ${matter}`,
+          '张三',
+          w.clerk.id,
+          '压测',
+          windowNumber,
+          day,
+          created,
+          decided,
+          decided,
+          state === 'accepted' ? decided : null,
+          state === 'accepted' ? hallDate(new Date(Date.parse(decided) + 7 * 86_400_000)) : null,
+        );
+        insertDecision.run(id, 1, kind1, first, w.clerk.id, '压测', windowNumber, 'b'.repeat(64));
+        decisions++;
+        if (resumed) {
+          insertAudit.run(resumeAt, w.clerk.id, id, JSON.stringify({ number, version: 2 }), 'x', 'y');
+          insertDecision.run(id, 2, lastKind, second, w.clerk.id, '压测', windowNumber, 'b'.repeat(64));
+          decisions++;
+        }
+        if (i % 3 === 0)
+          insertPrint.run(`receipt:${id}`, id, 0, 1 + (i % 2), i % 10 ? 'succeeded' : 'failed', w.clerk.id, first);
+      }
+    });
+    for (let from = 0; decisions < 100_000; from += 10_000) batch(from, from + 10_000);
+    sqlite.exec('ANALYZE');
+    console.log(`seeded ${decisions} decisions with SQL in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    const year = w.reports.daily({ from: '2026-01-01', to: '2026-12-31' });
+    console.log(
+      `year: ${year.totals.decided} decisions, ${year.due.overdue.length} overdue and ${year.due.within3.length} due rows`,
+    );
+    metrics['report.100k.compute_ms'] = median(() => w.reports.daily({ from: '2026-01-01', to: '2026-12-31' }), 5);
+    metrics['report.100k.day_ms'] = median(() => w.reports.daily({ from: '2026-11-27', to: '2026-11-27' }), 10);
+  } finally {
+    w.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'string' } } });
+  const metrics: Record<string, number> = {};
+  await twoThousand(metrics);
+  await hundredThousand(metrics);
+  for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(28)} ${value}`);
+  if (values.json) writeFileSync(values.json, JSON.stringify(metrics, null, 2));
+}
+
+void main();

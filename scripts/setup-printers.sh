@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Starts CUPS (no systemd needed) and adds two queues used by the printing tests:
+#   PDF      cups-pdf: every job becomes a PDF in the submitting user's ~/PDF/ (root: /root/PDF)
+#   Stopped  a queue that accepts jobs but never prints them (a printer out of paper)
+# Safe to run again.
+set -euo pipefail
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+
+if ! lpstat -r >/dev/null 2>&1; then
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
+    $sudo_cmd systemctl start cups
+  else
+    $sudo_cmd cupsd
+  fi
+  for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+
+ppd=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
+if ! lpstat -p PDF >/dev/null 2>&1; then
+  $sudo_cmd lpadmin -p PDF -v cups-pdf:/ -E -m "$ppd" 2>/dev/null
+fi
+if ! lpstat -p Stopped >/dev/null 2>&1; then
+  $sudo_cmd lpadmin -p Stopped -v cups-pdf:/ -E -m "$ppd" 2>/dev/null
+fi
+# Accepting jobs, but stopped: a job waits forever, as on a printer out of paper.
+$sudo_cmd cupsdisable Stopped
+lpstat -p PDF -p Stopped
