@@ -11,6 +11,8 @@ import { decode, encode } from '../preload/contract/codec';
 import { createWorkstation } from '../main/app/services';
 import { startBrowserHost } from '../main/browser-host/server';
 import { casesBench } from './bench-cases';
+import { documentsBench } from './bench-documents';
+import { reportBench } from './bench-report';
 import { idcardCycle, idcardDecode } from './bench-idcard';
 
 const root = resolve(__dirname, '..');
@@ -97,6 +99,8 @@ async function main(): Promise<void> {
   await servicesStart();
   Object.assign(metrics, idcardDecode(percentile));
   Object.assign(metrics, await idcardCycle(percentile));
+  Object.assign(metrics, await documentsBench(percentile));
+  Object.assign(metrics, await reportBench());
   Object.assign(metrics, await casesBench(percentile, caseCount));
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${'metric'.padEnd(width)}  value`);

@@ -132,6 +132,8 @@ const report: DailyReport = dailyReportSchema.parse({
   due: {
     within3: [due({}), due({ applicantName: '=HYPERLINK("http://evil.example","点我")', daysLeft: 3 })],
     overdue: [due({ applicantName: '-李四', daysLeft: -2, promisedDate: '2026-11-24' })],
+    within3Total: 2,
+    overdueTotal: 1,
   },
   printing: {
     jobs: 6,
@@ -312,7 +314,7 @@ describe('dailyReportCsv', () => {
       handling: { averageMinutes: null, medianMinutes: null, count: 0 },
       byMatter: [],
       byClerk: [],
-      due: { within3: [], overdue: [] },
+      due: { within3: [], overdue: [], within3Total: 0, overdueTotal: 0 },
       printing: { jobs: 0, succeeded: 0, failed: 0, pending: 0, originals: 0, copies: 0, byKind: [] },
     });
     const sections = sectionsOf(dailyReportCsv(empty));

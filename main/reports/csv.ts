@@ -62,6 +62,11 @@ function dueRow(r: DueCase): CsvValue[] {
   ];
 }
 
+/** A last row when a due list was cut to the most urgent cases. */
+function moreRow(total: number, listed: number): CsvValue[][] {
+  return total > listed ? [[`另有 ${total - listed} 件未列出（共 ${total} 件）`]] : [];
+}
+
 function hourLabel(hour: number): string {
   const hh = (h: number) => String(h).padStart(2, '0');
   return `${hh(hour)}:00-${hh(hour + 1)}:00`;
@@ -110,8 +115,8 @@ export function dailyReportCsv(report: DailyReport): string {
     ],
     [['时段', ...tallyHeader], ...report.byHour.map((h) => [hourLabel(h.hour), ...tally(h)])],
     [['日期', ...tallyHeader], ...report.byDay.map((d) => [d.day, ...tally(d)])],
-    [dueHeader, ...report.due.within3.map(dueRow)],
-    [dueHeader, ...report.due.overdue.map(dueRow)],
+    [dueHeader, ...report.due.within3.map(dueRow), ...moreRow(report.due.within3Total, report.due.within3.length)],
+    [dueHeader, ...report.due.overdue.map(dueRow), ...moreRow(report.due.overdueTotal, report.due.overdue.length)],
     [
       ['项目', '数值'],
       ['打印任务', printing.jobs],

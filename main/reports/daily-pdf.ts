@@ -48,7 +48,7 @@ function sections(doc: A4Document): (title: string) => void {
   };
 }
 
-function dueTable(doc: A4Document, rows: DueCase[], empty: string): void {
+function dueTable(doc: A4Document, rows: DueCase[], total: number, empty: string): void {
   if (rows.length === 0) {
     doc.paragraph(empty, { size, indent: 0 });
     return;
@@ -76,8 +76,9 @@ function dueTable(doc: A4Document, rows: DueCase[], empty: string): void {
         String(c.daysLeft),
       ]),
   });
-  if (rows.length > printedDueRows) {
-    doc.paragraph(`另有 ${rows.length - printedDueRows} 件未列出：请在「办件」中按到期筛选查看全部。`, {
+  const listed = Math.min(rows.length, printedDueRows);
+  if (total > listed) {
+    doc.paragraph(`另有 ${total - listed} 件未列出：请在「办件」中按到期筛选查看全部。`, {
       size,
       indent: 0,
     });
@@ -122,7 +123,7 @@ export async function dailyReportPdf(report: DailyReport, font: DocumentFont, co
       ['一次性补正告知', String(t.supplement), '补正率', `${(t.supplementRate * 100).toFixed(1)}%`],
       ['不予受理', String(t.rejected), '平均办理时长', minutes(report.handling.averageMinutes)],
       ['3 个工作日内到期', String(report.due.within3.length), '办理时长中位数', minutes(report.handling.medianMinutes)],
-      ['已超期', String(report.due.overdue.length), '计入时长的决定', String(report.handling.count)],
+      ['已超期', String(report.due.overdueTotal), '计入时长的决定', String(report.handling.count)],
     ],
   });
 
@@ -177,10 +178,10 @@ export async function dailyReportPdf(report: DailyReport, font: DocumentFont, co
     });
   }
 
-  section(`已超期（${report.due.overdue.length} 件）`);
-  dueTable(doc, report.due.overdue, '没有超期的办件。');
-  section(`3 个工作日内到期（${report.due.within3.length} 件）`);
-  dueTable(doc, report.due.within3, '没有 3 个工作日内到期的办件。');
+  section(`已超期（${report.due.overdueTotal} 件）`);
+  dueTable(doc, report.due.overdue, report.due.overdueTotal, '没有超期的办件。');
+  section(`3 个工作日内到期（${report.due.within3Total} 件）`);
+  dueTable(doc, report.due.within3, report.due.within3Total, '没有 3 个工作日内到期的办件。');
 
   const p = report.printing;
   section('打印记录');

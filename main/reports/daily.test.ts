@@ -8,7 +8,7 @@ import type { CaseDraft, Decision } from '../../preload/contract/cases';
 import { emptyDraft, emptyItemState } from '../../preload/contract/cases';
 import type { DocumentKind, PrintJobState } from '../../preload/contract/documents';
 import type { StoredFile } from '../../preload/contract/materials';
-import { dailyReportSchema, type DailyReport } from '../../preload/contract/reports';
+import { dailyReportSchema, dueListLimit, type DailyReport } from '../../preload/contract/reports';
 import type { Clock } from '../app/clock';
 import { createAuditService } from '../audit/service';
 import { createCalendarService } from '../calendar/service';
@@ -451,6 +451,8 @@ describe('the daily report, checked by hand', () => {
           due(ids.c7!, '2026-12-02', 3, { matterName: '居住证换领', clerkName: '赵强', windowNumber: 8 }),
         ],
         overdue: [due(ids.o1!, '2026-11-19', -6, {}), due(ids.o2!, '2026-11-26', -1, company)],
+        within3Total: 2,
+        overdueTotal: 2,
       },
       printing: {
         jobs: 6,
@@ -531,6 +533,34 @@ describe('the daily report, checked by hand', () => {
       [ids.c4, 0],
     ]);
     expect(report.due.within3.map((r) => [r.caseId, r.daysLeft])).toEqual([[ids.c7, 3]]);
+  });
+
+  it('lists the most overdue cases up to the limit and counts them all', () => {
+    // Copies of the most overdue case (promised 11-19), each a day later, with numbers after it.
+    const row = t.sqlite.prepare('select * from cases where id = ?').get(ids.o1) as Record<string, unknown>;
+    const columns = Object.keys(row);
+    const insert = t.sqlite.prepare(
+      `insert into cases (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    const extra = dueListLimit + 20;
+    t.sqlite.transaction(() => {
+      for (let i = 1; i <= extra; i++) {
+        insert.run({
+          ...row,
+          id: `${String(row.id).slice(0, 24)}${String(i).padStart(12, '0')}`,
+          number: `${String(row.number)}-${String(i).padStart(4, '0')}`,
+          promised_date: '2026-11-20',
+        });
+      }
+    })();
+    t.clock.set('2026-11-27T09:00:00.000Z');
+    const report = reports.daily({ from: '2026-11-27', to: '2026-11-27' });
+    expect(report.due.overdueTotal).toBe(extra + 2);
+    expect(report.due.overdue).toHaveLength(dueListLimit);
+    // The most overdue first: the original case (11-19) leads, the copies (11-20) follow.
+    expect(report.due.overdue[0]!.caseId).toBe(ids.o1);
+    expect(report.due.overdue.slice(1).every((r) => r.promisedDate === '2026-11-20')).toBe(true);
+    expect(report.due.within3Total).toBe(report.due.within3.length);
   });
 });
 
@@ -889,6 +919,9 @@ describe('2,000 cases over a week', () => {
       byId(atRisk.filter((r) => r.promised < asOf)),
     );
     expect(report.due.within3.length + report.due.overdue.length).toBeGreaterThan(0);
+    expect(report.due.within3Total).toBe(atRisk.filter((r) => r.promised >= asOf).length);
+    expect(report.due.overdueTotal).toBe(atRisk.filter((r) => r.promised < asOf).length);
+    expect(report.due.overdueTotal).toBeLessThanOrEqual(dueListLimit); // so the lists above are whole
 
     // Printing.
     const printed = `date(created_at, '+8 hours') between '${from}' and '${to}'`;

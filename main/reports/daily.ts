@@ -15,6 +15,7 @@ import {
   type ReportQuery,
   daysOfRange,
   dailyReportSchema,
+  dueListLimit,
   dueWithinWorkingDays,
   reportQuerySchema,
 } from '../../preload/contract/reports';
@@ -155,6 +156,8 @@ export function createReportService(deps: ReportServiceDeps) {
     const daysLeftOf = new Map<string, number>();
     const within3: DueCase[] = [];
     const overdue: DueCase[] = [];
+    let within3Total = 0;
+    let overdueTotal = 0;
     for (const [
       caseId,
       number,
@@ -183,9 +186,12 @@ export function createReportService(deps: ReportServiceDeps) {
         daysLeft,
       };
       // Overdue once the promised date has passed, even when only a weekend lies between.
-      (promisedDate < asOf ? overdue : within3).push(row);
+      const list = promisedDate < asOf ? overdue : within3;
+      if (promisedDate < asOf) overdueTotal++;
+      else within3Total++;
+      if (list.length < dueListLimit) list.push(row);
     }
-    return { within3, overdue };
+    return { within3, overdue, within3Total, overdueTotal };
   }
 
   function printing(start: string, end: string): DailyReport['printing'] {

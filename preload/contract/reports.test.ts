@@ -65,7 +65,7 @@ describe('dailyReportSchema', () => {
       byClerk: [],
       byHour: Array.from({ length: 24 }, (_, h) => hour(h)),
       byDay: [{ day: '2026-11-27', accepted: 0, supplement: 0, rejected: 0, total: 0 }],
-      due: { within3: [], overdue: [] },
+      due: { within3: [], overdue: [], within3Total: 0, overdueTotal: 0 },
       printing: { jobs: 0, succeeded: 0, failed: 0, pending: 0, originals: 0, copies: 0, byKind: [] },
     };
     expect(dailyReportSchema.safeParse(base).success).toBe(true);

@@ -8,6 +8,9 @@ import { documentKindSchema } from './documents';
 
 /** The longest range one report covers (a leap year, both ends counted). */
 export const maxReportDays = 366;
+/** Each due list carries at most this many cases (the most urgent first); its total counts them all. */
+export const dueListLimit = 500;
+
 /** Accepted cases due within this many working days are listed as at risk. */
 export const dueWithinWorkingDays = 3;
 
@@ -141,7 +144,13 @@ export const dailyReportSchema = z.object({
    * Every accepted case at risk, whenever it was accepted: due within 3 working days of `asOf`
    * (today included), or whose promised date has passed. Promised date, then number.
    */
-  due: z.object({ within3: z.array(dueCaseSchema), overdue: z.array(dueCaseSchema) }),
+  due: z.object({
+    /** The most urgent `dueListLimit` cases of each list; the totals count every one. */
+    within3: z.array(dueCaseSchema),
+    overdue: z.array(dueCaseSchema),
+    within3Total: count,
+    overdueTotal: count,
+  }),
   /** Print jobs started in the range. Originals and copies count sets actually printed (succeeded jobs). */
   printing: z.object({
     jobs: count,

@@ -50,6 +50,7 @@ export const reportsEn: Messages['reports'] = {
     succeeded: 'Printed',
     failed: 'Failed',
   },
+  moreDue: 'The {{listed}} most urgent of {{total}}',
   empty: 'No cases in this period',
   series: { accepted: 'Accepted', supplement: 'Supplement', rejected: 'Not accepted' },
 };

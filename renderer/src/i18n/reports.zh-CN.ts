@@ -49,6 +49,7 @@ export const reportsZh = {
     succeeded: '成功',
     failed: '失败',
   },
+  moreDue: '列出最紧急的 {{listed}} 件，共 {{total}} 件',
   empty: '该期间没有办件',
   series: { accepted: '受理', supplement: '补正', rejected: '不予受理' },
 } as const;

@@ -81,6 +81,8 @@ export function ReportScreen() {
     { label: t('reports.presets.month'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
   ];
 
+  const moreText = (total: number, listed: number) => (total > listed ? t('reports.moreDue', { listed, total }) : null);
+
   const dueColumns = [
     { title: t('reports.columns.number'), dataIndex: 'number', className: 'mono' },
     { title: t('reports.columns.matter'), dataIndex: 'matterName' },
@@ -182,13 +184,13 @@ export function ReportScreen() {
             <Statistic title={t('reports.totals.openDrafts')} value={report.totals.openDrafts} />
             <Statistic
               title={t('reports.totals.dueSoon')}
-              value={report.due.within3.length}
-              styles={{ content: { color: report.due.within3.length ? '#d46b08' : undefined } }}
+              value={report.due.within3Total}
+              styles={{ content: { color: report.due.within3Total ? '#d46b08' : undefined } }}
             />
             <Statistic
               title={t('reports.totals.overdue')}
-              value={report.due.overdue.length}
-              styles={{ content: { color: report.due.overdue.length ? '#cf1322' : undefined } }}
+              value={report.due.overdueTotal}
+              styles={{ content: { color: report.due.overdueTotal ? '#cf1322' : undefined } }}
             />
           </div>
           {report.totals.decided === 0 && (
@@ -248,7 +250,12 @@ export function ReportScreen() {
               />
             </Card>
           </div>
-          <Card size="small" title={t('reports.overdueList')} className="report-due">
+          <Card
+            size="small"
+            title={`${t('reports.overdueList')}（${report.due.overdueTotal}）`}
+            extra={moreText(report.due.overdueTotal, report.due.overdue.length)}
+            className="report-due"
+          >
             <Table<DueCase>
               size="small"
               rowKey="caseId"
@@ -258,7 +265,12 @@ export function ReportScreen() {
               data-testid="report-overdue"
             />
           </Card>
-          <Card size="small" title={t('reports.due')} className="report-due">
+          <Card
+            size="small"
+            title={`${t('reports.due')}（${report.due.within3Total}）`}
+            extra={moreText(report.due.within3Total, report.due.within3.length)}
+            className="report-due"
+          >
             <Table<DueCase>
               size="small"
               rowKey="caseId"
