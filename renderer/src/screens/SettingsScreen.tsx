@@ -83,11 +83,7 @@ export function SettingsScreen() {
           </Col>
         </Row>
         <Divider titlePlacement="start">{t('settings.printSection')}</Divider>
-        <Row gutter={24}>
-          <Col span={24}>
-            <PrintSettingsFields />
-          </Col>
-        </Row>
+        <PrintSettingsFields />
         {isAdmin && (
           <Button type="primary" htmlType="submit" data-testid="settings-save">
             {t('common.save')}
