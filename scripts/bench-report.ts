@@ -9,21 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Clock } from '../main/app/clock';
-import { createAuditService } from '../main/audit/service';
-import { createCalendarService } from '../main/calendar/service';
-import { createCaseService, type Actor } from '../main/cases/service';
-import { createCatalogService } from '../main/catalog/service';
-import { openDatabase } from '../main/db/connection';
-import { migrateDatabase } from '../main/db/migrate';
-import { createRootLogger } from '../main/logging/logger';
-import { createMaterialStore } from '../main/materials/store';
-import { createReportService } from '../main/reports/daily';
-import { dailyReportPdf } from '../main/reports/daily-pdf';
+import { createWorkstation } from '../main/app/services';
+import type { Actor } from '../main/cases/service';
 import { loadDocumentFont } from '../main/documents/font';
-import { createSettingsService } from '../main/settings/service';
-import { createStaffService } from '../main/staff/service';
+import { dailyReportPdf } from '../main/reports/daily-pdf';
+import { prng } from '../main/testing/prng';
 import { completeResidenceDraft, testCatalog } from '../main/testing/intake-fixtures';
 import { makePng } from '../main/testing/sample-files';
 import type { Decision } from '../preload/contract/cases';
@@ -32,39 +23,21 @@ import { hallDate } from '../preload/contract/dates';
 
 const resourcesDir = resolve(__dirname, '..', 'resources');
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** A workstation in a temp directory with the test catalog, a clerk and one stored scan; the clock moves by hand. */
 async function open(start: string) {
   const dir = mkdtempSync(join(tmpdir(), 'yichuang-bench-report-'));
   let current = Date.parse(start);
   const clock: Clock & { set(ms: number): void } = { now: () => new Date(current), set: (ms) => (current = ms) };
-  const sqlite = openDatabase(join(dir, 'yichuang.db'));
-  await migrateDatabase(sqlite, {
-    migrationsFolder: join(resourcesDir, 'migrations'),
-    backupDir: join(dir, 'backups'),
-    log: createRootLogger({ dir: null, level: 'silent' }),
+  const ws = await createWorkstation({
+    dataDir: dir,
+    resourcesDir,
+    clock,
+    logToFiles: false,
+    logLevel: 'silent',
+    deviceSources: [],
   });
-  const db = drizzle(sqlite);
-  const audit = createAuditService(db, clock);
-  const staff = createStaffService(db, clock);
-  const settings = createSettingsService(db, clock);
-  const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
-  const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
-  catalog.seed();
-  calendar.seed();
+  const { staff, catalog, materials, settings, cases, reports } = ws.services;
   catalog.load(testCatalog(), 'central');
-  const materials = createMaterialStore({ db, clock, dir: join(dir, 'materials') });
-  const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
-  const reports = createReportService({ db, clock, calendar, settings });
   const row = await staff.create({
     username: 'bench',
     displayName: '压测',
@@ -76,15 +49,15 @@ async function open(start: string) {
   const clerk: Actor = { id: row.id, username: row.username, displayName: row.displayName };
   const file = await materials.put(makePng(40, 30, 1), 'scan.png');
   return {
-    sqlite,
+    sqlite: ws.sqlite,
     clock,
     settings,
     cases,
     reports,
     clerk,
     file,
-    close() {
-      sqlite.close();
+    async close() {
+      await ws.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -156,7 +129,7 @@ async function twoThousand(metrics: Record<string, number>): Promise<void> {
     metrics['report.2000.gen_ms'] = Math.round(runs[2]!);
     metrics['report.2000.pdf_bytes'] = pdf.length;
   } finally {
-    w.close();
+    await w.close();
   }
 }
 
@@ -240,7 +213,7 @@ async function hundredThousand(metrics: Record<string, number>): Promise<void> {
     metrics['report.100k.compute_ms'] = median(() => w.reports.daily({ from: '2026-01-01', to: '2026-12-31' }), 5);
     metrics['report.100k.day_ms'] = median(() => w.reports.daily({ from: '2026-11-27', to: '2026-11-27' }), 10);
   } finally {
-    w.close();
+    await w.close();
   }
 }
 

@@ -28,7 +28,7 @@ import { caseDraftSchema, caseTransitions, emptyDraft, itemFileSchema } from '..
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
-import { maskIdNumber } from '../../preload/contract/id-numbers';
+import { maskIdNumber, maskPhone } from '../../preload/contract/id-numbers';
 import { checklistFor, decisionProblems } from '../../preload/contract/intake';
 import type { AuditEntry } from '../../preload/contract/schemas';
 
@@ -69,11 +69,6 @@ function stateError(action: keyof typeof caseTransitions, state: CaseState): App
     discard: '放弃草稿',
   };
   return new AppError('conflict', `该办件状态为「${names[state]}」，不能${what[action]}：请刷新后查看办件当前状态`);
-}
-
-function maskPhone(phone: string): string {
-  const p = phone.trim();
-  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
 }
 
 /** The draft as shown to someone who is not continuing it: identifying numbers and phones masked. */

@@ -6,7 +6,7 @@ import type { SettingsService } from '../settings/service';
 import type { CaseDecisionRecord, CaseDetail, IdType } from '../../preload/contract/cases';
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
-import type { DocumentKind, DocumentRef } from '../../preload/contract/documents';
+import type { CaseDocumentRef, DocumentKind, DocumentRef } from '../../preload/contract/documents';
 import { documentTitles } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import type { WorkstationSettings } from '../../preload/contract/schemas';
@@ -176,28 +176,29 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     };
   }
 
-  async function caseDocument(
-    ref: Exclude<DocumentRef, { kind: 'daily_report' }>,
-    copyNumber: number,
-  ): Promise<MadeDocument> {
+  /** The decided case and the decision a document records; refused before any decision. */
+  function decidedFor(ref: CaseDocumentRef): { detail: CaseDetail; decision: CaseDecisionRecord } {
     const detail = cases.get(ref.caseId);
     if (detail.number === null || detail.decisions.length === 0) {
       throw new AppError('conflict', '该办件尚未作出决定：受理、补正或不予受理后才能打印文书');
     }
+    if (ref.kind !== 'bundle') return { detail, decision: decisionFor(detail, ref.kind, ref.version) };
+    const decision = ref.version
+      ? detail.decisions.find((d) => d.version === ref.version)
+      : detail.decisions[detail.decisions.length - 1];
+    if (!decision) throw new AppError('not_found', `该办件没有第 ${ref.version ?? ''} 版的决定`);
+    return { detail, decision };
+  }
+
+  async function caseDocument(ref: CaseDocumentRef, copyNumber: number): Promise<MadeDocument> {
+    const { detail, decision } = decidedFor(ref);
     const matter = matterOf(detail);
     const f = await font();
+    const version = decision.version;
     let pdf: Uint8Array;
-    let version: number;
     if (ref.kind === 'bundle') {
-      const decision = ref.version
-        ? detail.decisions.find((d) => d.version === ref.version)
-        : detail.decisions[detail.decisions.length - 1];
-      if (!decision) throw new AppError('not_found', `该办件没有第 ${ref.version ?? ''} 版的决定`);
-      version = decision.version;
       pdf = await bundlePdf(bundleData(detail, decision, matter), f);
     } else {
-      const decision = decisionFor(detail, ref.kind, ref.version);
-      version = decision.version;
       if (ref.kind === 'receipt') {
         pdf = await receiptPdf(
           receiptData(detail, decision, matter, cases.decidedMaterials(detail.id, version), copyNumber),
@@ -310,14 +311,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       if (ref.kind === 'daily_report') {
         return { documentKey: documentKeyOf(ref, null), caseId: null, caseVersion: null, caseNumber: null };
       }
-      const detail = cases.get(ref.caseId);
-      if (detail.number === null || detail.decisions.length === 0) {
-        throw new AppError('conflict', '该办件尚未作出决定：受理、补正或不予受理后才能打印文书');
-      }
-      const version =
-        ref.kind === 'bundle'
-          ? (ref.version ?? detail.decisions[detail.decisions.length - 1]!.version)
-          : decisionFor(detail, ref.kind, ref.version).version;
+      const { detail, decision } = decidedFor(ref);
+      const version = decision.version;
       return {
         documentKey: documentKeyOf(ref, version),
         caseId: detail.id,

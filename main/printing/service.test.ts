@@ -8,6 +8,7 @@ import type { StoredFile } from '../../preload/contract/materials';
 import type { Actor } from '../cases/service';
 import { decodeQr, pdfPages, pdfText } from '../documents/testing/pdf-check';
 import { progressUrlOf } from '../documents/service';
+import { defaultWorkstationSettings } from '../settings/service';
 import { completeResidenceDraft, testCatalog } from '../testing/intake-fixtures';
 import { makePng } from '../testing/sample-files';
 import { until } from '../testing/wait';
@@ -38,7 +39,7 @@ function cupsQueues(): string {
   }
 }
 
-const progressUrl = (number: string) => progressUrlOf('https://zwfw.zhangdian.gov.cn/progress?case={number}', number);
+const progressUrl = (number: string) => progressUrlOf(defaultWorkstationSettings.progressUrlTemplate, number);
 
 let t: TestWorkstation;
 let clerk: Actor;

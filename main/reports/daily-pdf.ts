@@ -3,12 +3,11 @@ import { chineseDate, chineseDateTime } from '../documents/format';
 import { A4Document } from '../documents/layout/document';
 import type { TableColumn } from '../documents/layout/table';
 import { documentTitles } from '../../preload/contract/documents';
-import type { DailyReport, DecisionTally, DueCase } from '../../preload/contract/reports';
+import { shownHours, type DailyReport, type DecisionTally, type DueCase } from '../../preload/contract/reports';
 
 /** At most this many cases of each due list are printed; the rest are counted in a line under it. */
 export const printedDueRows = 300;
 
-const hallHours = { first: 8, last: 18 };
 const size = 9.5;
 
 const tallyColumns: TableColumn[] = [
@@ -128,7 +127,7 @@ export async function dailyReportPdf(report: DailyReport, font: DocumentFont, co
   });
 
   section('按小时（决定数，北京时间）');
-  const hours = report.byHour.filter((h) => (h.hour >= hallHours.first && h.hour <= hallHours.last) || h.total > 0);
+  const hours = shownHours(report.byHour);
   doc.barChart({
     orientation: 'vertical',
     height: 150,

@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../preload/contract/catalog';
 import type { CaseDraft, Decision } from '../../preload/contract/cases';
@@ -9,17 +7,7 @@ import { emptyDraft, emptyItemState } from '../../preload/contract/cases';
 import type { DocumentKind, PrintJobState } from '../../preload/contract/documents';
 import type { StoredFile } from '../../preload/contract/materials';
 import { dailyReportSchema, dueListLimit, type DailyReport } from '../../preload/contract/reports';
-import type { Clock } from '../app/clock';
-import { createAuditService } from '../audit/service';
-import { createCalendarService } from '../calendar/service';
-import { createCaseService, type Actor } from '../cases/service';
-import { createCatalogService } from '../catalog/service';
-import { openDatabase, type Db, type Sqlite } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
-import { createRootLogger } from '../logging/logger';
-import { createMaterialStore } from '../materials/store';
-import { createSettingsService } from '../settings/service';
-import { createStaffService } from '../staff/service';
+import type { Actor } from '../cases/service';
 import { caseDecisions, printJobs } from '../db/schema';
 import { companyCode, completeResidenceDraft, liSiId, testCatalog, zhangSanId } from '../testing/intake-fixtures';
 import { makePng } from '../testing/sample-files';
@@ -28,49 +16,18 @@ import { createReportService, hallRangeInstants, type ReportService } from './da
 import { dailyReportPdf } from './daily-pdf';
 import { loadDocumentFont } from '../documents/font';
 import { fontPath } from '../documents/testing/fixtures';
-import { repoRoot } from '../testing/workstation';
+import { prng } from '../testing/prng';
+import { createFakeClock, createTestWorkstation, repoRoot, resourcesDir } from '../testing/workstation';
 import { compact, glyphInk, pdfPages } from '../documents/testing/pdf-check';
 
-const resourcesDir = resolve(__dirname, '..', '..', 'resources');
-
-/**
- * The services the report reads, wired as the workstation wires them, on a migrated SQLite file
- * in a temp directory; the clock moves by hand. (Built here, not with createTestWorkstation, so the
- * report's tests need nothing beyond the case service.)
- */
+/** The workstation's services on a migrated SQLite file in a temp directory; the clock moves by hand. */
 async function openHarness(start: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'yichuang-report-'));
-  let current = Date.parse(start);
-  const clock: Clock & { set(at: Date | string): void } = {
-    now: () => new Date(current),
-    set: (at) => {
-      current = new Date(at).getTime();
-    },
-  };
-  const sqlite: Sqlite = openDatabase(join(dir, 'yichuang.db'));
-  await migrateDatabase(sqlite, {
-    migrationsFolder: join(resourcesDir, 'migrations'),
-    backupDir: join(dir, 'backups'),
-    log: createRootLogger({ dir: null, level: 'silent' }),
-  });
-  const db: Db = drizzle(sqlite);
-  const audit = createAuditService(db, clock);
-  const staff = createStaffService(db, clock);
-  const settings = createSettingsService(db, clock);
-  const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
-  const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
-  catalog.seed();
-  calendar.seed();
-  const materials = createMaterialStore({ db, clock, dir: join(dir, 'materials') });
-  const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
+  const ws = await createTestWorkstation({ clock: createFakeClock(start) });
   return {
-    clock,
-    sqlite,
-    services: { db, staff, settings, catalog, calendar, materials, cases },
-    dispose() {
-      sqlite.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    clock: ws.clock,
+    sqlite: ws.workstation.sqlite,
+    services: ws.workstation.services,
+    dispose: () => ws.dispose(),
   };
 }
 type Harness = Awaited<ReturnType<typeof openHarness>>;
@@ -220,8 +177,8 @@ async function open(): Promise<void> {
 }
 
 beforeEach(open);
-afterEach(() => {
-  t.dispose();
+afterEach(async () => {
+  await t.dispose();
 });
 
 describe('hallRangeInstants', () => {
@@ -635,18 +592,6 @@ describe('the queries', () => {
 
 // ---------------------------------------------------------------------------------------------
 // 2,000 cases over a week, decided at random through the real case service, against raw SQL.
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Holidays {
   years: Record<string, { holidays: string[]; workdays: string[] }>;

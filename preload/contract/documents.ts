@@ -37,6 +37,11 @@ export const printerInfoSchema = z.object({
 });
 export type PrinterInfo = z.infer<typeof printerInfoSchema>;
 
+/** One string naming a printer (`cups:PDF`), for pickers that hold a printer as a value. */
+export function printerKey(p: { backend: PrintBackend; name: string }): string {
+  return `${p.backend}:${p.name}`;
+}
+
 /** Which document: a notice or the bundle of one case version, or the report of a day or range. */
 export const caseDocumentRefSchema = z
   .object({
@@ -101,10 +106,3 @@ export const documentTitles: Record<DocumentKind, string> = {
   bundle: '材料汇编',
   daily_report: '业务日报',
 };
-
-/** `副本 2` or `正本`: what a job printed, in the words on the paper. */
-export function copyLabel(copyNumber: number, copies = 1): string {
-  if (copyNumber === 0 && copies <= 1) return '正本';
-  if (copyNumber === 0) return copies === 2 ? '正本 + 副本 1' : `正本 + 副本 1–${copies - 1}`;
-  return copies <= 1 ? `副本 ${copyNumber}` : `副本 ${copyNumber}–${copyNumber + copies - 1}`;
-}

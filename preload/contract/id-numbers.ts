@@ -55,6 +55,12 @@ export function maskIdNumber(id: string): string {
   return '*'.repeat(id.length);
 }
 
+/** A phone number as lists and paper show it: first 3 and last 4 (138****5678); short ones hidden. */
+export function maskPhone(phone: string): string {
+  const p = phone.trim();
+  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
+}
+
 /** Province-level codes of GB/T 2260 (the first two digits), plus 81/82/83 for Hong Kong, Macao and Taiwan residents. */
 const provinceCodes = new Set([
   '11',

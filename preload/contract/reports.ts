@@ -166,4 +166,9 @@ export const dailyReportSchema = z.object({
   }),
 });
 export type DailyReport = z.infer<typeof dailyReportSchema>;
+/** The hours the charts show: the hall's day (8 to 18, Beijing) and any other hour that had decisions. */
+export function shownHours<T extends { hour: number; total: number }>(byHour: readonly T[]): T[] {
+  return byHour.filter((h) => (h.hour >= 8 && h.hour <= 18) || h.total > 0);
+}
+
 export type DecisionTally = Pick<DailyReport['byDay'][number], 'accepted' | 'supplement' | 'rejected' | 'total'>;

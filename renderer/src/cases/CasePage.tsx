@@ -21,7 +21,7 @@ import {
   type DecisionKind,
 } from '../../../preload/contract/cases';
 import type { CatalogMatter, FormField, MaterialItem } from '../../../preload/contract/catalog';
-import { maskIdNumber } from '../../../preload/contract/id-numbers';
+import { maskIdNumber, maskPhone } from '../../../preload/contract/id-numbers';
 import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '../../../preload/contract/intake';
 import type { AuditEntry } from '../../../preload/contract/schemas';
 import { useSession } from '../app/session';
@@ -49,11 +49,6 @@ const statusIcons: Record<ItemStatus, ReactNode> = {
   not_applicable: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
   optional_empty: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
 };
-
-function maskPhone(phone: string): string {
-  const p = phone.trim();
-  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
-}
 
 /** A form value as the case page shows it: identity and phone numbers masked (a passer-by may see it). */
 function shownValue(field: FormField | null, value: string): string {

@@ -2,12 +2,13 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, InputNumber, Modal, Select, Space, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CaseDocumentRef,
-  PrinterInfo,
-  PrintJob,
-  RenderedDocument,
-  ReportDocumentRef,
+import {
+  printerKey,
+  type CaseDocumentRef,
+  type PrinterInfo,
+  type PrintJob,
+  type RenderedDocument,
+  type ReportDocumentRef,
 } from '../../../preload/contract/documents';
 import type { PrinterChoice } from '../../../preload/contract/schemas';
 import { useShortcuts } from '../app/shortcuts';
@@ -19,13 +20,11 @@ import './printing.css';
 
 export type PrintableRef = CaseDocumentRef | ReportDocumentRef;
 
-const keyOf = (p: { backend: string; name: string }) => `${p.backend}:${p.name}`;
-
 /** The printer to offer first: the one in settings if it is still there, else the system default. */
 function initialPrinter(printers: PrinterInfo[], configured: PrinterChoice | null): string | null {
-  if (configured && printers.some((p) => keyOf(p) === keyOf(configured))) return keyOf(configured);
+  if (configured && printers.some((p) => printerKey(p) === printerKey(configured))) return printerKey(configured);
   const fallback = printers.find((p) => p.isDefault) ?? printers.find((p) => p.backend !== 'browser') ?? printers[0];
-  return fallback ? keyOf(fallback) : null;
+  return fallback ? printerKey(fallback) : null;
 }
 
 type Phase =
@@ -94,7 +93,7 @@ export function PrintDialog({
     });
   }, []);
 
-  const chosen = useMemo(() => printers?.find((p) => keyOf(p) === printer) ?? null, [printers, printer]);
+  const chosen = useMemo(() => printers?.find((p) => printerKey(p) === printer) ?? null, [printers, printer]);
 
   /**
    * After a print the next one is a copy: the label says so at once. The preview is not reloaded
@@ -191,7 +190,7 @@ export function PrintDialog({
               placeholder={t('printing.noPrinter')}
               onChange={setPrinter}
               options={(printers ?? []).map((p) => ({
-                value: keyOf(p),
+                value: printerKey(p),
                 label: [
                   p.backend === 'browser' ? t('printing.browserPrinter') : p.label,
                   p.isDefault ? `（${t('printing.defaultMark')}）` : '',

@@ -2,11 +2,9 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../preload/contract/devices';
-import type { PrinterInfo } from '../../../preload/contract/documents';
+import { printerKey, type PrinterInfo } from '../../../preload/contract/documents';
 import type { PrinterChoice } from '../../../preload/contract/schemas';
 import { api } from '../bridge';
-
-const keyOf = (p: PrinterChoice) => `${p.backend}:${p.name}`;
 
 /** Settings → 文书与打印: the printers, and what the notices say about the hall. */
 export function PrintSettingsFields() {
@@ -26,9 +24,9 @@ export function PrintSettingsFields() {
           name="a4Printer"
           label={t('settings.a4Printer')}
           extra={t('settings.a4PrinterHelp')}
-          getValueProps={(value: PrinterChoice | null) => ({ value: value ? keyOf(value) : '' })}
+          getValueProps={(value: PrinterChoice | null) => ({ value: value ? printerKey(value) : '' })}
           normalize={(key: string) => {
-            const found = printers.find((p) => keyOf(p) === key);
+            const found = printers.find((p) => printerKey(p) === key);
             return found ? { backend: found.backend, name: found.name } : null;
           }}
         >
@@ -37,7 +35,7 @@ export function PrintSettingsFields() {
             options={[
               { value: '', label: t('settings.a4PrinterNone') },
               ...printers.map((p) => ({
-                value: keyOf(p),
+                value: printerKey(p),
                 label:
                   p.backend === 'browser' ? t('printing.browserPrinter') : `${p.label}（${p.backend.toUpperCase()}）`,
               })),

@@ -1,23 +1,21 @@
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Space, Spin, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDocumentRef } from '../../../preload/contract/documents';
-import type { DailyReport, DecisionTally, DueCase } from '../../../preload/contract/reports';
+import { shownHours, type DailyReport, type DecisionTally } from '../../../preload/contract/reports';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { PrintDialog } from '../printing/PrintDialog';
 import { BarChart, type ChartSeries } from './BarChart';
+import { DueList } from './DueList';
 import './reports.css';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 const tallyOf = (x: DecisionTally) => ({ accepted: x.accepted, supplement: x.supplement, rejected: x.rejected });
-
-/** Hours always shown (the hall's day), plus any other hour that had decisions. */
-const hallHours = { first: 8, last: 18 };
 
 function minutesText(value: number | null, t: (k: string, o?: Record<string, unknown>) => string): string {
   return value === null ? t('reports.totals.none') : t('reports.totals.minutes', { m: value.toFixed(1) });
@@ -81,25 +79,6 @@ export function ReportScreen() {
     { label: t('reports.presets.month'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
   ];
 
-  const moreText = (total: number, listed: number) => (total > listed ? t('reports.moreDue', { listed, total }) : null);
-
-  const dueColumns = [
-    { title: t('reports.columns.number'), dataIndex: 'number', className: 'mono' },
-    { title: t('reports.columns.matter'), dataIndex: 'matterName' },
-    {
-      title: t('reports.columns.applicant'),
-      render: (_: unknown, r: DueCase) => `${r.applicantName} ${r.applicantIdMasked}`,
-    },
-    { title: t('reports.columns.clerk'), render: (_: unknown, r: DueCase) => `${r.windowNumber} · ${r.clerkName}` },
-    { title: t('reports.columns.promised'), dataIndex: 'promisedDate' },
-    {
-      title: t('reports.columns.daysLeft'),
-      dataIndex: 'daysLeft',
-      align: 'right' as const,
-      render: (v: number) => <Tag color={v < 0 ? 'red' : 'orange'}>{v}</Tag>,
-    },
-  ];
-
   const tallyColumns = [
     { title: t('reports.columns.accepted'), dataIndex: 'accepted', align: 'right' as const },
     { title: t('reports.columns.supplement'), dataIndex: 'supplement', align: 'right' as const },
@@ -107,9 +86,7 @@ export function ReportScreen() {
     { title: t('reports.columns.total'), dataIndex: 'total', align: 'right' as const },
   ];
 
-  const hours = report
-    ? report.byHour.filter((h) => (h.hour >= hallHours.first && h.hour <= hallHours.last) || h.total > 0)
-    : [];
+  const hours = report ? shownHours(report.byHour) : [];
 
   return (
     <div className="report-screen" data-testid="report-screen">
@@ -250,36 +227,18 @@ export function ReportScreen() {
               />
             </Card>
           </div>
-          <Card
-            size="small"
-            title={`${t('reports.overdueList')}（${report.due.overdueTotal}）`}
-            extra={moreText(report.due.overdueTotal, report.due.overdue.length)}
-            className="report-due"
-          >
-            <Table<DueCase>
-              size="small"
-              rowKey="caseId"
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              dataSource={report.due.overdue}
-              columns={dueColumns}
-              data-testid="report-overdue"
-            />
-          </Card>
-          <Card
-            size="small"
-            title={`${t('reports.due')}（${report.due.within3Total}）`}
-            extra={moreText(report.due.within3Total, report.due.within3.length)}
-            className="report-due"
-          >
-            <Table<DueCase>
-              size="small"
-              rowKey="caseId"
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              dataSource={report.due.within3}
-              columns={dueColumns}
-              data-testid="report-due"
-            />
-          </Card>
+          <DueList
+            title={t('reports.overdueList')}
+            rows={report.due.overdue}
+            total={report.due.overdueTotal}
+            testId="report-overdue"
+          />
+          <DueList
+            title={t('reports.due')}
+            rows={report.due.within3}
+            total={report.due.within3Total}
+            testId="report-due"
+          />
           <Card size="small" title={t('reports.printing')} className="report-due">
             <Typography.Paragraph data-testid="report-printing">
               {t('reports.printingLine', report.printing)}
