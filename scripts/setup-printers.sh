@@ -7,21 +7,24 @@ set -euo pipefail
 sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 
-if ! lpstat -r >/dev/null 2>&1; then
+# `lpstat -r` exits 0 whether or not the scheduler runs: read what it says.
+scheduler_running() { lpstat -r 2>/dev/null | grep -q '^scheduler is running'; }
+if ! scheduler_running; then
   if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
     $sudo_cmd systemctl start cups
   else
     $sudo_cmd cupsd
   fi
-  for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 100); do scheduler_running && break; sleep 0.1; done
+  scheduler_running || { echo "CUPS did not start (see /var/log/cups/error_log)" >&2; exit 1; }
 fi
 
 ppd=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 if ! lpstat -p PDF >/dev/null 2>&1; then
-  $sudo_cmd lpadmin -p PDF -v cups-pdf:/ -E -m "$ppd" 2>/dev/null
+  $sudo_cmd lpadmin -p PDF -v cups-pdf:/ -E -m "$ppd"
 fi
 if ! lpstat -p Stopped >/dev/null 2>&1; then
-  $sudo_cmd lpadmin -p Stopped -v cups-pdf:/ -E -m "$ppd" 2>/dev/null
+  $sudo_cmd lpadmin -p Stopped -v cups-pdf:/ -E -m "$ppd"
 fi
 # Accepting jobs, but stopped: a job waits forever, as on a printer out of paper.
 $sudo_cmd cupsdisable Stopped
