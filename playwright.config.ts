@@ -24,6 +24,8 @@ export default defineConfig({
         '--no-first-run',
         '--disable-quic',
       ],
+      // Without a UTF-8 locale Chromium names a download with a Chinese file name just "download".
+      env: { ...process.env, LANG: process.env.LANG || 'C.UTF-8' },
     },
     trace: 'retain-on-failure',
   },

@@ -9,7 +9,10 @@ import type { PrintDriver, PrintRequest, PrintOutcome } from './driver';
 const run = promisify(execFile);
 
 export interface CupsOptions {
-  /** How long to wait for CUPS to finish a job before cancelling it as failed (default 60 s). */
+  /**
+   * How long to wait for CUPS to finish a job before cancelling it as failed (default 60 s).
+   * Read at each print, so it can be changed on a running driver.
+   */
   completeTimeoutMs?: number;
   pollMs?: number;
   /** The `lp`/`lpstat`/`cancel` binaries (tests may point elsewhere). */
@@ -69,7 +72,6 @@ export function cupsErrorMessage(stderr: string, printer: string): string {
  */
 export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
   const bin = options.bin ?? defaultBin;
-  const timeoutMs = options.completeTimeoutMs ?? 60_000;
   const pollMs = options.pollMs ?? 250;
 
   async function lpstat(args: string[]): Promise<string> {
@@ -134,6 +136,7 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
         }
         const spoolId = parseRequestId(out);
         if (!spoolId) return { ok: false, error: `打印服务没有返回任务号：${out.trim()}` };
+        const timeoutMs = options.completeTimeoutMs ?? 60_000;
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           const pending = parseJobIds(await lpstat(['-W', 'not-completed', '-o', request.printer]));

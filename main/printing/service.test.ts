@@ -30,6 +30,13 @@ import { createCupsDriver } from './cups';
  * `Stopped` (accepts jobs, never prints them).
  */
 const pdfDir = join(homedir(), 'PDF');
+/** Files already in ~/PDF before this run (earlier runs on the same machine): never taken as ours. */
+let filesBefore = new Set<string>();
+/**
+ * Long enough for cups-pdf (Ghostscript) on a loaded CI machine; the stopped-queue test shortens it
+ * around its own print so that it does not wait a minute.
+ */
+const cupsOptions = { completeTimeoutMs: 30_000, pollMs: 100 };
 
 function cupsQueues(): string {
   try {
@@ -51,9 +58,10 @@ beforeAll(async () => {
   if (!/printer PDF /.test(queues) || !/printer Stopped /.test(queues)) {
     throw new Error('CUPS with the PDF and Stopped queues is needed here: run `bash scripts/setup-printers.sh`');
   }
+  filesBefore = new Set(existsSync(pdfDir) ? readdirSync(pdfDir) : []);
   t = await createTestWorkstation({
     clock: createFakeClock('2026-11-27T02:00:00.000Z'),
-    config: { printDrivers: [createCupsDriver({ completeTimeoutMs: 1500, pollMs: 100 })] },
+    config: { printDrivers: [createCupsDriver(cupsOptions)] },
   });
   const s = t.workstation.services;
   s.catalog.load(testCatalog(), 'central');
@@ -94,13 +102,19 @@ async function print(caseId: string, printer: string, copies = 1): Promise<{ job
   return result.value as { job: PrintJob; pdf: Uint8Array | null };
 }
 
-/** The file cups-pdf wrote for a job (named from the job's title, which ends in job<ID>). */
+/**
+ * The file cups-pdf wrote for a job: named from the job's title (which ends in job<ID>) and the
+ * CUPS job number, and new in this run.
+ */
 async function printedFile(job: PrintJob): Promise<Buffer> {
   const mark = `job${job.id}`;
+  const cupsNumber = /-(\d+)$/.exec(job.spoolId ?? '')?.[1];
   const file = await until(
     () => {
       if (!existsSync(pdfDir)) return null;
-      const name = readdirSync(pdfDir).find((f) => f.includes(`-${mark}`) && f.endsWith('.pdf'));
+      const name = readdirSync(pdfDir).find(
+        (f) => !filesBefore.has(f) && new RegExp(`-${mark}_`).test(f) && f.endsWith(`-job_${cupsNumber}.pdf`),
+      );
       return name ? join(pdfDir, name) : null;
     },
     15_000,
@@ -113,6 +127,7 @@ describe('printing through CUPS', () => {
   it('prints a receipt to the PDF queue: the file appears with the case, then a reprint is stamped 副本 1', async () => {
     const c = acceptedCase();
     const first = await print(c.id, 'PDF');
+    expect(first.job.error).toBeNull();
     expect(first.job).toMatchObject({ state: 'succeeded', copyNumber: 0, backend: 'cups', printer: 'PDF' });
     expect(first.job.spoolId).toMatch(/^PDF-\d+$/);
     expect(first.pdf).toBeNull();
@@ -136,7 +151,10 @@ describe('printing through CUPS', () => {
     expect(missing.job.state).toBe('failed');
     expect(missing.job.error).toContain('不存在');
 
-    const stopped = await print(c.id, 'Stopped');
+    cupsOptions.completeTimeoutMs = 1500;
+    const stopped = await print(c.id, 'Stopped').finally(() => {
+      cupsOptions.completeTimeoutMs = 30_000;
+    });
     expect(stopped.job).toMatchObject({ state: 'failed', copyNumber: 0 });
     expect(stopped.job.error).toContain('没有完成打印');
     // Cancelled, so it cannot come out later beside the reprint.
