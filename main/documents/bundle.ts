@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { DocumentFont } from './font';
 import { chineseDateTime } from './format';
 import { A4Document, type MakeOptions } from './layout/document';
+import { mark } from './notice';
 import type { BundleData, BundleFile } from './types';
 
 /** The checklist statuses in the clerk's words (as on the case screen). */
@@ -60,7 +61,6 @@ export async function bundlePdf(data: BundleData, font: DocumentFont, make: Make
     { size: 10.5, lineHeight: 1.5 },
   );
 
-  const mark = (yes: boolean) => (yes ? '✓' : '—');
   doc.paragraph('材料清单', { size: 11, bold: true, indent: 0, spaceBefore: 4 });
   doc.table({
     columns: [

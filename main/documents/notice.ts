@@ -1,5 +1,5 @@
 import type { DocumentFont } from './font';
-import { chineseDateOf } from './format';
+import { chineseDateOf, chineseDateTime } from './format';
 import { A4Document, type KeyValueRow, type MakeOptions } from './layout/document';
 import type { HallInfo, NoticeBase, PrintedParty } from './types';
 
@@ -62,6 +62,27 @@ export function labelColumn(doc: A4Document, rows: KeyValueRow[], size = bodySiz
   const widest = Math.max(...rows.map((r) => doc.measure(`${r.label}：`, size)));
   return Math.min(widest, size * 9) + size * 0.3;
 }
+
+/**
+ * How a notice ends: the matter, the parties and the window (with the decision's time under
+ * `timeLabel`) as one label column, the seal line, and the hall's contacts.
+ */
+export function closeNotice(doc: A4Document, data: NoticeBase, timeLabel: string): void {
+  const rows: KeyValueRow[] = [
+    ...matterRows(data),
+    ...partyRows(data.applicant, data.agent),
+    {
+      label: '经办窗口',
+      value: `${data.hall.windowNumber} 号窗口\u3000经办人：${data.clerkName}\u3000${timeLabel}：${chineseDateTime(data.decidedAt)}`,
+    },
+  ];
+  doc.keyValues(rows, { size: bodySize, lineHeight: 1.5, labelWidth: labelColumn(doc, rows), spaceBefore: 4 });
+  sealBlock(doc, data);
+  hallContacts(doc, data.hall);
+}
+
+/** ✓ or — in a table cell. */
+export const mark = (yes: boolean): string => (yes ? '✓' : '—');
 
 /** The hall's seal line and the date, at the right. */
 export function sealBlock(doc: A4Document, data: NoticeBase): void {

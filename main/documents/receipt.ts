@@ -5,6 +5,7 @@ import {
   bodySize,
   hallContacts,
   labelColumn,
+  mark,
   matterRows,
   partyRows,
   provisionalNote,
@@ -52,7 +53,6 @@ export async function receiptPdf(data: ReceiptData, font: DocumentFont, make: Ma
     lineHeight: 1.5,
     spaceBefore: 2,
   });
-  const mark = (yes: boolean) => (yes ? '✓' : '—');
   doc.table({
     columns: [
       { header: '序号', width: 30, align: 'center' },

@@ -1,7 +1,7 @@
 import type { DocumentFont } from './font';
-import { chineseDateOf, chineseDateTime } from './format';
-import type { KeyValueRow, MakeOptions } from './layout/document';
-import { bodySize, hallContacts, labelColumn, matterRows, partyRows, sealBlock, startNotice } from './notice';
+import { chineseDateOf } from './format';
+import type { MakeOptions } from './layout/document';
+import { bodySize, closeNotice, startNotice } from './notice';
 import type { RejectionNoticeData } from './types';
 
 /** The remedies against a refusal and where the law gives them. */
@@ -30,16 +30,6 @@ export async function rejectionNoticePdf(
   );
   if (data.text.trim() !== '') doc.paragraph(`说明：${data.text.trim()}`, { size: bodySize });
   doc.paragraph(`${remediesText(data.reconsiderationBody)}${remediesBasis}`, { size: bodySize });
-  const rows: KeyValueRow[] = [
-    ...matterRows(data),
-    ...partyRows(data.applicant, data.agent),
-    {
-      label: '经办窗口',
-      value: `${data.hall.windowNumber} 号窗口\u3000经办人：${data.clerkName}\u3000决定时间：${chineseDateTime(data.decidedAt)}`,
-    },
-  ];
-  doc.keyValues(rows, { size: bodySize, lineHeight: 1.5, labelWidth: labelColumn(doc, rows), spaceBefore: 4 });
-  sealBlock(doc, data);
-  hallContacts(doc, data.hall);
+  closeNotice(doc, data, '决定时间');
   return doc.toPdf();
 }

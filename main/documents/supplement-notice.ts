@@ -1,16 +1,7 @@
 import type { DocumentFont } from './font';
-import { chineseDate, chineseDateOf, chineseDateTime } from './format';
-import type { KeyValueRow, MakeOptions } from './layout/document';
-import {
-  bodySize,
-  hallContacts,
-  labelColumn,
-  matterRows,
-  partyRows,
-  provisionalNote,
-  sealBlock,
-  startNotice,
-} from './notice';
+import { chineseDate, chineseDateOf } from './format';
+import type { MakeOptions } from './layout/document';
+import { bodySize, closeNotice, provisionalNote, startNotice } from './notice';
 import type { SupplementNoticeData } from './types';
 
 /** 一次性补正告知书: everything missing, told once and in full, with the deadline to bring it. */
@@ -43,16 +34,6 @@ export async function supplementNoticePdf(
       '补齐全部材料之日起重新计算承诺办理时限；逾期未补正的，视为放弃申请（可重新申请）。',
     { size: bodySize },
   );
-  const rows: KeyValueRow[] = [
-    ...matterRows(data),
-    ...partyRows(data.applicant, data.agent),
-    {
-      label: '经办窗口',
-      value: `${data.hall.windowNumber} 号窗口\u3000经办人：${data.clerkName}\u3000告知时间：${chineseDateTime(data.decidedAt)}`,
-    },
-  ];
-  doc.keyValues(rows, { size: bodySize, lineHeight: 1.5, labelWidth: labelColumn(doc, rows), spaceBefore: 4 });
-  sealBlock(doc, data);
-  hallContacts(doc, data.hall);
+  closeNotice(doc, data, '告知时间');
   return doc.toPdf();
 }

@@ -1,3 +1,4 @@
+import type { DecidedMaterial } from '../cases/service';
 /**
  * The data each printed document is made from. Every document is a pure function from one of
  * these to PDF bytes; `main/documents/service.ts` gathers them from the database. Nothing here
@@ -128,14 +129,6 @@ export interface BundleData {
   clerkName: string;
   decidedAt: string;
   /** The checklist as decided. */
-  checklist: {
-    name: string;
-    required: boolean;
-    status: string;
-    pages: number;
-    originalChecked: boolean;
-    copies: number;
-    eLicence: boolean;
-  }[];
+  checklist: Omit<DecidedMaterial, 'itemId' | 'files'>[];
   files: BundleFile[];
 }
