@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, InputNumber, Modal, Select, Space, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   printerKey,
@@ -64,7 +64,8 @@ export function PrintDialog({
   const refocus = useCallback(() => {
     (phase.step === 'ready' ? printButton : closeButton).current?.focus();
   }, [phase.step]);
-  useEffect(refocus, [refocus]);
+  // Before paint: a key pressed as soon as the new step shows already reaches the dialog.
+  useLayoutEffect(refocus, [refocus]);
   // Chromium's PDF viewer takes the focus when it loads, and keys pressed in it never reach this
   // page (Ctrl+P would open the viewer's own print, Esc would do nothing). So the preview is inert
   // until the clerk clicks it to scroll or zoom.
