@@ -24,7 +24,7 @@ import type {
   ItemFile,
   PersonDraft,
 } from '../../preload/contract/cases';
-import { caseDraftSchema, caseTransitions, emptyDraft, itemFileSchema } from '../../preload/contract/cases';
+import { caseDraftSchema, caseTransitions, emptyDraft, isOpen, itemFileSchema, openStates } from '../../preload/contract/cases';
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
@@ -60,6 +60,12 @@ function stateError(action: keyof typeof caseTransitions, state: CaseState): App
     accepted: '已受理',
     supplement_requested: '待补正',
     rejected: '不予受理',
+    submitted: '已报送',
+    in_review: '审查中',
+    approved: '已批准',
+    denied: '不予批准',
+    supplement_requested_by_central: '中心要求补正',
+    completed: '已办结',
   };
   const what: Record<keyof typeof caseTransitions, string> = {
     accept: '受理',
@@ -117,6 +123,32 @@ export interface CaseServiceDeps {
   calendar: CalendarService;
   settings: SettingsService;
   materials: MaterialStore;
+  /**
+   * Called inside the decision's transaction with the version as decided: the sync outbox writes
+   * its items here, so a decision and what must reach central commit together or not at all.
+   */
+  onDecided?: (decided: DecidedVersion) => void;
+}
+
+/** A case version as the window decided it: everything central needs, frozen at the decision. */
+export interface DecidedVersion {
+  caseId: string;
+  version: number;
+  number: string;
+  state: 'accepted' | 'supplement_requested' | 'rejected';
+  matter: Matter;
+  catalogVersion: number;
+  districtCode: string;
+  windowNumber: number;
+  clerk: Actor;
+  decision: Decision;
+  decidedAt: string;
+  acceptedAt: string | null;
+  promisedDate: string | null;
+  promisedProvisional: boolean;
+  contentHash: string;
+  draft: CaseDraft;
+  materials: DecidedMaterial[];
 }
 
 /** The case (办件): drafts, decisions, numbers, promised dates, the list and the case page. */
@@ -136,7 +168,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   function summaryOf(r: CaseRow, day: string): CaseSummary {
     let daysLeft: number | null = null;
-    if (r.state === 'accepted' && r.promisedDate) {
+    if (isOpen(r.state) && r.promisedDate) {
       daysLeft = calendar.current().workingDaysBetween(day, r.promisedDate).days;
     }
     return {
@@ -158,7 +190,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       promisedDate: r.promisedDate,
       promisedProvisional: r.promisedProvisional,
       daysLeft,
-      paused: r.state === 'supplement_requested',
+      paused: r.state === 'supplement_requested' || r.state === 'supplement_requested_by_central',
     };
   }
 
@@ -507,6 +539,35 @@ export function createCaseService(deps: CaseServiceDeps) {
           })
           .where(eq(cases.id, caseId))
           .run();
+        deps.onDecided?.({
+          caseId,
+          version: r.version,
+          number,
+          state: to as DecidedVersion['state'],
+          matter,
+          catalogVersion: r.catalogVersion ?? 0,
+          districtCode: window.districtCode,
+          windowNumber: window.windowNumber,
+          clerk: { id: actor.id, username: actor.username, displayName: actor.displayName },
+          decision,
+          decidedAt: at,
+          acceptedAt: promised ? at : r.acceptedAt,
+          promisedDate: promised?.date ?? r.promisedDate,
+          promisedProvisional: promised?.provisional ?? r.promisedProvisional,
+          contentHash,
+          draft,
+          materials: entries.map((entry) => ({
+            itemId: entry.item.id,
+            name: entry.item.name,
+            required: entry.required,
+            status: entry.status,
+            pages: entry.pages,
+            originalChecked: entry.state.originalChecked,
+            copies: entry.state.copies,
+            eLicence: entry.state.eLicence,
+            files: entry.state.files,
+          })),
+        });
         note(actor, `cases.${decision.kind}`, caseId, {
           number,
           version: r.version,
@@ -608,7 +669,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const day = today();
       if (query.dueWithin !== undefined) {
         const limit = calendar.current().addWorkingDays(day, query.dueWithin).date;
-        filters.push(eq(cases.state, 'accepted'), lte(cases.promisedDate, limit));
+        filters.push(inArray(cases.state, openStates), lte(cases.promisedDate, limit));
       }
       const search = query.search?.trim();
       if (search) filters.push(searchFilter(search));
