@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { auditLog, caseDecisions, caseMaterials, cases } from '../db/schema';
+import { auditLog, caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry, normalizeIdNumber } from './applicants';
@@ -265,6 +265,24 @@ export function createCaseService(deps: CaseServiceDeps) {
       draft,
       decisions: decisionsOf(r.id),
       timeline: timelineOf(r.id),
+      central: {
+        comment: r.centralComment,
+        approver: r.centralApprover,
+        at: r.centralAt,
+        events: db
+          .select()
+          .from(centralEvents)
+          .where(eq(centralEvents.caseId, r.id))
+          .orderBy(asc(centralEvents.seq))
+          .all()
+          .map((e) => ({
+            kind: e.kind as CaseDetail['central']['events'][number]['kind'],
+            caseVersion: e.caseVersion,
+            comment: e.comment,
+            approver: e.approver,
+            at: e.at,
+          })),
+      },
     };
   }
 

@@ -265,6 +265,22 @@ export const caseDetailSchema = caseSummarySchema.extend({
   decisions: z.array(caseDecisionRecordSchema),
   /** The case's entries in the audit trail, oldest first. */
   timeline: z.array(auditEntrySchema),
+  /** What central said: the approver's last comment and name, and every event from its feed, oldest first. */
+  central: z.object({
+    comment: z.string().nullable(),
+    approver: z.string().nullable(),
+    at: z.string().nullable(),
+    events: z.array(
+      z.object({
+        kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+        caseVersion: z.number().int(),
+        comment: z.string(),
+        approver: z.string().nullable(),
+        /** Central's clock. */
+        at: z.string(),
+      }),
+    ),
+  }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
