@@ -68,9 +68,39 @@ export function createUploads(deps: {
     }
   }
 
+  /**
+   * The last byte is in: hash the file; only bytes matching the announced SHA-256 become the blob.
+   * Runs once per upload (the result is recorded); a second call for a verified upload is a no-op.
+   */
+  async function verify(uploadId: string, mime: string): Promise<void> {
+    const row = (await db.select().from(uploads).where(eq(uploads.id, uploadId)))[0];
+    if (!row) throw tusError(404, '上传任务不存在');
+    if (row.result === 'verified') return;
+    const file = join(uploadDir, uploadId);
+    const actual = await sha256OfFile(file);
+    if (actual !== row.sha256) {
+      await db
+        .update(uploads)
+        .set({ finishedAt: now().toISOString(), result: 'hash_mismatch' })
+        .where(eq(uploads.id, uploadId));
+      throw tusError(checksumMismatchStatus, '文件校验不符（SHA-256）：请重新上传');
+    }
+    const target = blobPath(blobDir, actual);
+    await mkdir(dirname(target), { recursive: true });
+    await link(file, target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    await cases.fileVerified(actual, row.bytes, mime);
+    await db
+      .update(uploads)
+      .set({ finishedAt: now().toISOString(), result: 'verified' })
+      .where(eq(uploads.id, uploadId));
+  }
+
+  const datastore = new FileStore({ directory: uploadDir });
   const server = new Server({
     path: uploadsPath,
-    datastore: new FileStore({ directory: uploadDir }),
+    datastore,
     relativeLocation: true,
     maxSize: materialLimits.maxFileBytes,
     async onIncomingRequest(req, uploadId) {
@@ -79,6 +109,17 @@ export function createUploads(deps: {
       if (req.method === 'POST') return;
       const row = (await db.select().from(uploads).where(eq(uploads.id, uploadId)))[0];
       if (!row || row.workstationId !== ws.id) throw tusError(404, '上传任务不存在');
+      // The workstation asks where to resume. If every byte arrived but the connection broke before
+      // the check ran (the hook is skipped when the request is aborted), check now: otherwise the
+      // client would see a finished upload that central never verified.
+      // Bytes that failed the check are never resumed: the client starts that file again.
+      if (row.result === 'hash_mismatch') throw tusError(410, '该上传校验不符，已作废：请重新上传');
+      if (req.method === 'HEAD' && row.result === null) {
+        const upload = await datastore.getUpload(uploadId).catch(() => null);
+        if (upload && upload.size !== undefined && upload.offset === upload.size) {
+          await verify(uploadId, upload.metadata?.filetype ?? 'application/octet-stream');
+        }
+      }
     },
     async onUploadCreate(req, upload) {
       const ws = await workstationOf(req.headers.get('authorization'));
@@ -103,27 +144,7 @@ export function createUploads(deps: {
       return {};
     },
     async onUploadFinish(_req, upload) {
-      const row = (await db.select().from(uploads).where(eq(uploads.id, upload.id)))[0];
-      if (!row) throw tusError(404, '上传任务不存在');
-      const file = join(uploadDir, upload.id);
-      const actual = await sha256OfFile(file);
-      if (actual !== row.sha256) {
-        await db
-          .update(uploads)
-          .set({ finishedAt: now().toISOString(), result: 'hash_mismatch' })
-          .where(eq(uploads.id, upload.id));
-        throw tusError(checksumMismatchStatus, '文件校验不符（SHA-256）：请重新上传');
-      }
-      const target = blobPath(blobDir, actual);
-      await mkdir(dirname(target), { recursive: true });
-      await link(file, target).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-      await cases.fileVerified(actual, row.bytes, upload.metadata?.filetype ?? 'application/octet-stream');
-      await db
-        .update(uploads)
-        .set({ finishedAt: now().toISOString(), result: 'verified' })
-        .where(eq(uploads.id, upload.id));
+      await verify(upload.id, upload.metadata?.filetype ?? 'application/octet-stream');
       return {};
     },
   });

@@ -218,6 +218,12 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
       return true;
     },
 
+    /** Central is reachable again: every item waiting out a backoff is due now. */
+    wakeRetrying(): number {
+      return db.update(outbox).set({ nextAttemptAt: null, updatedAt: now() }).where(eq(outbox.state, 'retrying')).run()
+        .changes;
+    },
+
     /** At start: an item left `sending` by a crash is sent again (same key, so central answers the same). */
     recover(): number {
       return db

@@ -126,6 +126,8 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   function contact(ok: boolean, error: string | null = null): void {
+    // Back from an outage: what waited out a backoff goes now, so the backlog drains at once.
+    if (ok && !online && outbox.wakeRetrying() > 0) wake?.();
     online = ok;
     if (ok) {
       lastContactAt = clock.now().toISOString();
@@ -295,16 +297,45 @@ export function createSyncService(deps: SyncDeps) {
     if (calendar) deps.calendar.load(calendar.data, 'central');
   }
 
+  /**
+   * Sends everything due with `concurrency` workers: each takes the next due item of a case no
+   * other worker has (a case's items go in order); a worker with nothing to take waits for one of
+   * the others to finish an item (which may make that case's next item due).
+   */
+  async function sendDue(c: CentralClient): Promise<void> {
+    const inFlight = new Set<string>();
+    let waiting: (() => void)[] = [];
+    const release = () => {
+      const w = waiting;
+      waiting = [];
+      for (const r of w) r();
+    };
+    const worker = async () => {
+      for (;;) {
+        if (stopped && loop) return;
+        const next = outbox.due(concurrency * 2 + inFlight.size).find((r) => !inFlight.has(r.caseId));
+        if (!next) {
+          if (inFlight.size === 0) return;
+          await new Promise<void>((r) => waiting.push(r));
+          continue;
+        }
+        inFlight.add(next.caseId);
+        try {
+          await send(c, next);
+        } finally {
+          inFlight.delete(next.caseId);
+          release();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
   /** One pass: send what is due (in parallel across cases), then events, audit head, published data. */
   async function pass(): Promise<void> {
     const c = clientOf();
     if (!c) return;
-    for (let round = 0; round < 1000; round++) {
-      const due = outbox.due(concurrency);
-      if (due.length === 0) break;
-      await Promise.all(due.map((row) => send(c, row)));
-      if (stopped && loop) break;
-    }
+    await sendDue(c);
     try {
       await pullEvents(c);
       const now = Date.now();
