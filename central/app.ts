@@ -47,8 +47,8 @@ export interface CentralConfig {
   /** PostgreSQL (`postgres://…`); without it, the embedded PGlite in `dataDir/pgdata`. */
   databaseUrl?: string | undefined;
   now?: () => Date;
-  /** Fastify's logger (pino); off in tests. */
-  logger?: boolean;
+  /** Fastify's logger (pino) and its level; off in tests. */
+  logger?: boolean | { level: string };
   /** The name shown on the approver page. */
   name?: string;
 }

@@ -13,6 +13,7 @@ import { buildCentralApp, createCentral, parsePublished } from './app';
  *   publish catalog|calendar FILE
  *
  * DATABASE_URL=postgres://… uses PostgreSQL; without it, the embedded PGlite in the data folder.
+ * LOG_LEVEL (default info) sets the request log's level.
  * Central speaks plain HTTP: bind it to loopback for development, and put it behind a TLS
  * terminator (nginx, Caddy) for a hall network (see docs/central.md).
  */
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const config = { dataDir: resolve(values['data-dir']), databaseUrl: process.env.DATABASE_URL || undefined };
 
   if (command === 'serve') {
-    const { app, central } = await buildCentralApp({ ...config, logger: true });
+    const { app, central } = await buildCentralApp({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
     if ((await central.people.count()) === 0) {
       const password = process.env.CENTRAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url');
       await central.people.create(

@@ -5,6 +5,7 @@
 //   sync.ratio_vs_raw           ours / raw
 //   sync.drain_after_outage_s   200 cases decided while central was down: from central's return to an empty backlog
 // Central runs in-process on its embedded PGlite; the workstation's worker runs as in the app.
+import { execFile, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,16 +59,61 @@ async function rawUpload(paths: string[], dir: string): Promise<number> {
   return seconds;
 }
 
+const repoRoot = join(__dirname, '..');
+
+/** `npm run central -- …` for one command (the embedded database is one process's at a time). */
+function centralCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), ...args],
+      { cwd: repoRoot },
+      (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split(/\s+/)[0]!)),
+    );
+  });
+}
+
+/** Central in a process of its own, serving on a free port. */
+async function centralProcess(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'warn' },
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Central ready at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`central exited (${code}): ${out}`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 export async function syncBench(options: { cases: number; outageCases: number }): Promise<Record<string, number>> {
   const metrics: Record<string, number> = {};
   const work = mkdtempSync(join(tmpdir(), 'yichuang-bench-sync-'));
   try {
     // Throughput: N cases with 3 distinct 1 MB files each, all decided before the worker starts.
+    // Central runs in its own process (as in a hall), on its embedded PGlite unless BENCH_DATABASE_URL is set.
     {
-      const central = await startCentral({
-        engine: (process.env.BENCH_ENGINE as 'postgres' | undefined) ?? 'pglite',
-        dataDir: join(work, 'central'),
-      });
+      const centralDir = join(work, 'central');
+      const code = await centralCli(['enrolment-code', '--data-dir', centralDir]);
+      const central = await centralProcess(centralDir);
       mkdirSync(join(work, 'window'));
       const w = await createSyncWindow({
         dataDir: join(work, 'window'),
@@ -77,14 +123,14 @@ export async function syncBench(options: { cases: number; outageCases: number })
       const s = w.t.workstation.services;
       const files: StoredFile[] = [];
       process.stderr.write(`making ${options.cases} cases with ${options.cases * 3} files of 1 MB…\n`);
+      const accepted: string[] = [];
       for (let i = 0; i < options.cases; i++) {
         const three = [];
         for (let j = 0; j < 3; j++) three.push(await s.materials.put(makeNoisePng(580, 575), `scan-${i}-${j}.png`));
         files.push(...three);
-        w.accept(three);
+        accepted.push(w.accept(three).id);
       }
       const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-      const { code } = await central.central.registry.createCode('bench', 'bench');
       await s.sync.enrol({ centralUrl: central.url, code });
       process.stderr.write(`sending ${mb(bytes).toFixed(0)} MB…\n`);
       const started = performance.now();
@@ -93,21 +139,22 @@ export async function syncBench(options: { cases: number; outageCases: number })
         if (pass > 50) throw new Error(`not drained: ${JSON.stringify(s.sync.status())}`);
       }
       const seconds = (performance.now() - started) / 1000;
-      const submitted = await central.central.cases.queue(['submitted'], options.cases + 10);
-      if (submitted.length !== options.cases)
-        throw new Error(`central has ${submitted.length} of ${options.cases} cases`);
+      // Central said every case is complete (its feed's "submitted", applied by the window).
+      await s.sync.syncNow();
+      const notSubmitted = accepted.filter((id) => s.cases.get(id).state !== 'submitted');
+      if (notSubmitted.length) throw new Error(`${notSubmitted.length} cases not submitted at central`);
       metrics['sync.cases_per_s'] = Math.round((options.cases / seconds) * 10) / 10;
       metrics['sync.mb_per_s'] = Math.round((mb(bytes) / seconds) * 10) / 10;
 
       const rawDir = join(work, 'raw');
       mkdirSync(rawDir, { recursive: true });
       const paths = files.map((f) => join(w.t.dataDir, 'materials', f.sha256.slice(0, 2), f.sha256));
-      const rawSeconds = await rawUpload(paths, rawDir).catch(async () => rawUpload(paths, rawDir));
+      const rawSeconds = await rawUpload(paths, rawDir);
       metrics['sync.raw_mb_per_s'] = Math.round((mb(bytes) / rawSeconds) * 10) / 10;
       metrics['sync.ratio_vs_raw'] = Math.round((metrics['sync.mb_per_s'] / metrics['sync.raw_mb_per_s']) * 100) / 100;
       await w.t.workstation.close();
       await central.stop();
-      rmSync(join(work, 'central'), { recursive: true, force: true });
+      rmSync(centralDir, { recursive: true, force: true });
       rmSync(join(work, 'window'), { recursive: true, force: true });
       rmSync(rawDir, { recursive: true, force: true });
     }

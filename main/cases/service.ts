@@ -24,12 +24,19 @@ import type {
   ItemFile,
   PersonDraft,
 } from '../../preload/contract/cases';
-import { caseDraftSchema, caseTransitions, emptyDraft, isOpen, itemFileSchema, openStates } from '../../preload/contract/cases';
+import {
+  caseDraftSchema,
+  caseTransitions,
+  emptyDraft,
+  isOpen,
+  itemFileSchema,
+  openStates,
+} from '../../preload/contract/cases';
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
 import { maskIdNumber, maskPhone } from '../../preload/contract/id-numbers';
-import { checklistFor, decisionProblems } from '../../preload/contract/intake';
+import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 import type { AuditEntry } from '../../preload/contract/schemas';
 
 /** Who acts: the signed-in staff member. */
@@ -128,6 +135,21 @@ export interface CaseServiceDeps {
    * its items here, so a decision and what must reach central commit together or not at all.
    */
   onDecided?: (decided: DecidedVersion) => void;
+}
+
+/** A checklist entry as it is recorded with the decision. */
+function decidedMaterialOf(entry: ChecklistEntry): DecidedMaterial {
+  return {
+    itemId: entry.item.id,
+    name: entry.item.name,
+    required: entry.required,
+    status: entry.status,
+    pages: entry.pages,
+    originalChecked: entry.state.originalChecked,
+    copies: entry.state.copies,
+    eLicence: entry.state.eLicence,
+    files: entry.state.files,
+  };
 }
 
 /** A case version as the window decided it: everything central needs, frozen at the decision. */
@@ -526,21 +548,10 @@ export function createCaseService(deps: CaseServiceDeps) {
             contentHash,
           })
           .run();
-        for (const entry of entries) {
+        const decidedMaterials = entries.map(decidedMaterialOf);
+        for (const m of decidedMaterials) {
           db.insert(caseMaterials)
-            .values({
-              caseId,
-              version: r.version,
-              itemId: entry.item.id,
-              name: entry.item.name,
-              required: entry.required,
-              status: entry.status,
-              pages: entry.pages,
-              originalChecked: entry.state.originalChecked,
-              copies: entry.state.copies,
-              eLicence: entry.state.eLicence,
-              files: JSON.stringify(entry.state.files),
-            })
+            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files) })
             .run();
         }
         db.update(cases)
@@ -574,17 +585,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           promisedProvisional: promised?.provisional ?? r.promisedProvisional,
           contentHash,
           draft,
-          materials: entries.map((entry) => ({
-            itemId: entry.item.id,
-            name: entry.item.name,
-            required: entry.required,
-            status: entry.status,
-            pages: entry.pages,
-            originalChecked: entry.state.originalChecked,
-            copies: entry.state.copies,
-            eLicence: entry.state.eLicence,
-            files: entry.state.files,
-          })),
+          materials: decidedMaterials,
         });
         note(actor, `cases.${decision.kind}`, caseId, {
           number,

@@ -90,14 +90,7 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
       const body = casePutOf(d);
       const files = new Map<string, { name: string; mime: string; bytes: number }>();
       body.materials = d.materials.map((m) => ({
-        itemId: m.itemId,
-        name: m.name,
-        required: m.required,
-        status: m.status,
-        pages: m.pages,
-        originalChecked: m.originalChecked,
-        copies: m.copies,
-        eLicence: m.eLicence,
+        ...m,
         files: m.files.map((f) => {
           const bytes = materials.info(f.sha256)?.bytes ?? 0;
           if (!files.has(f.sha256)) files.set(f.sha256, { name: f.name, mime: f.mime, bytes });

@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePut } from '../../central/protocol';
 import { startCentral, type RunningCentral } from '../../central/testing/central';
 import type { StoredFile } from '../../preload/contract/materials';
-import type { Actor } from '../cases/service';
 import { outbox as outboxTable } from '../db/schema';
-import { completeResidenceDraft, testCatalog } from '../testing/intake-fixtures';
 import { makePng } from '../testing/sample-files';
-import { createFakeClock, createTestWorkstation, strongPassword, type TestWorkstation } from '../testing/workstation';
+import { createFakeClock, type TestWorkstation } from '../testing/workstation';
+import { createSyncWindow, type SyncWindow } from './testing/window';
 
 /**
  * The workstation's sync against a real central (Fastify + PGlite on loopback): the outbox written
@@ -18,28 +17,17 @@ import { createFakeClock, createTestWorkstation, strongPassword, type TestWorkst
  */
 
 let central: RunningCentral;
+let w: SyncWindow;
 let t: TestWorkstation;
-let clerk: Actor;
 let png: StoredFile;
 // The window's clock is far from central's real one: the skew warning is part of what is checked.
 const clock = createFakeClock('2026-11-27T02:00:00.000Z');
 
 beforeAll(async () => {
   central = await startCentral({ engine: 'pglite' });
-  t = await createTestWorkstation({ clock });
-  const s = t.workstation.services;
-  s.catalog.load(testCatalog(), 'central');
-  s.settings.update({ districtCode: '370303', windowNumber: 3 });
-  const row = await s.staff.create({
-    username: 'lisi',
-    displayName: '李四',
-    role: 'clerk',
-    windowNumber: 3,
-    password: strongPassword,
-    mustChangePassword: false,
-  });
-  clerk = { id: row.id, username: row.username, displayName: row.displayName };
-  png = await s.materials.put(makePng(120, 80, 7), 'scan.png');
+  w = await createSyncWindow({ clock });
+  t = w.t;
+  png = await t.workstation.services.materials.put(makePng(120, 80, 7), 'scan.png');
 }, 60_000);
 
 afterAll(async () => {
@@ -47,13 +35,7 @@ afterAll(async () => {
   await central?.dispose();
 });
 
-function accept(): { id: string; number: string } {
-  const cases = t.workstation.services.cases;
-  const created = cases.create(clerk, 'TEST-JZZ-001');
-  const saved = cases.saveDraft(clerk, created.id, created.revision, completeResidenceDraft(png));
-  const decided = cases.decide(clerk, created.id, saved.revision, { kind: 'accept' });
-  return { id: decided.id, number: decided.number! };
-}
+const accept = () => w.accept([png]);
 
 const items = (caseId: string) =>
   t.workstation.services.db.select().from(outboxTable).where(eq(outboxTable.caseId, caseId)).all();

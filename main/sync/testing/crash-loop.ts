@@ -32,7 +32,7 @@ export interface CrashLoopOptions {
   resourcesDir: string;
   cycles: number;
   chunkSize: number;
-  /** Each run is killed after a random time in [minMs, maxMs] from its start. */
+  /** Each run is killed a random time in [minMs, maxMs] after it said it is ready. */
   minMs: number;
   maxMs: number;
   random: () => number;
@@ -59,6 +59,8 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
     });
     let backlog: number | null = null;
     let stderr = '';
+    let isReady: () => void = () => undefined;
+    const ready = new Promise<void>((r) => (isReady = r));
     let buffered = '';
     child.stdout.on('data', (data: Buffer) => {
       buffered += data.toString();
@@ -67,22 +69,29 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
       for (const line of lines) {
         const m = /"backlog":(\d+)/.exec(line);
         if (m) backlog = Number(m[1]);
+        if (line.includes('"ready"')) isReady();
       }
     });
     child.stderr.on('data', (data: Buffer) => {
       stderr += data.toString();
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // The kill lands at a random point after the worker is up (its start-up is ~0.3 s of Node and SQLite).
     const delay = o.minMs + o.random() * (o.maxMs - o.minMs);
-    const early = await Promise.race([
-      exited.then(() => true),
-      new Promise<false>((r) => setTimeout(() => r(false), delay)),
+    const outcome = await Promise.race([
+      exited.then(() => 'exited' as const),
+      ready.then(() => new Promise<'killed'>((r) => setTimeout(() => r('killed'), delay))),
+      new Promise<'slow'>((r) => setTimeout(() => r('slow'), 15_000)),
     ]);
-    if (early) {
+    if (outcome === 'exited') {
       result.exitedEarly++;
       throw new Error(`the sync worker exited by itself in cycle ${cycle}: ${stderr.slice(0, 2000)}`);
     }
+    if (outcome === 'slow')
+      throw new Error(`the sync worker did not start in 15 s (cycle ${cycle}): ${stderr.slice(0, 2000)}`);
     if (backlog !== null && backlog > 0) result.killedMidWork++;
+    if (process.env.CRASH_LOOP_DEBUG)
+      process.stderr.write(`cycle ${cycle}: ${Math.round(delay)} ms, backlog ${backlog}\n`);
     child.kill('SIGKILL');
     await exited;
     result.cycles = cycle;

@@ -43,5 +43,5 @@ const sync = createSyncService({
   onChange: (status) =>
     process.stdout.write(`${JSON.stringify({ backlog: status.backlog, attention: status.needsAttention })}\n`),
 });
+process.stdout.write(`${JSON.stringify({ ready: true, backlog: sync.status().backlog })}\n`);
 sync.start();
-process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
