@@ -68,7 +68,7 @@ function centralCli(args: string[]): Promise<string> {
       process.execPath,
       ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), ...args],
       { cwd: repoRoot },
-      (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split(/\s+/)[0]!)),
+      (error, stdout) => (error ? reject(new Error(error.message)) : resolve(stdout.trim().split(/\s+/)[0]!)),
     );
   });
 }

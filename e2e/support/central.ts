@@ -48,7 +48,7 @@ export async function startCentralServer(): Promise<RunningCentralServer> {
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise<void>((ready, reject) => {
       const timer = setTimeout(() => reject(new Error(`central did not get ready in 30 s\n${stderr}`)), 30_000);
-      createInterface({ input: proc.stdout! }).on('line', (line) => {
+      createInterface({ input: proc.stdout }).on('line', (line) => {
         if (line.startsWith('Central ready at')) {
           clearTimeout(timer);
           ready();

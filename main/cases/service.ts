@@ -29,6 +29,7 @@ import {
   caseTransitions,
   emptyDraft,
   isOpen,
+  isResumable,
   itemFileSchema,
   openStates,
 } from '../../preload/contract/cases';
@@ -625,7 +626,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     resume(actor: Actor, caseId: string): CaseDetail {
       db.transaction(() => {
         const r = row(caseId);
-        if (r.state !== caseTransitions.resume.from) throw stateError('resume', r.state);
+        if (!isResumable(r.state)) throw stateError('resume', r.state);
         const at = clock.now().toISOString();
         db.update(cases)
           .set({
@@ -664,16 +665,30 @@ export function createCaseService(deps: CaseServiceDeps) {
           .limit(1)
           .get();
         const at = clock.now().toISOString();
+        const version = last?.version ?? r.version - 1;
+        // Back to what it waited for: central's request for more, or the window's own notice.
+        const centralAsked = db
+          .select({ id: centralEvents.id })
+          .from(centralEvents)
+          .where(
+            and(
+              eq(centralEvents.caseId, caseId),
+              eq(centralEvents.caseVersion, version),
+              eq(centralEvents.kind, 'supplement_requested'),
+            ),
+          )
+          .get();
+        const backTo = centralAsked ? 'supplement_requested_by_central' : 'supplement_requested';
         db.update(cases)
           .set({
-            state: 'supplement_requested',
-            version: last?.version ?? r.version - 1,
+            state: backTo,
+            version,
             revision: r.revision + 1,
             updatedAt: at,
           })
           .where(eq(cases.id, caseId))
           .run();
-        note(actor, 'cases.discard', caseId, { number: r.number, backTo: 'supplement_requested' });
+        note(actor, 'cases.discard', caseId, { number: r.number, backTo });
       });
     },
 

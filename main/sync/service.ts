@@ -121,20 +121,28 @@ export function createSyncService(deps: SyncDeps) {
     };
   }
 
+  let lastSent = '';
+  /** Tells the UI, only when something it shows changed. */
   function changed(): void {
-    deps.onChange?.(status());
+    const now = status();
+    const text = JSON.stringify(now);
+    if (text === lastSent) return;
+    lastSent = text;
+    deps.onChange?.(now);
+  }
+
+  /** Central answered (and was content with our credential), so it counts as online. */
+  function centralAnswered(error: CentralCallError): boolean {
+    return !error.transient && error.failure !== 'unauthorized';
   }
 
   function contact(ok: boolean, error: string | null = null): void {
     // Back from an outage: what waited out a backoff goes now, so the backlog drains at once.
     if (ok && !online && outbox.wakeRetrying() > 0) wake?.();
     online = ok;
-    if (ok) {
-      lastContactAt = clock.now().toISOString();
-      lastError = null;
-    } else {
-      lastError = error;
-    }
+    if (ok) lastContactAt = clock.now().toISOString();
+    // A refusal keeps its reason on show; a success clears it.
+    lastError = error;
   }
 
   function failed(row: OutboxRow, error: unknown): void {
@@ -147,7 +155,7 @@ export function createSyncService(deps: SyncDeps) {
         outbox.setUploadUrl(row.id, null);
         outbox.retryLater(row.id, error.message, deps.random);
       } else {
-        contact(error.failure !== 'unauthorized', error.message);
+        contact(centralAnswered(error), error.message);
         outbox.needsAttention(row.id, error.message);
       }
       return;
@@ -348,7 +356,7 @@ export function createSyncService(deps: SyncDeps) {
         lastPublishedAt = now;
       }
     } catch (error) {
-      if (error instanceof CentralCallError) contact(!error.transient, error.message);
+      if (error instanceof CentralCallError) contact(centralAnswered(error), error.message);
       else if (error instanceof AppError) log.warn({ err: error }, 'central data not loaded');
       else throw error;
     }

@@ -147,6 +147,26 @@ describe('sync with central', () => {
     sync.retry(held.id);
     expect(items(c.id)[0]!.state).toBe('queued');
   });
+  it('central asks for a supplement: the clock stops, the clerk resumes the case, version 2 goes to central', async () => {
+    const sync = t.workstation.services.sync;
+    const cases = t.workstation.services.cases;
+    const c = accept();
+    await sync.syncNow();
+    await central.central.cases.decide(c.id, 1, 'supplement', '请补充近三个月的居住证明原件', '王审批');
+    await sync.syncNow();
+    const waiting = cases.get(c.id);
+    expect(waiting).toMatchObject({ state: 'supplement_requested_by_central', paused: true });
+    expect(waiting.central.comment).toBe('请补充近三个月的居住证明原件');
+
+    // The citizen comes back: resume, decide again; central gets version 2 and it is submitted again.
+    const resumed = cases.resume(w.clerk, c.id);
+    expect(resumed).toMatchObject({ state: 'draft', version: 2 });
+    cases.decide(w.clerk, c.id, resumed.revision, { kind: 'accept' });
+    await sync.syncNow();
+    const atCentral = await central.central.cases.detail(c.id);
+    expect(atCentral?.row).toMatchObject({ version: 2, state: 'submitted' });
+    expect(cases.get(c.id)).toMatchObject({ state: 'submitted', version: 2 });
+  });
 });
 
 function readCredential(): string {

@@ -27,6 +27,13 @@ export const caseStates = [
 export type CaseState = (typeof caseStates)[number];
 export const caseStateSchema = z.enum(caseStates);
 
+/** A supplement is awaited (asked at the window, or by central's approver): the clerk may resume the case. */
+export const resumableStates = [
+  'supplement_requested',
+  'supplement_requested_by_central',
+] as const satisfies readonly CaseState[];
+export const isResumable = (state: CaseState): boolean => (resumableStates as readonly CaseState[]).includes(state);
+
 /** The states in which the promised date runs (the case is open and nobody waits for the citizen). */
 export const openStates = ['accepted', 'submitted', 'in_review'] as const satisfies readonly CaseState[];
 export const isOpen = (state: CaseState): boolean => (openStates as readonly CaseState[]).includes(state);
@@ -55,7 +62,10 @@ export const caseTransitions: Record<
   accept: { from: 'draft', to: 'accepted' },
   supplement: { from: 'draft', to: 'supplement_requested' },
   reject: { from: 'draft', to: 'rejected' },
-  /** The citizen came back with what the notice asked for: a new version of the same case. */
+  /**
+   * The citizen came back with what the notice asked for: a new version of the same case. Also
+   * from `supplement_requested_by_central` (see `resumableStates`).
+   */
   resume: { from: 'supplement_requested', to: 'draft' },
   /** A draft never decided is removed (the citizen left); a resumed draft goes back to waiting. */
   discard: { from: 'draft', to: null },

@@ -480,7 +480,12 @@ export const channels = {
   /** Where sync stands: backlog, connection, clock skew (the status bar's badge asks this). */
   'sync.status': channel({ input: none, output: syncStatusSchema, access: 'signedIn', audit: false }),
   /** The outbox items for the 同步 screen. */
-  'sync.items': channel({ input: outboxQuerySchema, output: z.array(outboxItemSchema), access: 'signedIn', audit: false }),
+  'sync.items': channel({
+    input: outboxQuerySchema,
+    output: z.array(outboxItemSchema),
+    access: 'signedIn',
+    audit: false,
+  }),
   /** Retry one failed item now. */
   'sync.retry': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),
