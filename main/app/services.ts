@@ -202,6 +202,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     outbox,
     log: subsystem(root, 'sync'),
     onChange: (status) => hub.broadcast('sync.changed', status),
+    onCaseEvent: (event) => hub.broadcast('sync.caseEvent', event),
     ...syncTuning,
   });
   const services: Services = {

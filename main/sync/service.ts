@@ -15,6 +15,7 @@ import { AppError } from '../../preload/contract/errors';
 import {
   clockSkewWarningMs,
   type EnrolInput,
+  type CentralCaseEvent,
   type OutboxItem,
   type OutboxState,
   type SyncStatus,
@@ -34,6 +35,8 @@ export interface SyncDeps {
   log: Logger;
   /** Told whenever the status may have changed (the UI's badge and 同步 screen). */
   onChange?: (status: SyncStatus) => void;
+  /** Told after central's event moved a case (once per event). */
+  onCaseEvent?: (event: CentralCaseEvent) => void;
   /** Items sent at once (different cases; a case's own items go one after another). */
   concurrency?: number;
   /** Pause between passes when there is nothing to do. */
@@ -209,8 +212,11 @@ export function createSyncService(deps: SyncDeps) {
     changed();
   }
 
-  /** Applies one event from central: recorded once by its id; moves the case when it is for its current version. */
-  function apply(event: CaseEvent): boolean {
+  /**
+   * Applies one event from central: recorded once by its id; moves the case when it is for its
+   * current version. Returns the case number when the case moved, else null.
+   */
+  function apply(event: CaseEvent): string | null {
     return db.transaction((tx) => {
       const inserted = tx
         .insert(centralEvents)
@@ -228,10 +234,10 @@ export function createSyncService(deps: SyncDeps) {
         .onConflictDoNothing()
         .run().changes;
       write(keys.cursor, String(event.seq));
-      if (!inserted) return false;
+      if (!inserted) return null;
       const row = tx.select().from(cases).where(eq(cases.id, event.caseId)).get();
       const rule = centralTransitions[event.kind];
-      if (!row || row.version !== event.caseVersion || !rule.from.includes(row.state)) return false;
+      if (!row || row.version !== event.caseVersion || !rule.from.includes(row.state)) return null;
       tx.update(cases)
         .set({
           state: rule.to,
@@ -256,7 +262,7 @@ export function createSyncService(deps: SyncDeps) {
           at: event.at,
         },
       });
-      return true;
+      return row.number ?? '';
     });
   }
 
@@ -266,7 +272,18 @@ export function createSyncService(deps: SyncDeps) {
       const after = Number(read(keys.cursor) ?? '0');
       const page = await c.events(after);
       contact(true);
-      for (const event of page.events) if (apply(event)) applied++;
+      for (const event of page.events) {
+        const number = apply(event);
+        if (number === null) continue;
+        applied++;
+        deps.onCaseEvent?.({
+          caseId: event.caseId,
+          number,
+          kind: event.kind,
+          comment: event.comment,
+          approver: event.approver,
+        });
+      }
       if (page.events.length === 0) break;
     }
     return applied;

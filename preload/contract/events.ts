@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cardReadSchema, deviceInfoSchema, scanSchema } from './devices';
 import { hotFolderArrivalSchema } from './materials';
 import { sessionStateSchema } from './schemas';
-import { syncStatusSchema } from './sync';
+import { centralCaseEventSchema, syncStatusSchema } from './sync';
 
 /** Push events from main to the UI, declared like channels: a name and a payload schema. */
 export const events = {
@@ -18,6 +18,8 @@ export const events = {
   'materials.arrived': hotFolderArrivalSchema,
   /** The sync status changed: backlog, connection, upload progress, clock skew. */
   'sync.changed': syncStatusSchema,
+  /** Central moved a case (approved, denied, asked for more…): the case page reloads, the clerk is told. */
+  'sync.caseEvent': centralCaseEventSchema,
 } as const;
 
 export type Events = typeof events;

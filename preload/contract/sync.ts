@@ -70,6 +70,16 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/** Central moved a case (pushed to the UI when the feed's event is applied): the clerk sees it at once. */
+export const centralCaseEventSchema = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+  comment: z.string(),
+  approver: z.string().nullable(),
+});
+export type CentralCaseEvent = z.infer<typeof centralCaseEventSchema>;
+
 export const enrolInputSchema = z
   .object({
     centralUrl: z

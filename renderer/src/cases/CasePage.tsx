@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSync } from '../sync/sync-context';
 import {
   isResumable,
   type CaseDecisionRecord,
@@ -126,6 +127,12 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       cancelled = true;
     };
   }, [caseId, run, reload]);
+
+  // Central moved this case (approved, asked for more…): show it without the clerk reloading.
+  const { lastCaseEvent } = useSync();
+  useEffect(() => {
+    if (lastCaseEvent?.caseId === caseId) setReload((n) => n + 1);
+  }, [lastCaseEvent, caseId]);
 
   useEffect(() => {
     void run(api.catalog.list({})).then((catalog) => setMatters(catalog?.matters ?? []));

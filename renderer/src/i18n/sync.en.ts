@@ -4,6 +4,11 @@ export const syncEn: Messages['sync'] = {
   title: 'Sync',
   syncNow: 'Sync now',
   syncDone: 'Sync pass finished',
+  caseEvent: {
+    title: 'Case {{number}}: {{state}}',
+    by: 'Approver: {{approver}}',
+    open: 'Open the case',
+  },
   connection: {
     online: 'Connected to central',
     offline: 'Cannot reach central',

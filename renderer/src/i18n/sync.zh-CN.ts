@@ -3,6 +3,12 @@ export const syncZh = {
   title: '同步',
   syncNow: '立即同步',
   syncDone: '同步完成',
+  /** A notification when central decides one of this window's cases. */
+  caseEvent: {
+    title: '办件 {{number}}：{{state}}',
+    by: '审批人：{{approver}}',
+    open: '查看办件',
+  },
   connection: {
     online: '已连接中心',
     offline: '无法连接中心',
