@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { caseStates, decisionKinds } from '../../preload/contract/cases';
 import { subjectKinds } from '../../preload/contract/catalog';
@@ -291,7 +292,14 @@ export const outbox = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     acknowledgedAt: text('acknowledged_at'),
   },
-  (t) => [index('outbox_state').on(t.state, t.nextAttemptAt), index('outbox_case').on(t.caseId, t.id)],
+  (t) => [
+    index('outbox_state').on(t.state, t.nextAttemptAt),
+    index('outbox_case').on(t.caseId, t.id),
+    // What is still to send, in order: the worker reads the head of this, not the whole table.
+    index('outbox_open')
+      .on(t.id)
+      .where(sql`${t.state} <> 'acknowledged'`),
+  ],
 );
 
 /** The sync worker's own state by key: the enrolment (workstation id and credential) and the feed cursor. */

@@ -138,7 +138,10 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
         .from(outbox)
         .where(
           and(
-            inArray(outbox.state, ['queued', 'retrying']),
+            // The partial index `outbox_open`, read in id order, stops at the first `limit` matches
+            // (the unary + keeps SQLite from preferring `outbox_state` and sorting every open item).
+            sql`${outbox.state} <> 'acknowledged'`,
+            sql`+${outbox.state} in ('queued', 'retrying')`,
             or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, at)),
             eq(outbox.id, firstOpen),
           ),

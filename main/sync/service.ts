@@ -125,13 +125,22 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   let lastSent = '';
-  /** Tells the UI, only when something it shows changed. */
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Tells the UI, only when something it shows changed, at most every 150 ms (a busy worker
+   * changes state hundreds of times a second; the status is counted from the table).
+   */
   function changed(): void {
-    const now = status();
-    const text = JSON.stringify(now);
-    if (text === lastSent) return;
-    lastSent = text;
-    deps.onChange?.(now);
+    if (pending || !deps.onChange) return;
+    pending = setTimeout(() => {
+      pending = null;
+      const now = status();
+      const text = JSON.stringify(now);
+      if (text === lastSent) return;
+      lastSent = text;
+      deps.onChange?.(now);
+    }, 150);
+    pending.unref?.();
   }
 
   /** Central answered (and was content with our credential), so it counts as online. */
@@ -479,6 +488,8 @@ export function createSyncService(deps: SyncDeps) {
 
     async stop(): Promise<void> {
       stopped = true;
+      if (pending) clearTimeout(pending);
+      pending = null;
       wake?.();
       await loop;
       loop = null;

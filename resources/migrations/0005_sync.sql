@@ -39,6 +39,7 @@ CREATE TABLE `outbox` (
 CREATE UNIQUE INDEX `outbox_idempotency_key_unique` ON `outbox` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `outbox_state` ON `outbox` (`state`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbox_case` ON `outbox` (`case_id`,`id`);--> statement-breakpoint
+CREATE INDEX `outbox_open` ON `outbox` (`id`) WHERE "outbox"."state" <> 'acknowledged';--> statement-breakpoint
 CREATE TABLE `sync_state` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,
