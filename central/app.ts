@@ -92,6 +92,8 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
+    // Stopping does not wait for an upload in flight: the workstation resumes it after the restart.
+    forceCloseConnections: true,
     // Behind a TLS-terminating proxy, set trustProxy there; central itself listens on loopback for development.
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCentralApp, createCentral, parsePublished } from './app';
 
@@ -37,6 +37,13 @@ async function main(): Promise<void> {
 
   if (command === 'serve') {
     const { app, central } = await buildCentralApp({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+    // A central with nothing published yet starts with the catalog and calendar the workstation ships.
+    for (const kind of ['catalog', 'calendar'] as const) {
+      if (await central.published.latest(kind, 0)) continue;
+      const file = join(__dirname, '..', 'resources', kind, kind === 'catalog' ? 'catalog.json' : 'holidays.json');
+      const data = parsePublished(kind, JSON.parse(readFileSync(file, 'utf8')));
+      await central.published.publish(kind, (data as { version: number }).version, data, 'first start');
+    }
     if ((await central.people.count()) === 0) {
       const password = process.env.CENTRAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url');
       await central.people.create(

@@ -72,6 +72,10 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
             .limit(1)
             .for('update')
         )[0];
+        // The same head again (a replayed or repeated sync): nothing new to record.
+        if (previous && previous.sequence === head.sequence && previous.hash === head.hash) {
+          return { status: previous.status, sequence: previous.sequence };
+        }
         let status: AuditHeadResponse['status'] = 'ok';
         let detail = '';
         if (previous) {

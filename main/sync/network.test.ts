@@ -131,4 +131,36 @@ describe('sync through a flaky network', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(big.sha256);
     expect((await c.central.cases.detail(a.id))?.row.state).toBe('submitted');
   }, 120_000);
+
+  it('central restarts in the middle of an upload: it resumes at the same address after the restart', async () => {
+    const chunk = 2 * 1024 * 1024;
+    const { central: first, proxy: p, w: win } = await setUp(chunk, 5_000);
+    const s = win.t.workstation.services;
+    const big = await s.materials.put(makeNoisePng(1500, 2500), 'big-scan.png');
+    const a = win.accept([big]);
+    p.rules.bytesPerSecond = 20 * 1024 * 1024;
+    const pass = s.sync.syncNow();
+    await until(() => [...p.uploadBytes.values()].some((n) => n > 4 * 1024 * 1024), 20_000, 'the upload under way');
+    const url = s.db.select().from(outbox).where(eq(outbox.sha256, big.sha256)).get()!.uploadUrl;
+    // Central stops (the upload is cut) and comes back on the same folder and port.
+    await first.stop();
+    await pass;
+    const again = await startCentral({ dataDir: first.dataDir, port: first.port });
+    central = {
+      ...again,
+      dispose: async () => {
+        await again.stop();
+        await first.dispose();
+      },
+    };
+
+    await drain(win);
+    const item = s.db.select().from(outbox).where(eq(outbox.sha256, big.sha256)).get()!;
+    expect(item).toMatchObject({ state: 'acknowledged', uploadUrl: url });
+    const sent = p.uploadBytes.get(new URL(url!).pathname) ?? 0;
+    expect(sent - big.bytes).toBeLessThanOrEqual(chunk);
+    const bytes = readFileSync(again.central.uploads.blobPath(big.sha256));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(big.sha256);
+    expect((await again.central.cases.detail(a.id))?.row.state).toBe('submitted');
+  }, 120_000);
 });
