@@ -19,7 +19,7 @@ import { makeNoisePng } from '../main/testing/sample-files';
 import { createFakeClock } from '../main/testing/workstation';
 import type { StoredFile } from '../preload/contract/materials';
 
-const concurrency = 4;
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const mb = (bytes: number) => bytes / 1e6;
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -61,13 +61,18 @@ async function rawUpload(paths: string[], dir: string): Promise<number> {
 
 const repoRoot = join(__dirname, '..');
 
+/** Central on PGlite, or on the PostgreSQL in BENCH_DATABASE_URL. */
+function centralEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'warn' };
+}
+
 /** `npm run central -- …` for one command (the embedded database is one process's at a time). */
 function centralCli(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), ...args],
-      { cwd: repoRoot },
+      { cwd: repoRoot, env: centralEnv() },
       (error, stdout) => (error ? reject(new Error(error.message)) : resolve(stdout.trim().split(/\s+/)[0]!)),
     );
   });
@@ -77,11 +82,21 @@ function centralCli(args: string[]): Promise<string> {
 async function centralProcess(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'],
+    [
+      ...(process.env.BENCH_CENTRAL_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CENTRAL_PROFILE] : []),
+      '--import',
+      'tsx',
+      join(repoRoot, 'central', 'main.ts'),
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+    ],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'warn' },
+      env: centralEnv(),
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -207,9 +222,15 @@ if (require.main === module) {
       json: { type: 'string' },
     },
   });
-  void syncBench({ cases: Number(values.cases), outageCases: Number(values['outage-cases']) }).then((metrics) => {
-    for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(30)} ${value}`);
-    if (values.json) writeFileSync(values.json, JSON.stringify(metrics, null, 2));
-    process.exit(0);
-  });
+  syncBench({ cases: Number(values.cases), outageCases: Number(values['outage-cases']) }).then(
+    (metrics) => {
+      for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(30)} ${value}`);
+      if (values.json) writeFileSync(values.json, JSON.stringify(metrics, null, 2));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -363,6 +363,8 @@ export function createSyncService(deps: SyncDeps) {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+    // What central lacked is asked afresh next pass (another window may have sent a file since).
+    missingCache.clear();
   }
 
   /** One pass: send what is due (in parallel across cases), then events, audit head, published data. */
