@@ -349,7 +349,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
           let detail = await central.cases.detail(id);
           if (!detail) return notFoundPage(reply, viewer, '办件不存在。');
-          if (detail.row.state === 'submitted') {
+          // Looking at it (GET, not a HEAD probe) starts the review.
+          if (detail.row.state === 'submitted' && request.method === 'GET') {
             await central.cases.open(id, viewer.person.displayName);
             detail = (await central.cases.detail(id)) ?? detail;
           }
