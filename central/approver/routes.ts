@@ -89,7 +89,11 @@ function sendPage(reply: FastifyReply, status: number, text: string): FastifyRep
     .send(text);
 }
 
-const cookieAttributes = 'Path=/; HttpOnly; SameSite=Strict';
+/**
+ * The session cookie's attributes. Behind a TLS terminator set CENTRAL_SECURE_COOKIES=1, so the
+ * browser never sends the session over plain HTTP (central itself cannot tell it is behind TLS).
+ */
+const cookieAttributes = `Path=/; HttpOnly; SameSite=Strict${process.env.CENTRAL_SECURE_COOKIES === '1' ? '; Secure' : ''}`;
 
 /** The approver page (Chinese, server-rendered): sign-in, the queue, a case with its materials, decisions; admin: enrolment codes, workstations, audit anomalies. */
 export async function registerApproverPages(app: FastifyInstance, central: Central): Promise<void> {
