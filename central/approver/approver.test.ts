@@ -136,6 +136,16 @@ beforeAll(async () => {
     { username: 'li', displayName: '李审批', role: 'approver', password: approverPassword, department: '公安局' },
     'test',
   );
+  await central.people.create(
+    {
+      username: 'zhao',
+      displayName: '赵审批',
+      role: 'approver',
+      password: approverPassword,
+      department: '市场监督管理局',
+    },
+    'test',
+  );
 
   const { code } = await central.registry.createCode('3 号窗口', 'test');
   const { credential } = await central.registry.enrol({
@@ -255,6 +265,27 @@ describe('approver page', () => {
     const receivingTab = await get('/approver?tab=receiving', approverCookie);
     expect(receivingTab.body).toContain('370303-20261127-003-0003');
     expect(receivingTab.body).not.toContain('370303-20261127-003-0001');
+  });
+
+  it("keeps an approver to their department's cases", async () => {
+    const other = await signIn('zhao', approverPassword);
+    const queue = await get('/approver', other);
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).not.toContain('370303-20261127-003-0001');
+    const opened = await get(`/approver/cases/${first.id}`, other);
+    expect(opened.statusCode).toBe(403);
+    expect(opened.body).toContain('不在您的审批范围');
+    // Not opened by looking: still waiting for its own department.
+    expect((await central.cases.detail(first.id))?.row.state).toBe('submitted');
+    const csrf = csrfOf(queue.body);
+    const decided = await post(`/approver/cases/${first.id}/decide`, other, {
+      csrf,
+      version: '1',
+      action: 'approve',
+      comment: '',
+    });
+    expect(decided.statusCode).toBe(403);
+    expect((await central.cases.detail(first.id))?.row.state).toBe('submitted');
   });
 
   it('opens a case: the applicant, the materials, and the case goes into review', async () => {

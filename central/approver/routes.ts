@@ -122,6 +122,11 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
     return sendPage(reply, status, messagePage({ serviceName, viewer, title, message: text }));
   }
 
+  /** An approver with a department decides only that department's cases. */
+  const inScope = (viewer: Viewer, department: string) =>
+    !viewer.person.department || viewer.person.department === department;
+  const outOfScope = (reply: FastifyReply, viewer: Viewer, department: string) =>
+    forbidden(reply, viewer, `该办件由「${department}」审批，不在您的审批范围（${viewer.person.department}）内。`);
   const forbidden = (reply: FastifyReply, viewer: Viewer | null, text: string) =>
     message(reply, 403, viewer, '无权操作', text);
   const notFoundPage = (reply: FastifyReply, viewer: Viewer | null, text = '您要找的页面不存在。') =>
@@ -320,8 +325,10 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         if (!viewer) return toSignIn(request, reply);
         const tab = queueTabs.find((t) => t.key === request.query.tab) ?? queueTabs[0];
         const limit = 200;
-        const rows = await central.cases.queue(tab.states, limit);
-        const counts = await central.cases.counts();
+        // An approver with a department sees that department's cases; an administrator sees all.
+        const department = viewer.person.department;
+        const rows = await central.cases.queue(tab.states, limit, department);
+        const counts = await central.cases.counts(department);
         const workstations = new Map((await central.registry.list()).map((w) => [w.id, w]));
         const ids = await applicantIds(rows.map((r) => r.id));
         const now = central.now();
@@ -353,6 +360,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
           let detail = await central.cases.detail(id);
           if (!detail) return notFoundPage(reply, viewer, '办件不存在。');
+          if (!inScope(viewer, detail.row.department)) return outOfScope(reply, viewer, detail.row.department);
           // Looking at it (GET, not a HEAD probe) starts the review.
           if (detail.row.state === 'submitted' && request.method === 'GET') {
             await central.cases.open(id, viewer.person.displayName);
@@ -376,6 +384,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         const { id } = request.params;
         if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
         const comment = field(request.body, 'comment');
+        const target = await central.cases.detail(id);
+        if (target && !inScope(viewer, target.row.department)) return outOfScope(reply, viewer, target.row.department);
         try {
           const version = Number(field(request.body, 'version'));
           if (!Number.isInteger(version) || version < 1) {

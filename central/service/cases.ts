@@ -299,20 +299,21 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
       }));
     },
 
-    /** The approvers' queue: cases by state, oldest submission first. */
-    async queue(states: readonly CentralState[], limit = 200) {
+    /** The approvers' queue: cases by state (of one department, when given), oldest submission first. */
+    async queue(states: readonly CentralState[], limit = 200, department = '') {
       return db
         .select()
         .from(cases)
-        .where(inArray(cases.state, [...states]))
+        .where(and(inArray(cases.state, [...states]), department ? eq(cases.department, department) : undefined))
         .orderBy(asc(sql`coalesce(${cases.submittedAt}, ${cases.receivedAt})`))
         .limit(limit);
     },
 
-    async counts(): Promise<Record<string, number>> {
+    async counts(department = ''): Promise<Record<string, number>> {
       const rows = await db
         .select({ state: cases.state, n: sql<number>`count(*)::int` })
         .from(cases)
+        .where(department ? eq(cases.department, department) : undefined)
         .groupBy(cases.state);
       return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
     },
