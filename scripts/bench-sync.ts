@@ -4,7 +4,9 @@
 //   sync.raw_mb_per_s           the same bytes PUT to a plain Node HTTP server that writes them to disk, same concurrency
 //   sync.ratio_vs_raw           ours / raw
 //   sync.drain_after_outage_s   200 cases decided while central was down: from central's return to an empty backlog
-// Central runs in-process on its embedded PGlite; the workstation's worker runs as in the app.
+// Central runs in a process of its own on its embedded PGlite (BENCH_DATABASE_URL=postgres://… for
+// PostgreSQL); the workstation's worker runs as in the app, BENCH_CONCURRENCY items at once (4).
+// BENCH_CENTRAL_PROFILE=DIR writes a CPU profile of central into DIR.
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
