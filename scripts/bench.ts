@@ -13,6 +13,7 @@ import { startBrowserHost } from '../main/browser-host/server';
 import { casesBench } from './bench-cases';
 import { documentsBench } from './bench-documents';
 import { reportBench } from './bench-report';
+import { syncBench } from './bench-sync';
 import { idcardCycle, idcardDecode } from './bench-idcard';
 
 const root = resolve(__dirname, '..');
@@ -92,7 +93,9 @@ async function servicesStart(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'string' }, cases: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { json: { type: 'string' }, cases: { type: 'string' }, 'sync-cases': { type: 'string' } },
+  });
   // 1,000,000 cases take a few minutes to seed; `--cases 100000` for a quick look.
   const caseCount = Number(values.cases ?? 1_000_000);
   await ipcRoundtrip();
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
   Object.assign(metrics, await documentsBench(percentile));
   Object.assign(metrics, await reportBench());
   Object.assign(metrics, await casesBench(percentile, caseCount));
+  // 1,000 cases of 3 MB each (3 GB through central); `--sync-cases 100` for a quick look.
+  Object.assign(metrics, await syncBench({ cases: Number(values['sync-cases'] ?? 1000), outageCases: 200 }));
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${'metric'.padEnd(width)}  value`);
   for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(width)}  ${value}`);

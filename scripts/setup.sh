@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the workstation and its tests need on a fresh Debian machine:
 # Debian packages (Chromium for the end-to-end tests, CJK fonts, poppler, Xvfb, libusb/udev for
-# devices) and the npm dependencies from the lockfile. Safe to run again.
+# devices, CUPS, PostgreSQL) and the npm dependencies from the lockfile. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ fi
 # A real printer for the printing tests (and for trying printing without hardware): CUPS with a
 # PDF queue whose output lands in ~/PDF, and a stopped queue that never finishes a job.
 bash "$(dirname "$0")/setup-printers.sh"
+
+# PostgreSQL for central's tests (central runs on it in production; its embedded default is PGlite).
+bash "$(dirname "$0")/setup-postgres.sh"
 
 # Native modules build against the machine's Node headers (no header download here).
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"

@@ -34,7 +34,9 @@ export class WorkstationPage {
     await expect(this.page.getByTestId('sign-in-submit')).toBeVisible();
   }
 
-  async open(screen: 'workbench' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports'): Promise<void> {
+  async open(
+    screen: 'workbench' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports' | 'sync',
+  ): Promise<void> {
     // The menu item, not its label: on the intake screen the menu is collapsed to icons.
     await this.page.locator('li[role="menuitem"]', { has: this.page.getByTestId(`nav-${screen}`) }).click();
   }

@@ -26,6 +26,8 @@ import { createRouter, type Router } from '../ipc/router';
 import { createSessionHub, type SessionHub } from '../ipc/session-hub';
 import { createRootLogger, subsystem, type Logger } from '../logging/logger';
 import { createSettingsService, type SettingsService } from '../settings/service';
+import { createOutbox, type Outbox } from '../sync/outbox';
+import { createSyncService, type SyncDeps, type SyncService } from '../sync/service';
 import { createStaffService, type StaffService } from '../staff/service';
 import { systemClock, type Clock } from './clock';
 
@@ -53,6 +55,11 @@ export interface WorkstationConfig {
    * platform driver. Tests pass their own.
    */
   printDrivers?: readonly PrintDriver[];
+  /**
+   * Sync with central. The worker starts with the workstation unless `autoStart` is false (tests
+   * drive it by hand); the other numbers tune it (tests and benchmarks).
+   */
+  sync?: Partial<Pick<SyncDeps, 'concurrency' | 'idleMs' | 'random' | 'client'>> & { autoStart?: boolean };
 }
 
 export interface Services {
@@ -71,6 +78,8 @@ export interface Services {
   documents: DocumentService;
   printing: PrintingService;
   reports: ReportService;
+  outbox: Outbox;
+  sync: SyncService;
 }
 
 export interface Workstation {
@@ -146,7 +155,22 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     onArrival: (arrival) => hub.broadcast('materials.arrived', arrival),
   });
   hotFolder.configure(settings.get().hotFolder || null);
-  const cases = createCaseService({ db, clock, audit, catalog, calendar, settings, materials });
+  const outbox = createOutbox({ db, clock, materials });
+  let sync: SyncService | null = null;
+  const cases = createCaseService({
+    db,
+    clock,
+    audit,
+    catalog,
+    calendar,
+    settings,
+    materials,
+    onDecided: (decided) => {
+      outbox.enqueue(decided);
+      // After the decision's transaction commits: the worker sends it at once.
+      queueMicrotask(() => sync?.nudge());
+    },
+  });
   const reports = createReportService({ db, clock, calendar, settings });
   const fontFile = join(config.resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf');
   const documents = createDocumentService({
@@ -166,6 +190,21 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     drivers: config.printDrivers ?? (process.platform === 'win32' ? [] : [createCupsDriver()]),
     log: subsystem(root, 'printing'),
   });
+  const { autoStart = true, ...syncTuning } = config.sync ?? {};
+  sync = createSyncService({
+    db,
+    clock,
+    settings,
+    audit,
+    catalog,
+    calendar,
+    materials,
+    outbox,
+    log: subsystem(root, 'sync'),
+    onChange: (status) => hub.broadcast('sync.changed', status),
+    onCaseEvent: (event) => hub.broadcast('sync.caseEvent', event),
+    ...syncTuning,
+  });
   const services: Services = {
     clock,
     db,
@@ -182,6 +221,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     documents,
     printing,
     reports,
+    outbox,
+    sync,
   };
   const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
 
@@ -195,6 +236,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   timer.unref();
   // The first enumeration (udevadm on Linux) runs beside the start-up; screens get devices.changed.
   void devices.start().catch((err: unknown) => root.error({ err }, 'devices did not start'));
+  if (autoStart) sync.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -206,6 +248,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        await services.sync.stop().catch((err: unknown) => root.error({ err }, 'sync did not stop cleanly'));
         await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));
         sqlite.close();

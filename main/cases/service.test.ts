@@ -153,7 +153,8 @@ describe('case states', () => {
     discard: 'draft',
     save: 'draft',
   };
-  const reach: Record<CaseState, () => { id: string; revision: number }> = {
+  // The window's own states; the states central moves a case to are covered by the sync tests.
+  const reach: Partial<Record<CaseState, () => { id: string; revision: number }>> = {
     draft: () => readyCase(),
     accepted: () => decide('accept'),
     supplement_requested: () => decide('supplement'),
@@ -162,7 +163,7 @@ describe('case states', () => {
 
   describe.each(Object.keys(reach) as CaseState[])('from %s', (state) => {
     it.each(actions.filter((a) => legalFrom[a] !== state))('%s is refused with a clear error', (action) => {
-      const c = reach[state]();
+      const c = reach[state]!();
       const before = cases.get(c.id);
       const attempt = () => {
         if (action === 'resume') return cases.resume(clerk, c.id);

@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { auditLog, caseDecisions, caseMaterials, cases } from '../db/schema';
+import { auditLog, caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry, normalizeIdNumber } from './applicants';
@@ -24,12 +24,20 @@ import type {
   ItemFile,
   PersonDraft,
 } from '../../preload/contract/cases';
-import { caseDraftSchema, caseTransitions, emptyDraft, itemFileSchema } from '../../preload/contract/cases';
+import {
+  caseDraftSchema,
+  caseTransitions,
+  emptyDraft,
+  isOpen,
+  isResumable,
+  itemFileSchema,
+  openStates,
+} from '../../preload/contract/cases';
 import type { Matter } from '../../preload/contract/catalog';
 import { hallDate } from '../../preload/contract/dates';
 import { AppError } from '../../preload/contract/errors';
 import { maskIdNumber, maskPhone } from '../../preload/contract/id-numbers';
-import { checklistFor, decisionProblems } from '../../preload/contract/intake';
+import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 import type { AuditEntry } from '../../preload/contract/schemas';
 
 /** Who acts: the signed-in staff member. */
@@ -60,6 +68,12 @@ function stateError(action: keyof typeof caseTransitions, state: CaseState): App
     accepted: '已受理',
     supplement_requested: '待补正',
     rejected: '不予受理',
+    submitted: '已报送',
+    in_review: '审查中',
+    approved: '已批准',
+    denied: '不予批准',
+    supplement_requested_by_central: '中心要求补正',
+    completed: '已办结',
   };
   const what: Record<keyof typeof caseTransitions, string> = {
     accept: '受理',
@@ -117,6 +131,47 @@ export interface CaseServiceDeps {
   calendar: CalendarService;
   settings: SettingsService;
   materials: MaterialStore;
+  /**
+   * Called inside the decision's transaction with the version as decided: the sync outbox writes
+   * its items here, so a decision and what must reach central commit together or not at all.
+   */
+  onDecided?: (decided: DecidedVersion) => void;
+}
+
+/** A checklist entry as it is recorded with the decision. */
+function decidedMaterialOf(entry: ChecklistEntry): DecidedMaterial {
+  return {
+    itemId: entry.item.id,
+    name: entry.item.name,
+    required: entry.required,
+    status: entry.status,
+    pages: entry.pages,
+    originalChecked: entry.state.originalChecked,
+    copies: entry.state.copies,
+    eLicence: entry.state.eLicence,
+    files: entry.state.files,
+  };
+}
+
+/** A case version as the window decided it: everything central needs, frozen at the decision. */
+export interface DecidedVersion {
+  caseId: string;
+  version: number;
+  number: string;
+  state: 'accepted' | 'supplement_requested' | 'rejected';
+  matter: Matter;
+  catalogVersion: number;
+  districtCode: string;
+  windowNumber: number;
+  clerk: Actor;
+  decision: Decision;
+  decidedAt: string;
+  acceptedAt: string | null;
+  promisedDate: string | null;
+  promisedProvisional: boolean;
+  contentHash: string;
+  draft: CaseDraft;
+  materials: DecidedMaterial[];
 }
 
 /** The case (办件): drafts, decisions, numbers, promised dates, the list and the case page. */
@@ -136,7 +191,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   function summaryOf(r: CaseRow, day: string): CaseSummary {
     let daysLeft: number | null = null;
-    if (r.state === 'accepted' && r.promisedDate) {
+    if (isOpen(r.state) && r.promisedDate) {
       daysLeft = calendar.current().workingDaysBetween(day, r.promisedDate).days;
     }
     return {
@@ -158,7 +213,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       promisedDate: r.promisedDate,
       promisedProvisional: r.promisedProvisional,
       daysLeft,
-      paused: r.state === 'supplement_requested',
+      paused: r.state === 'supplement_requested' || r.state === 'supplement_requested_by_central',
     };
   }
 
@@ -233,6 +288,24 @@ export function createCaseService(deps: CaseServiceDeps) {
       draft,
       decisions: decisionsOf(r.id),
       timeline: timelineOf(r.id),
+      central: {
+        comment: r.centralComment,
+        approver: r.centralApprover,
+        at: r.centralAt,
+        events: db
+          .select()
+          .from(centralEvents)
+          .where(eq(centralEvents.caseId, r.id))
+          .orderBy(asc(centralEvents.seq))
+          .all()
+          .map((e) => ({
+            kind: e.kind as CaseDetail['central']['events'][number]['kind'],
+            caseVersion: e.caseVersion,
+            comment: e.comment,
+            approver: e.approver,
+            at: e.at,
+          })),
+      },
     };
   }
 
@@ -476,21 +549,10 @@ export function createCaseService(deps: CaseServiceDeps) {
             contentHash,
           })
           .run();
-        for (const entry of entries) {
+        const decidedMaterials = entries.map(decidedMaterialOf);
+        for (const m of decidedMaterials) {
           db.insert(caseMaterials)
-            .values({
-              caseId,
-              version: r.version,
-              itemId: entry.item.id,
-              name: entry.item.name,
-              required: entry.required,
-              status: entry.status,
-              pages: entry.pages,
-              originalChecked: entry.state.originalChecked,
-              copies: entry.state.copies,
-              eLicence: entry.state.eLicence,
-              files: JSON.stringify(entry.state.files),
-            })
+            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files) })
             .run();
         }
         db.update(cases)
@@ -507,6 +569,25 @@ export function createCaseService(deps: CaseServiceDeps) {
           })
           .where(eq(cases.id, caseId))
           .run();
+        deps.onDecided?.({
+          caseId,
+          version: r.version,
+          number,
+          state: to as DecidedVersion['state'],
+          matter,
+          catalogVersion: r.catalogVersion ?? 0,
+          districtCode: window.districtCode,
+          windowNumber: window.windowNumber,
+          clerk: { id: actor.id, username: actor.username, displayName: actor.displayName },
+          decision,
+          decidedAt: at,
+          acceptedAt: promised ? at : r.acceptedAt,
+          promisedDate: promised?.date ?? r.promisedDate,
+          promisedProvisional: promised?.provisional ?? r.promisedProvisional,
+          contentHash,
+          draft,
+          materials: decidedMaterials,
+        });
         note(actor, `cases.${decision.kind}`, caseId, {
           number,
           version: r.version,
@@ -545,7 +626,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     resume(actor: Actor, caseId: string): CaseDetail {
       db.transaction(() => {
         const r = row(caseId);
-        if (r.state !== caseTransitions.resume.from) throw stateError('resume', r.state);
+        if (!isResumable(r.state)) throw stateError('resume', r.state);
         const at = clock.now().toISOString();
         db.update(cases)
           .set({
@@ -584,16 +665,30 @@ export function createCaseService(deps: CaseServiceDeps) {
           .limit(1)
           .get();
         const at = clock.now().toISOString();
+        const version = last?.version ?? r.version - 1;
+        // Back to what it waited for: central's request for more, or the window's own notice.
+        const centralAsked = db
+          .select({ id: centralEvents.id })
+          .from(centralEvents)
+          .where(
+            and(
+              eq(centralEvents.caseId, caseId),
+              eq(centralEvents.caseVersion, version),
+              eq(centralEvents.kind, 'supplement_requested'),
+            ),
+          )
+          .get();
+        const backTo = centralAsked ? 'supplement_requested_by_central' : 'supplement_requested';
         db.update(cases)
           .set({
-            state: 'supplement_requested',
-            version: last?.version ?? r.version - 1,
+            state: backTo,
+            version,
             revision: r.revision + 1,
             updatedAt: at,
           })
           .where(eq(cases.id, caseId))
           .run();
-        note(actor, 'cases.discard', caseId, { number: r.number, backTo: 'supplement_requested' });
+        note(actor, 'cases.discard', caseId, { number: r.number, backTo });
       });
     },
 
@@ -608,7 +703,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const day = today();
       if (query.dueWithin !== undefined) {
         const limit = calendar.current().addWorkingDays(day, query.dueWithin).date;
-        filters.push(eq(cases.state, 'accepted'), lte(cases.promisedDate, limit));
+        filters.push(inArray(cases.state, openStates), lte(cases.promisedDate, limit));
       }
       const search = query.search?.trim();
       if (search) filters.push(searchFilter(search));

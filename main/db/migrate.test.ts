@@ -67,6 +67,7 @@ describe('the shipped migrations', () => {
       '0002_device_roles',
       '0003_intake',
       '0004_documents',
+      '0005_sync',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

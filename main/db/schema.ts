@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { caseStates, decisionKinds } from '../../preload/contract/cases';
 import { subjectKinds } from '../../preload/contract/catalog';
 import { materialMimes } from '../../preload/contract/materials';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
+import { outboxKinds, outboxStates } from '../../preload/contract/sync';
 import { roles } from '../../preload/contract/roles';
 
 /** Staff accounts. Usernames are stored lower-case; password hashes never leave main. */
@@ -147,6 +149,10 @@ export const cases = sqliteTable(
     acceptedAt: text('accepted_at'),
     promisedDate: text('promised_date'),
     promisedProvisional: integer('promised_provisional', { mode: 'boolean' }).notNull().default(false),
+    /** Central's last word on the case: the approver's comment and name, at central's time. */
+    centralComment: text('central_comment'),
+    centralApprover: text('central_approver'),
+    centralAt: text('central_at'),
   },
   (t) => [
     uniqueIndex('cases_number').on(t.number),
@@ -251,4 +257,74 @@ export const printJobs = sqliteTable(
     index('print_jobs_case').on(t.caseId),
     index('print_jobs_created').on(t.createdAt),
   ],
+);
+
+/**
+ * The transactional outbox: written in the decision's own transaction (a case version, then one
+ * item per distinct file), sent in order per case by the sync worker. The idempotency key is fixed
+ * here, so a resend after a crash is the same request. A file's tus upload address is stored
+ * before its first byte is sent, so a restart resumes the upload instead of starting it again.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: outboxKinds }).notNull(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    caseVersion: integer('case_version').notNull(),
+    caseNumber: text('case_number').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** The case version as sent (`PUT /cases/{id}` body, JSON); null for files. */
+    payload: text('payload'),
+    sha256: text('sha256'),
+    fileName: text('file_name'),
+    mime: text('mime'),
+    state: text('state', { enum: outboxStates }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: text('next_attempt_at'),
+    uploadUrl: text('upload_url'),
+    bytesSent: integer('bytes_sent').notNull().default(0),
+    bytesTotal: integer('bytes_total').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    acknowledgedAt: text('acknowledged_at'),
+  },
+  (t) => [
+    index('outbox_state').on(t.state, t.nextAttemptAt),
+    index('outbox_case').on(t.caseId, t.id),
+    // What is still to send, in order: the worker reads the head of this, not the whole table.
+    index('outbox_open')
+      .on(t.id)
+      .where(sql`${t.state} <> 'acknowledged'`),
+  ],
+);
+
+/** The sync worker's own state by key: the enrolment (workstation id and credential) and the feed cursor. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Every event from central's feed, applied once (its id is the key): the case page's central history. */
+export const centralEvents = sqliteTable(
+  'central_events',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    caseVersion: integer('case_version').notNull(),
+    kind: text('kind').notNull(),
+    comment: text('comment').notNull(),
+    approver: text('approver'),
+    /** Central's clock. */
+    at: text('at').notNull(),
+    appliedAt: text('applied_at').notNull(),
+  },
+  (t) => [index('central_events_case').on(t.caseId, t.seq)],
 );

@@ -13,7 +13,7 @@ import type { Session } from './session';
 /** Every channel's handler: thin, each one a call into a service. */
 export function createHandlers(services: Services): Handlers {
   const { staff, auth, settings, audit, clock, devices, catalog, calendar, cases, materials, hotFolder } = services;
-  const { printing, reports } = services;
+  const { printing, reports, sync } = services;
 
   /** What a print's audit entry says: which paper, which print of it, where, and how it went. */
   function notePrint(note: AuditNote, job: PrintJob): void {
@@ -215,6 +215,17 @@ export function createHandlers(services: Services): Handlers {
     },
     'printing.history': (_ctx, input) => printing.history.list({ caseId: input.caseId }),
 
+    'sync.status': () => sync.status(),
+    'sync.items': (_ctx, input) => sync.items(input.states, input.limit),
+    'sync.retry': (_ctx, input) => {
+      sync.retry(input.id);
+      return sync.status();
+    },
+    'sync.now': async () => {
+      await sync.syncNow();
+      return sync.status();
+    },
+    'sync.enrol': (_ctx, input) => sync.enrol(input),
     'reports.daily': (_ctx, input) => reports.daily(input),
     'reports.pdf': (_ctx, input) => printing.preview({ kind: 'daily_report', ...input }),
     'reports.csv': ({ audit: note }, input) => {

@@ -160,6 +160,12 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'reports.daily': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'reports.pdf': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'reports.csv': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'sync.status': () => ({}),
+  'sync.items': () => ({}),
+  'sync.retry': () => ({ id: 99999 }),
+  'sync.now': () => ({}),
+  // Nothing listens on port 9: enrolment fails with a clear message and changes nothing.
+  'sync.enrol': () => ({ centralUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH-JKLM' }),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -218,6 +224,11 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'reports.daily': 'ok',
   'reports.pdf': 'ok',
   'reports.csv': 'ok',
+  'sync.status': 'ok',
+  'sync.items': 'ok',
+  'sync.retry': 'conflict', // no such item
+  'sync.now': 'ok', // not enrolled: nothing to do
+  'sync.enrol': 'conflict', // central unreachable
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { CalendarService } from '../calendar/service';
 import type { Db } from '../db/connection';
@@ -7,7 +7,7 @@ import type { SettingsService } from '../settings/service';
 import { hallDate } from '../../preload/contract/dates';
 import { documentKinds } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
-import type { DecisionKind } from '../../preload/contract/cases';
+import { openStates, type DecisionKind } from '../../preload/contract/cases';
 import {
   type DailyReport,
   type DecisionTally,
@@ -149,7 +149,7 @@ export function createReportService(deps: ReportServiceDeps) {
         promisedDate: cases.promisedDate,
       })
       .from(cases)
-      .where(and(eq(cases.state, 'accepted'), lte(cases.promisedDate, limit)))
+      .where(and(inArray(cases.state, openStates), lte(cases.promisedDate, limit)))
       .orderBy(asc(cases.promisedDate), asc(cases.number))
       .values() as DueRow[];
     // Many cases share a promised date: count the working days once per date.

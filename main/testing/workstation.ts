@@ -69,6 +69,8 @@ export async function createTestWorkstation(
     // No OS device enumeration in tests: only what a test passes, and the simulated devices.
     deviceSources: [],
     ...options.config,
+    // Tests drive the sync worker themselves unless they ask for it to run.
+    sync: { autoStart: false, ...options.config?.sync },
   });
   // Tests look at the devices at once: wait for the first enumeration the start-up began.
   await workstation.services.devices.refresh();

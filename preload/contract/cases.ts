@@ -4,12 +4,52 @@ import { materialMimes, sha256Schema } from './materials';
 import { subjectKinds } from './catalog';
 
 /**
- * The case (办件): a draft while the clerk works, then decided. Later issues add the states
- * after acceptance; the service refuses every transition not listed in `caseTransitions`.
+ * The case (办件): a draft while the clerk works, then decided at the window; an accepted case
+ * then moves on at central (submitted → in review → approved | denied | supplement requested →
+ * completed), each step arriving from central's feed. The service refuses every window
+ * transition not listed in `caseTransitions`; `centralTransitions` lists what the feed may do.
  */
-export const caseStates = ['draft', 'accepted', 'supplement_requested', 'rejected'] as const;
+export const caseStates = [
+  'draft',
+  'accepted',
+  'supplement_requested',
+  'rejected',
+  /** Central has the case and every material: it waits for an approver. */
+  'submitted',
+  'in_review',
+  'approved',
+  'denied',
+  /** The approver asked for more: the citizen comes back to the window, as after a window supplement. */
+  'supplement_requested_by_central',
+  /** 办结: the result was issued. */
+  'completed',
+] as const;
 export type CaseState = (typeof caseStates)[number];
 export const caseStateSchema = z.enum(caseStates);
+
+/** A supplement is awaited (asked at the window, or by central's approver): the clerk may resume the case. */
+export const resumableStates = [
+  'supplement_requested',
+  'supplement_requested_by_central',
+] as const satisfies readonly CaseState[];
+export const isResumable = (state: CaseState): boolean => (resumableStates as readonly CaseState[]).includes(state);
+
+/** The states in which the promised date runs (the case is open and nobody waits for the citizen). */
+export const openStates = ['accepted', 'submitted', 'in_review'] as const satisfies readonly CaseState[];
+export const isOpen = (state: CaseState): boolean => (openStates as readonly CaseState[]).includes(state);
+
+/** What central's feed may move a case to, from which states (an event for an older version never moves it). */
+export const centralTransitions: Record<
+  'submitted' | 'in_review' | 'approved' | 'denied' | 'supplement_requested' | 'completed',
+  { from: readonly CaseState[]; to: CaseState }
+> = {
+  submitted: { from: ['accepted'], to: 'submitted' },
+  in_review: { from: ['accepted', 'submitted'], to: 'in_review' },
+  approved: { from: ['accepted', 'submitted', 'in_review'], to: 'approved' },
+  denied: { from: ['accepted', 'submitted', 'in_review'], to: 'denied' },
+  supplement_requested: { from: ['accepted', 'submitted', 'in_review'], to: 'supplement_requested_by_central' },
+  completed: { from: ['approved', 'denied'], to: 'completed' },
+};
 
 export const decisionKinds = ['accept', 'supplement', 'reject'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
@@ -22,7 +62,10 @@ export const caseTransitions: Record<
   accept: { from: 'draft', to: 'accepted' },
   supplement: { from: 'draft', to: 'supplement_requested' },
   reject: { from: 'draft', to: 'rejected' },
-  /** The citizen came back with what the notice asked for: a new version of the same case. */
+  /**
+   * The citizen came back with what the notice asked for: a new version of the same case. Also
+   * from `supplement_requested_by_central` (see `resumableStates`).
+   */
   resume: { from: 'supplement_requested', to: 'draft' },
   /** A draft never decided is removed (the citizen left); a resumed draft goes back to waiting. */
   discard: { from: 'draft', to: null },
@@ -232,6 +275,22 @@ export const caseDetailSchema = caseSummarySchema.extend({
   decisions: z.array(caseDecisionRecordSchema),
   /** The case's entries in the audit trail, oldest first. */
   timeline: z.array(auditEntrySchema),
+  /** What central said: the approver's last comment and name, and every event from its feed, oldest first. */
+  central: z.object({
+    comment: z.string().nullable(),
+    approver: z.string().nullable(),
+    at: z.string().nullable(),
+    events: z.array(
+      z.object({
+        kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+        caseVersion: z.number().int(),
+        comment: z.string(),
+        approver: z.string().nullable(),
+        /** Central's clock. */
+        at: z.string(),
+      }),
+    ),
+  }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

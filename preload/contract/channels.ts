@@ -32,6 +32,7 @@ import {
   reportDocumentRefSchema,
 } from './documents';
 import { dailyReportSchema, reportQuerySchema } from './reports';
+import { enrolInputSchema, outboxItemSchema, outboxQuerySchema, syncStatusSchema } from './sync';
 import {
   fileNameSchema,
   hotFolderStatusSchema,
@@ -474,6 +475,34 @@ export const channels = {
     output: z.object({ fileName: z.string(), csv: z.string() }),
     access: supervisors,
     audit: 'reveal',
+  }),
+
+  /** Where sync stands: backlog, connection, clock skew (the status bar's badge asks this). */
+  'sync.status': channel({ input: none, output: syncStatusSchema, access: 'signedIn', audit: false }),
+  /** The outbox items for the 同步 screen. */
+  'sync.items': channel({
+    input: outboxQuerySchema,
+    output: z.array(outboxItemSchema),
+    access: 'signedIn',
+    audit: false,
+  }),
+  /** Retry one failed item now. */
+  'sync.retry': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: syncStatusSchema,
+    access: 'signedIn',
+    audit: 'change',
+    auditTarget: (input) => `outbox/${input.id}`,
+  }),
+  /** Send and fetch now instead of waiting for the next pass. */
+  'sync.now': channel({ input: none, output: syncStatusSchema, access: 'signedIn', audit: false }),
+  /** Enrol this workstation at central with a one-time code (administrator). */
+  'sync.enrol': channel({
+    input: enrolInputSchema,
+    output: syncStatusSchema,
+    access: admins,
+    audit: 'change',
+    auditTarget: (input) => `central/${input.centralUrl}`,
   }),
 } as const;
 

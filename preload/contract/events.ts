@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cardReadSchema, deviceInfoSchema, scanSchema } from './devices';
 import { hotFolderArrivalSchema } from './materials';
 import { sessionStateSchema } from './schemas';
+import { centralCaseEventSchema, syncStatusSchema } from './sync';
 
 /** Push events from main to the UI, declared like channels: a name and a payload schema. */
 export const events = {
@@ -15,6 +16,10 @@ export const events = {
   'scanner.scanned': scanSchema,
   /** A file arrived in the scanner's hot folder and was imported (or refused). */
   'materials.arrived': hotFolderArrivalSchema,
+  /** The sync status changed: backlog, connection, upload progress, clock skew. */
+  'sync.changed': syncStatusSchema,
+  /** Central moved a case (approved, denied, asked for more…): the case page reloads, the clerk is told. */
+  'sync.caseEvent': centralCaseEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -14,7 +14,9 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSync } from '../sync/sync-context';
 import {
+  isResumable,
   type CaseDecisionRecord,
   type CaseDetail,
   type CaseDraft,
@@ -30,6 +32,7 @@ import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { MaterialViewer } from '../materials/MaterialViewer';
 import { CaseDocuments } from '../printing/CaseDocuments';
+import { CentralApproval } from '../sync/CentralApproval';
 import { useNavigation } from '../shell/navigation-context';
 import { formatTime } from './CaseList';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
@@ -93,7 +96,10 @@ function Section({ title, children, testId }: { title: ReactNode; children: Reac
   );
 }
 
-/** 办件详情: who, what, the materials with their files, every decision and the case's audit trail. */
+/**
+ * 办件详情: what central said (first: the clerk reads it to the citizen), who, what, the materials
+ * with their files, every decision and the case's audit trail.
+ */
 export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const run = useRun();
@@ -121,6 +127,12 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       cancelled = true;
     };
   }, [caseId, run, reload]);
+
+  // Central moved this case (approved, asked for more…): show it without the clerk reloading.
+  const { lastCaseEvent } = useSync();
+  useEffect(() => {
+    if (lastCaseEvent?.caseId === caseId) setReload((n) => n + 1);
+  }, [lastCaseEvent, caseId]);
 
   useEffect(() => {
     void run(api.catalog.list({})).then((catalog) => setMatters(catalog?.matters ?? []));
@@ -230,7 +242,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       ) : (
         <Typography.Text type="secondary">{t('cases.page.otherDraft', { clerk: current.clerkName })}</Typography.Text>
       );
-  } else if (current.state === 'supplement_requested') {
+  } else if (isResumable(current.state)) {
     action = (
       <Button type="primary" onClick={resume} data-testid="case-resume">
         {t('cases.page.resume')}
@@ -396,6 +408,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       </div>
       <div className="case-body">
         <div className="case-side">
+          <CentralApproval state={current.state} central={current.central} />
           <Section title={t('cases.page.applicant')}>
             {applicant}
             {current.agent && (

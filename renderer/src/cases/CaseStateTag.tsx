@@ -1,14 +1,24 @@
 import { Tag, Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseState, CaseSummary } from '../../../preload/contract/cases';
+import { isOpen, type CaseState, type CaseSummary } from '../../../preload/contract/cases';
 
-/** One colour per state, everywhere (ux.md): draft grey, accepted blue, supplement orange, rejected red. */
+/**
+ * One colour per state, everywhere (ux.md): draft grey, accepted blue, supplement orange, rejected
+ * red; at central: submitted and in review cyan/geekblue, approved green, denied magenta, central's
+ * supplement request orange like the window's, completed grey-green.
+ */
 export const caseStateColors: Record<CaseState, string> = {
   draft: 'default',
   accepted: 'blue',
   supplement_requested: 'orange',
   rejected: 'red',
+  submitted: 'cyan',
+  in_review: 'geekblue',
+  approved: 'green',
+  denied: 'magenta',
+  supplement_requested_by_central: 'orange',
+  completed: 'lime',
 };
 
 const overdueRed = '#cf1322';
@@ -46,14 +56,14 @@ export function DaysLeft({
   summary: Pick<CaseSummary, 'state' | 'daysLeft' | 'paused' | 'promisedDate' | 'promisedProvisional'>;
 }) {
   const { t } = useTranslation();
-  if (summary.state === 'supplement_requested' || summary.paused) {
+  if (summary.paused) {
     return (
       <span className="days-left" data-testid="days-left" data-due="paused" style={{ color: '#d46b08' }}>
         {t('cases.due.paused')}
       </span>
     );
   }
-  if (summary.state !== 'accepted' || (summary.daysLeft === null && !summary.promisedDate)) {
+  if (!isOpen(summary.state) || (summary.daysLeft === null && !summary.promisedDate)) {
     return (
       <span className="days-left" data-testid="days-left" data-due="none">
         —

@@ -7,6 +7,12 @@ export const casesEn: Messages['cases'] = {
     accepted: 'Accepted',
     supplement_requested: 'Awaiting supplement',
     rejected: 'Not accepted',
+    submitted: 'Submitted',
+    in_review: 'In review',
+    approved: 'Approved',
+    denied: 'Denied',
+    supplement_requested_by_central: 'Supplement requested by central',
+    completed: 'Completed',
   },
   overdue: 'Overdue',
   due: {

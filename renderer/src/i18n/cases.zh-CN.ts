@@ -6,6 +6,12 @@ export const casesZh = {
     accepted: '已受理',
     supplement_requested: '待补正',
     rejected: '不予受理',
+    submitted: '已报送',
+    in_review: '审查中',
+    approved: '已批准',
+    denied: '不予批准',
+    supplement_requested_by_central: '中心要求补正',
+    completed: '已办结',
   },
   overdue: '已超期',
   due: {

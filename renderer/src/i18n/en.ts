@@ -2,6 +2,7 @@ import { reportsEn } from './reports.en';
 import { casesEn } from './cases.en';
 import { printingEn } from './printing.en';
 import { intakeEn } from './intake.en';
+import { syncEn } from './sync.en';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
@@ -31,6 +32,7 @@ export const en: Messages = {
     staff: 'Staff',
     audit: 'Audit',
     settings: 'Settings',
+    sync: 'Sync',
   },
   firstRun: {
     title: 'First run: set up this workstation',
@@ -99,6 +101,7 @@ export const en: Messages = {
     supplement: 'One-time supplement notice (press again to confirm)',
     reject: 'Reject (choose the reason, then press again to confirm)',
     findCase: 'Find a case',
+    refresh: 'Refresh (Reports) / Sync now (Sync)',
   },
   workbench: {
     greeting: 'Hello, {{name}}',
@@ -304,6 +307,7 @@ export const en: Messages = {
       'audit.verify': 'Verify audit chain',
       'devices.assignRole': 'Assign device role',
       'idcard.reveal': 'Show full ID number',
+      ...syncEn.auditActions,
     },
   },
   errors: {
@@ -352,4 +356,5 @@ export const en: Messages = {
   cases: casesEn,
   printing: printingEn,
   reports: reportsEn,
+  sync: syncEn,
 };

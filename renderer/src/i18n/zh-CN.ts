@@ -3,6 +3,7 @@ import { errorMessages } from '../../../preload/contract/errors';
 import { casesZh } from './cases.zh-CN';
 import { printingZh } from './printing.zh-CN';
 import { intakeZh } from './intake.zh-CN';
+import { syncZh } from './sync.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
     staff: '人员',
     audit: '审计',
     settings: '设置',
+    sync: '同步',
   },
   firstRun: {
     title: '首次使用：初始化工作台',
@@ -99,6 +101,7 @@ export const zhCN = {
     supplement: '一次性补正告知（再按一次确认）',
     reject: '不予受理（选好原因后再按一次确认）',
     findCase: '查找办件',
+    refresh: '刷新（报表）/ 立即同步（同步）',
   },
   workbench: {
     greeting: '{{name}}，您好',
@@ -303,6 +306,7 @@ export const zhCN = {
       'audit.verify': '校验审计链',
       'devices.assignRole': '指定设备角色',
       'idcard.reveal': '查看完整证件号码',
+      ...syncZh.auditActions,
     },
   },
   // The services' own Chinese messages, one source for both.
@@ -311,6 +315,7 @@ export const zhCN = {
   cases: casesZh,
   printing: printingZh,
   reports: reportsZh,
+  sync: syncZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -7,6 +7,7 @@ import { api } from '../bridge';
 import { setLocale } from '../i18n';
 import { useRun } from '../lib/result';
 import { PrintSettingsFields } from '../printing/PrintSettingsFields';
+import { CentralSettings } from '../sync/CentralSettings';
 import { WindowSettingsFields } from './WindowSettingsFields';
 
 const localeOptions = [
@@ -14,7 +15,7 @@ const localeOptions = [
   { value: 'en', label: 'English' },
 ];
 
-/** The window's settings (admin edits, others read) and this PC's language. */
+/** The window's settings (admin edits, others read), enrolment at central and this PC's language. */
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -90,6 +91,8 @@ export function SettingsScreen() {
           </Button>
         )}
       </Form>
+      <Divider titlePlacement="start">{t('sync.settings.section')}</Divider>
+      <CentralSettings />
     </Card>
   );
 }

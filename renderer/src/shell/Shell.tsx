@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudSyncOutlined,
   FileTextOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -26,6 +27,8 @@ import { DevicesScreen } from '../screens/DevicesScreen';
 import { ReportScreen } from '../reports/ReportScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { StaffScreen } from '../screens/StaffScreen';
+import { SyncProvider } from '../sync/sync-context';
+import { SyncScreen } from '../sync/SyncScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
 import { screensFor, type ScreenKey } from './navigation';
 import { NavigationContext, type Navigation } from './navigation-context';
@@ -40,6 +43,7 @@ const icons: Record<ScreenKey, ReactNode> = {
   staff: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
+  sync: <CloudSyncOutlined />,
 };
 
 interface ScreenProps {
@@ -80,6 +84,8 @@ function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase, find
       return <DevicesScreen />;
     case 'reports':
       return <ReportScreen />;
+    case 'sync':
+      return <SyncScreen />;
     default:
       return screen satisfies never;
   }
@@ -142,62 +148,64 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
   return (
     <NavigationContext.Provider value={navigation}>
       <DevicesProvider active={!locked}>
-        <Layout className="shell" aria-hidden={locked} inert={locked}>
-          <Layout.Header className="shell-header">
-            <Typography.Title level={4} className="shell-title">
-              {t('app.fullName')}
-            </Typography.Title>
-            <Space>
-              <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
-                {t('shell.shortcuts')} <kbd>?</kbd>
-              </Button>
-              <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
-              <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
-                {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
-              </Button>
-              <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
-                {t('shell.signOut')}
-              </Button>
-            </Space>
-          </Layout.Header>
-          <Layout>
-            <Layout.Sider
-              width={200}
-              collapsedWidth={56}
-              collapsed={current === 'workbench'}
-              theme="light"
-              className="shell-sider"
-            >
-              <Menu
-                mode="inline"
-                selectedKeys={[current]}
-                onClick={({ key }) => setScreen(key as ScreenKey)}
-                items={screens.map((key, index) => ({
-                  key,
-                  icon: icons[key],
-                  label: (
-                    <span data-testid={`nav-${key}`}>
-                      {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
-                    </span>
-                  ),
-                }))}
-              />
-            </Layout.Sider>
-            <Layout.Content className="shell-content">
-              <Screen
-                screen={current}
-                user={user}
-                caseId={caseId}
-                draftId={draftId}
-                onDraftOpened={onDraftOpened}
-                onOpenCase={setCaseId}
-                findRequest={findRequest}
-              />
-            </Layout.Content>
+        <SyncProvider active={!locked}>
+          <Layout className="shell" aria-hidden={locked} inert={locked}>
+            <Layout.Header className="shell-header">
+              <Typography.Title level={4} className="shell-title">
+                {t('app.fullName')}
+              </Typography.Title>
+              <Space>
+                <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
+                  {t('shell.shortcuts')} <kbd>?</kbd>
+                </Button>
+                <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
+                <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+                  {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
+                </Button>
+                <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+                  {t('shell.signOut')}
+                </Button>
+              </Space>
+            </Layout.Header>
+            <Layout>
+              <Layout.Sider
+                width={200}
+                collapsedWidth={56}
+                collapsed={current === 'workbench'}
+                theme="light"
+                className="shell-sider"
+              >
+                <Menu
+                  mode="inline"
+                  selectedKeys={[current]}
+                  onClick={({ key }) => setScreen(key as ScreenKey)}
+                  items={screens.map((key, index) => ({
+                    key,
+                    icon: icons[key],
+                    label: (
+                      <span data-testid={`nav-${key}`}>
+                        {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
+                      </span>
+                    ),
+                  }))}
+                />
+              </Layout.Sider>
+              <Layout.Content className="shell-content">
+                <Screen
+                  screen={current}
+                  user={user}
+                  caseId={caseId}
+                  draftId={draftId}
+                  onDraftOpened={onDraftOpened}
+                  onOpenCase={setCaseId}
+                  findRequest={findRequest}
+                />
+              </Layout.Content>
+            </Layout>
+            <StatusBar />
+            <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
           </Layout>
-          <StatusBar />
-          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-        </Layout>
+        </SyncProvider>
       </DevicesProvider>
     </NavigationContext.Provider>
   );

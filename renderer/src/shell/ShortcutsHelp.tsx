@@ -15,6 +15,7 @@ export const shellShortcuts = [
   { keys: 'F9', action: 'shortcuts.supplement' },
   { keys: 'F10', action: 'shortcuts.reject' },
   { keys: 'Ctrl+F', action: 'shortcuts.findCase' },
+  { keys: 'F5', action: 'shortcuts.refresh' },
   { keys: 'Esc', action: 'shortcuts.close' },
 ] as const;
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 import { useDevices } from '../devices/devices-context';
+import { SyncBadge } from '../sync/SyncBadge';
 import type { DeviceInfo } from '../../../preload/contract/devices';
 
 const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
@@ -47,7 +48,7 @@ function formatClock(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
 }
 
-/** Always visible: who is signed in, the window, the connection to main, the clock. */
+/** Always visible: who is signed in, the window, the connection to main, sync with central, the clock. */
 export function StatusBar() {
   const { t } = useTranslation();
   const { state, connection } = useSession();
@@ -68,6 +69,7 @@ export function StatusBar() {
           </span>
         )}
         <Badge status={connectionBadge[connection]} text={t(`status.${connection}`)} data-testid="status-connection" />
+        <SyncBadge />
         <DeviceBadges />
       </Space>
       <Typography.Text className="status-clock" data-testid="status-clock">

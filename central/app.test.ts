@@ -1,0 +1,250 @@
+import { Upload } from 'tus-js-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCatalog } from '../main/testing/intake-fixtures';
+import { apiPrefix, replayedHeader, uploadsPath, type CasePut } from './protocol';
+import {
+  casePut,
+  engines,
+  enrolWindow,
+  startCentral,
+  testFile,
+  type RunningCentral,
+  type TestFile,
+} from './testing/central';
+
+/** Uploads one file over tus as the workstation does; resolves with the upload URL or the error. */
+function tusUpload(c: RunningCentral, authorization: string, caseId: string, file: TestFile, sha256 = file.sha256) {
+  return new Promise<{ url: string | null; error: (Error & { originalResponse?: { getStatus(): number } }) | null }>(
+    (resolve) => {
+      const upload = new Upload(file.data, {
+        endpoint: `${c.url}${uploadsPath}`,
+        headers: { authorization },
+        metadata: { caseId, sha256, filename: 'scan.png', filetype: file.mime },
+        chunkSize: 256 * 1024,
+        retryDelays: [],
+        onSuccess: () => resolve({ url: upload.url, error: null }),
+        onError: (error) => resolve({ url: upload.url, error: error as never }),
+      });
+      upload.start();
+    },
+  );
+}
+
+describe.each(engines)('central over %s', (engine) => {
+  let c: RunningCentral;
+  let auth: string;
+  let other: string;
+
+  beforeAll(async () => {
+    c = await startCentral({ engine });
+    auth = (await enrolWindow(c.central, 3)).authorization;
+    other = (await enrolWindow(c.central, 4)).authorization;
+  }, 60_000);
+  afterAll(async () => {
+    await c?.dispose();
+  });
+
+  const put = (body: CasePut, authorization = auth, key?: string) =>
+    fetch(`${c.url}${apiPrefix}/cases/${body.id}`, {
+      method: 'PUT',
+      headers: { authorization, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+  const get = (path: string, authorization = auth) => fetch(`${c.url}${path}`, { headers: { authorization } });
+
+  it('enrolment: a code works once; without a credential nothing is answered', async () => {
+    const { code } = await c.central.registry.createCode('9 号窗口', 'admin');
+    const body = {
+      code: code.toLowerCase(),
+      districtCode: '370303',
+      windowNumber: 9,
+      hallName: '张店区市民中心',
+      hostname: 'ws9',
+    };
+    const first = await fetch(`${c.url}${apiPrefix}/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(first.status).toBe(200);
+    const { credential } = (await first.json()) as { credential: string };
+    expect((await get(`${apiPrefix}/events`, `Bearer ${credential}`)).status).toBe(200);
+
+    const again = await fetch(`${c.url}${apiPrefix}/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(again.status).toBe(403);
+    expect(((await again.json()) as { message: string }).message).toContain('注册码无效、已使用或已过期');
+
+    const none = await get(`${apiPrefix}/events`, '');
+    expect(none.status).toBe(401);
+    const forged = await get(`${apiPrefix}/events`, `Bearer ${credential.slice(0, -2)}xx`);
+    expect(forged.status).toBe(401);
+  });
+
+  it('PUT is idempotent: the same body answers the same, another body for the version is 409, nothing twice', async () => {
+    const file = testFile(1000);
+    const body = casePut([file]);
+    const first = await put(body);
+    expect(first.status).toBe(201);
+    const answer = await first.json();
+    const second = await put(body);
+    expect(second.status).toBe(201);
+    expect(await second.json()).toEqual(answer);
+    expect(second.headers.get(replayedHeader)).toBe('true');
+
+    const changed = await put({ ...body, promisedDate: '2026-12-09' });
+    expect(changed.status).toBe(409);
+    expect(((await changed.json()) as { message: string }).message).toContain('第 1 版已以不同内容提交过');
+
+    const detail = await c.central.cases.detail(body.id);
+    expect(detail?.row).toMatchObject({ version: 1, state: 'receiving', promisedDate: '2026-12-08' });
+    expect(detail?.missing).toEqual([file.sha256]);
+  });
+
+  it('duplicated and reordered requests create nothing twice', async () => {
+    const v1 = casePut([testFile(500)]);
+    const v2: CasePut = { ...v1, version: 2, windowState: 'accepted', promisedDate: '2026-12-10' };
+    // Twenty copies of v1 at once, then v2, then v1 replayed late: one case, at version 2.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => put(v1).then(async (r) => [r.status, await r.json()])),
+    );
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect((await put(v2)).status).toBe(201);
+    const late = await put(v1);
+    expect(late.status).toBe(201);
+    expect(late.headers.get(replayedHeader)).toBe('true');
+    const detail = await c.central.cases.detail(v1.id);
+    expect(detail?.row).toMatchObject({ version: 2, promisedDate: '2026-12-10' });
+    expect(await c.central.cases.duplicates()).toBe(0);
+  });
+
+  it('an idempotency key answers from the record; reused for another body it is refused (422)', async () => {
+    const body = casePut([testFile(300)]);
+    const key = `case:${body.id}:v1`;
+    const first = await put(body, auth, key);
+    expect(first.status).toBe(201);
+    const replay = await put(body, auth, key);
+    expect(replay.headers.get(replayedHeader)).toBe('true');
+    const misuse = await put(casePut([testFile(300)]), auth, key);
+    expect(misuse.status).toBe(422);
+  });
+
+  it('refuses bad input with a Chinese message and changes nothing', async () => {
+    const body = casePut([testFile(100)]);
+    const bad = await put({ ...body, number: 'not-a-number' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain('请求内容不符合接口定义');
+    const wrongWindow = await put(body, other);
+    expect(wrongWindow.status).toBe(403);
+    expect(await c.central.cases.detail(body.id)).toBeNull();
+  });
+
+  it('a material arrives over tus, is verified, and the case is submitted; the feed says so', async () => {
+    const files = [testFile(700_000), testFile(300_000)];
+    const body = casePut(files);
+    expect((await put(body)).status).toBe(201);
+    const missing = await get(`${apiPrefix}/cases/${body.id}/versions/1/missing`);
+    expect(((await missing.json()) as { missing: string[] }).missing.sort()).toEqual(files.map((f) => f.sha256).sort());
+
+    // Bytes that do not match their announced hash are refused (460) and never become the file.
+    const lying = await tusUpload(c, auth, body.id, { ...files[0]!, data: testFile(700_000).data });
+    expect(lying.error?.originalResponse?.getStatus()).toBe(460);
+    expect((await c.central.cases.detail(body.id))?.row.state).toBe('receiving');
+
+    // A file the case does not list cannot be uploaded; nor can another window upload for this case.
+    const stranger = await tusUpload(c, auth, body.id, testFile(1000));
+    expect(stranger.error?.originalResponse?.getStatus()).toBe(409);
+    const otherWindow = await tusUpload(c, other, body.id, files[0]!);
+    expect(otherWindow.error?.originalResponse?.getStatus()).toBe(409);
+
+    for (const f of files) expect((await tusUpload(c, auth, body.id, f)).error).toBeNull();
+    const detail = await c.central.cases.detail(body.id);
+    expect(detail?.row.state).toBe('submitted');
+    expect(detail?.missing).toEqual([]);
+    for (const f of files) expect(await c.central.uploads.blobSize(f.sha256)).toBe(f.bytes);
+
+    const feed = (await (await get(`${apiPrefix}/events?after=0`)).json()) as {
+      events: { kind: string; caseId: string; seq: number }[];
+      cursor: number;
+    };
+    const mine = feed.events.filter((e) => e.caseId === body.id);
+    expect(mine.map((e) => e.kind)).toEqual(['submitted']);
+
+    await c.central.cases.open(body.id, '王审批');
+    await c.central.cases.decide(body.id, 1, 'approve', '材料齐全，准予办理', '王审批');
+    const next = (await (await get(`${apiPrefix}/events?after=${feed.cursor}`)).json()) as {
+      events: { kind: string; comment: string; approver: string; id: string }[];
+      cursor: number;
+    };
+    expect(next.events.map((e) => [e.kind, e.comment, e.approver])).toEqual([
+      ['in_review', '', '王审批'],
+      ['approved', '材料齐全，准予办理', '王审批'],
+    ]);
+    expect(next.cursor).toBeGreaterThan(feed.cursor);
+    // Another window never sees this window's events.
+    const theirs = (await (await get(`${apiPrefix}/events?after=0`, other)).json()) as { events: unknown[] };
+    expect(theirs.events).toEqual([]);
+    // A decision cannot be made twice.
+    await expect(c.central.cases.decide(body.id, 1, 'deny', '重复', '赵审批')).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('records the audit-chain head at each sync and flags a trail cut short or rewritten', async () => {
+    const { authorization } = await enrolWindow(c.central, 7);
+    const h = (n: number) => n.toString(16).padStart(64, '0');
+    const post = async (body: object) =>
+      (await (
+        await fetch(`${c.url}${apiPrefix}/audit-head`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { status: string; sequence: number };
+    expect(await post({ sequence: 10, hash: h(10), checkpoint: null })).toEqual({ status: 'ok', sequence: 10 });
+    expect(await post({ sequence: 15, hash: h(15), checkpoint: { sequence: 10, hash: h(10) } })).toMatchObject({
+      status: 'ok',
+    });
+    expect(await post({ sequence: 16, hash: h(16), checkpoint: { sequence: 15, hash: h(99) } })).toMatchObject({
+      status: 'rewritten',
+    });
+    expect(await post({ sequence: 12, hash: h(12), checkpoint: { sequence: 16, hash: null } })).toMatchObject({
+      status: 'cut_short',
+    });
+    const checkpoint = (await (await get(`${apiPrefix}/audit-head`, authorization)).json()) as { sequence: number };
+    expect(checkpoint.sequence).toBe(12);
+    const anomalies = await c.central.auditHeads.anomalies();
+    expect(anomalies.map((a) => a.status).sort()).toEqual(['cut_short', 'rewritten']);
+  });
+
+  it('publishes the catalog by version; a workstation that is up to date gets 204', async () => {
+    const catalog = testCatalog(9_000_000_050);
+    await c.central.published.publish('catalog', catalog.version, catalog, 'admin');
+    const fresh = await get(`${apiPrefix}/catalog?after=1`);
+    expect(fresh.status).toBe(200);
+    expect(((await fresh.json()) as { version: number }).version).toBe(catalog.version);
+    expect((await get(`${apiPrefix}/catalog?after=${catalog.version}`)).status).toBe(204);
+    await expect(c.central.published.publish('catalog', catalog.version, catalog, 'admin')).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('serves its OpenAPI document and the docs page; every answer carries the server time', async () => {
+    const res = await fetch(`${c.url}/openapi.json`);
+    expect(res.headers.get('server-time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        `${apiPrefix}/enrol`,
+        `${apiPrefix}/cases/{id}`,
+        `${apiPrefix}/events`,
+        `${apiPrefix}/audit-head`,
+      ]),
+    );
+    const docs = await fetch(`${c.url}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+  });
+});

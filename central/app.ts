@@ -1,0 +1,315 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { catalogSchema } from '../preload/contract/catalog';
+import { holidayCalendarSchema } from '../preload/contract/calendar';
+import {
+  apiPrefix,
+  auditHeadResponseSchema,
+  auditHeadSchema,
+  caseMissingResponseSchema,
+  casePutResponseSchema,
+  casePutSchema,
+  enrolRequestSchema,
+  enrolResponseSchema,
+  errorBodySchema,
+  eventsQuerySchema,
+  eventsResponseSchema,
+  idempotencyHeader,
+  idempotencyKeySchema,
+  publishedQuerySchema,
+  publishedSchema,
+  replayedHeader,
+  timeResponseSchema,
+  uploadsPath,
+} from './protocol';
+import { openCentralDatabase, type CentralDatabase } from './db/connect';
+import { createAuditHeads, createCentralAudit } from './service/audit';
+import { createCaseStore } from './service/cases';
+import { CentralError } from './service/errors';
+import { createPublished, type PublishedKind } from './service/published';
+import { createWorkstationRegistry, type Workstation } from './service/workstations';
+import { createPeople } from './service/people';
+import { createUploads } from './uploads';
+import { registerApproverPages } from './approver/routes';
+
+export interface CentralConfig {
+  /** Blobs, uploads and (without `databaseUrl`) the embedded database live here. */
+  dataDir: string;
+  /** PostgreSQL (`postgres://…`); without it, the embedded PGlite in `dataDir/pgdata`. */
+  databaseUrl?: string | undefined;
+  now?: () => Date;
+  /** Fastify's logger (pino) and its level; off in tests. */
+  logger?: boolean | { level: string };
+  /** The name shown on the approver page. */
+  name?: string;
+}
+
+export type Central = Awaited<ReturnType<typeof createCentral>>;
+
+/** Central's services over its database, without HTTP: the app and the tests use the same ones. */
+export async function createCentral(config: CentralConfig) {
+  const now = config.now ?? (() => new Date());
+  const database: CentralDatabase = await openCentralDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = database;
+  const audit = createCentralAudit({ db, now });
+  const registry = createWorkstationRegistry({ db, now, audit });
+  const cases = createCaseStore({ db, now, audit });
+  const uploads = createUploads({ db, dataDir: config.dataDir, now, registry, cases });
+  return {
+    name: config.name ?? '一窗 中心审批',
+    now,
+    database,
+    audit,
+    registry,
+    cases,
+    uploads,
+    auditHeads: createAuditHeads({ db, now, audit }),
+    published: createPublished({ db, now, audit }),
+    people: await createPeople({ db, now, audit }),
+  };
+}
+
+const errorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+
+/** Central's HTTP API, the tus endpoint, the OpenAPI document and docs page, and the approver page. */
+export async function buildCentralApp(config: CentralConfig): Promise<{ app: FastifyInstance; central: Central }> {
+  const central = await createCentral(config);
+  const app = Fastify({
+    logger: config.logger ?? false,
+    bodyLimit: 4 * 1024 * 1024,
+    // Stopping does not wait for an upload in flight: the workstation resumes it after the restart.
+    forceCloseConnections: true,
+    // Behind a TLS-terminating proxy, set trustProxy there; central itself listens on loopback for development.
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every answer carries central's clock: the workstation measures its skew from it.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('server-time', central.now().toISOString());
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof CentralError) {
+      return reply.status(error.status).send({ code: error.code, message: error.message });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where = first?.instancePath ? `（${first.instancePath}）` : '';
+      return reply
+        .status(400)
+        .send({ code: 'invalid_input', message: `请求内容不符合接口定义${where}：${first?.message ?? ''}` });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ code: 'bad_request', message: `请求无效：${(error as Error).message}` });
+    }
+    request.log.error({ err: error }, 'central request failed');
+    return reply.status(500).send({ code: 'internal', message: '中心内部错误：请稍后重试' });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '一窗 Yichuang — central approval API',
+        description:
+          'The API between window workstations and central approval. Every workstation request carries `Authorization: Bearer <credential>` (from enrolment) and every change an `Idempotency-Key`. Material files go over tus (resumable) at `' +
+          uploadsPath +
+          '`.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          workstation: {
+            type: 'http',
+            scheme: 'bearer',
+            description: '`<workstationId>.<secret>` from POST /api/v1/enrol',
+          },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const authed = async (request: FastifyRequest): Promise<Workstation> =>
+    central.registry.authenticate(request.headers.authorization);
+  const keyOf = (request: FastifyRequest): string | null => {
+    const raw = request.headers[idempotencyHeader];
+    if (raw === undefined) return null;
+    const parsed = idempotencyKeySchema.safeParse(raw);
+    if (!parsed.success) throw new CentralError(400, 'invalid_idempotency_key', '幂等键格式无效');
+    return parsed.data;
+  };
+  const security = [{ workstation: [] }];
+
+  app.post(
+    `${apiPrefix}/enrol`,
+    {
+      schema: {
+        summary: 'Trade a one-time enrolment code for a workstation credential',
+        body: enrolRequestSchema,
+        response: { 200: enrolResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => central.registry.enrol(request.body),
+  );
+
+  app.get(
+    `${apiPrefix}/time`,
+    { schema: { summary: "Central's clock", response: { 200: timeResponseSchema } } },
+    () => ({ serverTime: central.now().toISOString() }),
+  );
+
+  app.put(
+    `${apiPrefix}/cases/:id`,
+    {
+      schema: {
+        summary:
+          'Send a case version (idempotent: the same body again answers the same; another body for the same version is 409)',
+        security,
+        params: z.object({ id: z.string().uuid() }),
+        body: casePutSchema,
+        response: { 201: casePutResponseSchema, 422: errorBodySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ws = await authed(request);
+      if (request.params.id !== request.body.id)
+        throw new CentralError(400, 'id_mismatch', '地址中的办件标识与内容不一致');
+      const result = await central.cases.put(ws, request.body, keyOf(request));
+      if (result.replayed) reply.header(replayedHeader, 'true');
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  app.get(
+    `${apiPrefix}/cases/:id/versions/:version/missing`,
+    {
+      schema: {
+        summary: 'Which files of a case version central still needs',
+        security,
+        params: z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1) }),
+        response: { 200: caseMissingResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ws = await authed(request);
+      const { id, version } = request.params;
+      return { id, version, missing: await central.cases.missing(ws, id, version) };
+    },
+  );
+
+  app.get(
+    `${apiPrefix}/events`,
+    {
+      schema: {
+        summary: "What happened to this workstation's cases, from a cursor",
+        security,
+        querystring: eventsQuerySchema,
+        response: { 200: eventsResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ws = await authed(request);
+      const events = await central.cases.events(ws, request.query.after, request.query.limit);
+      return { events, cursor: events.at(-1)?.seq ?? request.query.after, serverTime: central.now().toISOString() };
+    },
+  );
+
+  app.get(
+    `${apiPrefix}/audit-head`,
+    {
+      schema: {
+        summary: 'The audit-chain head central recorded last for this workstation',
+        security,
+        response: { 200: z.object({ sequence: z.number().int().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => central.auditHeads.checkpoint((await authed(request)).id),
+  );
+
+  app.post(
+    `${apiPrefix}/audit-head`,
+    {
+      schema: {
+        summary: "Record the workstation's audit-chain head (and check the last one is still there, unchanged)",
+        security,
+        body: auditHeadSchema,
+        response: { 200: auditHeadResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => central.auditHeads.record((await authed(request)).id, request.body),
+  );
+
+  for (const kind of ['catalog', 'calendar'] as const satisfies readonly PublishedKind[]) {
+    app.get(
+      `${apiPrefix}/${kind}`,
+      {
+        schema: {
+          summary: `The newest published ${kind} above a version (204 when up to date)`,
+          security,
+          querystring: publishedQuerySchema,
+          response: { 200: publishedSchema, 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await authed(request);
+        const latest = await central.published.latest(kind, request.query.after);
+        return latest ? latest : reply.status(204).send(null);
+      },
+    );
+  }
+
+  // tus: the raw request and response go to @tus/server; the body is never parsed by Fastify.
+  await app.register((tus, _options, done) => {
+    tus.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      await central.uploads.server.handle(request.raw, reply.raw);
+    };
+    tus.all(uploadsPath, { schema: { hide: true } }, handler);
+    tus.all(`${uploadsPath}/*`, { schema: { hide: true } }, handler);
+    done();
+  });
+
+  await registerApproverPages(app, central);
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/approver'));
+
+  app.addHook('onClose', async () => {
+    await central.database.close();
+  });
+  return { app, central };
+}
+
+/** Parses and validates what an administrator publishes (the same schemas the workstation loads with). */
+export function parsePublished(kind: PublishedKind, data: unknown): unknown {
+  const schema = kind === 'catalog' ? catalogSchema : holidayCalendarSchema;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new CentralError(
+      400,
+      'invalid_input',
+      `${kind === 'catalog' ? '事项目录' : '节假日日历'}内容无效：${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,227 @@
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  customType,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * A point in time: `timestamptz` in the database, an ISO 8601 UTC string (`…Z`) in the code,
+ * whatever text form the driver gives (node-postgres and PGlite differ).
+ */
+const isoTimestamp = customType<{ data: string; driverData: string | Date }>({
+  dataType: () => 'timestamp (3) with time zone',
+  toDriver: (value) => value,
+  fromDriver: (value) =>
+    value instanceof Date
+      ? value.toISOString()
+      : new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+});
+const at = (name: string) => isoTimestamp(name);
+
+/** Central's own settings (the cookie secret, the instance name). */
+export const centralSettings = pgTable('central_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Approvers and administrators who sign in to the approver page. */
+export const people = pgTable('people', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['approver', 'admin'] }).notNull(),
+  /** Department the approver decides for ('' = all). */
+  department: text('department').notNull().default(''),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** One-time codes an administrator gives to a window; only their hash is kept. */
+export const enrolmentCodes = pgTable('enrolment_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  note: text('note').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+  workstationId: uuid('workstation_id'),
+});
+
+/** Enrolled workstations; a request carries `Bearer <id>.<secret>`, central keeps the secret's hash. */
+export const workstations = pgTable('workstations', {
+  id: uuid('id').primaryKey(),
+  secretHash: text('secret_hash').notNull(),
+  districtCode: text('district_code').notNull(),
+  windowNumber: integer('window_number').notNull(),
+  hallName: text('hall_name').notNull(),
+  hostname: text('hostname').notNull(),
+  enrolledAt: at('enrolled_at').notNull(),
+  lastSeenAt: at('last_seen_at'),
+  revokedAt: at('revoked_at'),
+});
+
+/** A case as central knows it: its latest version and where it stands. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    workstationId: uuid('workstation_id')
+      .notNull()
+      .references(() => workstations.id),
+    number: text('number').notNull(),
+    version: integer('version').notNull(),
+    state: text('state').notNull(),
+    matterCode: text('matter_code').notNull(),
+    matterName: text('matter_name').notNull(),
+    department: text('department').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    clerkName: text('clerk_name').notNull(),
+    promisedDate: text('promised_date'),
+    receivedAt: at('received_at').notNull(),
+    submittedAt: at('submitted_at'),
+    updatedAt: at('updated_at').notNull(),
+    /** The approver's last comment and name. */
+    comment: text('comment').notNull().default(''),
+    approver: text('approver'),
+  },
+  (t) => [index('cases_state').on(t.state, t.submittedAt), uniqueIndex('cases_number').on(t.number)],
+);
+
+/** Every version a window sent, exactly as sent (the body and its hash decide idempotency). */
+export const caseVersions = pgTable(
+  'case_versions',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    bodySha256: text('body_sha256').notNull(),
+    body: jsonb('body').notNull(),
+    receivedAt: at('received_at').notNull(),
+    workstationId: uuid('workstation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] })],
+);
+
+/** The files a case version needs (one row per distinct file). */
+export const caseFiles = pgTable(
+  'case_files',
+  {
+    caseId: uuid('case_id').notNull(),
+    version: integer('version').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    mime: text('mime').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version, t.sha256] }), index('case_files_sha').on(t.sha256)],
+);
+
+/** Verified files, content-addressed: the bytes on disk hashed to this SHA-256 when the upload ended. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  storedAt: at('stored_at').notNull(),
+});
+
+/** tus uploads: which case and file each one is for, and how it ended. */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: text('id').primaryKey(),
+    workstationId: uuid('workstation_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    createdAt: at('created_at').notNull(),
+    finishedAt: at('finished_at'),
+    result: text('result', { enum: ['verified', 'hash_mismatch'] }),
+  },
+  (t) => [index('uploads_case').on(t.caseId)],
+);
+
+/** The feed: what happened to cases, for the workstations to read from a cursor. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    caseVersion: integer('case_version').notNull(),
+    workstationId: uuid('workstation_id').notNull(),
+    kind: text('kind').notNull(),
+    comment: text('comment').notNull(),
+    approver: text('approver'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('case_events_ws').on(t.workstationId, t.seq)],
+);
+
+/** Answers already given, by workstation and idempotency key. */
+export const idempotency = pgTable(
+  'idempotency',
+  {
+    workstationId: uuid('workstation_id').notNull(),
+    key: text('key').notNull(),
+    requestSha256: text('request_sha256').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workstationId, t.key] })],
+);
+
+/** Each workstation's audit-chain head at each sync; a trail cut short or rewritten is flagged. */
+export const auditHeads = pgTable(
+  'audit_heads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workstationId: uuid('workstation_id').notNull(),
+    sequence: bigint('sequence', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    status: text('status', { enum: ['ok', 'cut_short', 'rewritten'] }).notNull(),
+    detail: text('detail').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [index('audit_heads_ws').on(t.workstationId, t.id)],
+);
+
+/** Catalog and holiday-calendar versions, as published by an administrator. */
+export const published = pgTable(
+  'published',
+  {
+    kind: text('kind', { enum: ['catalog', 'calendar'] }).notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    data: jsonb('data').notNull(),
+    publishedAt: at('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.version] })],
+);
+
+/** Central's own trail: who (clerk through a workstation, approver, admin) did what. */
+export const centralAudit = pgTable(
+  'central_audit',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    actorKind: text('actor_kind', { enum: ['clerk', 'approver', 'admin', 'system'] }).notNull(),
+    actor: text('actor').notNull(),
+    workstationId: uuid('workstation_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('central_audit_target').on(t.target)],
+);

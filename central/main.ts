@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCentralApp, createCentral, parsePublished } from './app';
+
+/**
+ * `npm run central -- [command] [options]`
+ *
+ *   serve (default)        start central: --port 8700 --host 127.0.0.1 --data-dir ./.central
+ *   enrolment-code         print a one-time code for a window: --note "3 号窗口"
+ *   add-person             --username --name --role approver|admin --password [--department]
+ *   publish catalog|calendar FILE
+ *
+ * DATABASE_URL=postgres://… uses PostgreSQL; without it, the embedded PGlite in the data folder.
+ * LOG_LEVEL (default info) sets the request log's level.
+ * Central speaks plain HTTP: bind it to loopback for development, and put it behind a TLS
+ * terminator (nginx, Caddy) for a hall network (see docs/central.md).
+ */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8700' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      'data-dir': { type: 'string', default: process.env.CENTRAL_DATA_DIR ?? '.central' },
+      note: { type: 'string', default: '' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', default: 'approver' },
+      password: { type: 'string' },
+      department: { type: 'string', default: '' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  const config = { dataDir: resolve(values['data-dir']), databaseUrl: process.env.DATABASE_URL || undefined };
+
+  if (command === 'serve') {
+    const { app, central } = await buildCentralApp({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+    // A central with nothing published yet starts with the catalog and calendar the workstation ships.
+    for (const kind of ['catalog', 'calendar'] as const) {
+      if (await central.published.latest(kind, 0)) continue;
+      const file = join(__dirname, '..', 'resources', kind, kind === 'catalog' ? 'catalog.json' : 'holidays.json');
+      const data = parsePublished(kind, JSON.parse(readFileSync(file, 'utf8')));
+      await central.published.publish(kind, (data as { version: number }).version, data, 'first start');
+    }
+    if ((await central.people.count()) === 0) {
+      const password = process.env.CENTRAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url');
+      await central.people.create(
+        { username: 'admin', displayName: '中心管理员', role: 'admin', password },
+        'first start',
+      );
+      console.log(`First start: the administrator is "admin" with password ${password} (shown once).`);
+    }
+    const address = await app.listen({ host: values.host, port: Number(values.port) });
+    console.log(
+      `Central ready at ${address} (${central.database.engine}) — approver page ${address}/approver, API docs ${address}/docs`,
+    );
+    const stop = () => void app.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+
+  const central = await createCentral(config);
+  try {
+    if (command === 'enrolment-code') {
+      const { code, expiresAt } = await central.registry.createCode(values.note, 'cli');
+      console.log(`${code}  (valid until ${expiresAt}${values.note ? `, ${values.note}` : ''})`);
+    } else if (command === 'add-person') {
+      if (!values.username || !values.name || !values.password)
+        throw new Error('add-person needs --username, --name and --password');
+      if (values.role !== 'approver' && values.role !== 'admin') throw new Error('--role is approver or admin');
+      const person = await central.people.create(
+        {
+          username: values.username,
+          displayName: values.name,
+          role: values.role,
+          password: values.password,
+          department: values.department,
+        },
+        'cli',
+      );
+      console.log(`Added ${person.role} ${person.username} (${person.displayName})`);
+    } else if (command === 'publish') {
+      const kind = positionals[1];
+      const file = positionals[2];
+      if ((kind !== 'catalog' && kind !== 'calendar') || !file) throw new Error('publish catalog|calendar FILE');
+      const data = parsePublished(kind, JSON.parse(readFileSync(file, 'utf8')));
+      const version = (data as { version: number }).version;
+      await central.published.publish(kind, version, data, 'cli');
+      console.log(`Published ${kind} version ${version}`);
+    } else {
+      throw new Error(`unknown command ${command}`);
+    }
+  } finally {
+    await central.database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { caseDraftSchema, caseIdSchema, decisionSchema } from '../../preload/contract/cases';
+import { subjectKinds } from '../../preload/contract/catalog';
+import { materialMimes, sha256Schema } from '../../preload/contract/materials';
+
+/**
+ * The wire protocol between a workstation and central: zod schemas, shared by central (which
+ * validates every request with them and publishes them as OpenAPI) and the workstation's sync
+ * client. No Node or Electron imports here.
+ */
+
+export const apiPrefix = '/api/v1';
+/** The tus endpoint for material uploads. */
+export const uploadsPath = `${apiPrefix}/uploads`;
+/** Sent with every change; the same key again is answered from central's record, never re-applied. */
+export const idempotencyHeader = 'idempotency-key';
+/** Set on an answer that repeats an earlier one (same idempotency key or same case body). */
+export const replayedHeader = 'idempotent-replayed';
+
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9:._-]{8,120}$/, '幂等键格式无效');
+
+/** A one-time enrolment code as the admin reads it out: XXXX-XXXX-XXXX (no 0/O/1/I). */
+export const enrolmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, '注册码格式为 XXXX-XXXX-XXXX');
+
+export const enrolRequestSchema = z
+  .object({
+    code: enrolmentCodeSchema,
+    districtCode: z.string().regex(/^\d{6}$/),
+    windowNumber: z.number().int().min(1).max(999),
+    hallName: z.string().max(100),
+    hostname: z.string().max(200),
+  })
+  .strict();
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.object({
+  workstationId: z.string().uuid(),
+  /** `Authorization: Bearer <credential>` on every later request. Shown once; central keeps a hash. */
+  credential: z.string(),
+  serverTime: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const timeResponseSchema = z.object({ serverTime: z.string() });
+
+/** Who did it at the window: travels with every change for central's audit. */
+export const actorSchema = z
+  .object({
+    staffId: z.number().int(),
+    username: z.string().max(60),
+    displayName: z.string().max(60),
+  })
+  .strict();
+export type Actor = z.infer<typeof actorSchema>;
+
+export const centralFileSchema = z
+  .object({
+    sha256: sha256Schema,
+    mime: z.enum(materialMimes),
+    bytes: z.number().int().nonnegative(),
+    pages: z.number().int().positive(),
+    name: z.string().max(255),
+  })
+  .strict();
+export type CentralFile = z.infer<typeof centralFileSchema>;
+
+export const centralMaterialSchema = z
+  .object({
+    itemId: z.string().max(40),
+    name: z.string().max(200),
+    required: z.boolean(),
+    status: z.string().max(40),
+    pages: z.number().int().nonnegative(),
+    originalChecked: z.boolean(),
+    copies: z.number().int().nonnegative(),
+    eLicence: z.boolean(),
+    files: z.array(centralFileSchema).max(200),
+  })
+  .strict();
+export type CentralMaterial = z.infer<typeof centralMaterialSchema>;
+
+/** What the window decided, as a case version: the body of `PUT /cases/{id}`. */
+export const windowStates = ['accepted', 'supplement_requested', 'rejected'] as const;
+export const casePutSchema = z
+  .object({
+    id: caseIdSchema,
+    version: z.number().int().min(1),
+    number: z.string().regex(/^\d{6}-\d{8}-\d{3}-\d{4,}$/),
+    windowState: z.enum(windowStates),
+    matter: z.object({ code: z.string().max(40), name: z.string().max(200), department: z.string().max(100) }).strict(),
+    catalogVersion: z.number().int(),
+    subject: z.enum(subjectKinds),
+    districtCode: z.string().regex(/^\d{6}$/),
+    windowNumber: z.number().int().min(1).max(999),
+    clerk: actorSchema,
+    decision: decisionSchema,
+    decidedAt: z.string(),
+    acceptedAt: z.string().nullable(),
+    promisedDate: z.string().nullable(),
+    promisedProvisional: z.boolean(),
+    /** SHA-256 of the content as decided (the window's own record). */
+    contentHash: sha256Schema,
+    draft: caseDraftSchema,
+    materials: z.array(centralMaterialSchema).max(100),
+  })
+  .strict();
+export type CasePut = z.infer<typeof casePutSchema>;
+
+/** The answer to a PUT: fixed at the first receipt, so a replay answers exactly the same. */
+export const casePutResponseSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  receivedAt: z.string(),
+  bodySha256: sha256Schema,
+});
+export type CasePutResponse = z.infer<typeof casePutResponseSchema>;
+
+/** Which of a case version's files central still needs (not received, or received and failed the hash). */
+export const caseMissingResponseSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  missing: z.array(sha256Schema),
+});
+
+/** tus `Upload-Metadata` keys the workstation sends (values base64 as tus requires). */
+export const uploadMetadataKeys = ['caseId', 'sha256', 'filename', 'filetype'] as const;
+
+/** States of a case at central, as the approver sees them. */
+export const centralStates = [
+  /** The case is there; some materials are still arriving. */
+  'receiving',
+  'submitted',
+  'in_review',
+  'approved',
+  'denied',
+  'supplement_requested',
+  'completed',
+  /** The window itself asked for a supplement or did not accept: on record, not for approval. */
+  'window_supplement',
+  'window_rejected',
+] as const;
+export type CentralState = (typeof centralStates)[number];
+
+/** What the feed tells a workstation happened to its cases. */
+export const caseEventKinds = [
+  'submitted',
+  'in_review',
+  'approved',
+  'denied',
+  'supplement_requested',
+  'completed',
+] as const;
+export type CaseEventKind = (typeof caseEventKinds)[number];
+
+export const caseEventSchema = z.object({
+  /** Position in the feed: read on from the highest one seen. */
+  seq: z.number().int().positive(),
+  /** The event's own id: applied once, whatever the cursor says. */
+  id: z.string().uuid(),
+  caseId: z.string().uuid(),
+  caseVersion: z.number().int(),
+  kind: z.enum(caseEventKinds),
+  comment: z.string(),
+  approver: z.string().nullable(),
+  /** Central's clock. */
+  at: z.string(),
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+export const eventsQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const eventsResponseSchema = z.object({
+  events: z.array(caseEventSchema),
+  /** The cursor to send next time (the last event's seq, or `after` when there was none). */
+  cursor: z.number().int().nonnegative(),
+  serverTime: z.string(),
+});
+export type EventsResponse = z.infer<typeof eventsResponseSchema>;
+
+/** The audit-chain head at a sync, and the hash the window now has at the head central saw last. */
+export const auditHeadSchema = z
+  .object({
+    sequence: z.number().int().nonnegative(),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The entry at the sequence central answered last time, as the window has it now (null: gone). */
+    checkpoint: z
+      .object({
+        sequence: z.number().int().nonnegative(),
+        hash: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+export const auditHeadStatuses = ['ok', 'cut_short', 'rewritten'] as const;
+export const auditHeadResponseSchema = z.object({
+  status: z.enum(auditHeadStatuses),
+  /** The head central now holds for this workstation: send its hash as the next checkpoint. */
+  sequence: z.number().int().nonnegative(),
+});
+export type AuditHeadResponse = z.infer<typeof auditHeadResponseSchema>;
+
+export const publishedQuerySchema = z.object({ after: z.coerce.number().int().nonnegative().default(0) });
+/** A catalog or calendar version as central publishes it (the data is validated by the workstation's own schema). */
+export const publishedSchema = z.object({
+  version: z.number().int(),
+  publishedAt: z.string(),
+  data: z.unknown(),
+});
+
+export const errorBodySchema = z.object({
+  code: z.string(),
+  /** Plain Chinese: what happened and what to do. */
+  message: z.string(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,423 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { CaseEvent, CaseEventKind, CasePut, CasePutResponse, CentralState } from '../protocol';
+import type { CentralDb } from '../db/connect';
+import { blobs, caseEvents, caseFiles, caseVersions, cases, idempotency } from '../db/schema';
+import { canonicalJson, sha256Hex } from './canonical';
+import { CentralError, notFound } from './errors';
+import type { CentralAudit } from './audit';
+import type { Workstation } from './workstations';
+
+type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
+
+export interface PutResult {
+  status: 200 | 201;
+  body: CasePutResponse;
+  /** The same answer as an earlier request (same idempotency key, or same body for the version). */
+  replayed: boolean;
+}
+
+export type ApproverAction = 'approve' | 'deny' | 'supplement';
+const actionOutcome: Record<ApproverAction, CaseEventKind & CentralState> = {
+  approve: 'approved',
+  deny: 'denied',
+  supplement: 'supplement_requested',
+};
+
+/** The distinct files a case version lists, with their sizes. */
+function filesOf(body: CasePut): { sha256: string; bytes: number; mime: string }[] {
+  const bySha = new Map<string, { sha256: string; bytes: number; mime: string }>();
+  for (const m of body.materials)
+    for (const f of m.files) bySha.set(f.sha256, { sha256: f.sha256, bytes: f.bytes, mime: f.mime });
+  return [...bySha.values()];
+}
+
+function applicantNameOf(body: CasePut): string {
+  return body.subject === 'enterprise' ? body.draft.enterprise.name : body.draft.person.name;
+}
+
+export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: CentralAudit }) {
+  const { db, now, audit } = deps;
+
+  async function addEvent(
+    tx: Tx,
+    row: { id: string; version: number; workstationId: string },
+    kind: CaseEventKind,
+    comment: string,
+    approver: string | null,
+  ): Promise<void> {
+    await tx.insert(caseEvents).values({
+      id: randomUUID(),
+      caseId: row.id,
+      caseVersion: row.version,
+      workstationId: row.workstationId,
+      kind,
+      comment,
+      approver,
+      at: now().toISOString(),
+    });
+  }
+
+  /** Files of a case version central has not verified yet. */
+  async function missingOf(tx: Tx | CentralDb, caseId: string, version: number): Promise<string[]> {
+    const rows = await tx
+      .select({ sha256: caseFiles.sha256 })
+      .from(caseFiles)
+      .leftJoin(blobs, eq(blobs.sha256, caseFiles.sha256))
+      .where(and(eq(caseFiles.caseId, caseId), eq(caseFiles.version, version), isNull(blobs.sha256)))
+      .orderBy(asc(caseFiles.sha256));
+    return rows.map((r) => r.sha256);
+  }
+
+  /** A receiving case whose files are all verified becomes submitted (once: the update is conditional). */
+  async function submitIfComplete(tx: Tx, caseId: string): Promise<void> {
+    const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
+    if (!row || row.state !== 'receiving') return;
+    if ((await missingOf(tx, caseId, row.version)).length > 0) return;
+    const at = now().toISOString();
+    await tx.update(cases).set({ state: 'submitted', submittedAt: at, updatedAt: at }).where(eq(cases.id, caseId));
+    await addEvent(tx, row, 'submitted', '', null);
+  }
+
+  async function put(ws: Workstation, body: CasePut, idempotencyKey: string | null): Promise<PutResult> {
+    if (body.districtCode !== ws.districtCode || body.windowNumber !== ws.windowNumber) {
+      throw new CentralError(
+        403,
+        'wrong_window',
+        `办件来自 ${body.districtCode} 第 ${body.windowNumber} 号窗口，与本工作站的注册（${ws.districtCode} 第 ${ws.windowNumber} 号窗口）不符`,
+      );
+    }
+    const text = canonicalJson(body);
+    const bodySha256 = sha256Hex(text);
+    return db.transaction(async (tx) => {
+      if (idempotencyKey) {
+        const seen = (
+          await tx
+            .select()
+            .from(idempotency)
+            .where(and(eq(idempotency.workstationId, ws.id), eq(idempotency.key, idempotencyKey)))
+        )[0];
+        if (seen) {
+          if (seen.requestSha256 !== bodySha256) {
+            throw new CentralError(
+              422,
+              'idempotency_key_reused',
+              '同一幂等键用于了不同的请求内容：请求被拒绝，未作任何更改',
+            );
+          }
+          return { status: seen.status as 200 | 201, body: seen.response as CasePutResponse, replayed: true };
+        }
+      }
+      const at = now().toISOString();
+      await createCaseRow(tx, ws, body, at);
+      const inserted = await tx
+        .insert(caseVersions)
+        .values({ caseId: body.id, version: body.version, bodySha256, body, receivedAt: at, workstationId: ws.id })
+        .onConflictDoNothing()
+        .returning({ receivedAt: caseVersions.receivedAt });
+      let result: PutResult;
+      if (inserted.length > 0) {
+        await applyVersion(tx, ws, body, at);
+        result = {
+          status: 201,
+          body: { id: body.id, version: body.version, receivedAt: at, bodySha256 },
+          replayed: false,
+        };
+      } else {
+        const existing = (
+          await tx
+            .select({ bodySha256: caseVersions.bodySha256, receivedAt: caseVersions.receivedAt })
+            .from(caseVersions)
+            .where(and(eq(caseVersions.caseId, body.id), eq(caseVersions.version, body.version)))
+        )[0]!;
+        if (existing.bodySha256 !== bodySha256) {
+          throw new CentralError(
+            409,
+            'version_conflict',
+            `办件 ${body.number} 第 ${body.version} 版已以不同内容提交过：同一版本不能更改，请联系中心核对`,
+          );
+        }
+        result = {
+          status: 201,
+          body: { id: body.id, version: body.version, receivedAt: existing.receivedAt, bodySha256 },
+          replayed: true,
+        };
+      }
+      if (idempotencyKey) {
+        await tx
+          .insert(idempotency)
+          .values({
+            workstationId: ws.id,
+            key: idempotencyKey,
+            requestSha256: bodySha256,
+            status: result.status,
+            response: result.body,
+            createdAt: at,
+          })
+          .onConflictDoNothing();
+      }
+      return result;
+    });
+  }
+
+  async function createCaseRow(tx: Tx, ws: Workstation, body: CasePut, at: string): Promise<void> {
+    const taken = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.number, body.number)))[0];
+    if (taken && taken.id !== body.id) {
+      throw new CentralError(
+        409,
+        'number_taken',
+        `办件编号 ${body.number} 已被另一办件使用：请检查窗口编号是否与其他工作站重复`,
+      );
+    }
+    await tx
+      .insert(cases)
+      .values({
+        id: body.id,
+        workstationId: ws.id,
+        number: body.number,
+        version: 0,
+        state: 'receiving',
+        matterCode: body.matter.code,
+        matterName: body.matter.name,
+        department: body.matter.department,
+        applicantName: applicantNameOf(body),
+        windowNumber: body.windowNumber,
+        clerkName: body.clerk.displayName,
+        promisedDate: body.promisedDate,
+        receivedAt: at,
+        updatedAt: at,
+      })
+      .onConflictDoNothing();
+  }
+
+  /** A new version becomes the case's current one unless a later version is already there. */
+  async function applyVersion(tx: Tx, ws: Workstation, body: CasePut, at: string): Promise<void> {
+    await tx
+      .insert(caseFiles)
+      .values(filesOf(body).map((f) => ({ caseId: body.id, version: body.version, ...f })))
+      .onConflictDoNothing();
+    const row = (await tx.select().from(cases).where(eq(cases.id, body.id)).for('update'))[0]!;
+    await audit.record(
+      {
+        actorKind: 'clerk',
+        actor: `${body.clerk.displayName}（${body.clerk.username}）`,
+        workstationId: ws.id,
+        action: 'case.put',
+        target: body.id,
+        detail: { number: body.number, version: body.version, windowState: body.windowState },
+      },
+      tx,
+    );
+    if (body.version <= row.version) return;
+    const state: CentralState =
+      body.windowState === 'accepted'
+        ? 'receiving'
+        : body.windowState === 'supplement_requested'
+          ? 'window_supplement'
+          : 'window_rejected';
+    await tx
+      .update(cases)
+      .set({
+        workstationId: ws.id,
+        version: body.version,
+        state,
+        matterCode: body.matter.code,
+        matterName: body.matter.name,
+        department: body.matter.department,
+        applicantName: applicantNameOf(body),
+        clerkName: body.clerk.displayName,
+        promisedDate: body.promisedDate,
+        submittedAt: null,
+        comment: '',
+        approver: null,
+        updatedAt: at,
+      })
+      .where(eq(cases.id, body.id));
+    if (state === 'receiving') await submitIfComplete(tx, body.id);
+  }
+
+  return {
+    put,
+
+    async missing(ws: Workstation, caseId: string, version: number): Promise<string[]> {
+      const v = (
+        await db
+          .select({ workstationId: caseVersions.workstationId })
+          .from(caseVersions)
+          .where(and(eq(caseVersions.caseId, caseId), eq(caseVersions.version, version)))
+      )[0];
+      if (!v || v.workstationId !== ws.id) throw notFound('该办件版本');
+      return missingOf(db, caseId, version);
+    },
+
+    /** Whether a case version of this workstation lists this file with this size (checked before an upload starts). */
+    async expectsFile(ws: Workstation, caseId: string, sha256: string, bytes: number): Promise<boolean> {
+      const rows = await db
+        .select({ bytes: caseFiles.bytes, workstationId: caseVersions.workstationId })
+        .from(caseFiles)
+        .innerJoin(
+          caseVersions,
+          and(eq(caseVersions.caseId, caseFiles.caseId), eq(caseVersions.version, caseFiles.version)),
+        )
+        .where(and(eq(caseFiles.caseId, caseId), eq(caseFiles.sha256, sha256)));
+      return rows.some((r) => r.workstationId === ws.id && r.bytes === bytes);
+    },
+
+    /** A verified file arrived: record it once, and submit every case that was waiting only for it. */
+    async fileVerified(sha256: string, bytes: number, mime: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.insert(blobs).values({ sha256, bytes, mime, storedAt: now().toISOString() }).onConflictDoNothing();
+        const waiting = await tx
+          .selectDistinct({ caseId: caseFiles.caseId })
+          .from(caseFiles)
+          .innerJoin(cases, and(eq(cases.id, caseFiles.caseId), eq(cases.version, caseFiles.version)))
+          .where(and(eq(caseFiles.sha256, sha256), eq(cases.state, 'receiving')));
+        for (const w of waiting) await submitIfComplete(tx, w.caseId);
+      });
+    },
+
+    async hasBlob(sha256: string): Promise<boolean> {
+      return (await db.select({ sha256: blobs.sha256 }).from(blobs).where(eq(blobs.sha256, sha256))).length > 0;
+    },
+
+    async events(ws: Workstation, after: number, limit: number): Promise<CaseEvent[]> {
+      const rows = await db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.workstationId, ws.id), gt(caseEvents.seq, after)))
+        .orderBy(asc(caseEvents.seq))
+        .limit(limit);
+      return rows.map((r) => ({
+        seq: r.seq,
+        id: r.id,
+        caseId: r.caseId,
+        caseVersion: r.caseVersion,
+        kind: r.kind as CaseEventKind,
+        comment: r.comment,
+        approver: r.approver,
+        at: r.at,
+      }));
+    },
+
+    /** The approvers' queue: cases by state (of one department, when given), oldest submission first. */
+    async queue(states: readonly CentralState[], limit = 200, department = '') {
+      return db
+        .select()
+        .from(cases)
+        .where(and(inArray(cases.state, [...states]), department ? eq(cases.department, department) : undefined))
+        .orderBy(asc(sql`coalesce(${cases.submittedAt}, ${cases.receivedAt})`))
+        .limit(limit);
+    },
+
+    async counts(department = ''): Promise<Record<string, number>> {
+      const rows = await db
+        .select({ state: cases.state, n: sql<number>`count(*)::int` })
+        .from(cases)
+        .where(department ? eq(cases.department, department) : undefined)
+        .groupBy(cases.state);
+      return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+    },
+
+    async detail(caseId: string) {
+      const row = (await db.select().from(cases).where(eq(cases.id, caseId)))[0];
+      if (!row) return null;
+      const version = (
+        await db
+          .select()
+          .from(caseVersions)
+          .where(and(eq(caseVersions.caseId, caseId), eq(caseVersions.version, row.version)))
+      )[0];
+      const events = await db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, caseId))
+        .orderBy(desc(caseEvents.seq));
+      const missing = row.version > 0 ? await missingOf(db, caseId, row.version) : [];
+      return { row, body: (version?.body ?? null) as CasePut | null, events, missing };
+    },
+
+    /** An approver opened a submitted case: it is now in review (once). */
+    async open(caseId: string, approver: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
+        if (!row || row.state !== 'submitted') return;
+        await tx
+          .update(cases)
+          .set({ state: 'in_review', approver, updatedAt: now().toISOString() })
+          .where(eq(cases.id, caseId));
+        await addEvent(tx, row, 'in_review', '', approver);
+        await audit.record(
+          { actorKind: 'approver', actor: approver, action: 'case.open', target: caseId, detail: null },
+          tx,
+        );
+      });
+    },
+
+    /**
+     * Approve, deny or ask for a supplement, on the version the approver saw: a case that moved on
+     * meanwhile (a new version, another approver's decision) is refused, never decided twice.
+     */
+    async decide(caseId: string, version: number, action: ApproverAction, comment: string, approver: string) {
+      const text = comment.trim();
+      if (action !== 'approve' && !text) {
+        throw new CentralError(
+          400,
+          'comment_required',
+          action === 'deny' ? '不予批准须写明理由' : '要求补正须写明需补正的内容',
+        );
+      }
+      if (text.length > 1000) throw new CentralError(400, 'comment_too_long', '意见不超过 1000 字');
+      await db.transaction(async (tx) => {
+        const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
+        if (!row) throw notFound('办件');
+        if (row.version !== version || (row.state !== 'submitted' && row.state !== 'in_review')) {
+          throw new CentralError(409, 'case_moved', '该办件的状态已变化（已被处理或有新版本）：请刷新后再看');
+        }
+        const outcome = actionOutcome[action];
+        await tx
+          .update(cases)
+          .set({ state: outcome, comment: text, approver, updatedAt: now().toISOString() })
+          .where(eq(cases.id, caseId));
+        await addEvent(tx, row, outcome, text, approver);
+        await audit.record(
+          {
+            actorKind: 'approver',
+            actor: approver,
+            action: `case.${action}`,
+            target: caseId,
+            detail: { version, comment: text },
+          },
+          tx,
+        );
+      });
+    },
+
+    /** 办结: an approved or denied case is finished (the result was issued). */
+    async complete(caseId: string, version: number, approver: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
+        if (!row) throw notFound('办件');
+        if (row.version !== version || (row.state !== 'approved' && row.state !== 'denied')) {
+          throw new CentralError(409, 'case_moved', '只有已批准或不予批准的办件可以办结：请刷新后再看');
+        }
+        await tx.update(cases).set({ state: 'completed', updatedAt: now().toISOString() }).where(eq(cases.id, caseId));
+        await addEvent(tx, row, 'completed', row.comment, approver);
+        await audit.record(
+          { actorKind: 'approver', actor: approver, action: 'case.complete', target: caseId, detail: { version } },
+          tx,
+        );
+      });
+    },
+
+    /** Exactly-once checks for tests and the admin page: how many rows per case id, per number. */
+    async duplicates(): Promise<number> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(cases)
+        .groupBy(cases.number)
+        .having(sql`count(*) > 1`);
+      return rows.length;
+    },
+  };
+}
+export type CaseStore = ReturnType<typeof createCaseStore>;

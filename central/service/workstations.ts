@@ -1,0 +1,114 @@
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { EnrolRequest, EnrolResponse } from '../protocol';
+import type { CentralDb } from '../db/connect';
+import { enrolmentCodes, workstations } from '../db/schema';
+import { sha256Hex } from './canonical';
+import { CentralError, unauthorized } from './errors';
+import type { CentralAudit } from './audit';
+
+/** Letters and digits that cannot be misread aloud or on paper (no 0/O, 1/I). */
+const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const codeTtlMs = 24 * 60 * 60 * 1000;
+
+export interface Workstation {
+  id: string;
+  districtCode: string;
+  windowNumber: number;
+  hallName: string;
+}
+
+export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date; audit: CentralAudit }) {
+  const { db, now, audit } = deps;
+  /** Credential → workstation, so a stream of upload chunks does not hit the database each time. */
+  const cache = new Map<string, Workstation>();
+
+  return {
+    /** A one-time code for one window, valid 24 hours; only its hash is stored. */
+    async createCode(note: string, by: string): Promise<{ code: string; expiresAt: string }> {
+      const groups = [0, 1, 2].map(() =>
+        Array.from({ length: 4 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join(''),
+      );
+      const code = groups.join('-');
+      const at = now();
+      const expiresAt = new Date(at.getTime() + codeTtlMs).toISOString();
+      await db.insert(enrolmentCodes).values({
+        codeHash: sha256Hex(code),
+        note,
+        createdBy: by,
+        createdAt: at.toISOString(),
+        expiresAt,
+      });
+      await audit.record({ actorKind: 'admin', actor: by, action: 'enrolment.code', target: null, detail: { note } });
+      return { code, expiresAt };
+    },
+
+    /** Trades a one-time code for a credential. A used, expired or unknown code is refused alike. */
+    async enrol(request: EnrolRequest): Promise<EnrolResponse> {
+      const at = now();
+      const id = randomUUID();
+      const secret = randomBytes(32).toString('base64url');
+      const claimed = await db.transaction(async (tx) => {
+        const rows = await tx
+          .update(enrolmentCodes)
+          .set({ usedAt: at.toISOString(), workstationId: id })
+          .where(and(eq(enrolmentCodes.codeHash, sha256Hex(request.code)), isNull(enrolmentCodes.usedAt)))
+          .returning();
+        const row = rows[0];
+        if (!row || Date.parse(row.expiresAt) < at.getTime()) return null;
+        await tx.insert(workstations).values({
+          id,
+          secretHash: sha256Hex(secret),
+          districtCode: request.districtCode,
+          windowNumber: request.windowNumber,
+          hallName: request.hallName,
+          hostname: request.hostname,
+          enrolledAt: at.toISOString(),
+        });
+        return row;
+      });
+      if (!claimed) {
+        throw new CentralError(403, 'enrolment_refused', '注册码无效、已使用或已过期：请向中心管理员索取新的注册码');
+      }
+      await audit.record({
+        actorKind: 'system',
+        actor: request.hostname,
+        workstationId: id,
+        action: 'enrolment.enrol',
+        target: id,
+        detail: { windowNumber: request.windowNumber, districtCode: request.districtCode, note: claimed.note },
+      });
+      return { workstationId: id, credential: `${id}.${secret}`, serverTime: at.toISOString() };
+    },
+
+    /** The workstation a `Bearer <id>.<secret>` credential belongs to; 401 otherwise. */
+    async authenticate(authorization: string | undefined): Promise<Workstation> {
+      const credential = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+      if (!credential) throw unauthorized();
+      const cached = cache.get(credential);
+      if (cached) return cached;
+      const [id, secret] = credential.split('.');
+      if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw unauthorized();
+      const row = (await db.select().from(workstations).where(eq(workstations.id, id)).limit(1))[0];
+      if (!row || row.revokedAt) throw unauthorized();
+      const expected = Buffer.from(row.secretHash, 'hex');
+      const given = Buffer.from(sha256Hex(secret), 'hex');
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
+      const ws = { id: row.id, districtCode: row.districtCode, windowNumber: row.windowNumber, hallName: row.hallName };
+      cache.set(credential, ws);
+      await db.update(workstations).set({ lastSeenAt: now().toISOString() }).where(eq(workstations.id, id));
+      return ws;
+    },
+
+    async revoke(id: string, by: string): Promise<void> {
+      await db.update(workstations).set({ revokedAt: now().toISOString() }).where(eq(workstations.id, id));
+      for (const [key, ws] of cache) if (ws.id === id) cache.delete(key);
+      await audit.record({ actorKind: 'admin', actor: by, action: 'workstation.revoke', target: id, detail: null });
+    },
+
+    list() {
+      return db.select().from(workstations).orderBy(workstations.windowNumber);
+    },
+  };
+}
+export type WorkstationRegistry = ReturnType<typeof createWorkstationRegistry>;

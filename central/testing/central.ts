@@ -1,0 +1,187 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { emptyDraft, emptyItemState } from '../../preload/contract/cases';
+import type { MaterialMime } from '../../preload/contract/materials';
+import { validCitizenId } from '../../main/testing/intake-fixtures';
+import { buildCentralApp, type Central } from '../app';
+import type { CasePut } from '../protocol';
+import type { Workstation } from '../service/workstations';
+
+/**
+ * Test helpers: a real central (Fastify listening on loopback, a real database) in a temporary
+ * folder. `engine: 'postgres'` makes a fresh database on the PostgreSQL server that
+ * `scripts/setup-postgres.sh` starts (CENTRAL_TEST_DATABASE_URL, or its default) and drops it after.
+ */
+
+export const defaultPostgresUrl = 'postgres://yichuang:yichuang@127.0.0.1:5432/postgres';
+export const postgresAdminUrl = () => process.env.CENTRAL_TEST_DATABASE_URL ?? defaultPostgresUrl;
+
+export const engines = ['pglite', 'postgres'] as const;
+export type Engine = (typeof engines)[number];
+
+/** A new, empty PostgreSQL database for one test file; `drop()` removes it. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = postgresAdminUrl();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is needed for central's tests and is not reachable at ${adminUrl}: run \`bash scripts/setup-postgres.sh\` (${(error as Error).message})`,
+      { cause: error },
+    );
+  }
+  const name = `yc_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+export interface RunningCentral {
+  app: FastifyInstance;
+  central: Central;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server (the data stays, for a restart on the same folder and database). */
+  stop(): Promise<void>;
+  /** Stops it and removes its folder and database. */
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  engine?: Engine;
+  /** Reuse a folder (and with postgres a database URL) to restart a central that was stopped. */
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  now?: () => Date;
+}
+
+export async function startCentral(options: StartOptions = {}): Promise<RunningCentral> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yc-central-'));
+  let databaseUrl = options.databaseUrl;
+  let fresh: Awaited<ReturnType<typeof freshPostgresDatabase>> | null = null;
+  if (!databaseUrl && options.engine === 'postgres') {
+    fresh = await freshPostgresDatabase();
+    databaseUrl = fresh.url;
+  }
+  const { app, central } = await buildCentralApp({
+    dataDir,
+    databaseUrl,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    central,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    stop,
+    async dispose() {
+      await stop();
+      if (fresh) await fresh.drop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Enrols a window: the credential a workstation would keep, and the workstation central sees. */
+export async function enrolWindow(
+  central: Central,
+  windowNumber = 3,
+): Promise<{ credential: string; workstation: Workstation; authorization: string }> {
+  const { code } = await central.registry.createCode(`${windowNumber} 号窗口`, 'admin');
+  const { credential } = await central.registry.enrol({
+    code,
+    districtCode: '370303',
+    windowNumber,
+    hallName: '张店区市民中心',
+    hostname: `ws${windowNumber}`,
+  });
+  const authorization = `Bearer ${credential}`;
+  return { credential, authorization, workstation: await central.registry.authenticate(authorization) };
+}
+
+export interface TestFile {
+  sha256: string;
+  bytes: number;
+  mime: MaterialMime;
+  data: Buffer;
+}
+
+/** Random bytes standing in for a scan (central checks the hash, not the picture). */
+export function testFile(size: number): TestFile {
+  const data = randomBytes(size);
+  return { data, bytes: size, sha256: createHash('sha256').update(data).digest('hex'), mime: 'image/png' };
+}
+
+let numberSeq = 0;
+
+/** A valid case version for `PUT /cases/{id}` listing the given files (one material each). */
+export function casePut(
+  files: readonly Pick<TestFile, 'sha256' | 'bytes' | 'mime'>[],
+  overrides: Partial<CasePut> = {},
+): CasePut {
+  numberSeq += 1;
+  const draft = emptyDraft('TEST-JZZ-001');
+  draft.person = { ...draft.person, name: '张三', idNumber: validCitizenId('37030319900101123'), phone: '13800138000' };
+  draft.form = { residenceAddress: '张店区人民西路 1 号', reason: '务工' };
+  const materials = files.map((f, i) => ({
+    itemId: `item-${i + 1}`,
+    name: `材料 ${i + 1}`,
+    required: true,
+    status: 'complete',
+    pages: 1,
+    originalChecked: true,
+    copies: 0,
+    eLicence: false,
+    files: [{ sha256: f.sha256, mime: f.mime, bytes: f.bytes, pages: 1, name: `scan-${i + 1}.png` }],
+  }));
+  for (const m of materials) draft.items[m.itemId] = { ...emptyItemState(), originalChecked: true };
+  return {
+    id: randomUUID(),
+    version: 1,
+    number: `370303-20261127-003-${String(numberSeq).padStart(4, '0')}`,
+    windowState: 'accepted',
+    matter: { code: 'TEST-JZZ-001', name: '居住证申领', department: '公安分局' },
+    catalogVersion: 1,
+    subject: 'individual',
+    districtCode: '370303',
+    windowNumber: 3,
+    clerk: { staffId: 2, username: 'lisi', displayName: '李四' },
+    decision: { kind: 'accept' },
+    decidedAt: '2026-11-27T02:00:00.000Z',
+    acceptedAt: '2026-11-27T02:00:00.000Z',
+    promisedDate: '2026-12-08',
+    promisedProvisional: false,
+    contentHash: createHash('sha256').update(String(numberSeq)).digest('hex'),
+    draft,
+    materials,
+    ...overrides,
+  };
+}

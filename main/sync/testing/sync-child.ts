@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { systemClock } from '../../app/clock';
+import { createAuditService } from '../../audit/service';
+import { createCalendarService } from '../../calendar/service';
+import { createCatalogService } from '../../catalog/service';
+import { openDatabase } from '../../db/connection';
+import { createRootLogger, subsystem } from '../../logging/logger';
+import { createMaterialStore } from '../../materials/store';
+import { createSettingsService } from '../../settings/service';
+import { createOutbox } from '../outbox';
+import { createSyncService } from '../service';
+
+/**
+ * Test and soak only: a process that runs the workstation's sync worker on an existing data
+ * folder, exactly as the app does, and prints the backlog as JSON lines. The crash test kills it
+ * with SIGKILL at random points and starts it again.
+ *
+ *   node sync-child.cjs DATA_DIR RESOURCES_DIR CHUNK_BYTES
+ */
+const [dataDir, resourcesDir, chunk] = process.argv.slice(2);
+if (!dataDir || !resourcesDir) throw new Error('usage: sync-child DATA_DIR RESOURCES_DIR [CHUNK_BYTES]');
+const clock = systemClock;
+const sqlite = openDatabase(join(dataDir, 'yichuang.db'));
+const db = drizzle(sqlite);
+const root = createRootLogger({ dir: null, level: 'silent' });
+const materials = createMaterialStore({ db, clock, dir: join(dataDir, 'materials') });
+const outbox = createOutbox({ db, clock, materials });
+const sync = createSyncService({
+  db,
+  clock,
+  settings: createSettingsService(db, clock),
+  audit: createAuditService(db, clock),
+  catalog: createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') }),
+  calendar: createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') }),
+  materials,
+  outbox,
+  log: subsystem(root, 'sync'),
+  concurrency: 3,
+  idleMs: 100,
+  random: Math.random,
+  client: { chunkSize: Number(chunk ?? 262144), timeoutMs: 3000 },
+  onChange: (status) =>
+    process.stdout.write(`${JSON.stringify({ backlog: status.backlog, attention: status.needsAttention })}\n`),
+});
+process.stdout.write(`${JSON.stringify({ ready: true, backlog: sync.status().backlog })}\n`);
+sync.start();

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * Sync with central: the outbox the window fills at each decision, and what the clerk sees of it.
+ * The wire protocol itself is `central/protocol`; this is only the UI's view.
+ */
+
+/** An outbox item's life: queued → sending → acknowledged, or failed (retrying by itself, or needing a person). */
+export const outboxStates = ['queued', 'sending', 'acknowledged', 'retrying', 'needs_attention'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** A case version (`PUT /cases/{id}`) or one of its files (a tus upload). */
+export const outboxKinds = ['case', 'file'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+export const outboxItemSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(outboxKinds),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseVersion: z.number().int(),
+  /** Files: the SHA-256 and the name it had on the checklist. */
+  sha256: z.string().nullable(),
+  fileName: z.string().nullable(),
+  state: z.enum(outboxStates),
+  attempts: z.number().int(),
+  /** Plain Chinese: what went wrong last time and what happens next. */
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  bytesSent: z.number().int(),
+  bytesTotal: z.number().int(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export const outboxQuerySchema = z
+  .object({
+    /** Only these states (default: everything not yet acknowledged, then the latest acknowledged). */
+    states: z.array(z.enum(outboxStates)).max(outboxStates.length).optional(),
+    limit: z.number().int().min(1).max(500).default(200),
+  })
+  .strict();
+
+/** How far the PC's clock may be from central's before the clerk is told. */
+export const clockSkewWarningMs = 5 * 60 * 1000;
+
+export const syncStatusSchema = z.object({
+  /** The central address in settings ('' = none). */
+  centralUrl: z.string(),
+  enrolled: z.boolean(),
+  workstationId: z.string().nullable(),
+  /** Central answered the last request. */
+  online: z.boolean(),
+  lastContactAt: z.string().nullable(),
+  /** Why the last contact failed, in plain Chinese. */
+  lastError: z.string().nullable(),
+  /** Central's clock minus this PC's (ms), measured at the last answer. */
+  clockSkewMs: z.number().nullable(),
+  clockWarning: z.boolean(),
+  /** Items not yet acknowledged, and those that need a person. */
+  backlog: z.number().int(),
+  needsAttention: z.number().int(),
+  /** The file being uploaded now, for a progress bar. */
+  uploading: z
+    .object({ caseNumber: z.string(), fileName: z.string(), bytesSent: z.number().int(), bytesTotal: z.number().int() })
+    .nullable(),
+  /** The last audit-chain check at central: ok, or what central found. */
+  auditCheck: z.enum(['ok', 'cut_short', 'rewritten']).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** Central moved a case (pushed to the UI when the feed's event is applied): the clerk sees it at once. */
+export const centralCaseEventSchema = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+  comment: z.string(),
+  approver: z.string().nullable(),
+});
+export type CentralCaseEvent = z.infer<typeof centralCaseEventSchema>;
+
+export const enrolInputSchema = z
+  .object({
+    centralUrl: z
+      .string()
+      .trim()
+      .url('中心地址须为 http:// 或 https:// 开头的网址')
+      .refine((u) => /^https?:\/\//.test(u), '中心地址须为 http:// 或 https:// 开头的网址'),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(
+        /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/,
+        '注册码格式为 XXXX-XXXX-XXXX（向中心管理员索取）',
+      ),
+  })
+  .strict();
+export type EnrolInput = z.infer<typeof enrolInputSchema>;

@@ -1,0 +1,119 @@
+import { Alert, Descriptions, Timeline } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, CaseState } from '../../../preload/contract/cases';
+import { CaseStateTag } from '../cases/CaseStateTag';
+import './sync.css';
+
+type Central = CaseDetail['central'];
+type CentralEvent = Central['events'][number];
+
+/** The colour of each event in the history, matching the state tag it leads to. */
+const eventColors: Record<CentralEvent['kind'], string> = {
+  submitted: 'cyan',
+  in_review: 'blue',
+  approved: 'green',
+  denied: 'magenta',
+  supplement_requested: 'orange',
+  completed: 'green',
+};
+
+/** Central's times, as the rest of the case page writes them. */
+const centralTime = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+
+export function hasCentralInfo(central: Central): boolean {
+  return central.events.length > 0 || central.comment !== null || central.approver !== null;
+}
+
+function CentralHistory({ events }: { events: CentralEvent[] }) {
+  const { t } = useTranslation();
+  return (
+    <Timeline
+      className="central-history"
+      data-testid="central-history"
+      items={events.map((e, index) => ({
+        key: `${e.kind}-${e.caseVersion}-${index}`,
+        color: eventColors[e.kind],
+        content: (
+          <div className="central-event" data-kind={e.kind}>
+            <div>
+              <strong>{t(`sync.central.events.${e.kind}`)}</strong>
+              <span className="case-secondary"> · {t('sync.central.version', { version: e.caseVersion })}</span>
+            </div>
+            {e.comment && <div className="central-event-comment">{e.comment}</div>}
+            <div className="case-secondary">
+              {centralTime(e.at)}
+              {e.approver ? ` · ${e.approver}` : ''}
+            </div>
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/**
+ * 中心审批 on the case page: where central has the case, the approver's comment in large type
+ * (the clerk reads it to the citizen), who and when (central's clock), and every event from
+ * central. A supplement asked for by central stands out in orange.
+ */
+export function CentralApproval({ state, central }: { state: CaseState; central: Central }) {
+  const { t } = useTranslation();
+  if (!hasCentralInfo(central)) return null;
+  const supplement = state === 'supplement_requested_by_central';
+  const comment = central.comment ? (
+    <div className="central-comment" data-testid="central-comment">
+      {central.comment}
+    </div>
+  ) : (
+    <div className="central-comment central-comment-none">{t('sync.central.noComment')}</div>
+  );
+
+  return (
+    <section className="case-section" data-testid="case-central">
+      <h3 className="case-section-title">{t('sync.central.title')}</h3>
+      <div className="central-card" data-state={state}>
+        {/* The orange alert says it for a supplement; otherwise the state leads the card. */}
+        {!supplement && (
+          <div className="central-card-head">
+            <CaseStateTag state={state} />
+          </div>
+        )}
+        {supplement ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="central-supplement"
+            className="central-supplement"
+            title={<strong>{t('sync.central.supplement')}</strong>}
+            description={comment}
+          />
+        ) : (
+          <>
+            <div className="central-comment-label">{t('sync.central.comment')}</div>
+            {comment}
+          </>
+        )}
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginTop: 8 }}
+          items={[
+            { key: 'approver', label: t('sync.central.approver'), children: central.approver ?? '—' },
+            {
+              key: 'at',
+              label: t('sync.central.at'),
+              children: central.at ? centralTime(central.at) : '—',
+            },
+          ]}
+        />
+        {central.events.length > 0 && (
+          <>
+            <h4 className="case-subtitle">{t('sync.central.history')}</h4>
+            <CentralHistory events={central.events} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

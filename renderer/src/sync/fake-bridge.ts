@@ -1,0 +1,61 @@
+/**
+ * The bridge of the sync component tests: the real `createBridge` over a fake transport. Calls
+ * are answered by handlers per channel and recorded; events are pushed by the test. Tests mock
+ * '../bridge' with `fakeBridgeModule` (this module imports nothing of the renderer, so the mock
+ * factory can load it).
+ */
+import { createBridge, type Transport } from '../../../preload/contract/bridge';
+import type { ChannelName, ChannelOutput } from '../../../preload/contract/channels';
+import { decode, encode } from '../../../preload/contract/codec';
+import type { Result } from '../../../preload/contract/envelope';
+import type { EventName, EventPayload } from '../../../preload/contract/events';
+
+type Handler = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
+
+function createFake() {
+  const handlers = new Map<string, Handler>();
+  const calls: { channel: string; input: unknown }[] = [];
+  const listeners = new Set<(event: string, payload: string) => void>();
+  const transport: Transport = {
+    async invoke(channel, payload) {
+      const input = decode(payload);
+      calls.push({ channel, input });
+      const handler = handlers.get(channel);
+      const result = handler ? await handler(input) : { ok: false, error: { code: 'internal', message: channel } };
+      return encode(result);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onStatus(listener) {
+      listener('connected');
+      return () => undefined;
+    },
+  };
+  const bridge = createBridge(transport);
+  return {
+    bridge,
+    calls,
+    /** Answers a channel (until `reset`). */
+    handle<K extends ChannelName>(
+      channel: K,
+      answer: (input: unknown) => Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>>,
+    ): void {
+      handlers.set(channel, answer);
+    },
+    callsOf(channel: ChannelName): unknown[] {
+      return calls.filter((c) => c.channel === channel).map((c) => c.input);
+    },
+    emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+      for (const listener of listeners) listener(event, encode(payload));
+    },
+    reset(): void {
+      handlers.clear();
+      calls.length = 0;
+    },
+  };
+}
+
+export const fake = createFake();
+export const fakeBridgeModule = { bridge: fake.bridge, api: fake.bridge.api };

@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseState } from '../../../preload/contract/cases';
+import type { CentralCaseEvent, SyncStatus } from '../../../preload/contract/sync';
+import { useNavigation } from '../shell/navigation-context';
+import { api, bridge } from '../bridge';
+
+interface SyncContextValue {
+  /** The latest status from main (null until the first answer). */
+  status: SyncStatus | null;
+  /** A status a call answered with (retry, sync now, enrol): shown at once, before the event. */
+  setStatus: (status: SyncStatus) => void;
+  refresh: () => Promise<void>;
+  /** The last case central moved (the case page reloads when it is its case). */
+  lastCaseEvent: CentralCaseEvent | null;
+}
+
+/** The window state each central event puts a case in (for the label). */
+const stateOfEvent: Record<CentralCaseEvent['kind'], CaseState> = {
+  submitted: 'submitted',
+  in_review: 'in_review',
+  approved: 'approved',
+  denied: 'denied',
+  supplement_requested: 'supplement_requested_by_central',
+  completed: 'completed',
+};
+/** Worth interrupting the clerk for: a decision, or a request for more. */
+const notified = new Set<CentralCaseEvent['kind']>(['approved', 'denied', 'supplement_requested', 'completed']);
+
+const SyncContext = createContext<SyncContextValue | null>(null);
+
+/**
+ * Sync with central as every screen sees it: asked once with 'sync.status', then kept current by
+ * main's 'sync.changed' events (backlog, connection, upload progress, clock skew).
+ */
+export function SyncProvider({ children, active }: { children: ReactNode; active: boolean }) {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [lastCaseEvent, setLastCaseEvent] = useState<CentralCaseEvent | null>(null);
+  const { notification } = App.useApp();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+
+  useEffect(
+    () =>
+      bridge.on('sync.caseEvent', (event) => {
+        setLastCaseEvent(event);
+        if (!notified.has(event.kind)) return;
+        const description = [event.comment, event.approver ? t('sync.caseEvent.by', { approver: event.approver }) : '']
+          .filter(Boolean)
+          .join('　');
+        notification[event.kind === 'approved' || event.kind === 'completed' ? 'success' : 'warning']({
+          key: `central-${event.caseId}`,
+          message: t('sync.caseEvent.title', {
+            number: event.number,
+            state: t(`cases.states.${stateOfEvent[event.kind]}`),
+          }),
+          description: (
+            <span data-testid="central-notification" data-kind={event.kind}>
+              {description} <a onClick={() => navigation.openCase(event.caseId)}>{t('sync.caseEvent.open')}</a>
+            </span>
+          ),
+          placement: 'bottomRight',
+          duration: 8,
+        });
+      }),
+    [notification, t, navigation],
+  );
+
+  const refresh = useCallback(async () => {
+    const result = await api.sync.status({});
+    if (result.ok) setStatus(result.value);
+  }, []);
+
+  useEffect(() => bridge.on('sync.changed', setStatus), []);
+
+  // Events are not sent while locked: read the status again when the screen comes back.
+  useEffect(() => {
+    if (active) void refresh();
+  }, [active, refresh]);
+
+  const value = useMemo(() => ({ status, setStatus, refresh, lastCaseEvent }), [status, refresh, lastCaseEvent]);
+  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
+}
+
+export function useSync(): SyncContextValue {
+  const value = useContext(SyncContext);
+  if (!value) throw new Error('useSync outside SyncProvider');
+  return value;
+}
