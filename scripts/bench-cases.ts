@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createWorkstation, type Workstation } from '../main/app/services';
 import type { Actor } from '../main/cases/service';
 import { makePng } from '../main/testing/sample-files';
+import { addClerk } from '../main/testing/workstation';
 import type { CaseDraft } from '../preload/contract/cases';
 import { emptyDraft, emptyItemState, formatCaseNumber } from '../preload/contract/cases';
 import type { Matter } from '../preload/contract/catalog';
@@ -178,15 +179,7 @@ export async function casesBench(percentile: Percentile, count: number): Promise
   });
   try {
     const { staff, catalog, materials, cases } = ws.services;
-    const row = await staff.create({
-      username: 'bench',
-      displayName: '压测',
-      role: 'clerk',
-      windowNumber: 1,
-      password: 'Bench#2026xx',
-      mustChangePassword: false,
-    });
-    const clerk: Actor = { id: row.id, username: row.username, displayName: row.displayName };
+    const clerk = await addClerk(staff, { username: 'bench', displayName: '压测', windowNumber: 1 });
     const individual = catalog.matters().filter((m) => m.subject === 'individual');
     const file = await materials.put(makePng(64, 48, 1), 'scan.png');
 

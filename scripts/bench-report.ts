@@ -11,12 +11,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Clock } from '../main/app/clock';
 import { createWorkstation } from '../main/app/services';
-import type { Actor } from '../main/cases/service';
 import { loadDocumentFont } from '../main/documents/font';
 import { dailyReportPdf } from '../main/reports/daily-pdf';
 import { prng } from '../main/testing/prng';
 import { completeResidenceDraft, testCatalog } from '../main/testing/intake-fixtures';
 import { makePng } from '../main/testing/sample-files';
+import { addClerk } from '../main/testing/workstation';
 import type { Decision } from '../preload/contract/cases';
 import { formatCaseNumber } from '../preload/contract/cases';
 import { hallDate } from '../preload/contract/dates';
@@ -38,15 +38,7 @@ async function open(start: string) {
   });
   const { staff, catalog, materials, settings, cases, reports } = ws.services;
   catalog.load(testCatalog(), 'central');
-  const row = await staff.create({
-    username: 'bench',
-    displayName: '压测',
-    role: 'clerk',
-    windowNumber: 1,
-    password: 'Bench#2026xx',
-    mustChangePassword: false,
-  });
-  const clerk: Actor = { id: row.id, username: row.username, displayName: row.displayName };
+  const clerk = await addClerk(staff, { username: 'bench', displayName: '压测', windowNumber: 1 });
   const file = await materials.put(makePng(40, 30, 1), 'scan.png');
   return {
     sqlite: ws.sqlite,

@@ -5,7 +5,7 @@ import type { StoredFile } from '../../preload/contract/materials';
 import { companyCode, completeResidenceDraft, liSiId, testCatalog, zhangSanId } from '../testing/intake-fixtures';
 import { makePng } from '../testing/sample-files';
 import { appErrorOf } from '../testing/wait';
-import { createFakeClock, createTestWorkstation, strongPassword, type TestWorkstation } from '../testing/workstation';
+import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
 import type { Actor, CaseService } from './service';
 
 let t: TestWorkstation;
@@ -14,16 +14,8 @@ let clerk: Actor;
 let other: Actor;
 let png: StoredFile;
 
-async function makeActor(username: string, displayName: string): Promise<Actor> {
-  const row = await t.workstation.services.staff.create({
-    username,
-    displayName,
-    role: 'clerk',
-    windowNumber: 5,
-    password: strongPassword,
-    mustChangePassword: false,
-  });
-  return { id: row.id, username: row.username, displayName: row.displayName };
+function makeActor(username: string, displayName: string): Promise<Actor> {
+  return addClerk(t.workstation.services.staff, { username, displayName, windowNumber: 5 });
 }
 
 async function open(dataDir?: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Actor } from '../cases/service';
 import { completeResidenceDraft, testCatalog, zhangSanId } from '../testing/intake-fixtures';
 import { makePdf, makePng } from '../testing/sample-files';
 import { appErrorOf } from '../testing/wait';
-import { createFakeClock, createTestWorkstation, strongPassword, type TestWorkstation } from '../testing/workstation';
+import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
 import { compact, decodeQr, glyphInk, missingFields, pdfPages, pdfText } from './testing/pdf-check';
 import { progressUrlOf, supplementLegalBasis } from './service';
 
@@ -25,15 +25,7 @@ beforeAll(async () => {
   const s = t.workstation.services;
   s.catalog.load(testCatalog(), 'central');
   s.settings.update({ windowNumber: 3, hallAddress: '张店区人民西路 99 号', hallPhone: '0533-2186000' });
-  const row = await s.staff.create({
-    username: 'lina',
-    displayName: '李娜',
-    role: 'clerk',
-    windowNumber: 3,
-    password: strongPassword,
-    mustChangePassword: false,
-  });
-  clerk = { id: row.id, username: row.username, displayName: row.displayName };
+  clerk = await addClerk(s.staff, { username: 'lina', displayName: '李娜', windowNumber: 3 });
   png = await s.materials.put(makePng(80, 60, 3), 'id.png');
   lease = await s.materials.put(await makePdf(3, 'lease'), 'lease.pdf');
 });

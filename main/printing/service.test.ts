@@ -17,6 +17,7 @@ import {
   createFakeClock,
   createTestWorkstation,
   newSession,
+  addClerk,
   strongPassword,
   type TestWorkstation,
 } from '../testing/workstation';
@@ -66,15 +67,7 @@ beforeAll(async () => {
   const s = t.workstation.services;
   s.catalog.load(testCatalog(), 'central');
   s.settings.update({ districtCode: '370303', windowNumber: 3 });
-  const row = await s.staff.create({
-    username: 'lisi',
-    displayName: '李四',
-    role: 'clerk',
-    windowNumber: 3,
-    password: strongPassword,
-    mustChangePassword: false,
-  });
-  clerk = { id: row.id, username: row.username, displayName: row.displayName };
+  clerk = await addClerk(s.staff, { username: 'lisi', displayName: '李四', windowNumber: 3 });
   const signIn = await call(t.workstation, session, 'auth.signIn', { username: 'lisi', password: strongPassword });
   if (!signIn.ok) throw new Error('sign-in failed');
   png = await s.materials.put(makePng(60, 40, 2), 'scan.png');

@@ -17,7 +17,7 @@ import { dailyReportPdf } from './daily-pdf';
 import { loadDocumentFont } from '../documents/font';
 import { fontPath } from '../documents/testing/fixtures';
 import { prng } from '../testing/prng';
-import { createFakeClock, createTestWorkstation, repoRoot, resourcesDir } from '../testing/workstation';
+import { addClerk, createFakeClock, createTestWorkstation, repoRoot, resourcesDir } from '../testing/workstation';
 import { compact, glyphInk, pdfPages } from '../documents/testing/pdf-check';
 
 /** The workstation's services on a migrated SQLite file in a temp directory; the clock moves by hand. */
@@ -46,16 +46,8 @@ function reportCatalog(): Catalog {
   };
 }
 
-async function makeClerk(username: string, displayName: string): Promise<Actor> {
-  const row = await t.services.staff.create({
-    username,
-    displayName,
-    role: 'clerk',
-    windowNumber: 5,
-    password: 'Yichuang#2025',
-    mustChangePassword: false,
-  });
-  return { id: row.id, username: row.username, displayName: row.displayName };
+function makeClerk(username: string, displayName: string): Promise<Actor> {
+  return addClerk(t.services.staff, { username, displayName, windowNumber: 5 });
 }
 
 function companyDraft(file: StoredFile): CaseDraft {

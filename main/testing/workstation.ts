@@ -5,8 +5,10 @@ import type { ChannelInput, ChannelName } from '../../preload/contract/channels'
 import type { Result } from '../../preload/contract/envelope';
 import type { EventName, EventPayload } from '../../preload/contract/events';
 import type { Clock } from '../app/clock';
+import type { Actor } from '../cases/service';
 import { createWorkstation, type Workstation, type WorkstationConfig } from '../app/services';
 import { createSession, type Session } from '../ipc/session';
+import type { StaffService } from '../staff/service';
 
 /** Test helpers only: a temp workstation on a real SQLite file, a clock the test moves by hand. */
 
@@ -124,6 +126,15 @@ export async function setUpAdmin(
   if (!result.ok) throw new Error(`set-up failed: ${result.error.code}`);
   if (session.userId === null) throw new Error('set-up did not sign in');
   return { session, adminId: session.userId };
+}
+
+/** Creates a clerk at a window (password `strongPassword`, no change forced) and returns it as the actor of decisions. */
+export async function addClerk(
+  staff: Pick<StaffService, 'create'>,
+  clerk: { username: string; displayName: string; windowNumber: number },
+): Promise<Actor> {
+  const row = await staff.create({ ...clerk, role: 'clerk', password: strongPassword, mustChangePassword: false });
+  return { id: row.id, username: row.username, displayName: row.displayName };
 }
 
 /** Asserts the envelope failed and returns its code (for `expect(codeOf(r)).toBe(...)`). */

@@ -4,7 +4,7 @@ import { completeResidenceDraft, testCatalog } from '../../testing/intake-fixtur
 import {
   createFakeClock,
   createTestWorkstation,
-  strongPassword,
+  addClerk,
   type FakeClock,
   type TestWorkstation,
 } from '../../testing/workstation';
@@ -34,15 +34,7 @@ export async function createSyncWindow(
   const s = t.workstation.services;
   s.catalog.load(testCatalog(), 'central');
   s.settings.update({ districtCode: '370303', windowNumber: 3 });
-  const row = await s.staff.create({
-    username: 'lisi',
-    displayName: '李四',
-    role: 'clerk',
-    windowNumber: 3,
-    password: strongPassword,
-    mustChangePassword: false,
-  });
-  const clerk = { id: row.id, username: row.username, displayName: row.displayName };
+  const clerk = await addClerk(s.staff, { username: 'lisi', displayName: '李四', windowNumber: 3 });
   return {
     t,
     clock,
