@@ -152,6 +152,26 @@ function badge(state: string): SafeHtml {
   return html`<span class="badge st-${state}">${stateLabel(state)}</span>`;
 }
 
+/** A table with one header row; when there are no rows, `empty` stands in a single cell across every column. */
+function dataTable(headers: readonly string[], rows: readonly SafeHtml[], empty: string): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th>${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${
+        rows.length
+          ? rows
+          : html`<tr>
+              <td colspan="${headers.length}" class="muted">${empty}</td>
+            </tr>`
+      }
+    </tbody>
+  </table>`;
+}
+
 function csrfField(viewer: Viewer): SafeHtml {
   return html`<input type="hidden" name="csrf" value="${viewer.csrf}" />`;
 }
@@ -334,30 +354,11 @@ export function queuePage(data: {
           >`,
       )}
     </nav>
-    <table>
-      <thead>
-        <tr>
-          <th>办件编号</th>
-          <th>事项</th>
-          <th>申请人</th>
-          <th>窗口</th>
-          <th>受理人</th>
-          <th>提交时间</th>
-          <th>承诺办结日期</th>
-          <th>状态</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${
-          rows.length
-            ? rows
-            : html`<tr>
-                <td colspan="9" class="muted">暂无${data.tab.label}的办件</td>
-              </tr>`
-        }
-      </tbody>
-    </table>
+    ${dataTable(
+      ['办件编号', '事项', '申请人', '窗口', '受理人', '提交时间', '承诺办结日期', '状态', ''],
+      rows,
+      `暂无${data.tab.label}的办件`,
+    )}
     <footer>
       ${data.rows.length >= data.limit ? html`仅显示最早的 ${data.limit} 件。` : ''}每 15 秒自动刷新 · 更新于
       ${formatTime(data.now.toISOString())}
@@ -529,21 +530,23 @@ export function casePage(data: CasePageData): string {
             ? html`<div class="files">
                 ${m.files.map((f) => {
                   const url = `/approver/files/${f.sha256}`;
-                  const view = missingSet.has(f.sha256)
+                  const absent = missingSet.has(f.sha256);
+                  const pdf = f.mime === 'application/pdf';
+                  const view = absent
                     ? html`<div class="file-missing">尚未收到</div>`
-                    : f.mime === 'application/pdf'
+                    : pdf
                       ? html`<object data="${url}" type="application/pdf" title="${f.name}">
                           <p><a href="${url}" target="_blank" rel="noopener">打开 PDF：${f.name}</a></p>
                         </object>`
                       : html`<a href="${url}" target="_blank" rel="noopener"
                           ><img src="${url}" alt="${f.name}" loading="lazy"
                         /></a>`;
-                  return html`<figure class="file ${f.mime === 'application/pdf' ? 'pdf' : 'image'}">
+                  return html`<figure class="file ${pdf ? 'pdf' : 'image'}">
                     ${view}
                     <figcaption>
                       ${f.name} · ${f.pages} 页 ·
                       ${formatBytes(f.bytes)}${
-                        missingSet.has(f.sha256)
+                        absent
                           ? ''
                           : html` · <a href="${url}" target="_blank" rel="noopener">新窗口打开</a> ·
                               <a href="${href(url, { download: '1' })}">下载</a>`
@@ -733,74 +736,15 @@ export function adminPage(data: AdminPageData): string {
     </section>
     <section class="card">
       <h2>工作站（${data.workstations.length}）</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>窗口</th>
-            <th>大厅</th>
-            <th>主机名</th>
-            <th>注册时间</th>
-            <th>最近联系</th>
-            <th>状态</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            workstations.length
-              ? workstations
-              : html`<tr>
-                  <td colspan="7" class="muted">尚无注册的工作站</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
+      ${dataTable(['窗口', '大厅', '主机名', '注册时间', '最近联系', '状态', ''], workstations, '尚无注册的工作站')}
     </section>
     <section class="card">
       <h2>审计记录异常（${data.anomalies.length}）</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>工作站</th>
-            <th>序号</th>
-            <th>异常</th>
-            <th>说明</th>
-            <th>时间</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            anomalies.length
-              ? anomalies
-              : html`<tr>
-                  <td colspan="5" class="muted">未发现异常</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
+      ${dataTable(['工作站', '序号', '异常', '说明', '时间'], anomalies, '未发现异常')}
     </section>
     <section class="card">
       <h2>中心操作记录（最近 ${data.audit.length} 条）</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>时间</th>
-            <th>操作人</th>
-            <th>操作</th>
-            <th>对象</th>
-            <th>内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            audit.length
-              ? audit
-              : html`<tr>
-                  <td colspan="5" class="muted">暂无记录</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
+      ${dataTable(['时间', '操作人', '操作', '对象', '内容'], audit, '暂无记录')}
     </section>`;
   return layout({ serviceName: data.serviceName, title: '管理', viewer: data.viewer, body, active: 'admin' });
 }

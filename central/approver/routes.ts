@@ -134,21 +134,24 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
   const staleForm = (reply: FastifyReply, viewer: Viewer) =>
     forbidden(reply, viewer, '表单已过期或来源不明，操作未执行：请回到页面刷新后再试。');
 
-  /** Signed in and the form carries this session's token; otherwise the answer is already sent. */
-  async function poster(request: FastifyRequest, reply: FastifyReply): Promise<Viewer | null> {
+  /**
+   * Signed in; with `form`, the form carries this session's token; with `admin`, an administrator.
+   * Otherwise null, and the answer (to sign-in, or 403) is already sent.
+   */
+  async function signedIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    need: { form?: boolean; admin?: boolean } = {},
+  ): Promise<Viewer | null> {
     const viewer = await viewerOf(request);
-    if (!viewer) {
-      toSignIn(request, reply);
-      return null;
-    }
-    if (!sameText(field(request.body, 'csrf'), viewer.csrf)) {
-      staleForm(reply, viewer);
-      return null;
-    }
-    return viewer;
+    if (!viewer) toSignIn(request, reply);
+    else if (need.form && !sameText(field(request.body, 'csrf'), viewer.csrf)) staleForm(reply, viewer);
+    else if (need.admin && viewer.person.role !== 'admin') forbidden(reply, viewer, '管理页面仅限管理员使用。');
+    else return viewer;
+    return null;
   }
 
-  const actorName = (viewer: Viewer) => `${viewer.person.displayName}（${viewer.person.username}）`;
+  const actorName = (person: Viewer['person']) => `${person.displayName}（${person.username}）`;
 
   /** Case id → the applicant's ID number or credit code in the current version, for the queue. */
   async function applicantIds(ids: string[]): Promise<Map<string, { subject: string; id: string }>> {
@@ -216,7 +219,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
 
   async function renderAdmin(
     viewer: Viewer,
-    extra: Pick<AdminPageData, 'created' | 'note' | 'error' | 'notice'>,
+    extra: Partial<Pick<AdminPageData, 'created' | 'note' | 'error' | 'notice'>>,
   ): Promise<string> {
     return adminPage({
       serviceName,
@@ -224,8 +227,21 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       workstations: await central.registry.list(),
       anomalies: await central.auditHeads.anomalies(),
       audit: (await central.audit.list()).slice(0, 50),
+      created: null,
+      note: '',
+      error: null,
+      notice: null,
       ...extra,
     });
+  }
+
+  /** The sign-in page, with the first-administrator hint while there is no one to sign in as. */
+  async function sendSignIn(
+    reply: FastifyReply,
+    data: { error: string | null; username: string; next: string },
+  ): Promise<FastifyReply> {
+    const noPeople = (await central.people.count()) === 0;
+    return sendPage(reply, 200, signInPage({ serviceName, noPeople, ...data }));
   }
 
   /** The type a verified file was listed with by a case (only the material types are ever served). */
@@ -275,8 +291,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         if (await viewerOf(request)) return reply.redirect('/approver', 303);
         const next =
           typeof request.query.next === 'string' && nextPattern.test(request.query.next) ? request.query.next : '';
-        const noPeople = (await central.people.count()) === 0;
-        return sendPage(reply, 200, signInPage({ serviceName, error: null, username: '', next, noPeople }));
+        return sendSignIn(reply, { error: null, username: '', next });
       });
 
       scope.post('/sign-in', hidden, async (request, reply) => {
@@ -284,12 +299,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         const password = field(request.body, 'password');
         const nextField = field(request.body, 'next');
         const next = nextPattern.test(nextField) ? nextField : '';
-        const again = async (error: string) =>
-          sendPage(
-            reply,
-            200,
-            signInPage({ serviceName, error, username, next, noPeople: (await central.people.count()) === 0 }),
-          );
+        const again = (error: string) => sendSignIn(reply, { error, username, next });
         if (!username || !password) return again('请输入用户名和密码');
         const person = await central.people.verify(username, password);
         if (!person) {
@@ -304,7 +314,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         }
         await central.audit.record({
           actorKind: person.role,
-          actor: `${person.displayName}（${person.username}）`,
+          actor: actorName(person),
           action: 'person.sign_in',
           target: person.username,
           detail: { ip: request.ip },
@@ -321,8 +331,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       });
 
       scope.get<{ Querystring: { tab?: string } }>('/', hidden, async (request, reply) => {
-        const viewer = await viewerOf(request);
-        if (!viewer) return toSignIn(request, reply);
+        const viewer = await signedIn(request, reply);
+        if (!viewer) return reply;
         const tab = queueTabs.find((t) => t.key === request.query.tab) ?? queueTabs[0];
         const limit = 200;
         // An approver with a department sees that department's cases; an administrator sees all.
@@ -354,8 +364,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         '/cases/:id',
         hidden,
         async (request, reply) => {
-          const viewer = await viewerOf(request);
-          if (!viewer) return toSignIn(request, reply);
+          const viewer = await signedIn(request, reply);
+          if (!viewer) return reply;
           const { id } = request.params;
           if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
           let detail = await central.cases.detail(id);
@@ -379,7 +389,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         done: string,
         run: (viewer: Viewer, version: number) => Promise<void>,
       ): Promise<FastifyReply> {
-        const viewer = await poster(request, reply);
+        const viewer = await signedIn(request, reply, { form: true });
         if (!viewer) return reply;
         const { id } = request.params;
         if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
@@ -430,8 +440,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         '/files/:sha256',
         hidden,
         async (request, reply) => {
-          const viewer = await viewerOf(request);
-          if (!viewer) return toSignIn(request, reply);
+          const viewer = await signedIn(request, reply);
+          if (!viewer) return reply;
           const { sha256 } = request.params;
           const mime = sha256Pattern.test(sha256) ? await fileMime(sha256) : null;
           const size = mime ? await central.uploads.blobSize(sha256) : null;
@@ -461,46 +471,35 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       );
 
       scope.get<{ Querystring: { done?: string } }>('/admin', hidden, async (request, reply) => {
-        const viewer = await viewerOf(request);
-        if (!viewer) return toSignIn(request, reply);
-        if (viewer.person.role !== 'admin') return forbidden(reply, viewer, '管理页面仅限管理员使用。');
+        const viewer = await signedIn(request, reply, { admin: true });
+        if (!viewer) return reply;
         const notice =
           request.query.done === 'revoked' ? '已吊销该工作站：它的请求将被拒绝，须重新注册才能再连接中心。' : null;
-        return sendPage(reply, 200, await renderAdmin(viewer, { created: null, note: '', error: null, notice }));
+        return sendPage(reply, 200, await renderAdmin(viewer, { notice }));
       });
 
       scope.post('/admin/enrolment-codes', hidden, async (request, reply) => {
-        const viewer = await poster(request, reply);
+        const viewer = await signedIn(request, reply, { form: true, admin: true });
         if (!viewer) return reply;
-        if (viewer.person.role !== 'admin') return forbidden(reply, viewer, '管理页面仅限管理员使用。');
         const note = field(request.body, 'note').trim();
         if (!note || note.length > 100) {
           const error = note ? '用途说明不超过 100 字' : '请填写用途说明，如“张店区市民中心 3 号窗口”';
-          return sendPage(reply, 400, await renderAdmin(viewer, { created: null, note, error, notice: null }));
+          return sendPage(reply, 400, await renderAdmin(viewer, { note, error }));
         }
-        const created = await central.registry.createCode(note, actorName(viewer));
-        return sendPage(
-          reply,
-          200,
-          await renderAdmin(viewer, { created: { ...created, note }, note: '', error: null, notice: null }),
-        );
+        const created = await central.registry.createCode(note, actorName(viewer.person));
+        return sendPage(reply, 200, await renderAdmin(viewer, { created: { ...created, note } }));
       });
 
       scope.post<{ Params: { id: string } }>('/admin/workstations/:id/revoke', hidden, async (request, reply) => {
-        const viewer = await poster(request, reply);
+        const viewer = await signedIn(request, reply, { form: true, admin: true });
         if (!viewer) return reply;
-        if (viewer.person.role !== 'admin') return forbidden(reply, viewer, '管理页面仅限管理员使用。');
         const { id } = request.params;
         const target = uuidPattern.test(id) ? (await central.registry.list()).find((w) => w.id === id) : undefined;
         if (!target) return notFoundPage(reply, viewer, '工作站不存在。');
         if (field(request.body, 'confirm') !== 'yes') {
-          return sendPage(
-            reply,
-            400,
-            await renderAdmin(viewer, { created: null, note: '', error: '请先勾选“确认”再吊销工作站。', notice: null }),
-          );
+          return sendPage(reply, 400, await renderAdmin(viewer, { error: '请先勾选“确认”再吊销工作站。' }));
         }
-        if (!target.revokedAt) await central.registry.revoke(id, actorName(viewer));
+        if (!target.revokedAt) await central.registry.revoke(id, actorName(viewer.person));
         return reply.redirect('/approver/admin?done=revoked', 303);
       });
 
