@@ -221,7 +221,7 @@ export function createCentralClient(options: ClientOptions) {
      * the rest; otherwise it creates the upload and hands its address to `onUploadUrl` before
      * sending. An upload that makes no progress for `timeoutMs` is aborted as a network failure.
      */
-    upload(job: UploadJob, signal?: AbortSignal): Promise<void> {
+    upload(job: UploadJob): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         let settled = false;
         let lastProgress = Date.now();
@@ -229,7 +229,6 @@ export function createCentralClient(options: ClientOptions) {
           if (settled) return;
           settled = true;
           clearInterval(watchdog);
-          signal?.removeEventListener('abort', onAbort);
           if (error) reject(error);
           else resolve();
         };
@@ -255,9 +254,9 @@ export function createCentralClient(options: ClientOptions) {
           },
           onSuccess: () => finish(null),
           onError: (error) => {
-            const status = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null })
+            const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null })
               .originalResponse;
-            if (status) finish(failureOf(status.getStatus(), status.getBody().trim() || null));
+            if (response) finish(failureOf(response.getStatus(), response.getBody().trim() || null));
             else finish(networkFailure(error));
           },
         });
@@ -270,11 +269,6 @@ export function createCentralClient(options: ClientOptions) {
           },
           Math.min(1000, timeoutMs / 4),
         );
-        const onAbort = () => {
-          void upload.abort(false);
-          finish(new CentralCallError('network', '上传已停止'));
-        };
-        signal?.addEventListener('abort', onAbort);
         upload.start();
       });
     },

@@ -10,7 +10,7 @@ import type { OutboxItem, OutboxState } from '../../preload/contract/sync';
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** The body of `PUT /cases/{id}` for a decided version (whole ID numbers: central needs them). */
-export function casePutOf(d: DecidedVersion): CasePut {
+function casePutOf(d: DecidedVersion, materials: CasePut['materials']): CasePut {
   return {
     id: d.caseId,
     version: d.version,
@@ -29,11 +29,11 @@ export function casePutOf(d: DecidedVersion): CasePut {
     promisedProvisional: d.promisedProvisional,
     contentHash: d.contentHash,
     draft: d.draft,
-    materials: [],
+    materials,
   };
 }
 
-export const idempotencyKeyOf = {
+const idempotencyKeyOf = {
   case: (caseId: string, version: number) => `case:${caseId}:v${version}`,
   file: (caseId: string, version: number, sha256: string) => `file:${caseId}:v${version}:${sha256}`,
 };
@@ -44,7 +44,7 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (0.5 + random()));
 }
 
-export function toOutboxItem(r: OutboxRow): OutboxItem {
+function toOutboxItem(r: OutboxRow): OutboxItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -87,16 +87,18 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
      */
     enqueue(d: DecidedVersion): void {
       const at = now();
-      const body = casePutOf(d);
       const files = new Map<string, { name: string; mime: string; bytes: number }>();
-      body.materials = d.materials.map((m) => ({
-        ...m,
-        files: m.files.map((f) => {
-          const bytes = materials.info(f.sha256)?.bytes ?? 0;
-          if (!files.has(f.sha256)) files.set(f.sha256, { name: f.name, mime: f.mime, bytes });
-          return { sha256: f.sha256, mime: f.mime, bytes, pages: f.pages, name: f.name };
-        }),
-      }));
+      const body = casePutOf(
+        d,
+        d.materials.map((m) => ({
+          ...m,
+          files: m.files.map((f) => {
+            const bytes = materials.info(f.sha256)?.bytes ?? 0;
+            if (!files.has(f.sha256)) files.set(f.sha256, { name: f.name, mime: f.mime, bytes });
+            return { sha256: f.sha256, mime: f.mime, bytes, pages: f.pages, name: f.name };
+          }),
+        })),
+      );
       const common = { caseId: d.caseId, caseVersion: d.version, caseNumber: d.number, state: 'queued' as const };
       db.insert(outbox)
         .values({

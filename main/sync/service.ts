@@ -367,6 +367,17 @@ export function createSyncService(deps: SyncDeps) {
     missingCache.clear();
   }
 
+  /** A pass, unless one is running already (the worker's loop and 立即同步 share it). */
+  async function passOnce(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      await pass();
+    } finally {
+      running = false;
+    }
+  }
+
   /** One pass: send what is due (in parallel across cases), then events, audit head, published data. */
   async function pass(): Promise<void> {
     const c = clientOf();
@@ -441,15 +452,7 @@ export function createSyncService(deps: SyncDeps) {
     },
 
     /** One pass now (tests, and the 立即同步 button). */
-    async syncNow(): Promise<void> {
-      if (running) return;
-      running = true;
-      try {
-        await pass();
-      } finally {
-        running = false;
-      }
-    },
+    syncNow: passOnce,
 
     start(): void {
       if (!stopped) return;
@@ -458,15 +461,10 @@ export function createSyncService(deps: SyncDeps) {
       if (recovered) log.info({ recovered }, 'outbox items left sending are sent again');
       loop = (async () => {
         while (!stopped) {
-          if (!running) {
-            running = true;
-            try {
-              await pass();
-            } catch (error) {
-              log.error({ err: error }, 'sync pass failed');
-            } finally {
-              running = false;
-            }
+          try {
+            await passOnce();
+          } catch (error) {
+            log.error({ err: error }, 'sync pass failed');
           }
           if (stopped) break;
           const next = outbox.nextRetryAt();
