@@ -1,30 +1,15 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, CaseState } from '../../../preload/contract/cases';
-import i18n from '../i18n';
 import { CentralApproval } from './CentralApproval';
-import { byTestId, installDomStubs } from './test-support';
+import { byTestId, render, setUpComponentTests } from './test-support';
 
-let root: Root | null = null;
-let host: HTMLElement;
+vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModule);
 
-beforeAll(async () => {
-  installDomStubs();
-  await i18n.changeLanguage('zh-CN');
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  host.remove();
-});
+setUpComponentTests();
 
-function show(state: CaseState, central: CaseDetail['central']): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(<CentralApproval state={state} central={central} />));
+async function show(state: CaseState, central: CaseDetail['central']): Promise<HTMLElement> {
+  const { host } = await render(<CentralApproval state={state} central={central} />);
   return host;
 }
 
@@ -37,13 +22,13 @@ const submitted = {
 };
 
 describe('the 中心审批 card', () => {
-  it('is absent while central has said nothing', () => {
-    show('accepted', { comment: null, approver: null, at: null, events: [] });
+  it('is absent while central has said nothing', async () => {
+    const host = await show('accepted', { comment: null, approver: null, at: null, events: [] });
     expect(host.querySelector('[data-testid="case-central"]')).toBeNull();
   });
 
-  it("shows the approver's comment, who, and every event from central", () => {
-    show('approved', {
+  it("shows the approver's comment, who, and every event from central", async () => {
+    const host = await show('approved', {
       comment: '材料齐全，准予许可，请于 3 个工作日后领取证照',
       approver: '李审批',
       at: '2026-11-27T06:30:00.000Z',
@@ -70,8 +55,8 @@ describe('the 中心审批 card', () => {
     expect(host.querySelector('[data-testid="central-supplement"]')).toBeNull();
   });
 
-  it('makes a supplement asked for by central stand out, with its comment', () => {
-    show('supplement_requested_by_central', {
+  it('makes a supplement asked for by central stand out, with its comment', async () => {
+    const host = await show('supplement_requested_by_central', {
       comment: '请补充房屋租赁合同原件',
       approver: '李审批',
       at: '2026-11-27T06:30:00.000Z',

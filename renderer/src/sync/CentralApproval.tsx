@@ -1,14 +1,17 @@
 import { Alert, Descriptions, Timeline } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseState } from '../../../preload/contract/cases';
+import { formatTime } from '../cases/CaseList';
 import { CaseStateTag } from '../cases/CaseStateTag';
 import './sync.css';
 
 type Central = CaseDetail['central'];
 type CentralEvent = Central['events'][number];
 
-/** The colour of each event in the history, matching the state tag it leads to. */
+/**
+ * The colour of each event's dot, near the state tag it leads to. Timeline takes only blue, red,
+ * green, gray or a CSS colour (not the tag presets: 'geekblue' would draw black, 'lime' neon).
+ */
 const eventColors: Record<CentralEvent['kind'], string> = {
   submitted: 'cyan',
   in_review: 'blue',
@@ -17,9 +20,6 @@ const eventColors: Record<CentralEvent['kind'], string> = {
   supplement_requested: 'orange',
   completed: 'green',
 };
-
-/** Central's times, as the rest of the case page writes them. */
-const centralTime = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
 
 export function hasCentralInfo(central: Central): boolean {
   return central.events.length > 0 || central.comment !== null || central.approver !== null;
@@ -42,7 +42,7 @@ function CentralHistory({ events }: { events: CentralEvent[] }) {
             </div>
             {e.comment && <div className="central-event-comment">{e.comment}</div>}
             <div className="case-secondary">
-              {centralTime(e.at)}
+              {formatTime(e.at)}
               {e.approver ? ` · ${e.approver}` : ''}
             </div>
           </div>
@@ -103,7 +103,7 @@ export function CentralApproval({ state, central }: { state: CaseState; central:
             {
               key: 'at',
               label: t('sync.central.at'),
-              children: central.at ? centralTime(central.at) : '—',
+              children: central.at ? formatTime(central.at) : '—',
             },
           ]}
         />

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../preload/contract/envelope';
 import type { Role } from '../../../preload/contract/roles';
 import { CentralSettings } from './CentralSettings';
@@ -8,34 +8,25 @@ import { fake } from './fake-bridge';
 import {
   answerBasics,
   byTestId,
-  installDomStubs,
   render,
   settle,
+  setUpComponentTests,
   syncStatus,
   typeInto,
   waitFor,
-  type Rendered,
 } from './test-support';
 
 vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModule);
 
-let view: Rendered | null = null;
-
-beforeAll(installDomStubs);
-beforeEach(() => fake.reset());
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
+setUpComponentTests();
 
 const notEnrolled = syncStatus({ enrolled: false, online: false, centralUrl: '', workstationId: null });
 
 async function settings(role: Role = 'admin', status = notEnrolled): Promise<HTMLElement> {
   answerBasics(role, status);
-  view = await render(<CentralSettings />);
+  const { host } = await render(<CentralSettings />);
   await settle();
-  return view.host;
+  return host;
 }
 
 async function fillAndSubmit(host: HTMLElement, url: string, code: string): Promise<void> {

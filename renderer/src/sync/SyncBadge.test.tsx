@@ -1,20 +1,15 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fake } from './fake-bridge';
 import { SyncBadge } from './SyncBadge';
-import { answerBasics, byTestId, installDomStubs, render, settle, syncStatus, type Rendered } from './test-support';
+import { answerBasics, byTestId, render, settle, setUpComponentTests, syncStatus, type Rendered } from './test-support';
 
 vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModule);
 
-let view: Rendered | null = null;
+setUpComponentTests();
 
-beforeAll(installDomStubs);
-beforeEach(() => fake.reset());
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
+let view: Rendered | null = null;
 
 async function badgeFor(status: ReturnType<typeof syncStatus>): Promise<HTMLElement> {
   answerBasics('clerk', status);

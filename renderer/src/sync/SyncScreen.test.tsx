@@ -1,23 +1,17 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../preload/contract/envelope';
 import type { OutboxItem, OutboxState } from '../../../preload/contract/sync';
 import { fake } from './fake-bridge';
 import { SyncScreen } from './SyncScreen';
-import { answerBasics, byTestId, installDomStubs, render, settle, syncStatus, type Rendered } from './test-support';
+import { answerBasics, byTestId, render, settle, setUpComponentTests, syncStatus, type Rendered } from './test-support';
 
 vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModule);
 
-let view: Rendered | null = null;
+setUpComponentTests();
 
-beforeAll(installDomStubs);
-beforeEach(() => fake.reset());
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
+let view: Rendered | null = null;
 
 let nextId = 1;
 function item(state: OutboxState, over: Partial<OutboxItem> = {}): OutboxItem {

@@ -11,8 +11,7 @@ export function megabytes(bytes: number): string {
 }
 
 /** A time of the sync screen: only the time today, the date too otherwise. */
-export function shortTime(at: string | null): string {
-  if (!at) return '—';
+export function shortTime(at: string): string {
   const d = dayjs(at);
   return d.isSame(dayjs(), 'day') ? d.format('HH:mm:ss') : d.format('YYYY-MM-DD HH:mm');
 }

@@ -1,11 +1,12 @@
 /**
  * For the sync component tests (jsdom): the browser APIs antd needs that jsdom lacks, fixtures,
- * and a render helper with the providers the screens expect (session, navigation, sync).
+ * a render helper with the providers the screens expect (session, navigation, sync), and the
+ * hooks every test file registers (`setUpComponentTests`).
  */
 import { App as AntApp } from 'antd';
 import { act, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { ok } from '../../../preload/contract/envelope';
 import type { Role } from '../../../preload/contract/roles';
 import type { SessionState } from '../../../preload/contract/schemas';
@@ -18,7 +19,7 @@ import { fake } from './fake-bridge';
 import { SyncProvider } from './sync-context';
 
 /** matchMedia, ResizeObserver and pseudo-element styles: used by antd, missing in jsdom. */
-export function installDomStubs(): void {
+function installDomStubs(): void {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   if (typeof (window as { matchMedia?: unknown }).matchMedia !== 'function') {
     const matchMedia = (query: string) =>
@@ -106,7 +107,24 @@ export async function waitFor(check: () => boolean, timeoutMs = 2000): Promise<v
 export interface Rendered {
   host: HTMLElement;
   navigation: ReturnType<typeof navigationSpy>;
+  /** Unmounts and removes the host (once; later calls do nothing). */
   unmount: () => void;
+}
+
+/** What `render` mounted and no one has unmounted yet. */
+const mounted = new Set<Rendered>();
+
+/**
+ * Registers the hooks of a sync component test file: the DOM stubs once, a fresh fake bridge
+ * before each test, and after it everything `render` mounted unmounted and the body emptied.
+ */
+export function setUpComponentTests(): void {
+  beforeAll(installDomStubs);
+  beforeEach(() => fake.reset());
+  afterEach(() => {
+    for (const view of mounted) view.unmount();
+    document.body.innerHTML = '';
+  });
 }
 
 /** Renders `ui` in antd's App, the session, a navigation spy and the sync provider. */
@@ -128,14 +146,17 @@ export async function render(ui: ReactElement): Promise<Rendered> {
     );
   });
   await settle();
-  return {
+  const view: Rendered = {
     host,
     navigation,
     unmount: () => {
+      if (!mounted.delete(view)) return;
       act(() => root.unmount());
       host.remove();
     },
   };
+  mounted.add(view);
+  return view;
 }
 
 /** Types into an input as a person would (React sees the change). */
