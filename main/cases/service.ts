@@ -26,6 +26,7 @@ import type {
 } from '../../preload/contract/cases';
 import {
   caseDraftSchema,
+  caseStateNames,
   caseTransitions,
   emptyDraft,
   isOpen,
@@ -63,18 +64,6 @@ export interface DecidedMaterial {
 }
 
 function stateError(action: keyof typeof caseTransitions, state: CaseState): AppError {
-  const names: Record<CaseState, string> = {
-    draft: '草稿',
-    accepted: '已受理',
-    supplement_requested: '待补正',
-    rejected: '不予受理',
-    submitted: '已报送',
-    in_review: '审查中',
-    approved: '已批准',
-    denied: '不予批准',
-    supplement_requested_by_central: '中心要求补正',
-    completed: '已办结',
-  };
   const what: Record<keyof typeof caseTransitions, string> = {
     accept: '受理',
     supplement: '出具补正告知',
@@ -82,7 +71,10 @@ function stateError(action: keyof typeof caseTransitions, state: CaseState): App
     resume: '补正后继续办理',
     discard: '放弃草稿',
   };
-  return new AppError('conflict', `该办件状态为「${names[state]}」，不能${what[action]}：请刷新后查看办件当前状态`);
+  return new AppError(
+    'conflict',
+    `该办件状态为「${caseStateNames[state]}」，不能${what[action]}：请刷新后查看办件当前状态`,
+  );
 }
 
 /** The draft as shown to someone who is not continuing it: identifying numbers and phones masked. */

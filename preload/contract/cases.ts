@@ -27,6 +27,20 @@ export const caseStates = [
 export type CaseState = (typeof caseStates)[number];
 export const caseStateSchema = z.enum(caseStates);
 
+/** Each state's name in Chinese: the service's messages and the zh-CN screens say the same. */
+export const caseStateNames: Record<CaseState, string> = {
+  draft: '草稿',
+  accepted: '已受理',
+  supplement_requested: '待补正',
+  rejected: '不予受理',
+  submitted: '已报送',
+  in_review: '审查中',
+  approved: '已批准',
+  denied: '不予批准',
+  supplement_requested_by_central: '中心要求补正',
+  completed: '已办结',
+};
+
 /** A supplement is awaited (asked at the window, or by central's approver): the clerk may resume the case. */
 export const resumableStates = [
   'supplement_requested',

@@ -1,18 +1,9 @@
+import { caseStateNames } from '../../../preload/contract/cases';
+
 /** 办件 list and case page, the state tag, the promised-date line and the material viewer. */
 export const casesZh = {
   title: '办件',
-  states: {
-    draft: '草稿',
-    accepted: '已受理',
-    supplement_requested: '待补正',
-    rejected: '不予受理',
-    submitted: '已报送',
-    in_review: '审查中',
-    approved: '已批准',
-    denied: '不予批准',
-    supplement_requested_by_central: '中心要求补正',
-    completed: '已办结',
-  },
+  states: caseStateNames,
   overdue: '已超期',
   due: {
     left: '剩 {{days}} 个工作日',
