@@ -9,7 +9,7 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'main/index.ts'),
+          index: resolve(__dirname, 'main/platform/electron/main.ts'),
           'browser-host': resolve(__dirname, 'main/browser-host/index.ts'),
         },
       },

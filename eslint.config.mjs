@@ -24,7 +24,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'resources/', '.bench/'] },
+  { ignores: ['out/', '**/dist/', '**/node_modules/', 'test-results/', 'playwright-report/', 'resources/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -35,30 +35,64 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     // import-x must resolve our extensionless TypeScript imports to see which zone they reach.
     settings: {
+      // …and to parse them when it follows imports (no-cycle reads the modules it reaches).
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js'] })],
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
-      'import-x/no-cycle': 'off',
-      // Process boundaries: the renderer never reaches into main; the contract reaches into neither.
+      // Cycles are errors; type-only cycles, which this rule skips, are found by dependency-cruiser
+      // (.dependency-cruiser.cjs, run by scripts/structure.test.ts).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // The zones of the house: which room may import which (docs/architecture.md).
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './renderer', from: './main', message: 'The renderer talks to main only through the bridge.' },
             {
-              target: './preload/contract',
-              from: './main',
-              message: 'The contract is shared: it cannot depend on main.',
+              target: './renderer',
+              from: ['./main', './central'],
+              message: 'The renderer talks to main only through the bridge.',
+            },
+            {
+              target: './renderer',
+              from: './preload',
+              except: ['./contract'],
+              message: 'The renderer imports only the contract (and the domain package) of the preload side.',
+            },
+            {
+              target: './renderer',
+              from: './domain/src/passwords.ts',
+              message: 'Password hashing runs in Node (main, central), never in the renderer.',
             },
             {
               target: './preload/contract',
+              from: ['./main', './renderer', './central'],
+              message: 'The contract is shared: it depends only on the domain package.',
+            },
+            {
+              target: './domain',
+              from: ['./main', './preload', './renderer', './central'],
+              message: 'The domain package holds pure rules: it imports no app code.',
+            },
+            {
+              target: './central',
+              from: ['./main', './preload', './renderer'],
+              message: 'Central is deployed on its own: it imports only the domain package.',
+            },
+            {
+              target: './main',
               from: './renderer',
-              message: 'The contract is shared: it cannot depend on the renderer.',
+              message: 'Main never imports renderer code.',
             },
-            { target: './main', from: './renderer', message: 'Main never imports renderer code.' },
+            {
+              target: ['./main', './preload'],
+              from: './central',
+              message: 'The workstation never ships central: speak to it over HTTP (domain/src/protocol.ts).',
+            },
           ],
         },
       ],
@@ -69,7 +103,7 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'Only main/index.ts, main/platform/electron/ and preload/index.ts import electron.',
+              message: 'Only main/platform/electron/ and preload/index.ts import electron.',
             },
           ],
         },
@@ -77,7 +111,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/index.ts', 'main/platform/electron/**', 'preload/index.ts', 'e2e/electron.spec.ts'],
+    files: ['main/platform/electron/**', 'preload/index.ts', 'e2e/electron.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -88,6 +122,48 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The contract runs in every process: no electron.' }],
           patterns: [{ group: nodeBuiltins, message: 'The contract runs in every process: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The domain package runs everywhere: no electron.' }],
+          patterns: [{ group: nodeBuiltins, message: 'The domain package is pure: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Password hashing is scrypt from node:crypto; test fixtures make PNGs with node:zlib.
+    files: ['domain/src/passwords.ts', 'domain/src/testing/**', 'domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The domain package runs everywhere: no electron.' }],
+          patterns: [
+            {
+              group: [...nodeBuiltins, '!node:crypto', '!node:zlib'],
+              message: 'Only node:crypto and node:zlib, which compute and touch nothing.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests (and their helpers) of the workstation's sync run a real central to talk to.
+    files: ['main/**/*.test.ts', 'main/**/testing/**', 'scripts/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [{ target: './main', from: './renderer', message: 'Main never imports renderer code.' }],
         },
       ],
     },
@@ -120,7 +196,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'main/**/*.test.ts',
+      'domain/**/*.test.ts',
       'central/**/*.test.ts',
       'preload/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',

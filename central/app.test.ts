@@ -1,7 +1,7 @@
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCatalog } from '../main/testing/intake-fixtures';
-import { apiPrefix, replayedHeader, uploadsPath, type CasePut } from './protocol';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { apiPrefix, replayedHeader, uploadsPath, type CasePut } from '@yichuang/domain/protocol';
 import {
   casePut,
   engines,

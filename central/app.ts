@@ -9,8 +9,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { catalogSchema } from '../preload/contract/catalog';
-import { holidayCalendarSchema } from '../preload/contract/calendar';
 import {
   apiPrefix,
   auditHeadResponseSchema,
@@ -30,53 +28,12 @@ import {
   replayedHeader,
   timeResponseSchema,
   uploadsPath,
-} from './protocol';
-import { openCentralDatabase, type CentralDatabase } from './db/connect';
-import { createAuditHeads, createCentralAudit } from './service/audit';
-import { createCaseStore } from './service/cases';
+} from '@yichuang/domain/protocol';
 import { CentralError } from './service/errors';
-import { createPublished, type PublishedKind } from './service/published';
-import { createWorkstationRegistry, type Workstation } from './service/workstations';
-import { createPeople } from './service/people';
-import { createUploads } from './uploads';
+import type { PublishedKind } from './service/published';
+import type { Workstation } from './service/workstations';
 import { registerApproverPages } from './approver/routes';
-
-export interface CentralConfig {
-  /** Blobs, uploads and (without `databaseUrl`) the embedded database live here. */
-  dataDir: string;
-  /** PostgreSQL (`postgres://…`); without it, the embedded PGlite in `dataDir/pgdata`. */
-  databaseUrl?: string | undefined;
-  now?: () => Date;
-  /** Fastify's logger (pino) and its level; off in tests. */
-  logger?: boolean | { level: string };
-  /** The name shown on the approver page. */
-  name?: string;
-}
-
-export type Central = Awaited<ReturnType<typeof createCentral>>;
-
-/** Central's services over its database, without HTTP: the app and the tests use the same ones. */
-export async function createCentral(config: CentralConfig) {
-  const now = config.now ?? (() => new Date());
-  const database: CentralDatabase = await openCentralDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const { db } = database;
-  const audit = createCentralAudit({ db, now });
-  const registry = createWorkstationRegistry({ db, now, audit });
-  const cases = createCaseStore({ db, now, audit });
-  const uploads = createUploads({ db, dataDir: config.dataDir, now, registry, cases });
-  return {
-    name: config.name ?? '一窗 中心审批',
-    now,
-    database,
-    audit,
-    registry,
-    cases,
-    uploads,
-    auditHeads: createAuditHeads({ db, now, audit }),
-    published: createPublished({ db, now, audit }),
-    people: await createPeople({ db, now, audit }),
-  };
-}
+import { createCentral, type Central, type CentralConfig } from './central';
 
 const errorResponses = {
   400: errorBodySchema,
@@ -298,18 +255,4 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     await central.database.close();
   });
   return { app, central };
-}
-
-/** Parses and validates what an administrator publishes (the same schemas the workstation loads with). */
-export function parsePublished(kind: PublishedKind, data: unknown): unknown {
-  const schema = kind === 'catalog' ? catalogSchema : holidayCalendarSchema;
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    throw new CentralError(
-      400,
-      'invalid_input',
-      `${kind === 'catalog' ? '事项目录' : '节假日日历'}内容无效：${parsed.error.issues[0]?.message ?? ''}`,
-    );
-  }
-  return parsed.data;
 }

@@ -2,21 +2,33 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCentralApp, createCentral, parsePublished } from './app';
+import { buildCentralApp } from './app';
+import { createCentral, parsePublished } from './central';
 
-/**
- * `npm run central -- [command] [options]`
- *
- *   serve (default)        start central: --port 8700 --host 127.0.0.1 --data-dir ./.central
- *   enrolment-code         print a one-time code for a window: --note "3 号窗口"
- *   add-person             --username --name --role approver|admin --password [--department]
- *   publish catalog|calendar FILE
- *
- * DATABASE_URL=postgres://… uses PostgreSQL; without it, the embedded PGlite in the data folder.
- * LOG_LEVEL (default info) sets the request log's level.
- * Central speaks plain HTTP: bind it to loopback for development, and put it behind a TLS
- * terminator (nginx, Caddy) for a hall network (see docs/central.md).
- */
+/** What `--help` prints: every command and option, and the environment central reads. */
+const usage = `Yichuang central: approval, the hall's shared data, the windows' sync peer.
+
+Usage: node central/dist/main.js [command] [options]   (from the repo: npm run central -- …)
+
+Commands:
+  serve (default)            start central: --port 8700 --host 127.0.0.1 --data-dir ./.central
+  enrolment-code             print a one-time code for a window: --note "3 号窗口"
+  add-person                 --username --name --role approver|admin --password [--department]
+  publish catalog|calendar FILE
+  help                       this text (also --help, -h)
+
+Environment:
+  DATABASE_URL=postgres://…  PostgreSQL (production); without it, embedded PGlite in the data folder
+  LOG_LEVEL                  the request log's level (default info)
+  CENTRAL_ADMIN_PASSWORD     the first administrator's password (else one is generated and shown once)
+
+Central speaks plain HTTP: bind it to loopback for development, and put it behind a TLS
+terminator (nginx, Caddy) on a hall network. See docs/central.md.`;
+
+/** The shipped catalog and calendar, and the migrations: build.mjs puts them beside the bundle. */
+const seedFolder = join(__dirname, 'seed');
+const migrationsFolder = join(__dirname, 'migrations');
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -30,17 +42,26 @@ async function main(): Promise<void> {
       role: { type: 'string', default: 'approver' },
       password: { type: 'string' },
       department: { type: 'string', default: '' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const command = positionals[0] ?? 'serve';
-  const config = { dataDir: resolve(values['data-dir']), databaseUrl: process.env.DATABASE_URL || undefined };
+  if (values.help || command === 'help') {
+    console.log(usage);
+    return;
+  }
+  const config = {
+    dataDir: resolve(values['data-dir']),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    migrationsFolder,
+  };
 
   if (command === 'serve') {
     const { app, central } = await buildCentralApp({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
     // A central with nothing published yet starts with the catalog and calendar the workstation ships.
     for (const kind of ['catalog', 'calendar'] as const) {
       if (await central.published.latest(kind, 0)) continue;
-      const file = join(__dirname, '..', 'resources', kind, kind === 'catalog' ? 'catalog.json' : 'holidays.json');
+      const file = join(seedFolder, kind === 'catalog' ? 'catalog.json' : 'holidays.json');
       const data = parsePublished(kind, JSON.parse(readFileSync(file, 'utf8')));
       await central.published.publish(kind, (data as { version: number }).version, data, 'first start');
     }

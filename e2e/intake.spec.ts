@@ -1,5 +1,6 @@
-import { makePdf, makePng } from '../main/testing/sample-files';
-import { validCitizenId, validCreditCode } from '../main/testing/intake-fixtures';
+import { makePdf } from '../main/testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
+import { validCitizenId, validCreditCode } from '@yichuang/domain/testing/ids';
 import { IntakePage } from './pages/intake';
 import { expect, screenshot, test } from './support/fixtures';
 

@@ -1,4 +1,4 @@
-import { makePng } from '../main/testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { admin, IntakePage } from './pages/intake';
 import { expect, screenshot, test } from './support/fixtures';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { makePng } from '../main/testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { admin, IntakePage } from './pages/intake';
 import { centralAdmin, startCentralServer, type RunningCentralServer } from './support/central';
 import { expect, screenshot, test } from './support/fixtures';

@@ -14,12 +14,13 @@ import { createWorkstation } from '../main/app/services';
 import { loadDocumentFont } from '../main/documents/font';
 import { dailyReportPdf } from '../main/reports/daily-pdf';
 import { prng } from '../main/testing/prng';
-import { completeResidenceDraft, testCatalog } from '../main/testing/intake-fixtures';
-import { makePng } from '../main/testing/sample-files';
+import { completeResidenceDraft } from '../main/testing/intake-fixtures';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { makePng } from '@yichuang/domain/testing/images';
 import { addClerk } from '../main/testing/workstation';
-import type { Decision } from '../preload/contract/cases';
-import { formatCaseNumber } from '../preload/contract/cases';
-import { hallDate } from '../preload/contract/dates';
+import type { Decision } from '@yichuang/domain/cases';
+import { formatCaseNumber } from '@yichuang/domain/cases';
+import { hallDate } from '@yichuang/domain/hall-time';
 
 const resourcesDir = resolve(__dirname, '..', 'resources');
 

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { startCentral } from '../central/testing/central';
+import { startCentral } from '@yichuang/central/testing';
 import { createSyncWindow } from '../main/sync/testing/window';
-import { makeNoisePng } from '../main/testing/sample-files';
+import { makeNoisePng } from '@yichuang/domain/testing/images';
 import { createFakeClock } from '../main/testing/workstation';
 import type { StoredFile } from '../preload/contract/materials';
 
@@ -73,7 +73,7 @@ function centralCli(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'central', 'main.ts'), ...args],
+      [join(repoRoot, 'central', 'dist', 'main.js'), ...args],
       { cwd: repoRoot, env: centralEnv() },
       (error, stdout) => (error ? reject(new Error(error.message)) : resolve(stdout.trim().split(/\s+/)[0]!)),
     );
@@ -86,9 +86,7 @@ async function centralProcess(dataDir: string): Promise<{ url: string; stop(): P
     process.execPath,
     [
       ...(process.env.BENCH_CENTRAL_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CENTRAL_PROFILE] : []),
-      '--import',
-      'tsx',
-      join(repoRoot, 'central', 'main.ts'),
+      join(repoRoot, 'central', 'dist', 'main.js'),
       'serve',
       '--data-dir',
       dataDir,

@@ -36,7 +36,7 @@ mkdirSync('test-results', { recursive: true });
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
-const built = run('build', 'npx', ['electron-vite', 'build']);
+const built = run('build', 'npm', ['run', '--silent', 'build']);
 if (built) totals.passed += 1;
 else {
   totals.failed += 1;

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { calendarFromChineseDays, readInstalledChineseDays } from '../main/calendar/from-chinese-days';
-import { hallDate } from '../preload/contract/dates';
+import { hallDate } from '@yichuang/domain/hall-time';
 
 const shippedCalendarFile = join(resolve(__dirname, '..'), 'resources', 'calendar', 'holidays.json');
 

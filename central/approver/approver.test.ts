@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../preload/contract/cases';
-import { validCitizenId } from '../../main/testing/intake-fixtures';
-import { makePng } from '../../main/testing/sample-files';
-import { buildCentralApp, type Central } from '../app';
-import { casePutSchema, type CasePut, type CentralFile } from '../protocol';
+import { emptyDraft } from '@yichuang/domain/cases';
+import { validCitizenId } from '@yichuang/domain/testing/ids';
+import { makePng } from '@yichuang/domain/testing/images';
+import { buildCentralApp } from '../app';
+import type { Central } from '../central';
+import { casePutSchema, type CasePut, type CentralFile } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
 import { escapeHtml, html } from './html';
 

@@ -1,10 +1,10 @@
-import type { CentralState } from '../protocol';
+import type { CentralState } from '@yichuang/domain/protocol';
 import type { CentralAudit, AuditHeads } from '../service/audit';
 import type { CaseStore } from '../service/cases';
 import type { Person } from '../service/people';
 import type { WorkstationRegistry } from '../service/workstations';
-import type { PersonDraft } from '../../preload/contract/cases';
-import { maskIdNumber } from '../../preload/contract/id-numbers';
+import type { PersonDraft } from '@yichuang/domain/cases';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { formatTime, href, html, trusted, type HtmlValue, type SafeHtml } from './html';
 
 /** The approver page's renderers: each takes plain data and returns a whole HTML document. */

@@ -1,5 +1,5 @@
 import { desc, eq, ne } from 'drizzle-orm';
-import type { AuditHead, AuditHeadResponse } from '../protocol';
+import type { AuditHead, AuditHeadResponse } from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { auditHeads, centralAudit } from '../db/schema';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { CaseEvent, CaseEventKind, CasePut, CasePutResponse, CentralState } from '../protocol';
+import type { CaseEvent, CaseEventKind, CasePut, CasePutResponse, CentralState } from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { blobs, caseEvents, caseFiles, caseVersions, cases, idempotency } from '../db/schema';
 import { canonicalJson, sha256Hex } from './canonical';

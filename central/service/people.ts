@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { decoyHash, hashPassword, verifyPassword } from '../../main/auth/passwords';
+import { decoyHash, hashPassword, verifyPassword } from '@yichuang/domain/passwords';
 import type { CentralDb } from '../db/connect';
 import { centralSettings, people } from '../db/schema';
 import { CentralError } from './errors';

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { EnrolRequest, EnrolResponse } from '../protocol';
+import type { EnrolRequest, EnrolResponse } from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { enrolmentCodes, workstations } from '../db/schema';
 import { sha256Hex } from './canonical';

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { emptyDraft, emptyItemState } from '../../preload/contract/cases';
-import type { MaterialMime } from '../../preload/contract/materials';
-import { validCitizenId } from '../../main/testing/intake-fixtures';
-import { buildCentralApp, type Central } from '../app';
-import type { CasePut } from '../protocol';
+import { emptyDraft, emptyItemState } from '@yichuang/domain/cases';
+import type { MaterialMime } from '@yichuang/domain/materials';
+import { validCitizenId } from '@yichuang/domain/testing/ids';
+import { buildCentralApp } from '../app';
+import type { Central } from '../central';
+import type { CasePut } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
 
 /**

@@ -36,7 +36,7 @@ export async function startCentralServer(): Promise<RunningCentralServer> {
   async function start(): Promise<void> {
     const proc = spawn(
       process.execPath,
-      ['--import', 'tsx', join(root, 'central', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port)],
+      [join(root, 'central', 'dist', 'main.js'), 'serve', '--data-dir', dataDir, '--port', String(port)],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],

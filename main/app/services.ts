@@ -1,3 +1,15 @@
+import { auditHandlers } from '../audit/handlers';
+import { sessionHandlers } from '../auth/handlers';
+import { calendarHandlers } from '../calendar/handlers';
+import { casesHandlers } from '../cases/handlers';
+import { catalogHandlers } from '../catalog/handlers';
+import { devicesHandlers } from '../devices/handlers';
+import { materialsHandlers } from '../materials/handlers';
+import { printingHandlers } from '../printing/handlers';
+import { reportsHandlers } from '../reports/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { staffHandlers } from '../staff/handlers';
+import { syncHandlers } from '../sync/handlers';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createAuditService, type AuditService } from '../audit/service';
@@ -21,8 +33,7 @@ import type { DeviceSource } from '../devices/sources';
 import type { PhotoDecoder } from '../devices/idcard/photo';
 import { openDatabase, type Db, type Sqlite } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter, type Router } from '../ipc/router';
+import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { createSessionHub, type SessionHub } from '../ipc/session-hub';
 import { createRootLogger, subsystem, type Logger } from '../logging/logger';
 import { createSettingsService, type SettingsService } from '../settings/service';
@@ -94,6 +105,24 @@ export interface Workstation {
 }
 
 const backupCheckMs = 60 * 60 * 1000;
+
+/** Every channel's handler, feature by feature: a new feature adds its line here. */
+export function workstationHandlers(services: Services): Handlers {
+  return {
+    ...sessionHandlers(services),
+    ...staffHandlers(services),
+    ...settingsHandlers(services),
+    ...auditHandlers(services),
+    ...devicesHandlers(services),
+    ...catalogHandlers(services),
+    ...calendarHandlers(services),
+    ...casesHandlers(services),
+    ...materialsHandlers(services),
+    ...printingHandlers(services),
+    ...reportsHandlers(services),
+    ...syncHandlers(services),
+  };
+}
 
 /** The composition root: both hosts build the workstation with this one function. */
 export async function createWorkstation(config: WorkstationConfig): Promise<Workstation> {
@@ -224,7 +253,12 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     outbox,
     sync,
   };
-  const router = createRouter({ handlers: createHandlers(services), staff, audit, log: subsystem(root, 'router') });
+  const router = createRouter({
+    handlers: workstationHandlers(services),
+    staff,
+    audit,
+    log: subsystem(root, 'router'),
+  });
 
   const backup = () =>
     ensureDailyBackup(sqlite, backupDir, clock.now()).then(

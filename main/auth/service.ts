@@ -5,7 +5,7 @@ import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import { staff } from '../db/schema';
 import type { StaffRow, StaffService } from '../staff/service';
-import { decoyHash, hashPassword, isStrongPassword, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, isStrongPassword, verifyPassword } from '@yichuang/domain/passwords';
 import { lockoutMinutes, maxFailedAttempts } from './policy';
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type HolidayCalendar, holidayCalendarSchema } from '../../preload/contract/calendar';
+import { type HolidayCalendar, holidayCalendarSchema } from '@yichuang/domain/calendar';
 
 /**
  * The shape of `chinese-days/dist/chinese-days.json`: date → "English,中文,n" for every day off

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HolidayCalendar } from '../../preload/contract/calendar';
+import { type HolidayCalendar } from '@yichuang/domain/calendar';
 import { AppError } from '../../preload/contract/errors';
 import type { Db, Sqlite } from '../db/connection';
 import { openTestDb } from '../testing/database';

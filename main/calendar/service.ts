@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type CalendarInfo, type HolidayCalendar, holidayCalendarSchema } from '../../preload/contract/calendar';
+import { type CalendarInfo, type HolidayCalendar, holidayCalendarSchema } from '@yichuang/domain/calendar';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holidayCalendarSchema } from '../../preload/contract/calendar';
+import { holidayCalendarSchema } from '@yichuang/domain/calendar';
 import { calendarFromChineseDays, readInstalledChineseDays } from './from-chinese-days';
 
 // Not from main/testing/workstation: these pure tests need no workstation.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holidayCalendarSchema, type HolidayCalendar } from '../../preload/contract/calendar';
+import { holidayCalendarSchema, type HolidayCalendar } from '@yichuang/domain/calendar';
 import { AppError } from '../../preload/contract/errors';
 import { createWorkingDays } from './working-days';
 

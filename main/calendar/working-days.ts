@@ -1,4 +1,4 @@
-import type { HolidayCalendar, WorkingDate } from '../../preload/contract/calendar';
+import type { HolidayCalendar, WorkingDate } from '@yichuang/domain/calendar';
 import { AppError } from '../../preload/contract/errors';
 
 /** Working-day arithmetic over one holiday calendar. Dates are `YYYY-MM-DD`, counted in UTC days. */

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { applicants, settings } from '../db/schema';
-import { maskIdNumber } from '../../preload/contract/id-numbers';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 
 const DIGEST_KEY = 'idDigestKey';
 

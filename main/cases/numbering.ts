@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { caseCounters } from '../db/schema';
-import { formatCaseNumber } from '../../preload/contract/cases';
+import { formatCaseNumber } from '@yichuang/domain/cases';
 
 /**
  * The next 办件编号 for this window and hall date: district – date – window – sequence. The

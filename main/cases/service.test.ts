@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseDraft, CaseState, Decision } from '../../preload/contract/cases';
-import { caseNumberPattern, emptyItemState } from '../../preload/contract/cases';
+import type { CaseDraft, CaseState, Decision } from '@yichuang/domain/cases';
+import { caseNumberPattern, emptyItemState } from '@yichuang/domain/cases';
 import type { StoredFile } from '../../preload/contract/materials';
-import { companyCode, completeResidenceDraft, liSiId, testCatalog, zhangSanId } from '../testing/intake-fixtures';
-import { makePng } from '../testing/sample-files';
+import { companyCode, liSiId, zhangSanId } from '@yichuang/domain/testing/ids';
+import { completeResidenceDraft } from '../testing/intake-fixtures';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
 import type { Actor, CaseService } from './service';

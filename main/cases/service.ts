@@ -15,15 +15,11 @@ import type {
   ApplicantHistory,
   CaseDecisionRecord,
   CaseDetail,
-  CaseDraft,
   CaseList,
   CaseListQuery,
-  CaseState,
   CaseSummary,
-  Decision,
-  ItemFile,
-  PersonDraft,
 } from '../../preload/contract/cases';
+import type { CaseDraft, CaseState, Decision, ItemFile, PersonDraft } from '@yichuang/domain/cases';
 import {
   caseDraftSchema,
   caseStateNames,
@@ -33,11 +29,11 @@ import {
   isResumable,
   itemFileSchema,
   openStates,
-} from '../../preload/contract/cases';
-import type { Matter } from '../../preload/contract/catalog';
-import { hallDate } from '../../preload/contract/dates';
+} from '@yichuang/domain/cases';
+import type { Matter } from '@yichuang/domain/catalog';
+import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError } from '../../preload/contract/errors';
-import { maskIdNumber, maskPhone } from '../../preload/contract/id-numbers';
+import { maskIdNumber, maskPhone } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 import type { AuditEntry } from '../../preload/contract/schemas';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalogSchema, searchMatters, type Catalog } from '../../preload/contract/catalog';
+import { catalogSchema, searchMatters, type Catalog } from '@yichuang/domain/catalog';
 import type { Db, Sqlite } from '../db/connection';
 import { openTestDb } from '../testing/database';
 import { appErrorOf } from '../testing/wait';

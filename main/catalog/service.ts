@@ -7,7 +7,7 @@ import {
   type CatalogInfo,
   type CatalogMatter,
   type Matter,
-} from '../../preload/contract/catalog';
+} from '@yichuang/domain/catalog';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { caseStates, decisionKinds } from '../../preload/contract/cases';
-import { subjectKinds } from '../../preload/contract/catalog';
-import { materialMimes } from '../../preload/contract/materials';
+import { caseStates, decisionKinds } from '@yichuang/domain/cases';
+import { subjectKinds } from '@yichuang/domain/catalog';
+import { materialMimes } from '@yichuang/domain/materials';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
 import { outboxKinds, outboxStates } from '../../preload/contract/sync';

@@ -10,7 +10,7 @@ import type {
   Symbology,
 } from '../../preload/contract/devices';
 import { AppError } from '../../preload/contract/errors';
-import { maskIdNumber } from '../../preload/contract/id-numbers';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import type { SessionHub } from '../ipc/session-hub';

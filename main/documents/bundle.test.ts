@@ -1,6 +1,7 @@
 import { PDFDocument, concatTransformationMatrix, fill, rectangle } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeEncryptedPdf, makeJpeg, makePdf, makePng } from '../testing/sample-files';
+import { makeEncryptedPdf, makeJpeg, makePdf } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { bundlePdf } from './bundle';
 import { type DocumentFont, loadDocumentFont } from './font';
 import { fontPath, sampleBundle } from './testing/fixtures';

@@ -1,4 +1,4 @@
-import { hallDate } from '../../preload/contract/dates';
+import { hallDate } from '@yichuang/domain/hall-time';
 import { formatShanghai } from '../devices/printer/ticket';
 
 /** How dates, times and money read on the paper: Beijing dates the Chinese way. */

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Decision } from '../../preload/contract/cases';
+import type { Decision } from '@yichuang/domain/cases';
 import type { StoredFile } from '../../preload/contract/materials';
 import type { Actor } from '../cases/service';
-import { completeResidenceDraft, testCatalog, zhangSanId } from '../testing/intake-fixtures';
-import { makePdf, makePng } from '../testing/sample-files';
+import { completeResidenceDraft } from '../testing/intake-fixtures';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { zhangSanId } from '@yichuang/domain/testing/ids';
+import { makePdf } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
 import { compact, decodeQr, glyphInk, missingFields, pdfPages, pdfText } from './testing/pdf-check';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../preload/contract/channels';
 import { channels } from '../../preload/contract/channels';
-import { emptyDraft } from '../../preload/contract/cases';
+import { emptyDraft } from '@yichuang/domain/cases';
 import { decode, encode } from '../../preload/contract/codec';
 import type { Result } from '../../preload/contract/envelope';
 import { AppError, type ErrorCode } from '../../preload/contract/errors';
@@ -14,7 +14,7 @@ import {
   strongPassword,
   type TestWorkstation,
 } from '../testing/workstation';
-import { createHandlers } from './handlers';
+import { workstationHandlers } from '../app/services';
 import { createRouter, type CallContext, type Handlers, type Router } from './router';
 import type { Session } from './session';
 
@@ -62,7 +62,7 @@ async function harness(overrides: Partial<Record<ChannelName, AnyHandler>> = {})
     userIds[role] = staff.id;
     usernames[role] = staff.username;
   }
-  const spy = spyOnHandlers({ ...createHandlers(t.workstation.services), ...overrides } as Handlers);
+  const spy = spyOnHandlers({ ...workstationHandlers(t.workstation.services), ...overrides } as Handlers);
   const router = createRouter({
     handlers: spy.handlers,
     staff: t.workstation.services.staff,

@@ -27,9 +27,17 @@ export interface CallContext {
   audit: AuditNote;
 }
 
-export type Handlers = {
-  [K in ChannelName]: (ctx: CallContext, input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
-};
+/** One channel's handler: its parsed input in, its output (checked against the schema) out. */
+export type Handler<K extends ChannelName> = (
+  ctx: CallContext,
+  input: ChannelParsedInput<K>,
+) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+
+/** Every channel's handler: the union of the features' handler maps. */
+export type Handlers = { [K in ChannelName]: Handler<K> };
+
+/** The handlers of one feature's contract slice (`HandlersOf<typeof casesChannels>`). */
+export type HandlersOf<Slice> = { [K in keyof Slice & ChannelName]: Handler<K> };
 
 export interface Router {
   /** Validates, authorises, calls the handler, audits, and answers with an envelope. */

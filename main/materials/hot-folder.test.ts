@@ -7,7 +7,8 @@ import { createRootLogger } from '../logging/logger';
 import { until } from '../testing/wait';
 import { createHotFolder, importedFolderName, refusedFolderName, type HotFolder } from './hot-folder';
 import { createMaterialStore, type MaterialStore } from './store';
-import { makeExe, makePdf, makePng } from '../testing/sample-files';
+import { makeExe, makePdf } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageSize, sniffMaterial } from './sniff';
-import { SOF0_AT, makeExe, makeJpeg, makePdf, makePng, withExifOrientation } from '../testing/sample-files';
+import { SOF0_AT, makeExe, makeJpeg, makePdf, withExifOrientation } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 
 const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
 

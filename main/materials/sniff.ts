@@ -1,4 +1,4 @@
-import type { MaterialMime } from '../../preload/contract/materials';
+import type { MaterialMime } from '@yichuang/domain/materials';
 
 /**
  * What a file is, by its first bytes only: a name or an extension says nothing (a clerk's

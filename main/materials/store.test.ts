@@ -3,11 +3,12 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/errors';
-import { materialLimits } from '../../preload/contract/materials';
+import { materialLimits } from '@yichuang/domain/materials';
 import type { Db, Sqlite } from '../db/connection';
 import { appErrorOf } from '../testing/wait';
 import { createMaterialStore, formatSize, tooLargeMessage, type MaterialStore } from './store';
-import { makeEncryptedPdf, makeExe, makeJpeg, makePdf, makePng } from '../testing/sample-files';
+import { makeEncryptedPdf, makeExe, makeJpeg, makePdf } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
 

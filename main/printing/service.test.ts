@@ -9,8 +9,9 @@ import type { Actor } from '../cases/service';
 import { decodeQr, pdfPages, pdfText } from '../documents/testing/pdf-check';
 import { progressUrlOf } from '../documents/service';
 import { defaultWorkstationSettings } from '../settings/service';
-import { completeResidenceDraft, testCatalog } from '../testing/intake-fixtures';
-import { makePng } from '../testing/sample-files';
+import { completeResidenceDraft } from '../testing/intake-fixtures';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { makePng } from '@yichuang/domain/testing/images';
 import { until } from '../testing/wait';
 import {
   call,

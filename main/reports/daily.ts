@@ -4,10 +4,10 @@ import type { CalendarService } from '../calendar/service';
 import type { Db } from '../db/connection';
 import { caseDecisions, cases, printJobs } from '../db/schema';
 import type { SettingsService } from '../settings/service';
-import { hallDate } from '../../preload/contract/dates';
+import { hallDate } from '@yichuang/domain/hall-time';
 import { documentKinds } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
-import { openStates, type DecisionKind } from '../../preload/contract/cases';
+import { openStates, type DecisionKind } from '@yichuang/domain/cases';
 import {
   type DailyReport,
   type DecisionTally,

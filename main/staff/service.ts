@@ -4,7 +4,7 @@ import { AppError } from '../../preload/contract/errors';
 import type { Role } from '../../preload/contract/roles';
 import { sessionUserSchema, type SessionUser, type Staff } from '../../preload/contract/schemas';
 import type { Clock } from '../app/clock';
-import { hashPassword, isStrongPassword } from '../auth/passwords';
+import { hashPassword, isStrongPassword } from '@yichuang/domain/passwords';
 import { staff } from '../db/schema';
 
 export type StaffRow = typeof staff.$inferSelect;

@@ -16,7 +16,7 @@ import {
   type EnrolRequest,
   type EnrolResponse,
   type EventsResponse,
-} from '../../central/protocol';
+} from '@yichuang/domain/protocol';
 import { z } from 'zod';
 
 const checkpointSchema = z.object({ sequence: z.number().int().nullable() });

@@ -4,7 +4,7 @@ import type { DecidedVersion } from '../cases/service';
 import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
-import type { CasePut } from '../../central/protocol';
+import type { CasePut } from '@yichuang/domain/protocol';
 import type { OutboxItem, OutboxState } from '../../preload/contract/sync';
 
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -9,8 +9,8 @@ import { auditLog, cases, centralEvents, syncState } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
-import type { CaseEvent, CasePut } from '../../central/protocol';
-import { centralTransitions } from '../../preload/contract/cases';
+import type { CaseEvent, CasePut } from '@yichuang/domain/protocol';
+import { centralTransitions } from '@yichuang/domain/cases';
 import { AppError } from '../../preload/contract/errors';
 import {
   clockSkewWarningMs,

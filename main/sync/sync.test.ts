@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePut } from '../../central/protocol';
-import { startCentral, type RunningCentral } from '../../central/testing/central';
+import type { CasePut } from '@yichuang/domain/protocol';
+import { startCentral, type RunningCentral } from '@yichuang/central/testing';
 import type { StoredFile } from '../../preload/contract/materials';
 import { outbox as outboxTable } from '../db/schema';
-import { makePng } from '../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import { createFakeClock, type TestWorkstation } from '../testing/workstation';
 import { createSyncWindow, type SyncWindow } from './testing/window';
 

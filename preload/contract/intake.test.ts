@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FormField, MaterialItem, Matter } from './catalog';
-import { emptyDraft, emptyItemState, emptyPerson, type CaseDraft, type ItemFile, type ItemState } from './cases';
+import type { FormField, MaterialItem, Matter } from '@yichuang/domain/catalog';
+import {
+  emptyDraft,
+  emptyItemState,
+  emptyPerson,
+  type CaseDraft,
+  type ItemFile,
+  type ItemState,
+} from '@yichuang/domain/cases';
 import {
   applicantProblems,
   checklistComplete,

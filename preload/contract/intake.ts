@@ -1,7 +1,7 @@
-import type { FormField, MaterialItem, Matter } from './catalog';
-import type { CaseDraft, DecisionKind, ItemState, PersonDraft } from './cases';
-import { emptyItemState } from './cases';
-import { citizenIdProblem, creditCodeProblem, isOldForeignPermanentId } from './id-numbers';
+import type { FormField, MaterialItem, Matter } from '@yichuang/domain/catalog';
+import type { CaseDraft, DecisionKind, ItemState, PersonDraft } from '@yichuang/domain/cases';
+import { emptyItemState } from '@yichuang/domain/cases';
+import { citizenIdProblem, creditCodeProblem, isOldForeignPermanentId } from '@yichuang/domain/id-numbers';
 
 /**
  * The intake rules, as pure functions: the renderer runs them as the clerk types, the cases

@@ -1,19 +1,5 @@
 import { z } from 'zod';
-
-/** Files a material can be: images and PDFs only, recognised by their first bytes, never by name. */
-export const materialMimes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export type MaterialMime = (typeof materialMimes)[number];
-
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '文件摘要须为 64 位十六进制');
-
-/** Limits on one file; the settings may lower them, never raise them past these. */
-export const materialLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxPdfPages: 50,
-  /** Pages on one checklist item, all files together. */
-  maxItemPages: 100,
-} as const;
-
+import { materialMimes, sha256Schema } from '@yichuang/domain/materials';
 /** A stored file: content-addressed, so the same bytes are one file however often they come. */
 export const storedFileSchema = z.object({
   sha256: sha256Schema,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodedFrameSchema } from '../../../preload/contract/devices';
-import { maskIdNumber } from '../../../preload/contract/id-numbers';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { encodeResponse } from './frame';
 import { decodeFrames, isBadFrame, parseHex } from './frame-dump';
 import { commandFrame, encodeReadReply, encodeSamId } from './protocol';

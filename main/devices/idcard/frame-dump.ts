@@ -1,6 +1,6 @@
 import type { DecodedFrame, Identity } from '../../../preload/contract/devices';
 import { AppError } from '../../../preload/contract/errors';
-import { maskIdNumber } from '../../../preload/contract/id-numbers';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { FrameReader, type FrameEvent } from './frame';
 import {
   commands,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hallDate } from '../../../preload/contract/dates';
+import { hallDate } from '@yichuang/domain/hall-time';
 import { identitySchema, simulatedReaderHoldsSchema } from '../../../preload/contract/devices';
-import { isValidCitizenId } from '../../../preload/contract/id-numbers';
+import { isValidCitizenId } from '@yichuang/domain/id-numbers';
 import { isSampleCardHolds, sampleCards, sampleForeign2023 } from './sample-cards';
 import { isValidPermitNumber } from './text-block';
 

@@ -1,5 +1,5 @@
 import type { Identity, SimulatedReaderHolds } from '../../../preload/contract/devices';
-import { citizenIdCheckChar } from '../../../preload/contract/id-numbers';
+import { citizenIdCheckChar } from '@yichuang/domain/id-numbers';
 import { icaoCheckDigit } from './text-block';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identitySchema, type Identity } from '../../../preload/contract/devices';
 import { AppError } from '../../../preload/contract/errors';
-import { citizenIdCheckChar, isValidCitizenId } from '../../../preload/contract/id-numbers';
+import { citizenIdCheckChar, isValidCitizenId } from '@yichuang/domain/id-numbers';
 import { countries, countryName, nationName, nations } from './nations';
 import { sampleCards, sampleForeign2023 } from './sample-cards';
 import {

@@ -1,7 +1,7 @@
 import type { Identity } from '../../../preload/contract/devices';
-import { hallDate } from '../../../preload/contract/dates';
+import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError } from '../../../preload/contract/errors';
-import { isValidCitizenId } from '../../../preload/contract/id-numbers';
+import { isValidCitizenId } from '@yichuang/domain/id-numbers';
 import { countryName, nationName } from './nations';
 
 /**

@@ -1,4 +1,4 @@
-import type { A4Document } from './document';
+import type { LayoutFlow } from './flow';
 import { type DrawOp, baselineIn, colors } from './page';
 import { truncate } from './text';
 
@@ -28,7 +28,7 @@ export function niceScale(max: number, ticks = 5): { step: number; top: number }
 
 const tickLabel = (v: number) => String(Math.round(v * 100) / 100);
 
-export function barChart(doc: A4Document, spec: BarChartSpec): void {
+export function barChart(doc: LayoutFlow, spec: BarChartSpec): void {
   doc.clearFloats();
   doc.ensureSpace(spec.height);
   const size = spec.size ?? 9;

@@ -15,6 +15,7 @@ import { materialFooter, pageDecorations } from './decorations';
 import { type QrOptions, qrCode } from './qr';
 import { createTarget, renderPdf, type RenderPage } from './render';
 import { type TableSpec, table } from './table';
+import type { LayoutFlow } from './flow';
 import { breakLines, lineWidth, trimEndSpaces, truncate } from './text';
 
 /**
@@ -78,7 +79,7 @@ function normalize(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ');
 }
 
-export class A4Document {
+export class A4Document implements LayoutFlow {
   readonly geometry: PageGeometry = a4;
   /** The cursor: where the next block starts, from the page's top. */
   y = a4.top;

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { A4Document } from './document';
+import type { LayoutFlow } from './flow';
 import { type DrawOp, baselineIn, colors } from './page';
 import { truncate } from './text';
 
@@ -44,7 +44,7 @@ export interface QrOptions {
 }
 
 /** Places a QR code with its caption on the current page. */
-export function qrCode(doc: A4Document, text: string, options: QrOptions = {}): void {
+export function qrCode(doc: LayoutFlow, text: string, options: QrOptions = {}): void {
   const size = options.size ?? 84;
   const captionSize = options.captionSize ?? 8;
   const caption = options.caption ? truncate(options.caption, size * 1.6, (s) => doc.measure(s, captionSize)) : '';

@@ -1,4 +1,4 @@
-import type { A4Document } from './document';
+import type { LayoutFlow } from './flow';
 import { type DrawOp, baselineIn, colors } from './page';
 import { breakLines, trimEndSpaces } from './text';
 
@@ -47,7 +47,7 @@ interface LaidRow {
   totals: boolean;
 }
 
-export function table(doc: A4Document, spec: TableSpec): void {
+export function table(doc: LayoutFlow, spec: TableSpec): void {
   const size = spec.size ?? 10;
   const lh = size * 1.45;
   const borders = spec.borders ?? true;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { resourcesDir } from '../../testing/workstation';
-import { makeJpeg, makePdf, makePng } from '../../testing/sample-files';
+import { makeJpeg, makePdf } from '../../testing/sample-files';
+import { makePng } from '@yichuang/domain/testing/images';
 import type {
   BundleData,
   HallInfo,

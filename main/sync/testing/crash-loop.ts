@@ -7,7 +7,8 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 
 /**
  * Bundles `sync-child.ts` into one CommonJS file under `out/testing/` (packages stay external and
- * load from node_modules), so each restart costs a Node start, not a TypeScript compile.
+ * load from node_modules, except our workspace packages, which are TypeScript and bundled in), so
+ * each restart costs a Node start, not a TypeScript compile.
  */
 export async function bundleSyncChild(): Promise<string> {
   const outDir = join(repoRoot, 'out', 'testing');
@@ -19,7 +20,16 @@ export async function bundleSyncChild(): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
+    plugins: [
+      {
+        name: 'external-packages-but-ours',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@yichuang/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
     outfile,
     logLevel: 'warning',
   });

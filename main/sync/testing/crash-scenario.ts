@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { startCentral } from '../../../central/testing/central';
+import { startCentral } from '@yichuang/central/testing';
 import type { StoredFile } from '../../../preload/contract/materials';
 import { prng } from '../../testing/prng';
-import { makeNoisePng } from '../../testing/sample-files';
+import { makeNoisePng } from '@yichuang/domain/testing/images';
 import { createFakeClock, makeTempDir, removeTempDir, resourcesDir } from '../../testing/workstation';
 import { bundleSyncChild, runCrashLoop, type CrashLoopResult } from './crash-loop';
 import { startFlakyProxy } from './flaky-proxy';

@@ -1,6 +1,7 @@
 import type { StoredFile } from '../../../preload/contract/materials';
 import type { Actor } from '../../cases/service';
-import { completeResidenceDraft, testCatalog } from '../../testing/intake-fixtures';
+import { completeResidenceDraft } from '../../testing/intake-fixtures';
+import { testCatalog } from '@yichuang/domain/testing/catalog';
 import {
   createFakeClock,
   createTestWorkstation,

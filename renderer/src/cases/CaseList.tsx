@@ -3,14 +3,9 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  caseStates,
-  type CaseList as CaseListPage,
-  type CaseListQuery,
-  type CaseState,
-  type CaseSummary,
-} from '../../../preload/contract/cases';
-import { matterMatchRank, type CatalogMatter } from '../../../preload/contract/catalog';
+import { caseStates, type CaseState } from '@yichuang/domain/cases';
+import { type CaseList as CaseListPage, type CaseListQuery, type CaseSummary } from '../../../preload/contract/cases';
+import { matterMatchRank, type CatalogMatter } from '@yichuang/domain/catalog';
 import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';

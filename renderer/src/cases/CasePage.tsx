@@ -15,15 +15,10 @@ import {
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSync } from '../sync/sync-context';
-import {
-  isResumable,
-  type CaseDecisionRecord,
-  type CaseDetail,
-  type CaseDraft,
-  type DecisionKind,
-} from '../../../preload/contract/cases';
-import type { CatalogMatter, FormField, MaterialItem } from '../../../preload/contract/catalog';
-import { maskIdNumber, maskPhone } from '../../../preload/contract/id-numbers';
+import { isResumable, type CaseDraft, type DecisionKind } from '@yichuang/domain/cases';
+import { type CaseDecisionRecord, type CaseDetail } from '../../../preload/contract/cases';
+import type { CatalogMatter, FormField, MaterialItem } from '@yichuang/domain/catalog';
+import { maskIdNumber, maskPhone } from '@yichuang/domain/id-numbers';
 import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '../../../preload/contract/intake';
 import type { AuditEntry } from '../../../preload/contract/schemas';
 import { useSession } from '../app/session';

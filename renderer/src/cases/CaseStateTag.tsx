@@ -1,7 +1,8 @@
 import { Tag, Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOpen, type CaseState, type CaseSummary } from '../../../preload/contract/cases';
+import { isOpen, type CaseState } from '@yichuang/domain/cases';
+import { type CaseSummary } from '../../../preload/contract/cases';
 
 /**
  * One colour per state, everywhere (ux.md): draft grey, accepted blue, supplement orange, rejected

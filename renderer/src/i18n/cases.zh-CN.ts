@@ -1,4 +1,4 @@
-import { caseStateNames } from '../../../preload/contract/cases';
+import { caseStateNames } from '@yichuang/domain/cases';
 
 /** 办件 list and case page, the state tag, the promised-date line and the material viewer. */
 export const casesZh = {

@@ -1,8 +1,8 @@
 import { IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Divider, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDraft, EnterpriseDraft } from '../../../preload/contract/cases';
-import type { Matter } from '../../../preload/contract/catalog';
+import type { CaseDraft, EnterpriseDraft } from '@yichuang/domain/cases';
+import type { Matter } from '@yichuang/domain/catalog';
 import { PersonFields } from './person-fields';
 
 export type CardSlot = 'person' | 'agent';

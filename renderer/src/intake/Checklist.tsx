@@ -1,7 +1,7 @@
 import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Checkbox, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemState } from '../../../preload/contract/cases';
+import type { ItemState } from '@yichuang/domain/cases';
 import type { ChecklistEntry } from '../../../preload/contract/intake';
 
 interface ChecklistProps {

@@ -1,7 +1,7 @@
 import { Modal, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemFile } from '../../../preload/contract/cases';
+import type { ItemFile } from '@yichuang/domain/cases';
 import { useMaterialUrl } from '../materials/use-material-url';
 
 interface Rect {

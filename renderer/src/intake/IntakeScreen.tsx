@@ -2,18 +2,12 @@ import { DeleteOutlined, FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkingDate } from '../../../preload/contract/calendar';
-import type {
-  CaseDetail,
-  CaseDraft,
-  CaseSummary,
-  Decision,
-  ItemFile,
-  ItemState,
-} from '../../../preload/contract/cases';
-import { emptyItemState } from '../../../preload/contract/cases';
-import type { CatalogMatter } from '../../../preload/contract/catalog';
-import { hallDate } from '../../../preload/contract/dates';
+import type { WorkingDate } from '@yichuang/domain/calendar';
+import type { CaseDetail, CaseSummary } from '../../../preload/contract/cases';
+import type { CaseDraft, Decision, ItemFile, ItemState } from '@yichuang/domain/cases';
+import { emptyItemState } from '@yichuang/domain/cases';
+import type { CatalogMatter } from '@yichuang/domain/catalog';
+import { hallDate } from '@yichuang/domain/hall-time';
 import type { CardRead } from '../../../preload/contract/devices';
 import {
   applicantProblems,

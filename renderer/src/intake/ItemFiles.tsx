@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Empty, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemFile } from '../../../preload/contract/cases';
+import type { ItemFile } from '@yichuang/domain/cases';
 import { useMaterialUrl } from '../materials/use-material-url';
 
 function Thumb({ file }: { file: ItemFile }) {

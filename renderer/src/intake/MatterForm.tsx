@@ -2,8 +2,8 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maskIdNumber } from '../../../preload/contract/id-numbers';
-import type { FormField } from '../../../preload/contract/catalog';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
+import type { FormField } from '@yichuang/domain/catalog';
 
 interface MatterFormProps {
   fields: readonly FormField[];

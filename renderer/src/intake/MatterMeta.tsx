@@ -1,7 +1,7 @@
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { WorkingDate } from '../../../preload/contract/calendar';
-import type { Matter } from '../../../preload/contract/catalog';
+import type { WorkingDate } from '@yichuang/domain/calendar';
+import type { Matter } from '@yichuang/domain/catalog';
 
 /** The matter at a glance: individual or enterprise, department, promised days and date, fee. */
 export function MatterMeta({ matter, promised }: { matter: Matter; promised: WorkingDate | null }) {

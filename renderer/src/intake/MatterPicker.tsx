@@ -1,8 +1,8 @@
 import { Select, Space, Tag, Typography, type GetRef } from 'antd';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogMatter } from '../../../preload/contract/catalog';
-import { searchMatters } from '../../../preload/contract/catalog';
+import type { CatalogMatter } from '@yichuang/domain/catalog';
+import { searchMatters } from '@yichuang/domain/catalog';
 
 interface MatterPickerProps {
   matters: CatalogMatter[];

@@ -1,8 +1,8 @@
 import { Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PersonDraft } from '../../../preload/contract/cases';
-import { idTypes } from '../../../preload/contract/cases';
-import { maskIdNumber } from '../../../preload/contract/id-numbers';
+import type { PersonDraft } from '@yichuang/domain/cases';
+import { idTypes } from '@yichuang/domain/cases';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { useState } from 'react';
 
 interface PersonFieldsProps {

@@ -1,5 +1,6 @@
-import type { ApplicantHistory, CaseDraft, PersonDraft } from '../../../preload/contract/cases';
-import type { Matter, PrefillSource } from '../../../preload/contract/catalog';
+import type { ApplicantHistory } from '../../../preload/contract/cases';
+import type { CaseDraft, PersonDraft } from '@yichuang/domain/cases';
+import type { Matter, PrefillSource } from '@yichuang/domain/catalog';
 import type { Identity } from '../../../preload/contract/devices';
 
 /** Nothing typed that a device can read: a card's identity as the person on the case. */

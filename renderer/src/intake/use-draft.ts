@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseDetail, CaseDraft } from '../../../preload/contract/cases';
+import type { CaseDetail } from '../../../preload/contract/cases';
+import type { CaseDraft } from '@yichuang/domain/cases';
 import type { AppErrorShape } from '../../../preload/contract/errors';
 import { api } from '../bridge';
 

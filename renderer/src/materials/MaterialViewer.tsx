@@ -17,7 +17,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemFile } from '../../../preload/contract/cases';
+import type { ItemFile } from '@yichuang/domain/cases';
 import { useMaterialUrl } from './use-material-url';
 import '../cases/cases.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../preload/contract/errors';
-import type { MaterialMime } from '../../../preload/contract/materials';
+import type { MaterialMime } from '@yichuang/domain/materials';
 import { api } from '../bridge';
 import { useErrorText } from '../lib/result';
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { CaseDetail, CaseState } from '../../../preload/contract/cases';
+import type { CaseDetail } from '../../../preload/contract/cases';
+import type { CaseState } from '@yichuang/domain/cases';
 import { CentralApproval } from './CentralApproval';
 import { byTestId, render, setUpComponentTests } from './test-support';
 

@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseState } from '../../../preload/contract/cases';
+import type { CaseDetail } from '../../../preload/contract/cases';
+import type { CaseState } from '@yichuang/domain/cases';
 import { formatTime } from '../cases/CaseList';
 import { CaseStateTag } from '../cases/CaseStateTag';
 import './sync.css';

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseState } from '../../../preload/contract/cases';
+import type { CaseState } from '@yichuang/domain/cases';
 import type { CentralCaseEvent, SyncStatus } from '../../../preload/contract/sync';
 import { useNavigation } from '../shell/navigation-context';
 import { api, bridge } from '../bridge';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { caseDraftSchema, caseIdSchema, decisionSchema } from '../../preload/contract/cases';
-import { subjectKinds } from '../../preload/contract/catalog';
-import { materialMimes, sha256Schema } from '../../preload/contract/materials';
+import { caseDraftSchema, caseIdSchema, decisionSchema } from './cases';
+import { subjectKinds } from './catalog';
+import { materialMimes, sha256Schema } from './materials';
 
 /**
  * The wire protocol between a workstation and central: zod schemas, shared by central (which

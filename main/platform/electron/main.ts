@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { app, dialog, powerMonitor } from 'electron';
-import { createWorkstation, type Workstation } from './app/services';
-import { DatabaseNewerError } from './db/migrate';
-import { serveIpc } from './platform/electron/ipc';
-import { createElectronPrintDriver } from './platform/electron/printing';
-import { createCupsDriver } from './printing/cups';
-import { registerAppScheme, serveRenderer } from './platform/electron/protocol';
-import { createMainWindow, lockDownPermissions } from './platform/electron/window';
+import { createWorkstation, type Workstation } from '../../app/services';
+import { DatabaseNewerError } from '../../db/migrate';
+import { serveIpc } from './ipc';
+import { createElectronPrintDriver } from './printing';
+import { createCupsDriver } from '../../printing/cups';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, lockDownPermissions } from './window';
 
 /** The Electron host: one instance, one locked-down window, the same services as the browser host. */
 if (!app.requestSingleInstanceLock()) {

@@ -1,0 +1,9 @@
+import { AppError } from '../../preload/contract/errors';
+import type { SessionUser } from '../../preload/contract/schemas';
+import type { Actor } from '../cases/service';
+
+/** The signed-in staff member as the services record them; the router has already refused calls without one. */
+export function actorOf(user: SessionUser | null): Actor {
+  if (!user) throw new AppError('unauthenticated');
+  return { id: user.id, username: user.username, displayName: user.displayName };
+}
