@@ -3,9 +3,10 @@ import { createBridge, electronIpc, type Transport } from './contract/bridge';
 
 /** The preload exposes the typed bridge and nothing else: no ipcRenderer, no Node. */
 const transport: Transport = {
-  invoke: (channel, payload) => ipcRenderer.invoke(electronIpc.invoke, channel, payload) as Promise<string>,
+  // Structured clone both ways: byte arrays travel as Uint8Array, with no codec.
+  invoke: (channel, input) => ipcRenderer.invoke(electronIpc.invoke, channel, input),
   subscribe(listener) {
-    const handler = (_event: Electron.IpcRendererEvent, name: string, payload: string) => listener(name, payload);
+    const handler = (_event: Electron.IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(electronIpc.event, handler);
     return () => ipcRenderer.removeListener(electronIpc.event, handler);
   },

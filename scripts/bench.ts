@@ -6,11 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
-import { decode, encode } from '../preload/contract/codec';
-import { createWorkstation } from '../main/app/services';
-import { startBrowserHost } from '../main/browser-host/server';
 import { casesBench } from './bench-cases';
+import { ipcBench } from './bench-ipc';
 import { documentsBench } from './bench-documents';
 import { reportBench } from './bench-report';
 import { syncBench } from './bench-sync';
@@ -21,46 +18,6 @@ const metrics: Record<string, number> = {};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** A no-op channel through the WebSocket transport, router included, one call at a time. */
-async function ipcRoundtrip(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-'));
-  const workstation = await createWorkstation({
-    dataDir,
-    resourcesDir: join(root, 'resources'),
-    logToFiles: false,
-    logLevel: 'silent',
-  });
-  const host = await startBrowserHost({ workstation, rendererDir: join(root, 'out/renderer'), port: 0 });
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`);
-  await new Promise((ok, fail) => ws.once('open', ok).once('error', fail));
-  let nextId = 1;
-  const ping = () =>
-    new Promise<void>((ok, fail) => {
-      const id = nextId++;
-      ws.once('message', (data: Buffer) => {
-        const answer = JSON.parse(data.toString()) as { id: number; payload: string };
-        const result = decode(answer.payload) as { ok: boolean };
-        if (answer.id !== id || !result.ok) fail(new Error('bad answer'));
-        else ok();
-      });
-      ws.send(JSON.stringify({ id, channel: 'system.ping', payload: encode({}) }));
-    });
-  for (let i = 0; i < 500; i += 1) await ping();
-  const samples: number[] = [];
-  for (let i = 0; i < 5000; i += 1) {
-    const start = process.hrtime.bigint();
-    await ping();
-    samples.push(Number(process.hrtime.bigint() - start) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  metrics['ipc.roundtrip.p50_us'] = Math.round(percentile(samples, 50));
-  metrics['ipc.roundtrip.p99_us'] = Math.round(percentile(samples, 99));
-  ws.close();
-  await host.close();
-  await workstation.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** A cold `node` process until the browser host prints its ready line: migrations on an empty database included. */
@@ -98,7 +55,7 @@ async function main(): Promise<void> {
   });
   // 1,000,000 cases take a few minutes to seed; `--cases 100000` for a quick look.
   const caseCount = Number(values.cases ?? 1_000_000);
-  await ipcRoundtrip();
+  Object.assign(metrics, await ipcBench(percentile));
   await servicesStart();
   Object.assign(metrics, idcardDecode(percentile));
   Object.assign(metrics, await idcardCycle(percentile));

@@ -3,10 +3,12 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
-import { createBridge, type ConnectionStatus, type Transport } from '../../preload/contract/bridge';
-import { decode, encode } from '../../preload/contract/codec';
+import { createBridge, type ConnectionStatus } from '../../preload/contract/bridge';
+import { decodeMessage, encodeMessage } from '../../preload/contract/codec';
 import type { SessionState } from '../../preload/contract/schemas';
+import { makeNoisePng } from '@yichuang/domain/testing/images';
 import {
+  addClerk,
   createTestWorkstation,
   makeTempDir,
   removeTempDir,
@@ -14,6 +16,7 @@ import {
   strongPassword,
   type TestWorkstation,
 } from '../testing/workstation';
+import { frame, nodeTransport } from '../testing/ws-transport';
 import { startBrowserHost, type BrowserHost } from './server';
 
 const token = 'test-token-0123456789abcdef';
@@ -103,87 +106,19 @@ function openSocket(url: string): Promise<WebSocket> {
   });
 }
 
-function text(data: WebSocket.RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  return Buffer.from(new Uint8Array(data)).toString('utf8');
-}
-
-/** Sends one request over the raw protocol and waits for its answer. */
-function rpc(ws: WebSocket, id: number, channel: string, input: unknown): Promise<{ id: unknown; payload: unknown }> {
+/** Sends one request over the raw protocol (a binary frame) and waits for its answer. */
+function rpc(ws: WebSocket, id: number, channel: string, input: unknown): Promise<{ id: unknown; answer: unknown }> {
   return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(text(data)) as { id: unknown; payload: unknown };
+    const onMessage = (data: WebSocket.RawData, isBinary: boolean) => {
+      expect(isBinary).toBe(true);
+      const message = decodeMessage(frame(data)) as { id: unknown; answer: unknown };
       if (message.id !== id) return;
       ws.off('message', onMessage);
       resolve(message);
     };
     ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, channel, payload: encode(input) }));
+    ws.send(encodeMessage({ id, channel, input }));
   });
-}
-
-/** A Node transport over the browser host's WebSocket, for the bridge. */
-function nodeTransport(url: string): Transport & { close(): void } {
-  const ws = new WebSocket(url);
-  let status: ConnectionStatus = 'connecting';
-  const statusListeners = new Set<(status: ConnectionStatus) => void>();
-  const eventListeners = new Set<(event: string, payload: string) => void>();
-  const pending = new Map<number, { resolve: (payload: string) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
-  const setStatus = (next: ConnectionStatus) => {
-    status = next;
-    for (const listener of statusListeners) listener(next);
-  };
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => {
-      setStatus('connected');
-      resolve();
-    });
-    ws.once('error', reject);
-  });
-  opened.catch(() => undefined);
-  ws.on('message', (data) => {
-    const message = JSON.parse(text(data)) as { id?: unknown; event?: unknown; payload?: unknown };
-    if (typeof message.payload !== 'string') return;
-    if (typeof message.id === 'number') {
-      pending.get(message.id)?.resolve(message.payload);
-      pending.delete(message.id);
-    } else if (typeof message.event === 'string') {
-      for (const listener of eventListeners) listener(message.event, message.payload);
-    }
-  });
-  ws.on('close', () => {
-    setStatus('closed');
-    for (const waiter of pending.values()) waiter.reject(new Error('closed'));
-    pending.clear();
-  });
-  ws.on('error', () => undefined);
-  return {
-    async invoke(channel, payload) {
-      await opened;
-      if (ws.readyState !== WebSocket.OPEN) throw new Error('closed');
-      const id = nextId++;
-      return new Promise<string>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        ws.send(JSON.stringify({ id, channel, payload }));
-      });
-    },
-    subscribe(listener) {
-      eventListeners.add(listener);
-      return () => {
-        eventListeners.delete(listener);
-      };
-    },
-    onStatus(listener) {
-      statusListeners.add(listener);
-      listener(status);
-      return () => {
-        statusListeners.delete(listener);
-      };
-    },
-    close: () => ws.close(),
-  };
 }
 
 describe('browser host: HTTP', () => {
@@ -340,23 +275,65 @@ describe('browser host: WebSocket', () => {
     try {
       const answer = await rpc(ws, 1, 'system.ping', {});
       expect(answer.id).toBe(1);
-      expect(typeof answer.payload).toBe('string');
-      expect(decode(answer.payload as string)).toEqual({ ok: true, value: { pong: true } });
+      expect(answer.answer).toEqual({ ok: true, value: { pong: true } });
       const again = await rpc(ws, 42, 'session.state', {});
       expect(again.id).toBe(42);
-      expect(decode(again.payload as string)).toMatchObject({ ok: true, value: { user: null, needsSetup: true } });
+      expect(again.answer).toMatchObject({ ok: true, value: { user: null, needsSetup: true } });
       const unknown = await rpc(ws, 43, 'no.such', {});
-      expect(decode(unknown.payload as string)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+      expect(unknown.answer).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+      // An input that is not what the channel takes is refused by the router, not the connection.
+      const invalid = await rpc(ws, 44, 'system.ping', 'not an object');
+      expect(invalid.answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('carries a scan as bytes: 2 MB in, the same 2 MB back, each frame barely larger than the file', async () => {
+    const clerk = await addClerk(f.t.workstation.services.staff, {
+      username: 'bytes',
+      displayName: '字节',
+      windowNumber: 7,
+    });
+    const ws = await openSocket(wsUrl);
+    const sizes: number[] = [];
+    ws.on('message', (data) => sizes.push(frame(data).length));
+    try {
+      expect(
+        (await rpc(ws, 1, 'auth.signIn', { username: clerk.username, password: strongPassword })).answer,
+      ).toMatchObject({
+        ok: true,
+      });
+      const png = new Uint8Array(makeNoisePng(700, 1000)); // about 2.1 MB
+      const request = encodeMessage({ id: 2, channel: 'materials.import', input: { bytes: png, name: 'scan.png' } });
+      expect(request.length).toBeLessThan(png.length + 200); // base64 would be a third larger
+      const stored = (await rpc(ws, 2, 'materials.import', { bytes: png, name: 'scan.png' })).answer as {
+        ok: true;
+        value: { sha256: string; bytes: number };
+      };
+      expect(stored.value.bytes).toBe(png.length);
+      const back = (await rpc(ws, 3, 'materials.read', { sha256: stored.value.sha256 })).answer as {
+        ok: true;
+        value: { bytes: Uint8Array };
+      };
+      expect(back.value.bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(back.value.bytes).equals(Buffer.from(png))).toBe(true);
+      expect(sizes.at(-1)).toBeLessThan(png.length + 200);
     } finally {
       ws.close();
     }
   });
 
   it('closes the connection with 1008 on a malformed request', async () => {
+    const truncated = encodeMessage({ id: 1, channel: 'system.ping', input: { x: new Uint8Array(10) } });
     for (const bad of [
-      'not json',
-      JSON.stringify({ id: 'x', channel: 'system.ping', payload: '{}' }),
-      JSON.stringify({ id: 1, channel: 'system.ping', payload: {} }),
+      'a text frame',
+      JSON.stringify({ id: 1, channel: 'system.ping', input: {} }),
+      Buffer.from('not a frame'),
+      encodeMessage({ id: 'x', channel: 'system.ping', input: {} }),
+      encodeMessage({ id: 1, channel: 7, input: {} }),
+      encodeMessage(['not', 'a', 'request']),
+      truncated.subarray(0, truncated.length - 3),
     ]) {
       const ws = await openSocket(wsUrl);
       const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -426,7 +403,8 @@ describe('browser host: the bridge end to end', () => {
     // Events pushed by main arrive decoded.
     const received: SessionState[] = [];
     const off = bridge.on('session.changed', (payload) => received.push(payload));
-    const stateValue = (await bridge.api.session.state({})) as { ok: true; value: SessionState };
+    const stateValue = await bridge.api.session.state({});
+    if (!stateValue.ok) throw new Error(stateValue.error.message);
     const signedIn = [...f.host.sessions].find((s) => s.userId !== null);
     expect(signedIn).toBeDefined();
     signedIn!.emit('session.changed', { ...stateValue.value, locked: true });

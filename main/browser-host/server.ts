@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encode } from '../../preload/contract/codec';
+import { decodeMessage, encodeMessage } from '../../preload/contract/codec';
 import type { Workstation } from '../app/services';
 import { createSession, type Session } from '../ipc/session';
 import { createStaticHandler } from './static';
@@ -82,7 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function attach(ws: WebSocket): void {
     const session = createSession((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload: encode(payload) }));
+      if (ws.readyState === ws.OPEN) ws.send(encodeMessage({ event, payload }));
     });
     sessions.add(session);
     const leaveHub = workstation.hub.add(session);
@@ -92,28 +92,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     ws.on('message', (data, isBinary) => {
       void (async () => {
-        let id: unknown;
+        let message: { id?: unknown; channel?: unknown; input?: unknown };
         try {
-          if (isBinary) throw new Error('binary frame');
-          const message = JSON.parse((data as Buffer).toString('utf8')) as {
-            id?: unknown;
-            channel?: unknown;
-            payload?: unknown;
-          };
-          id = message.id;
-          if (
-            typeof message.id !== 'number' ||
-            typeof message.channel !== 'string' ||
-            typeof message.payload !== 'string'
-          ) {
+          // Binary frames only (codec.ts); ws hands a whole message over as one Buffer.
+          if (!isBinary || !Buffer.isBuffer(data)) throw new Error('not a binary frame');
+          message = decodeMessage(data) as typeof message;
+          if (typeof message !== 'object' || message === null) throw new Error('not a request');
+          if (typeof message.id !== 'number' || typeof message.channel !== 'string')
             throw new Error('malformed request');
-          }
-          const payload = await workstation.router.handleEncoded(session, message.channel, message.payload);
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, payload }));
         } catch (error) {
           log.warn({ err: error }, 'malformed websocket message');
           ws.close(1008, 'malformed request');
+          return;
         }
+        const answer = await workstation.router.dispatch(session, message.channel, message.input);
+        if (ws.readyState === ws.OPEN) ws.send(encodeMessage({ id: message.id, answer }));
       })();
     });
   }

@@ -34,7 +34,7 @@ async function ok<K extends ChannelName>(
 ): Promise<ChannelOutput<K>> {
   const result = await t.workstation.router.call(session, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
+  return result.value;
 }
 
 function eventsOf<T>(session: TestSession, name: string): T[] {

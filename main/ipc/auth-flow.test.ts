@@ -23,7 +23,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-function call<K extends ChannelName>(session: Session, channel: K, input: ChannelInput<K>): Promise<Result<unknown>> {
+function call<K extends ChannelName>(
+  session: Session,
+  channel: K,
+  input: ChannelInput<K>,
+): Promise<Result<ChannelOutput<K>>> {
   return t.workstation.router.call(session, channel, input);
 }
 
@@ -35,7 +39,7 @@ async function ok<K extends ChannelName>(
 ): Promise<ChannelOutput<K>> {
   const result = await call(session, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<K>;
+  return result.value;
 }
 
 async function codeFor<K extends ChannelName>(

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput, ChannelName } from '../../preload/contract/channels';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract/channels';
 import { channels } from '../../preload/contract/channels';
 import { emptyDraft } from '@yichuang/domain/cases';
-import { decode, encode } from '../../preload/contract/codec';
 import type { Result } from '../../preload/contract/envelope';
 import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { mayAccess, roles, type Role } from '../../preload/contract/roles';
@@ -289,7 +288,7 @@ describe('router: role enforcement on every channel', () => {
 
   it('checks the role before the input: a forbidden role with bad input is still forbidden', async () => {
     h.calls.length = 0;
-    const result = await h.router.call(sessionFor(h.userIds.clerk), 'staff.create', { nonsense: true });
+    const result = await h.router.dispatch(sessionFor(h.userIds.clerk), 'staff.create', { nonsense: true });
     expect(codeOf(result)).toBe('forbidden');
     expect(h.calls).toEqual([]);
   });
@@ -372,7 +371,7 @@ describe('router: contract validation', () => {
 
   async function expectInvalid(channel: string, input: unknown, fields: Record<string, string | RegExp>) {
     h.calls.length = 0;
-    const result = await h.router.call(admin(), channel, input);
+    const result = await h.router.dispatch(admin(), channel, input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
@@ -477,7 +476,7 @@ describe('router: contract validation', () => {
     '',
   ])('answers unknown_channel for %j without calling anything', async (channel) => {
     h.calls.length = 0;
-    const result = await h.router.call(admin(), channel, {});
+    const result = await h.router.dispatch(admin(), channel, {});
     expect(result).toEqual({
       ok: false,
       error: { code: 'unknown_channel', message: '程序内部请求无效：请重启一窗，若仍出现请联系技术支持' },
@@ -485,17 +484,13 @@ describe('router: contract validation', () => {
     expect(h.calls).toEqual([]);
   });
 
-  it('handleEncoded decodes, calls and encodes; undecodable payloads are invalid_input', async () => {
-    const answer = decode(await h.router.handleEncoded(admin(), 'system.ping', encode({})));
-    expect(answer).toEqual({ ok: true, value: { pong: true } });
-    const bad = decode(await h.router.handleEncoded(admin(), 'system.ping', '{not json')) as Result<unknown>;
-    expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: '请求格式无法解析：请重启一窗后重试' } });
-    const badBytes = decode(
-      await h.router.handleEncoded(admin(), 'system.ping', '{"x":{"$bytes":"!!"}}'),
-    ) as Result<unknown>;
-    expect(codeOf(badBytes)).toBe('invalid_input');
-    const unknown = decode(await h.router.handleEncoded(admin(), 'no.such', encode({}))) as Result<unknown>;
-    expect(codeOf(unknown)).toBe('unknown_channel');
+  it('dispatch takes what a transport delivers unchecked; call answers with the channel’s own type', async () => {
+    expect(await h.router.dispatch(admin(), 'system.ping', {})).toEqual({ ok: true, value: { pong: true } });
+    expect(codeOf(await h.router.dispatch(admin(), 'system.ping', 'not an object'))).toBe('invalid_input');
+    expect(codeOf(await h.router.dispatch(admin(), 'system.ping', undefined))).toBe('invalid_input');
+    const typed = await h.router.call(admin(), 'settings.get', {});
+    expectTypeOf(typed).toEqualTypeOf<Result<ChannelOutput<'settings.get'>>>();
+    expect(typed.ok && typed.value.windowNumber).toBe(7);
   });
 });
 

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
-import type { ChannelName, ChannelOutput, ChannelParsedInput, ChannelSpec } from '../../preload/contract/channels';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  ChannelParsedInput,
+  ChannelSpec,
+} from '../../preload/contract/channels';
 import { channels, isChannelName } from '../../preload/contract/channels';
-import { decode, encode } from '../../preload/contract/codec';
 import type { Result } from '../../preload/contract/envelope';
 import { fail, ok } from '../../preload/contract/envelope';
 import { AppError } from '../../preload/contract/errors';
@@ -40,10 +45,13 @@ export type Handlers = { [K in ChannelName]: Handler<K> };
 export type HandlersOf<Slice> = { [K in keyof Slice & ChannelName]: Handler<K> };
 
 export interface Router {
-  /** Validates, authorises, calls the handler, audits, and answers with an envelope. */
-  call(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
-  /** The same over the codec: what both transports use. */
-  handleEncoded(session: Session, channel: string, payload: string): Promise<string>;
+  /** Validates, authorises, calls the handler, audits, and answers with the channel's typed envelope. */
+  call<K extends ChannelName>(session: Session, channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>>;
+  /**
+   * The same for a name and an input as a transport delivers them (both unchecked): an unknown
+   * channel is refused, the input is validated like every call.
+   */
+  dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -74,7 +82,7 @@ export function createRouter(deps: {
     return toSessionUser(row);
   }
 
-  async function call(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
+  async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       log.warn({ channel }, 'unknown channel');
       return fail('unknown_channel');
@@ -134,15 +142,10 @@ export function createRouter(deps: {
   }
 
   return {
-    call,
-    async handleEncoded(session, channel, payload) {
-      let input: unknown;
-      try {
-        input = decode(payload);
-      } catch {
-        return encode(fail('invalid_input', '请求格式无法解析：请重启一窗后重试'));
-      }
-      return encode(await call(session, channel, input));
-    },
+    // The one place a result meets its channel's type: the handler's value was parsed by that
+    // channel's own output schema above, so it is `ChannelOutput<K>`.
+    call: (session, channel, input) =>
+      dispatch(session, channel, input) as Promise<Result<ChannelOutput<typeof channel>>>,
+    dispatch,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ChannelInput, ChannelName } from '../../preload/contract/channels';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract/channels';
 import type { Result } from '../../preload/contract/envelope';
 import type { EventName, EventPayload } from '../../preload/contract/events';
 import type { Clock } from '../app/clock';
@@ -106,7 +106,7 @@ export function call<K extends ChannelName>(
   session: Session,
   channel: K,
   input: ChannelInput<K>,
-): Promise<Result<unknown>> {
+): Promise<Result<ChannelOutput<K>>> {
   return workstation.router.call(session, channel, input);
 }
 

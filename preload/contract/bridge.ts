@@ -1,6 +1,5 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from './channels';
 import { channels } from './channels';
-import { decode, encode } from './codec';
 import type { Result } from './envelope';
 import { fail } from './envelope';
 import type { EventName, EventPayload } from './events';
@@ -11,11 +10,23 @@ export const electronIpc = { invoke: 'yc:invoke', event: 'yc:event' } as const;
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'closed';
 
-/** Moves encoded requests and events; Electron IPC and the WebSocket each implement it. */
+/**
+ * Moves requests, answers and events as values (byte arrays included, as bytes): Electron IPC by
+ * structured clone, the browser host's WebSocket in binary frames (codec.ts).
+ */
 export interface Transport {
-  invoke(channel: string, payload: string): Promise<string>;
-  subscribe(listener: (event: string, payload: string) => void): () => void;
+  /** Sends one request; resolves with main's answer (a result envelope), rejects when the connection is gone. */
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: string, payload: unknown) => void): () => void;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
+}
+
+/** Whether an answer from main has the envelope's shape (anything else is a broken transport). */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const answer = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (answer.ok === true) return 'value' in answer;
+  return answer.ok === false && typeof answer.error?.code === 'string' && typeof answer.error.message === 'string';
 }
 
 type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
@@ -42,8 +53,8 @@ export function createBridge(transport: Transport): Bridge {
     const group = (api[area] ??= {});
     group[action] = async (input: unknown) => {
       try {
-        const answer = await transport.invoke(name, encode(input ?? {}));
-        return decode(answer) as Result<unknown>;
+        const answer = await transport.invoke(name, input ?? {});
+        return isResult(answer) ? answer : fail('internal');
       } catch {
         return fail('transport_closed');
       }
@@ -53,7 +64,8 @@ export function createBridge(transport: Transport): Bridge {
     api: api as unknown as Api,
     on(event, listener) {
       return transport.subscribe((name, payload) => {
-        if (name === event && isEventName(name)) listener(decode(payload) as EventPayload<typeof event>);
+        // Main emits each event typed as its payload (Session.emit); the transport only carries it.
+        if (name === event && isEventName(name)) listener(payload as EventPayload<typeof event>);
       });
     },
     onConnection: (listener) => transport.onStatus(listener),

@@ -1,11 +1,11 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { electronIpc } from '../../../preload/contract/bridge';
-import { encode } from '../../../preload/contract/codec';
 import { fail } from '../../../preload/contract/envelope';
 import type { Router } from '../../ipc/router';
 import { createSession, type Session } from '../../ipc/session';
 import type { SessionHub } from '../../ipc/session-hub';
 import type { Logger } from '../../logging/logger';
+import { urlForLog } from './policy';
 import { isOwnOrigin } from './window';
 
 /** One session per window's WebContents; every message's sender frame is checked first. */
@@ -16,7 +16,8 @@ export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessio
     let session = sessions.get(contents.id);
     if (!session) {
       session = createSession((event, payload) => {
-        if (!contents.isDestroyed()) contents.send(electronIpc.event, event, encode(payload));
+        // Structured clone: byte arrays in a payload arrive as Uint8Array, no codec needed.
+        if (!contents.isDestroyed()) contents.send(electronIpc.event, event, payload);
       });
       sessions.set(contents.id, session);
       const leaveHub = hub.add(session);
@@ -28,15 +29,16 @@ export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessio
     return session;
   }
 
-  ipcMain.handle(electronIpc.invoke, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+  ipcMain.handle(electronIpc.invoke, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     const frame = event.senderFrame;
     const owner = BrowserWindow.fromWebContents(event.sender);
     if (!frame || !owner || frame !== event.sender.mainFrame || !isOwnOrigin(frame.url)) {
-      log.warn({ url: frame?.url }, 'ipc from an unexpected frame refused');
-      return encode(fail('forbidden', '请求来源不可信：已拒绝'));
+      log.warn({ url: frame ? urlForLog(frame.url) : null }, 'ipc from an unexpected frame refused');
+      return fail('forbidden', '请求来源不可信：已拒绝');
     }
-    if (typeof channel !== 'string' || typeof payload !== 'string') return encode(fail('invalid_input'));
-    return router.handleEncoded(sessionOf(event.sender), channel, payload);
+    if (typeof channel !== 'string') return fail('invalid_input');
+    // The input arrives by structured clone (bytes as Uint8Array); the router validates it.
+    return router.dispatch(sessionOf(event.sender), channel, input);
   });
 
   return { sessions };

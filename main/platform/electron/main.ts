@@ -6,7 +6,8 @@ import { serveIpc } from './ipc';
 import { createElectronPrintDriver } from './printing';
 import { createCupsDriver } from '../../printing/cups';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createMainWindow, lockDownPermissions } from './window';
+import { centralHostOf } from './policy';
+import { createMainWindow, guardAllWebContents, lockDownPermissions } from './window';
 
 /** The Electron host: one instance, one locked-down window, the same services as the browser host. */
 if (!app.requestSingleInstanceLock()) {
@@ -15,6 +16,11 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let workstation: Workstation | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
+  // Before any window exists, so every web contents is guarded from its creation.
+  guardAllWebContents({
+    centralHost: () => (workstation ? centralHostOf(workstation.services.sync.status().centralUrl) : null),
+    refused: (refusal) => workstation?.log.warn({ subsystem: 'shell', ...refusal }, 'refused by the window guard'),
+  });
 
   app.on('second-instance', () => {
     if (mainWindow) {
@@ -66,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         if (session.userId === null) continue;
         session.locked = true;
         void ws.router.call(session, 'session.state', {}).then((state) => {
-          if (state.ok) session.emit('session.changed', state.value as never);
+          if (state.ok) session.emit('session.changed', state.value);
         });
       }
     });

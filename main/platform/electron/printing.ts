@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, webContents } from 'electron';
 import type { PrintDriver } from '../../printing/driver';
 import { checkPrinter, platformOutcome, toPrinterInfo } from '../../printing/platform-print';
+import { createSecureWindow } from './policy';
 
 /** Any live webContents can list the printers; the main window is always there. */
 function anyContents(): Electron.WebContents | null {
@@ -35,7 +36,8 @@ export function createElectronPrintDriver(): PrintDriver {
       if (refused) return refused;
       const dir = await mkdtemp(join(tmpdir(), 'yichuang-print-'));
       const file = join(dir, `${request.title}.pdf`);
-      const win = new BrowserWindow({ show: false, webPreferences: { plugins: true, sandbox: true } });
+      // Chromium's PDF viewer is a plugin; the window is as locked down as the main one otherwise.
+      const win = createSecureWindow(BrowserWindow, { show: false }, { plugins: true });
       try {
         await writeFile(file, request.pdf);
         await win.loadURL(pathToFileURL(file).toString());

@@ -2,10 +2,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { contentSecurityPolicy } from '../../browser-host/static';
-
-/** The renderer is served from app://yichuang/, a standard secure origin of our own (not file://). */
-export const appScheme = 'app';
-export const appOrigin = `${appScheme}://yichuang`;
+import { appScheme } from './policy';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

@@ -1,19 +1,14 @@
 import { join } from 'node:path';
-import { BrowserWindow, session, shell, type WebContents } from 'electron';
-import { appOrigin } from './protocol';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { createSecureWindow, isSameOrigin, mayOpenExternally, rendererUrl, urlForLog } from './policy';
 
-/** The origin the renderer is loaded from: our app:// scheme, or electron-vite's dev server. */
-export function rendererOrigin(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return dev ? new URL(dev).origin : appOrigin;
+/** The renderer's URL: our app:// origin, or electron-vite's dev server in an unpackaged run. */
+function rendererEntry(): string {
+  return rendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 }
 
-function isOwnOrigin(url: string): boolean {
-  try {
-    return new URL(url).origin === rendererOrigin();
-  } catch {
-    return false;
-  }
+export function isOwnOrigin(url: string): boolean {
+  return isSameOrigin(url, rendererEntry());
 }
 
 /**
@@ -32,46 +27,75 @@ export function lockDownPermissions(): void {
   );
 }
 
-function lockDownNavigation(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation may open in the system browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+export interface Refusal {
+  what: 'navigation' | 'redirect' | 'new-window' | 'webview' | 'external-open-failed';
+  /** Scheme and host only. */
+  target?: string;
+}
+
+export interface GuardOptions {
+  /** Host of the configured central address (null when none): the only place links may open. */
+  centralHost(): string | null;
+  refused(refusal: Refusal): void;
+}
+
+/**
+ * One guard for every web contents ever created (the main window, the print window, a PDF viewer,
+ * anything later): no navigation or redirect away from our origin, no webviews, no new windows.
+ * A window.open to the central host goes to the system browser instead.
+ */
+export function guardAllWebContents(options: GuardOptions): void {
+  function centralHost(): string | null {
+    try {
+      return options.centralHost();
+    } catch {
+      return null;
+    }
+  }
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (details) => {
+      if (isOwnOrigin(details.url)) return;
+      details.preventDefault();
+      options.refused({ what: 'navigation', target: urlForLog(details.url) });
+    });
+    contents.on('will-redirect', (details) => {
+      if (isOwnOrigin(details.url)) return;
+      details.preventDefault();
+      options.refused({ what: 'redirect', target: urlForLog(details.url) });
+    });
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+      options.refused({ what: 'webview' });
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (mayOpenExternally(url, centralHost())) {
+        void shell
+          .openExternal(url)
+          .catch(() => options.refused({ what: 'external-open-failed', target: urlForLog(url) }));
+      } else {
+        options.refused({ what: 'new-window', target: urlForLog(url) });
+      }
+      return { action: 'deny' };
+    });
   });
 }
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    minWidth: 1280,
-    minHeight: 720,
-    show: false,
-    title: '一窗 Yichuang',
-    backgroundColor: '#f5f5f5',
-    webPreferences: {
-      preload: join(preloadDir, 'index.js'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
+  const win = createSecureWindow(
+    BrowserWindow,
+    {
+      width: 1366,
+      height: 768,
+      minWidth: 1280,
+      minHeight: 720,
+      show: false,
+      title: '一窗 Yichuang',
+      backgroundColor: '#f5f5f5',
     },
-  });
-  lockDownNavigation(win.webContents);
+    { preload: join(preloadDir, 'index.js'), spellcheck: false },
+  );
   win.once('ready-to-show', () => win.show());
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  void win.loadURL(dev ?? `${appOrigin}/index.html`);
+  void win.loadURL(rendererEntry());
   return win;
 }
-
-export { isOwnOrigin };

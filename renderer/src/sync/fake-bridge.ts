@@ -6,7 +6,7 @@
  */
 import { createBridge, type Transport } from '../../../preload/contract/bridge';
 import type { ChannelName, ChannelOutput } from '../../../preload/contract/channels';
-import { decode, encode } from '../../../preload/contract/codec';
+import { decodeMessage, encodeMessage } from '../../../preload/contract/codec';
 import type { Result } from '../../../preload/contract/envelope';
 import type { EventName, EventPayload } from '../../../preload/contract/events';
 
@@ -15,14 +15,16 @@ type Handler = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 function createFake() {
   const handlers = new Map<string, Handler>();
   const calls: { channel: string; input: unknown }[] = [];
-  const listeners = new Set<(event: string, payload: string) => void>();
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  // Through the browser host's codec both ways, as the real transport does.
+  const wire = (value: unknown) => decodeMessage(encodeMessage(value));
   const transport: Transport = {
     async invoke(channel, payload) {
-      const input = decode(payload);
+      const input = wire(payload);
       calls.push({ channel, input });
       const handler = handlers.get(channel);
       const result = handler ? await handler(input) : { ok: false, error: { code: 'internal', message: channel } };
-      return encode(result);
+      return wire(result);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -48,7 +50,7 @@ function createFake() {
       return calls.filter((c) => c.channel === channel).map((c) => c.input);
     },
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-      for (const listener of listeners) listener(event, encode(payload));
+      for (const listener of listeners) listener(event, wire(payload));
     },
     reset(): void {
       handlers.clear();

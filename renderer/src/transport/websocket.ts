@@ -1,20 +1,21 @@
 import type { ConnectionStatus, Transport } from '../../../preload/contract/bridge';
+import { decodeMessage, encodeMessage } from '../../../preload/contract/codec';
 
 interface Pending {
-  resolve(payload: string): void;
+  resolve(answer: unknown): void;
   reject(error: Error): void;
 }
 
 /**
  * The browser host's transport: one WebSocket to 127.0.0.1 with the per-run token from the
- * page address (`#token=`). Reconnects with backoff; calls made while closed fail at once so the
- * UI can say so instead of hanging.
+ * page address (`#token=`), in binary frames (codec.ts: bytes travel as bytes). Reconnects with
+ * backoff; calls made while closed fail at once so the UI can say so instead of hanging.
  */
 export function createWebSocketTransport(location: Location): Transport {
   const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();
-  const eventListeners = new Set<(event: string, payload: string) => void>();
+  const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = 'connecting';
   let socket: WebSocket | null = null;
@@ -31,16 +32,23 @@ export function createWebSocketTransport(location: Location): Transport {
     setStatus('connecting');
     return new Promise<void>((resolve) => {
       const ws = new WebSocket(url);
+      ws.binaryType = 'arraybuffer';
       socket = ws;
       ws.onopen = () => {
         retryMs = 500;
         setStatus('connected');
         resolve();
       };
-      ws.onmessage = (message: MessageEvent<string>) => {
-        const data = JSON.parse(message.data) as { id?: number; event?: string; payload: string };
+      ws.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
+        if (typeof message.data === 'string') return; // the host speaks binary frames only
+        const data = decodeMessage(new Uint8Array(message.data)) as {
+          id?: unknown;
+          answer?: unknown;
+          event?: unknown;
+          payload?: unknown;
+        };
         if (typeof data.id === 'number') {
-          pending.get(data.id)?.resolve(data.payload);
+          pending.get(data.id)?.resolve(data.answer);
           pending.delete(data.id);
         } else if (typeof data.event === 'string') {
           for (const listener of eventListeners) listener(data.event, data.payload);
@@ -61,12 +69,12 @@ export function createWebSocketTransport(location: Location): Transport {
   opened = connect();
 
   return {
-    async invoke(channel, payload) {
+    async invoke(channel, input) {
       await opened;
       if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error('not connected');
       const id = nextId++;
-      const answer = new Promise<string>((resolve, reject) => pending.set(id, { resolve, reject }));
-      socket.send(JSON.stringify({ id, channel, payload }));
+      const answer = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
+      socket.send(encodeMessage({ id, channel, input }));
       return answer;
     },
     subscribe(listener) {
