@@ -9,17 +9,11 @@ import { blobs, caseFiles, caseVersions, cases, published } from '../db/schema';
 import type { ApproverAction } from '../service/cases';
 import { CentralError } from '../service/errors';
 import { chinaDate, href } from './html';
-import {
-  adminPage,
-  casePage,
-  messagePage,
-  queuePage,
-  queueTabs,
-  signInPage,
-  type AdminPageData,
-  type CaseDetailData,
-  type Viewer,
-} from './pages';
+import { adminPage, type AdminPageData } from './pages/admin';
+import { casePage } from './pages/case';
+import type { CaseDetailData, Viewer } from './pages/layout';
+import { queuePage, queueTabs } from './pages/queue';
+import { messagePage, signInPage } from './pages/sign-in';
 
 export const sessionCookie = 'central_session';
 

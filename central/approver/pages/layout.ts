@@ -1,0 +1,208 @@
+import type { CentralAudit, AuditHeads } from '../../service/audit';
+import type { CaseStore } from '../../service/cases';
+import type { Person } from '../../service/people';
+import type { WorkstationRegistry } from '../../service/workstations';
+import { html, trusted, type SafeHtml } from '../html';
+import type { CentralState } from '@yichuang/domain/protocol';
+
+/** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin) has its own file beside this one and takes plain data, returning a whole HTML document. */
+
+export type QueueRow = Awaited<ReturnType<CaseStore['queue']>>[number];
+export type CaseDetailData = NonNullable<Awaited<ReturnType<CaseStore['detail']>>>;
+export type WorkstationRow = Awaited<ReturnType<WorkstationRegistry['list']>>[number];
+export type AnomalyRow = Awaited<ReturnType<AuditHeads['anomalies']>>[number];
+export type AuditRow = Awaited<ReturnType<CentralAudit['list']>>[number];
+
+/** Who is looking, and the token their forms carry. */
+export interface Viewer {
+  person: Person;
+  csrf: string;
+}
+
+export const stateLabels: Record<CentralState, string> = {
+  receiving: '材料接收中',
+  submitted: '待审查',
+  in_review: '审查中',
+  approved: '已批准',
+  denied: '不予批准',
+  supplement_requested: '要求补正',
+  completed: '已办结',
+  window_supplement: '窗口要求补正',
+  window_rejected: '窗口不予受理',
+};
+
+export function stateLabel(state: string): string {
+  return (stateLabels as Record<string, string>)[state] ?? state;
+}
+
+export const roleLabels: Record<Person['role'], string> = { admin: '管理员', approver: '审批人' };
+
+const styles = trusted(`
+*{box-sizing:border-box}
+html{font-size:14px}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;line-height:1.5;color:#1f2329;background:#f3f5f8}
+a{color:#1456c7;text-decoration:none}a:hover{text-decoration:underline}
+h1{font-size:20px;margin:0}h2{font-size:15px;margin:0 0 8px}h3{font-size:14px;margin:0}
+.top{display:flex;align-items:center;gap:20px;height:44px;padding:0 16px;background:#1d3557;color:#fff}
+.top a{color:#fff}.brand{font-weight:600;font-size:15px}
+.top nav{display:flex;gap:4px;flex:1}.top nav a{padding:4px 12px;border-radius:4px}.top nav a.on{background:rgba(255,255,255,.18)}
+.who{display:flex;align-items:center;gap:8px}.role{font-size:12px;padding:0 6px;border:1px solid rgba(255,255,255,.5);border-radius:3px}
+.who button{background:none;border:1px solid rgba(255,255,255,.5);color:#fff;border-radius:4px;padding:2px 10px;cursor:pointer;font:inherit}
+main{padding:12px 16px;max-width:1600px;margin:0 auto}
+.card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:12px 14px;margin-bottom:12px}
+.muted{color:#6b7280}.small{font-size:12px}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;line-height:20px;border:1px solid;white-space:nowrap}
+.st-submitted{color:#0958d9;background:#e6f4ff;border-color:#91caff}
+.st-in_review{color:#d46b08;background:#fff7e6;border-color:#ffd591}
+.st-approved{color:#389e0d;background:#f6ffed;border-color:#b7eb8f}
+.st-denied{color:#cf1322;background:#fff1f0;border-color:#ffa39e}
+.st-supplement_requested{color:#531dab;background:#f9f0ff;border-color:#d3adf7}
+.st-completed{color:#595959;background:#f5f5f5;border-color:#d9d9d9}
+.st-receiving{color:#08979c;background:#e6fffb;border-color:#87e8de}
+.st-window_supplement,.st-window_rejected{color:#614700;background:#fffbe6;border-color:#ffe58f}
+.overdue{color:#cf1322;font-weight:600}
+.counts{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:10px}
+.count{display:block;min-width:104px;padding:6px 12px;background:#fff;border:1px solid #dde2ea;border-left-width:4px;border-radius:4px;color:inherit}
+.count b{display:block;font-size:20px;line-height:1.2}
+.count.st-submitted{border-left-color:#1677ff}.count.st-in_review{border-left-color:#fa8c16}.count.st-approved{border-left-color:#52c41a}
+.count.st-denied{border-left-color:#f5222d}.count.st-supplement_requested{border-left-color:#722ed1}.count.st-completed{border-left-color:#8c8c8c}
+.count.st-receiving{border-left-color:#13c2c2}
+.tabs{display:flex;gap:2px;border-bottom:2px solid #dde2ea;margin-bottom:0}
+.tabs a{padding:6px 14px;color:#374151;border-bottom:2px solid transparent;margin-bottom:-2px}
+.tabs a.on{color:#1456c7;border-bottom-color:#1456c7;font-weight:600}
+table{width:100%;border-collapse:collapse;background:#fff}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #edf0f4;vertical-align:top}
+th{background:#f7f8fa;font-weight:600;color:#4b5563;white-space:nowrap}
+tbody tr:hover{background:#f7fbff}
+.num{font-family:ui-monospace,Consolas,monospace;white-space:nowrap}
+.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
+.kv dt{color:#6b7280}.kv dd{margin:0;white-space:pre-wrap;word-break:break-all}
+.head{display:flex;flex-wrap:wrap;align-items:center;gap:10px;margin-bottom:8px}
+.meta{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:4px 16px}
+.meta div span{color:#6b7280;margin-right:6px}
+.cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:12px;align-items:start}
+.error{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;padding:8px 12px;border-radius:4px;margin-bottom:12px}
+.notice{background:#f6ffed;border:1px solid #b7eb8f;color:#135200;padding:8px 12px;border-radius:4px;margin-bottom:12px}
+.hint{background:#fffbe6;border:1px solid #ffe58f;padding:8px 12px;border-radius:4px;margin:12px 0}
+textarea,input[type=text],input[type=password]{width:100%;font:inherit;padding:6px 8px;border:1px solid #c9d1dc;border-radius:4px}
+textarea{min-height:96px;resize:vertical}
+.btns{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}
+button.b{font:inherit;padding:5px 16px;border-radius:4px;border:1px solid #c9d1dc;background:#fff;cursor:pointer}
+button.approve{background:#389e0d;border-color:#389e0d;color:#fff}
+button.deny{background:#cf1322;border-color:#cf1322;color:#fff}
+button.supplement{background:#722ed1;border-color:#722ed1;color:#fff}
+button.primary{background:#1456c7;border-color:#1456c7;color:#fff}
+button.danger{color:#cf1322;border-color:#ffa39e}
+.history{list-style:none;margin:0;padding:0}.history li{padding:6px 0;border-bottom:1px dashed #e5e7eb}
+.c{white-space:pre-wrap;margin-top:2px}
+.material{border-top:1px solid #edf0f4;padding:10px 0}
+.material:first-of-type{border-top:0}
+.mhead{display:flex;flex-wrap:wrap;gap:12px;align-items:baseline}
+.files{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:10px;margin-top:8px}
+.file{margin:0;border:1px solid #dde2ea;border-radius:4px;padding:6px;background:#fafbfc}
+.file img{display:block;max-width:100%;max-height:480px;margin:0 auto;background:#fff}
+.file{align-self:start}.file.pdf{grid-column:1/-1}
+.file object{display:block;width:100%;height:600px;border:0;background:#525659}
+.file figcaption{font-size:12px;color:#4b5563;margin-top:4px;word-break:break-all}
+.file-missing{display:flex;align-items:center;justify-content:center;height:120px;color:#ad6800;background:#fffbe6;border:1px dashed #ffd666;border-radius:4px;font-weight:600}
+.signin{max-width:380px;margin:72px auto}
+.signin label{display:block;margin:10px 0 4px;color:#4b5563}
+.code{font-family:ui-monospace,Consolas,monospace;font-size:40px;letter-spacing:4px;font-weight:700;color:#1d3557;margin:6px 0}
+.inline{display:inline}
+.row{display:flex;gap:8px;align-items:center}
+footer{color:#9ca3af;font-size:12px;padding:8px 16px}
+`);
+
+export function badge(state: string): SafeHtml {
+  return html`<span class="badge st-${state}">${stateLabel(state)}</span>`;
+}
+
+/** A table with one header row; when there are no rows, `empty` stands in a single cell across every column. */
+export function dataTable(headers: readonly string[], rows: readonly SafeHtml[], empty: string): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th>${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${
+        rows.length
+          ? rows
+          : html`<tr>
+              <td colspan="${headers.length}" class="muted">${empty}</td>
+            </tr>`
+      }
+    </tbody>
+  </table>`;
+}
+
+export function csrfField(viewer: Viewer): SafeHtml {
+  return html`<input type="hidden" name="csrf" value="${viewer.csrf}" />`;
+}
+
+export function messageBoxes(error: string | null, notice: string | null): SafeHtml {
+  return html`${error ? html`<div class="error" role="alert">${error}</div>` : ''}${
+    notice ? html`<div class="notice" role="status">${notice}</div>` : ''
+  }`;
+}
+
+function topBar(serviceName: string, viewer: Viewer | null, active: 'queue' | 'admin' | null): SafeHtml {
+  if (!viewer) return html`<header class="top"><span class="brand">${serviceName}</span></header>`;
+  const { person } = viewer;
+  return html`<header class="top">
+    <a class="brand" href="/approver">${serviceName}</a>
+    <nav>
+      <a href="/approver" class="${active === 'queue' ? 'on' : ''}">队列</a>
+      ${person.role === 'admin' ? html`<a href="/approver/admin" class="${active === 'admin' ? 'on' : ''}">管理</a>` : ''}
+    </nav>
+    <div class="who">
+      <span>${person.displayName}</span><span class="role">${roleLabels[person.role]}</span>
+      ${person.department ? html`<span class="small">${person.department}</span>` : ''}
+      <form method="post" action="/approver/sign-out" class="inline">
+        ${csrfField(viewer)}<button type="submit">退出</button>
+      </form>
+    </div>
+  </header>`;
+}
+
+export interface PageOptions {
+  serviceName: string;
+  title: string;
+  viewer: Viewer | null;
+  body: SafeHtml;
+  active?: 'queue' | 'admin' | null;
+  refreshSeconds?: number;
+}
+
+/** The whole document around a page's body. */
+export function layout(options: PageOptions): string {
+  const doc = html`<!doctype html>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : ''}
+        <title>${options.title} · ${options.serviceName}</title>
+        <style>
+          ${styles}
+        </style>
+      </head>
+      <body>
+        ${topBar(options.serviceName, options.viewer, options.active ?? null)}
+        <main>${options.body}</main>
+      </body>
+    </html>`;
+  return doc.html;
+}
+
+/** States in which the promised date still matters (the case is not decided or finished). */
+export const openStates = new Set(['receiving', 'submitted', 'in_review']);
+
+/** A promised date, marked 已超期 when an open case is past it. */
+export function promised(date: string | null, today: string, open: boolean): SafeHtml {
+  if (!date) return html`<span class="muted">—</span>`;
+  const late = open && date < today;
+  return html`<span class="${late ? 'overdue' : ''}">${date}</span
+    >${late ? html` <span class="overdue small">已超期</span>` : ''}`;
+}
