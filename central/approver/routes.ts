@@ -1,11 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { materialMimes } from '@yichuang/domain/materials';
 import type { Central } from '../central';
-import { blobs, caseFiles, caseVersions, cases, published } from '../db/schema';
 import type { ApproverAction } from '../service/cases';
 import { CentralError } from '../service/errors';
 import { chinaDate, href } from './html';
@@ -91,7 +88,6 @@ const cookieAttributes = `Path=/; HttpOnly; SameSite=Strict${process.env.CENTRAL
 
 /** The approver page (Chinese, server-rendered): sign-in, the queue, a case with its materials, decisions; admin: enrolment codes, workstations, audit anomalies. */
 export async function registerApproverPages(app: FastifyInstance, central: Central): Promise<void> {
-  const { db } = central.database;
   const serviceName = central.name;
 
   async function viewerOf(request: FastifyRequest): Promise<Viewer | null> {
@@ -147,49 +143,19 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
 
   const actorName = (person: Viewer['person']) => `${person.displayName}（${person.username}）`;
 
-  /** Case id → the applicant's ID number or credit code in the current version, for the queue. */
-  async function applicantIds(ids: string[]): Promise<Map<string, { subject: string; id: string }>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .select({
-        caseId: caseVersions.caseId,
-        subject: sql<string | null>`${caseVersions.body}->>'subject'`,
-        idNumber: sql<string | null>`${caseVersions.body}->'draft'->'person'->>'idNumber'`,
-        creditCode: sql<string | null>`${caseVersions.body}->'draft'->'enterprise'->>'creditCode'`,
-      })
-      .from(caseVersions)
-      .innerJoin(cases, and(eq(cases.id, caseVersions.caseId), eq(cases.version, caseVersions.version)))
-      .where(inArray(cases.id, ids));
-    return new Map(
-      rows.map((r) => [
-        r.caseId,
-        r.subject === 'enterprise'
-          ? { subject: 'enterprise', id: r.creditCode ?? '' }
-          : { subject: r.subject ?? 'individual', id: r.idNumber ?? '' },
-      ]),
-    );
-  }
-
   /** Form labels by matter code, from the newest published catalog (kept until a newer one appears). */
   let labelCache: { version: number; byMatter: Map<string, Map<string, string>> } | null = null;
   async function formLabels(matterCode: string): Promise<Map<string, string>> {
-    const newest = (
-      await db
-        .select({ version: published.version })
-        .from(published)
-        .where(eq(published.kind, 'catalog'))
-        .orderBy(desc(published.version))
-        .limit(1)
-    )[0];
-    if (!newest) return new Map();
-    if (labelCache?.version !== newest.version) {
-      const latest = await central.published.latest('catalog', newest.version - 1);
+    const newest = await central.published.newestVersion('catalog');
+    if (newest === null) return new Map();
+    if (labelCache?.version !== newest) {
+      const latest = await central.published.latest('catalog', newest - 1);
       const parsed = catalogLabelsSchema.safeParse(latest?.data);
       const byMatter = new Map<string, Map<string, string>>();
       if (parsed.success) {
         for (const m of parsed.data.matters) byMatter.set(m.code, new Map(m.formFields.map((f) => [f.key, f.label])));
       }
-      labelCache = { version: newest.version, byMatter };
+      labelCache = { version: newest, byMatter };
     }
     return labelCache.byMatter.get(matterCode) ?? new Map();
   }
@@ -236,20 +202,6 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
   ): Promise<FastifyReply> {
     const noPeople = (await central.people.count()) === 0;
     return sendPage(reply, 200, signInPage({ serviceName, noPeople, ...data }));
-  }
-
-  /** The type a verified file was listed with by a case (only the material types are ever served). */
-  async function fileMime(sha256: string): Promise<string | null> {
-    const row = (
-      await db
-        .select({ mime: caseFiles.mime })
-        .from(caseFiles)
-        .innerJoin(blobs, eq(blobs.sha256, caseFiles.sha256))
-        .where(eq(caseFiles.sha256, sha256))
-        .limit(1)
-    )[0];
-    if (!row) return null;
-    return (materialMimes as readonly string[]).includes(row.mime) ? row.mime : 'application/octet-stream';
   }
 
   await app.register(
@@ -334,7 +286,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         const rows = await central.cases.queue(tab.states, limit, department);
         const counts = await central.cases.counts(department);
         const workstations = new Map((await central.registry.list()).map((w) => [w.id, w]));
-        const ids = await applicantIds(rows.map((r) => r.id));
+        const ids = await central.cases.applicantIds(rows.map((r) => r.id));
         const now = central.now();
         return sendPage(
           reply,
@@ -437,7 +389,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           const viewer = await signedIn(request, reply);
           if (!viewer) return reply;
           const { sha256 } = request.params;
-          const mime = sha256Pattern.test(sha256) ? await fileMime(sha256) : null;
+          const mime = sha256Pattern.test(sha256) ? await central.cases.verifiedFileMime(sha256) : null;
           const size = mime ? await central.uploads.blobSize(sha256) : null;
           if (!mime || size === null) {
             return reply

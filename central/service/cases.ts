@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { materialMimes } from '@yichuang/domain/materials';
 import type { CaseEvent, CaseEventKind, CasePut, CasePutResponse, CentralState } from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { blobs, caseEvents, caseFiles, caseVersions, cases, idempotency } from '../db/schema';
@@ -316,6 +317,46 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
         .where(department ? eq(cases.department, department) : undefined)
         .groupBy(cases.state);
       return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+    },
+
+    /** Case id → the applicant's ID number or credit code in the current version (the queue masks it). */
+    async applicantIds(ids: string[]): Promise<Map<string, { subject: string; id: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({
+          caseId: caseVersions.caseId,
+          subject: sql<string | null>`${caseVersions.body}->>'subject'`,
+          idNumber: sql<string | null>`${caseVersions.body}->'draft'->'person'->>'idNumber'`,
+          creditCode: sql<string | null>`${caseVersions.body}->'draft'->'enterprise'->>'creditCode'`,
+        })
+        .from(caseVersions)
+        .innerJoin(cases, and(eq(cases.id, caseVersions.caseId), eq(cases.version, caseVersions.version)))
+        .where(inArray(cases.id, ids));
+      return new Map(
+        rows.map((r) => [
+          r.caseId,
+          r.subject === 'enterprise'
+            ? { subject: 'enterprise', id: r.creditCode ?? '' }
+            : { subject: r.subject ?? 'individual', id: r.idNumber ?? '' },
+        ]),
+      );
+    },
+
+    /**
+     * The type a case listed a file with, once the file arrived and was verified; null when no case
+     * lists it. Only material types are ever served as themselves.
+     */
+    async verifiedFileMime(sha256: string): Promise<string | null> {
+      const row = (
+        await db
+          .select({ mime: caseFiles.mime })
+          .from(caseFiles)
+          .innerJoin(blobs, eq(blobs.sha256, caseFiles.sha256))
+          .where(eq(caseFiles.sha256, sha256))
+          .limit(1)
+      )[0];
+      if (!row) return null;
+      return (materialMimes as readonly string[]).includes(row.mime) ? row.mime : 'application/octet-stream';
     },
 
     async detail(caseId: string) {

@@ -30,6 +30,19 @@ export function createPublished(deps: { db: CentralDb; now: () => Date; audit: C
     },
 
     /** The newest version above `after`, or null when the workstation is up to date. */
+    /** The newest published version of a kind, or null before the first. */
+    async newestVersion(kind: PublishedKind): Promise<number | null> {
+      const row = (
+        await db
+          .select({ version: published.version })
+          .from(published)
+          .where(eq(published.kind, kind))
+          .orderBy(desc(published.version))
+          .limit(1)
+      )[0];
+      return row?.version ?? null;
+    },
+
     async latest(kind: PublishedKind, after: number) {
       const row = (
         await db
