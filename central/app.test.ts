@@ -84,6 +84,62 @@ describe.each(engines)('central over %s', (engine) => {
     expect(forged.status).toBe(401);
   });
 
+  it('enrolment: a window number another workstation holds is refused with 409; the code stays usable', async () => {
+    const enrol = (body: object) =>
+      fetch(`${c.url}${apiPrefix}/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const holder = await enrolWindow(c.central, 11);
+    const { code } = await c.central.registry.createCode('11 号窗口（换机）', 'admin');
+    const body = { code, districtCode: '370303', windowNumber: 11, hallName: '张店区市民中心', hostname: 'ws11-new' };
+
+    const refused = await enrol(body);
+    expect(refused.status).toBe(409);
+    const answer = (await refused.json()) as { code: string; message: string };
+    expect(answer.code).toBe('window_taken');
+    expect(answer.message).toContain('11 号窗口（区划 370303）已被另一台工作台（ws11）注册');
+    expect(answer.message).toContain('请先在中心的管理页注销旧工作台，或修改本机窗口号');
+    // Nothing was enrolled, and central's trail says who tried.
+    const rows = await c.central.registry.list();
+    expect(rows.filter((w) => w.windowNumber === 11 && w.districtCode === '370303')).toHaveLength(1);
+    expect((await c.central.audit.list(holder.workstation.id)).map((e) => e.action)).toContain('enrolment.refused');
+
+    // The same number in another district is another window.
+    const { code: otherDistrict } = await c.central.registry.createCode('淄川 11 号窗口', 'admin');
+    const elsewhere = await enrol({ ...body, code: otherDistrict, districtCode: '370302', hostname: 'zc11' });
+    expect(elsewhere.status).toBe(200);
+
+    // Once the old workstation is revoked, the same code enrols the new one.
+    await c.central.registry.revoke(holder.workstation.id, 'admin');
+    const accepted = await enrol(body);
+    expect(accepted.status).toBe(200);
+    expect((await get(`${apiPrefix}/events`, holder.authorization)).status).toBe(401);
+  });
+
+  it('enrolment: two workstations enrolling the same window at once: one gets it, the other 409', async () => {
+    const codes = await Promise.all([1, 2].map((n) => c.central.registry.createCode(`12 号窗口 ${n}`, 'admin')));
+    const answers = await Promise.all(
+      codes.map(({ code }, i) =>
+        fetch(`${c.url}${apiPrefix}/enrol`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            code,
+            districtCode: '370303',
+            windowNumber: 12,
+            hallName: '张店区市民中心',
+            hostname: `ws12-${i}`,
+          }),
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const rows = await c.central.registry.list();
+    expect(rows.filter((w) => w.windowNumber === 12 && !w.revokedAt)).toHaveLength(1);
+  });
+
   it('PUT is idempotent: the same body answers the same, another body for the version is 409, nothing twice', async () => {
     const file = testFile(1000);
     const body = casePut([file]);

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { EnrolRequest, EnrolResponse } from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { enrolmentCodes, workstations } from '../db/schema';
@@ -43,12 +43,17 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
       return { code, expiresAt };
     },
 
-    /** Trades a one-time code for a credential. A used, expired or unknown code is refused alike. */
+    /**
+     * Trades a one-time code for a credential. A used, expired or unknown code is refused alike
+     * (403); a window number that another, unrevoked workstation of the district holds is refused
+     * with 409, and the code is not used up.
+     */
     async enrol(request: EnrolRequest): Promise<EnrolResponse> {
       const at = now();
       const id = randomUUID();
       const secret = randomBytes(32).toString('base64url');
-      const claimed = await db.transaction(async (tx) => {
+      let holder: string | null = null;
+      const claim = db.transaction(async (tx) => {
         const rows = await tx
           .update(enrolmentCodes)
           .set({ usedAt: at.toISOString(), workstationId: id })
@@ -56,6 +61,32 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
           .returning();
         const row = rows[0];
         if (!row || Date.parse(row.expiresAt) < at.getTime()) return null;
+        // One window, one workstation: its case numbers carry the window number. The lock keeps two
+        // enrolments of the same window from passing the check at once; the refusal rolls back, so
+        // the code stays usable once the old workstation is revoked or this PC's number is fixed.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`enrol:${request.districtCode}:${request.windowNumber}`}))`,
+        );
+        const taken = await tx
+          .select({ id: workstations.id, hostname: workstations.hostname })
+          .from(workstations)
+          .where(
+            and(
+              eq(workstations.districtCode, request.districtCode),
+              eq(workstations.windowNumber, request.windowNumber),
+              isNull(workstations.revokedAt),
+            ),
+          )
+          .limit(1);
+        if (taken[0]) {
+          holder = taken[0].id;
+          throw new CentralError(
+            409,
+            'window_taken',
+            `${request.windowNumber} 号窗口（区划 ${request.districtCode}）已被另一台工作台（${taken[0].hostname}）注册：` +
+              '请先在中心的管理页注销旧工作台，或修改本机窗口号',
+          );
+        }
         await tx.insert(workstations).values({
           id,
           secretHash: sha256Hex(secret),
@@ -66,6 +97,18 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
           enrolledAt: at.toISOString(),
         });
         return row;
+      });
+      const claimed = await claim.catch(async (error: unknown) => {
+        if (error instanceof CentralError && error.code === 'window_taken') {
+          await audit.record({
+            actorKind: 'system',
+            actor: request.hostname,
+            action: 'enrolment.refused',
+            target: holder,
+            detail: { windowNumber: request.windowNumber, districtCode: request.districtCode, reason: error.code },
+          });
+        }
+        throw error;
       });
       if (!claimed) {
         throw new CentralError(403, 'enrolment_refused', '注册码无效、已使用或已过期：请向中心管理员索取新的注册码');

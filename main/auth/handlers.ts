@@ -15,18 +15,24 @@ export interface SessionDeps {
   clock: Clock;
 }
 
-/** What a screen needs to know about its session: who, locked or not, the window, the server's time. */
+/**
+ * What a screen needs to know about its session: who, locked or not, the window (or what is
+ * wrong with its settings), the server's time.
+ */
 export function sessionState(deps: SessionDeps, session: Session): SessionState {
   const { staff, settings, clock } = deps;
   const row = session.userId === null ? null : staff.active(session.userId);
-  const current = settings.get();
+  const current = settings.load();
+  const needsSetup = staff.count() === 0;
   return {
     user: row ? toSessionUser(row) : null,
     locked: row ? session.locked : false,
-    needsSetup: staff.count() === 0,
-    idleLockMinutes: current.idleLockMinutes,
+    needsSetup,
+    idleLockMinutes: current.value.idleLockMinutes,
     window: settings.window(),
-    defaultLocale: current.defaultLocale,
+    // Before setup nothing is stored yet: that is the first-run screen, not a repair.
+    settingsProblems: needsSetup ? [] : current.problems,
+    defaultLocale: current.value.defaultLocale,
     serverTime: clock.now().toISOString(),
   };
 }

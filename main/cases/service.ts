@@ -10,7 +10,7 @@ import { auditLog, caseDecisions, caseMaterials, cases, centralEvents } from '..
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry, normalizeIdNumber } from './applicants';
-import { nextCaseNumber } from './numbering';
+import { nextCaseNumber, numberingWindow } from './numbering';
 import type {
   ApplicantHistory,
   CaseDecisionRecord,
@@ -463,7 +463,8 @@ export function createCaseService(deps: CaseServiceDeps) {
 
         const now = clock.now();
         const at = now.toISOString();
-        const window = settings.get();
+        // The decision records the window and numbers the case: refused while 设置 → 窗口 is broken.
+        const window = numberingWindow(settings);
         const number =
           r.number ?? nextCaseNumber(db, { districtCode: window.districtCode, day, windowNumber: window.windowNumber });
         const to = caseTransitions[decision.kind].to!;

@@ -13,8 +13,13 @@ export function settingsHandlers(deps: {
   return {
     'settings.get': () => settings.get(),
     'settings.update': ({ audit: note }, input) => {
-      const { before, after } = settings.update(input);
-      note.detail = changedFields(before, after);
+      const { before, after, repaired } = settings.update(input);
+      const detail = changedFields(before, after);
+      // A repaired setting's `before` was only a placeholder: record what was wrong instead.
+      for (const problem of repaired) {
+        detail[problem.field] = { from: null, to: after[problem.field], problem: problem.message };
+      }
+      note.detail = detail;
       if (before.hotFolder !== after.hotFolder) hotFolder.configure(after.hotFolder || null);
       return after;
     },

@@ -418,7 +418,14 @@ export function createSyncService(deps: SyncDeps) {
 
     /** Trades an enrolment code for a credential and keeps it; the backlog starts to flow. */
     async enrol(input: EnrolInput): Promise<SyncStatus> {
-      const window = deps.settings.get();
+      // Central registers this PC by its window number: never one the settings only stand in for.
+      const window = deps.settings.window();
+      if (!window) {
+        throw new AppError(
+          'conflict',
+          '本机窗口设置有误：请先在「设置 → 窗口」中改正区划代码、窗口号和大厅名称，再注册到中心',
+        );
+      }
       const probe = createCentralClient({
         baseUrl: input.centralUrl,
         credential: null,

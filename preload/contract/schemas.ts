@@ -31,6 +31,26 @@ export const windowSettingsSchema = z.object({
 });
 export type WindowSettings = z.infer<typeof windowSettingsSchema>;
 
+/**
+ * The settings that are never invented: a case number is district – date – window – sequence,
+ * so a guessed district or window number would give two windows the same numbers.
+ */
+export const requiredSettings = [
+  'districtCode',
+  'windowNumber',
+  'hallName',
+] as const satisfies readonly (keyof WindowSettings)[];
+export type RequiredSetting = (typeof requiredSettings)[number];
+
+/** A required setting that is missing or invalid: which, what kind of problem, and why in Chinese. */
+export const settingsProblemSchema = z.object({
+  field: z.enum(requiredSettings),
+  /** missing: not stored; invalid: stored but fails its rule; unreadable: the stored settings are corrupt. */
+  kind: z.enum(['missing', 'invalid', 'unreadable']),
+  message: z.string(),
+});
+export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
+
 /** `https://…{number}…`: the case number is filled in (URL-encoded) for each notice's QR code. */
 export const progressUrlTemplateSchema = z
   .string()
@@ -110,7 +130,13 @@ export const sessionStateSchema = z.object({
   locked: z.boolean(),
   needsSetup: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** The window as stored; null before first-run setup and while a required setting is broken. */
   window: windowSettingsSchema.nullable(),
+  /**
+   * After setup: the required settings that are missing or invalid. While any is listed the
+   * workstation shows the repair screen (an administrator fixes it there) and numbers no case.
+   */
+  settingsProblems: z.array(settingsProblemSchema),
   defaultLocale: localeSchema,
   /** Server time, so the UI clock does not depend on the PC alone. */
   serverTime: z.string(),

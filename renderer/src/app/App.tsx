@@ -9,6 +9,7 @@ import { setLocale, storedLocale } from '../i18n';
 import { ChangePasswordScreen } from '../screens/ChangePasswordScreen';
 import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { LockScreen } from '../screens/LockScreen';
+import { SettingsRepairScreen } from '../screens/SettingsRepairScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { Shell } from '../shell/Shell';
 import { useIdleLock } from './idle-lock';
@@ -50,8 +51,31 @@ function Workstation() {
 
   if (!state) return <Spin size="large" fullscreen />;
   if (state.needsSetup) return <FirstRunScreen onDone={apply} languageSwitch={languageSwitch} />;
-  if (!user) return <SignInScreen state={state} onDone={apply} languageSwitch={languageSwitch} />;
+  // A missing or invalid district code, window number or hall name: the reason and the repair,
+  // never the workstation on guessed values (case numbers carry the window number).
+  const repair = state.settingsProblems.length > 0;
+  const repairScreen = (
+    <SettingsRepairScreen
+      state={state}
+      user={user}
+      onState={apply}
+      onSignOut={signOut}
+      languageSwitch={languageSwitch}
+    />
+  );
+  if (!user)
+    return repair ? repairScreen : <SignInScreen state={state} onDone={apply} languageSwitch={languageSwitch} />;
   if (user.mustChangePassword) return <ChangePasswordScreen onDone={apply} onSignOut={signOut} />;
+  if (repair) {
+    return (
+      <>
+        <div aria-hidden={state.locked} inert={state.locked}>
+          {repairScreen}
+        </div>
+        {state.locked && <LockScreen user={user} onState={apply} />}
+      </>
+    );
+  }
   return (
     <>
       <Shell

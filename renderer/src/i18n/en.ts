@@ -50,6 +50,21 @@ export const en: Messages = {
     hallName: 'Hall name',
     submit: 'Finish set-up and sign in',
   },
+  settingsRepair: {
+    title: 'Window settings are broken: intake paused',
+    intro:
+      'The window settings stored on this PC are missing or invalid. Case numbers are made of district code, date, window number and sequence; to avoid numbers that clash with another window, no case can be taken until they are fixed.',
+    problems: 'Problems found',
+    fields: { districtCode: 'District code', windowNumber: 'Window number', hallName: 'Hall name' },
+    kinds: { missing: 'not set', invalid: 'invalid', unreadable: 'corrupt, cannot be read' },
+    signInHint: 'An administrator signs in to fix them here; everyone else, please ask an administrator.',
+    signedInAs: 'Signed in: {{name}} ({{role}})',
+    adminHint:
+      'Check the settings of this window and save. The window number must differ from every other window in the hall.',
+    contactAdmin: 'Please ask an administrator to fix the window settings. No case can be taken until then.',
+    save: 'Save and open the workstation',
+    saved: 'Window settings fixed',
+  },
   signIn: {
     title: 'Sign in',
     username: 'Username',

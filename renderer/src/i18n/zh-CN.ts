@@ -50,6 +50,20 @@ export const zhCN = {
     hallName: '大厅名称',
     submit: '完成初始化并登录',
   },
+  settingsRepair: {
+    title: '窗口设置有误：暂停受理',
+    intro:
+      '本机保存的窗口设置缺失或无效。办件编号由区划代码、日期、窗口号和序号组成，为免与其他窗口重号，修复前不能受理办件。',
+    problems: '发现的问题',
+    fields: { districtCode: '区划代码', windowNumber: '窗口号', hallName: '大厅名称' },
+    kinds: { missing: '未设置', invalid: '无效', unreadable: '已损坏，无法读取' },
+    signInHint: '请管理员登录后在此修复；其他人员请联系管理员。',
+    signedInAs: '当前登录：{{name}}（{{role}}）',
+    adminHint: '请核对本窗口的设置后保存。窗口号不能与本大厅的其他窗口重复。',
+    contactAdmin: '请联系管理员修复窗口设置。修复前不能受理办件。',
+    save: '保存并进入工作台',
+    saved: '窗口设置已修复',
+  },
   signIn: {
     title: '登录',
     username: '用户名',

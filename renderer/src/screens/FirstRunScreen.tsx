@@ -51,7 +51,9 @@ export function FirstRunScreen({
         layout="vertical"
         requiredMark
         onFinish={(values) => void submit(values)}
-        initialValues={{ districtCode: '370303', windowNumber: 1, hallName: '张店区市民中心' }}
+        // District and hall are shared by every window of the hall; the window number is not
+        // guessed, since two windows with the same number would issue the same case numbers.
+        initialValues={{ districtCode: '370303', hallName: '张店区市民中心' }}
       >
         <Row gutter={24}>
           <Col span={12}>

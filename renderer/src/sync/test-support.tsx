@@ -69,6 +69,7 @@ export function sessionState(role: Role): SessionState {
     needsSetup: false,
     idleLockMinutes: 10,
     window: null,
+    settingsProblems: [],
     defaultLocale: 'zh-CN',
     serverTime: new Date().toISOString(),
   };
