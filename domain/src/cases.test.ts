@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { caseNumberPattern, caseTransitions, decisionSchema, formatCaseNumber } from './cases';
+import {
+  caseNumberPattern,
+  caseStates,
+  caseTransitions,
+  centralEventKinds,
+  decisionSchema,
+  formatCaseNumber,
+  nextState,
+  resumableStates,
+  type CaseAction,
+  type CaseState,
+} from './cases';
 
 describe('formatCaseNumber', () => {
   it('writes the example of its own documentation', () => {
@@ -34,21 +45,65 @@ describe('formatCaseNumber', () => {
   });
 });
 
-describe('caseTransitions', () => {
-  it('is the table its documentation describes', () => {
-    expect(caseTransitions).toEqual({
-      accept: { from: 'draft', to: 'accepted' },
-      supplement: { from: 'draft', to: 'supplement_requested' },
-      reject: { from: 'draft', to: 'rejected' },
-      resume: { from: 'supplement_requested', to: 'draft' },
-      discard: { from: 'draft', to: null },
-    });
+describe('nextState: the one transition function', () => {
+  const actions = Object.keys(caseTransitions) as CaseAction[];
+
+  it('allows exactly the moves the table lists, from every state', () => {
+    for (const state of caseStates) {
+      for (const action of actions) {
+        const legal = caseTransitions[action].from.includes(state);
+        expect(nextState(state, action) !== null, `${action} from ${state}`).toBe(legal);
+      }
+    }
   });
 
-  it('leaves accepted and rejected cases final for now', () => {
-    const from = new Set(Object.values(caseTransitions).map((t) => t.from));
-    expect(from.has('accepted')).toBe(false);
-    expect(from.has('rejected')).toBe(false);
+  it('decides at the window only on a draft, and resumes only a case waiting for a supplement', () => {
+    expect(nextState('draft', 'accept')).toBe('accepted');
+    expect(nextState('draft', 'supplement')).toBe('supplement_requested');
+    expect(nextState('draft', 'reject')).toBe('rejected');
+    expect(nextState('accepted', 'accept')).toBeNull();
+    expect(nextState('supplement_requested', 'resume')).toBe('draft');
+    expect(nextState('supplement_requested_by_central', 'resume')).toBe('draft');
+    expect(nextState('rejected', 'resume')).toBeNull();
+  });
+
+  it('removes a discarded draft never decided, and sends a resumed one back to what it waited for', () => {
+    expect(nextState('draft', 'discard')).toBe('removed');
+    expect(nextState('draft', 'discard', 'supplement_requested')).toBe('supplement_requested');
+    expect(nextState('draft', 'discard', 'supplement_requested_by_central')).toBe('supplement_requested_by_central');
+    expect(nextState('accepted', 'discard')).toBeNull();
+  });
+
+  it('moves by central’s events only forward: completed needs a decision first, nothing leaves completed', () => {
+    expect(nextState('accepted', 'central.submitted')).toBe('submitted');
+    expect(nextState('submitted', 'central.approved')).toBe('approved');
+    expect(nextState('in_review', 'central.supplement_requested')).toBe('supplement_requested_by_central');
+    expect(nextState('submitted', 'central.completed')).toBeNull();
+    for (const action of actions) expect(nextState('completed', action)).toBeNull();
+    expect(nextState('draft', 'central.approved')).toBeNull();
+  });
+
+  it('reaches every state from 草稿', () => {
+    const reached = new Set<CaseState>(['draft']);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const state of [...reached]) {
+        for (const action of actions) {
+          for (const resumedFrom of [null, ...resumableStates]) {
+            const to = nextState(state, action, resumedFrom);
+            if (to && to !== 'removed' && !reached.has(to)) {
+              reached.add(to);
+              grew = true;
+            }
+          }
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...caseStates].sort());
+  });
+
+  it('knows a move for every kind of event central sends', () => {
+    for (const kind of centralEventKinds) expect(caseTransitions[`central.${kind}`]).toBeDefined();
   });
 });
 

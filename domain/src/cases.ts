@@ -4,8 +4,8 @@ import { materialMimes, sha256Schema } from './materials';
 /**
  * The case (办件): a draft while the clerk works, then decided at the window; an accepted case
  * then moves on at central (submitted → in review → approved | denied | supplement requested →
- * completed), each step arriving from central's feed. The service refuses every window
- * transition not listed in `caseTransitions`; `centralTransitions` lists what the feed may do.
+ * completed), each step arriving from central's feed. Every move, at the window or from the feed,
+ * is in `caseTransitions` and made through `nextState`.
  */
 export const caseStates = [
   'draft',
@@ -44,44 +44,70 @@ export const resumableStates = [
   'supplement_requested',
   'supplement_requested_by_central',
 ] as const satisfies readonly CaseState[];
-export const isResumable = (state: CaseState): boolean => (resumableStates as readonly CaseState[]).includes(state);
+export type ResumableState = (typeof resumableStates)[number];
+export const isResumable = (state: CaseState): state is ResumableState =>
+  (resumableStates as readonly CaseState[]).includes(state);
 
 /** The states in which the promised date runs (the case is open and nobody waits for the citizen). */
 export const openStates = ['accepted', 'submitted', 'in_review'] as const satisfies readonly CaseState[];
 export const isOpen = (state: CaseState): boolean => (openStates as readonly CaseState[]).includes(state);
 
-/** What central's feed may move a case to, from which states (an event for an older version never moves it). */
-export const centralTransitions: Record<
-  'submitted' | 'in_review' | 'approved' | 'denied' | 'supplement_requested' | 'completed',
-  { from: readonly CaseState[]; to: CaseState }
-> = {
-  submitted: { from: ['accepted'], to: 'submitted' },
-  in_review: { from: ['accepted', 'submitted'], to: 'in_review' },
-  approved: { from: ['accepted', 'submitted', 'in_review'], to: 'approved' },
-  denied: { from: ['accepted', 'submitted', 'in_review'], to: 'denied' },
-  supplement_requested: { from: ['accepted', 'submitted', 'in_review'], to: 'supplement_requested_by_central' },
-  completed: { from: ['approved', 'denied'], to: 'completed' },
-};
-
 export const decisionKinds = ['accept', 'supplement', 'reject'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
 
-/** Every legal transition, by the action that makes it. */
-export const caseTransitions: Record<
-  'accept' | 'supplement' | 'reject' | 'resume' | 'discard',
-  { from: CaseState; to: CaseState | null }
-> = {
-  accept: { from: 'draft', to: 'accepted' },
-  supplement: { from: 'draft', to: 'supplement_requested' },
-  reject: { from: 'draft', to: 'rejected' },
-  /**
-   * The citizen came back with what the notice asked for: a new version of the same case. Also
-   * from `supplement_requested_by_central` (see `resumableStates`).
-   */
-  resume: { from: 'supplement_requested', to: 'draft' },
-  /** A draft never decided is removed (the citizen left); a resumed draft goes back to waiting. */
-  discard: { from: 'draft', to: null },
+/** What central's feed reports about a case (protocol event kinds). */
+export const centralEventKinds = [
+  'submitted',
+  'in_review',
+  'approved',
+  'denied',
+  'supplement_requested',
+  'completed',
+] as const;
+export type CentralEventKind = (typeof centralEventKinds)[number];
+
+/** Everything that moves a case: the clerk's actions at the window, and central's events. */
+export type CaseAction = DecisionKind | 'resume' | 'discard' | `central.${CentralEventKind}`;
+
+/**
+ * Every legal move, by the action that makes it: the states it may start from, and where it leads.
+ * `'gone or back'` (discard only): a draft never decided is removed; a resumed draft goes back to
+ * the supplement it was resumed from. The case service moves a case only through `nextState`.
+ */
+export const caseTransitions: Record<CaseAction, { from: readonly CaseState[]; to: CaseState | 'gone or back' }> = {
+  accept: { from: ['draft'], to: 'accepted' },
+  supplement: { from: ['draft'], to: 'supplement_requested' },
+  reject: { from: ['draft'], to: 'rejected' },
+  /** The citizen came back with what the notice asked for: a new version of the same case. */
+  resume: { from: resumableStates, to: 'draft' },
+  discard: { from: ['draft'], to: 'gone or back' },
+  // From central's feed; an event for an older version never moves a case (the service checks the version).
+  'central.submitted': { from: ['accepted'], to: 'submitted' },
+  'central.in_review': { from: ['accepted', 'submitted'], to: 'in_review' },
+  'central.approved': { from: ['accepted', 'submitted', 'in_review'], to: 'approved' },
+  'central.denied': { from: ['accepted', 'submitted', 'in_review'], to: 'denied' },
+  'central.supplement_requested': {
+    from: ['accepted', 'submitted', 'in_review'],
+    to: 'supplement_requested_by_central',
+  },
+  'central.completed': { from: ['approved', 'denied'], to: 'completed' },
 };
+
+/**
+ * The one transition function: where `action` takes a case in state `from`; `'removed'` when a
+ * discarded draft goes away; null when the move is illegal. `resumedFrom` is the supplement a draft
+ * was resumed from (null for a draft never decided): it decides where a discard goes back to.
+ */
+export function nextState(
+  from: CaseState,
+  action: CaseAction,
+  resumedFrom: ResumableState | null = null,
+): CaseState | 'removed' | null {
+  const rule = caseTransitions[action];
+  if (!rule.from.includes(from)) return null;
+  if (rule.to !== 'gone or back') return rule.to;
+  return resumedFrom ?? 'removed';
+}
 
 export const idTypes = ['resident', 'foreign_permanent', 'hk_macao_taiwan'] as const;
 export type IdType = (typeof idTypes)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseDraftSchema, caseIdSchema, decisionSchema } from './cases';
+import { caseDraftSchema, caseIdSchema, centralEventKinds, decisionSchema, type CentralEventKind } from './cases';
 import { subjectKinds } from './catalog';
 import { materialMimes, sha256Schema } from './materials';
 
@@ -16,6 +16,11 @@ export const uploadsPath = `${apiPrefix}/uploads`;
 export const idempotencyHeader = 'idempotency-key';
 /** Set on an answer that repeats an earlier one (same idempotency key or same case body). */
 export const replayedHeader = 'idempotent-replayed';
+/**
+ * The workstation's app version (its package.json version, e.g. `0.2.0`), sent with every request
+ * to central and to its update feed; central keeps it on the workstation's row (the 管理 page).
+ */
+export const versionHeader = 'x-yichuang-version';
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9:._-]{8,120}$/, '幂等键格式无效');
 
@@ -145,16 +150,9 @@ export const centralStates = [
 ] as const;
 export type CentralState = (typeof centralStates)[number];
 
-/** What the feed tells a workstation happened to its cases. */
-export const caseEventKinds = [
-  'submitted',
-  'in_review',
-  'approved',
-  'denied',
-  'supplement_requested',
-  'completed',
-] as const;
-export type CaseEventKind = (typeof caseEventKinds)[number];
+/** What the feed tells a workstation happened to its cases (the case rules know each one's move). */
+export const caseEventKinds = centralEventKinds;
+export type CaseEventKind = CentralEventKind;
 
 export const caseEventSchema = z.object({
   /** Position in the feed: read on from the highest one seen. */

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import type { AuditEntry, AuditVerification } from '../../preload/contract/schemas';
 import { auditLog } from '../db/schema';
@@ -80,6 +80,34 @@ export function createAuditService(db: Db, clock: Clock) {
       const rows = db.select().from(auditLog).where(paged).orderBy(desc(auditLog.seq)).limit(query.limit).all();
       const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
       return { entries: rows.map(toEntry), total };
+    },
+
+    /** A target's entries (a case's timeline), oldest first. */
+    forTarget(target: string): AuditEntry[] {
+      return db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.target, target))
+        .orderBy(asc(auditLog.seq))
+        .all()
+        .map(toEntry);
+    },
+
+    /** The chain's newest entry (sequence and hash), or null while the trail is empty: what central is told. */
+    head(): { seq: number; hash: string } | null {
+      return (
+        db
+          .select({ seq: auditLog.seq, hash: auditLog.hash })
+          .from(auditLog)
+          .orderBy(desc(auditLog.seq))
+          .limit(1)
+          .get() ?? null
+      );
+    },
+
+    /** The hash of the entry at `seq`, or null when there is none (a checkpoint central asks about). */
+    hashAt(seq: number): string | null {
+      return db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq)).get()?.hash ?? null;
     },
 
     /** Checks the whole chain from the first entry. */

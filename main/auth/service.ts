@@ -1,9 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
-import { staff } from '../db/schema';
 import type { StaffRow, StaffService } from '../staff/service';
 import { decoyHash, hashPassword, isStrongPassword, verifyPassword } from '@yichuang/domain/passwords';
 import { lockoutMinutes, maxFailedAttempts } from './policy';
@@ -11,8 +8,8 @@ import { lockoutMinutes, maxFailedAttempts } from './policy';
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** Password checks with lockout, shared by sign-in and unlock. */
-export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffService; audit: AuditService }) {
-  const { db, clock, audit } = deps;
+export function createAuthService(deps: { clock: Clock; staff: StaffService; audit: AuditService }) {
+  const { clock, audit } = deps;
 
   function lockedMessage(until: Date): string {
     const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60000));
@@ -35,23 +32,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
     refuseIfLocked(current);
     if (matches) {
       if (current.disabled) throw new AppError('account_disabled');
-      return db
-        .update(staff)
-        .set({ failedAttempts: 0, lockedUntil: null })
-        .where(eq(staff.id, row.id))
-        .returning()
-        .get();
+      return deps.staff.clearFailures(row.id);
     }
-    const counted = db
-      .update(staff)
-      .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
-      .where(eq(staff.id, row.id))
-      .returning({ failedAttempts: staff.failedAttempts })
-      .get();
-    const failures = counted?.failedAttempts ?? maxFailedAttempts;
+    const failures = deps.staff.countFailure(row.id) ?? maxFailedAttempts;
     if (failures >= maxFailedAttempts) {
       const until = new Date(clock.now().getTime() + lockoutMinutes * 60000);
-      db.update(staff).set({ failedAttempts: 0, lockedUntil: until.toISOString() }).where(eq(staff.id, row.id)).run();
+      deps.staff.lockUntil(row.id, until.toISOString());
       audit.append({
         userId: row.id,
         username: row.username,
@@ -77,12 +63,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
         throw new AppError('bad_credentials');
       }
       const checked = await checkPassword(row, password);
-      return db
-        .update(staff)
-        .set({ lastSignInAt: clock.now().toISOString() })
-        .where(eq(staff.id, checked.id))
-        .returning()
-        .get();
+      return deps.staff.recordSignIn(checked.id);
     },
 
     /** Unlocking the screen takes the same password check, lockout included. */
@@ -96,13 +77,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; staff: StaffServ
       if (newPassword === currentPassword) {
         throw new AppError('weak_password', '新密码不能与当前密码相同：请换一个密码');
       }
-      const passwordHash = await hashPassword(newPassword);
-      return db
-        .update(staff)
-        .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now().toISOString() })
-        .where(eq(staff.id, row.id))
-        .returning()
-        .get();
+      return deps.staff.setOwnPassword(row.id, await hashPassword(newPassword));
     },
   };
 }

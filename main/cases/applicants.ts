@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { applicants, settings } from '../db/schema';
+import { applicants } from '../db/schema';
+import type { SettingsService } from '../settings/service';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 
 const DIGEST_KEY = 'idDigestKey';
@@ -18,24 +19,14 @@ export function normalizeIdNumber(id: string): string {
  * an HMAC digest under a per-install key, so search matches a typed number without ever
  * putting the whole number into a list, a log or a URL.
  */
-export function createApplicantRegistry(db: Db) {
+export function createApplicantRegistry(db: Db, settings: Pick<SettingsService, 'valueOrCreate'>) {
   let key: Buffer | null = null;
 
   function digestKey(): Buffer {
-    if (key) return key;
-    const row = db.select().from(settings).where(eq(settings.key, DIGEST_KEY)).get();
-    if (row) {
-      key = Buffer.from(JSON.parse(row.value) as string, 'base64');
-      return key;
-    }
-    const fresh = randomBytes(32);
-    db.insert(settings)
-      .values({ key: DIGEST_KEY, value: JSON.stringify(fresh.toString('base64')), updatedAt: new Date().toISOString() })
-      .onConflictDoNothing()
-      .run();
-    // Another writer may have won the race: read back whatever is stored.
-    const stored = db.select().from(settings).where(eq(settings.key, DIGEST_KEY)).get();
-    key = Buffer.from(JSON.parse(stored!.value) as string, 'base64');
+    key ??= Buffer.from(
+      settings.valueOrCreate(DIGEST_KEY, () => randomBytes(32).toString('base64')),
+      'base64',
+    );
     return key;
   }
 

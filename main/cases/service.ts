@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { auditLog, caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
+import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry, normalizeIdNumber } from './applicants';
@@ -23,19 +23,20 @@ import type { CaseDraft, CaseState, Decision, ItemFile, PersonDraft } from '@yic
 import {
   caseDraftSchema,
   caseStateNames,
-  caseTransitions,
   emptyDraft,
   isOpen,
-  isResumable,
   itemFileSchema,
+  isResumable,
+  nextState,
   openStates,
+  type CaseAction,
 } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
+import type { CaseEvent } from '@yichuang/domain/protocol';
 import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError } from '../../preload/contract/errors';
 import { maskIdNumber, maskPhone } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
-import type { AuditEntry } from '../../preload/contract/schemas';
 
 /** Who acts: the signed-in staff member. */
 export interface Actor {
@@ -59,8 +60,11 @@ export interface DecidedMaterial {
   files: ItemFile[];
 }
 
-function stateError(action: keyof typeof caseTransitions, state: CaseState): AppError {
-  const what: Record<keyof typeof caseTransitions, string> = {
+/** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
+type WindowAction = Exclude<CaseAction, `central.${string}`>;
+
+function stateError(action: WindowAction, state: CaseState): AppError {
+  const what: Record<WindowAction, string> = {
     accept: '受理',
     supplement: '出具补正告知',
     reject: '不予受理',
@@ -165,7 +169,7 @@ export interface DecidedVersion {
 /** The case (办件): drafts, decisions, numbers, promised dates, the list and the case page. */
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, clock, audit, catalog, calendar, settings, materials } = deps;
-  const registry = createApplicantRegistry(db);
+  const registry = createApplicantRegistry(db, settings);
 
   function row(caseId: string): CaseRow {
     const found = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -228,26 +232,6 @@ export function createCaseService(deps: CaseServiceDeps) {
       });
   }
 
-  function timelineOf(caseId: string): AuditEntry[] {
-    return db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.target, caseId))
-      .orderBy(asc(auditLog.seq))
-      .all()
-      .map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        userId: e.userId,
-        username: e.username,
-        action: e.action,
-        target: e.target,
-        result: e.result,
-        code: e.code,
-        detail: e.detail === null ? null : (JSON.parse(e.detail) as Record<string, unknown>),
-      }));
-  }
-
   function detailOf(r: CaseRow): CaseDetail {
     const draft = caseDraftSchema.parse(JSON.parse(r.draft));
     const person = (p: PersonDraft) =>
@@ -275,7 +259,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       agent: draft.hasAgent ? person(draft.agent) : null,
       draft,
       decisions: decisionsOf(r.id),
-      timeline: timelineOf(r.id),
+      timeline: audit.forTarget(r.id),
       central: {
         comment: r.centralComment,
         approver: r.centralApprover,
@@ -325,7 +309,14 @@ export function createCaseService(deps: CaseServiceDeps) {
     audit.append({ userId: actor.id, username: actor.username, action, target: caseId, result: 'ok', detail });
   }
 
-  function ownDraft(actor: Actor, r: CaseRow, action: keyof typeof caseTransitions | 'save'): void {
+  /** Where a decision or a resume takes the case, by the one transition table; refused when illegal. */
+  function move(r: CaseRow, action: Exclude<WindowAction, 'discard'>): CaseState {
+    const to = nextState(r.state, action);
+    if (to === null || to === 'removed') throw stateError(action, r.state);
+    return to;
+  }
+
+  function ownDraft(actor: Actor, r: CaseRow, action: WindowAction | 'save'): void {
     if (r.state !== 'draft') {
       if (action === 'save')
         throw new AppError('conflict', '该办件已作出决定，不能再修改：如需补正请在办件页「补正后继续办理」');
@@ -467,7 +458,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         const window = numberingWindow(settings);
         const number =
           r.number ?? nextCaseNumber(db, { districtCode: window.districtCode, day, windowNumber: window.windowNumber });
-        const to = caseTransitions[decision.kind].to!;
+        const to = move(r, decision.kind);
         const promised =
           decision.kind === 'accept' ? calendar.current().addWorkingDays(day, matter.promisedDays) : null;
 
@@ -611,15 +602,74 @@ export function createCaseService(deps: CaseServiceDeps) {
         }));
     },
 
+    /**
+     * Records one event from central's feed, once by its id (the case's history), and moves the case
+     * when the event is for its current version and the transition table allows the move. Returns the
+     * case number when the case moved, else null. An event for a case this window never decided is
+     * ignored. Runs inside the caller's transaction when there is one (sync moves its cursor in it).
+     */
+    recordCentralEvent(event: CaseEvent, appliedAt: string): string | null {
+      return db.transaction(() => {
+        // Only a case central can know of (decided, numbered) has central's events; anything else in
+        // the feed is not ours to keep (and would tie a draft that may still be discarded).
+        const r = db.select().from(cases).where(eq(cases.id, event.caseId)).get();
+        if (!r || r.number === null) return null;
+        const inserted = db
+          .insert(centralEvents)
+          .values({
+            id: event.id,
+            seq: event.seq,
+            caseId: event.caseId,
+            caseVersion: event.caseVersion,
+            kind: event.kind,
+            comment: event.comment,
+            approver: event.approver,
+            at: event.at,
+            appliedAt,
+          })
+          .onConflictDoNothing()
+          .run().changes;
+        if (!inserted || r.version !== event.caseVersion) return null;
+        const to = nextState(r.state, `central.${event.kind}`);
+        if (to === null || to === 'removed') return null;
+        db.update(cases)
+          .set({
+            state: to,
+            centralComment: event.comment || r.centralComment,
+            centralApprover: event.approver ?? r.centralApprover,
+            centralAt: event.at,
+            updatedAt: appliedAt,
+          })
+          .where(eq(cases.id, event.caseId))
+          .run();
+        audit.append({
+          userId: null,
+          username: null,
+          action: `sync.${event.kind}`,
+          target: event.caseId,
+          result: 'ok',
+          detail: {
+            number: r.number,
+            version: event.caseVersion,
+            approver: event.approver,
+            comment: event.comment,
+            at: event.at,
+          },
+        });
+        return r.number ?? '';
+      });
+    },
+
     /** The citizen came back with the missing materials: a new version of the case, as a draft. */
     resume(actor: Actor, caseId: string): CaseDetail {
       db.transaction(() => {
         const r = row(caseId);
-        if (!isResumable(r.state)) throw stateError('resume', r.state);
+        const to = move(r, 'resume');
         const at = clock.now().toISOString();
         db.update(cases)
           .set({
-            state: 'draft',
+            state: to,
+            resumedFrom: isResumable(r.state) ? r.state : null,
             version: r.version + 1,
             revision: r.revision + 1,
             clerkId: actor.id,
@@ -641,39 +691,31 @@ export function createCaseService(deps: CaseServiceDeps) {
       db.transaction(() => {
         const r = row(caseId);
         ownDraft(actor, r, 'discard');
-        if (r.number === null) {
+        // A draft never decided has no number; a resumed one goes back to what it waited for (a
+        // numbered case is never removed, even if the record of what it waited for were missing).
+        const resumedFrom = r.number === null ? null : (r.resumedFrom ?? 'supplement_requested');
+        const to = nextState(r.state, 'discard', resumedFrom);
+        if (to === null) throw stateError('discard', r.state);
+        if (to === 'removed') {
           note(actor, 'cases.discard', caseId, { matterCode: r.matterCode });
           db.delete(cases).where(eq(cases.id, caseId)).run();
           return;
         }
         const last = db
-          .select()
+          .select({ version: caseDecisions.version })
           .from(caseDecisions)
           .where(eq(caseDecisions.caseId, caseId))
           .orderBy(desc(caseDecisions.version))
           .limit(1)
           .get();
-        const at = clock.now().toISOString();
-        const version = last?.version ?? r.version - 1;
-        // Back to what it waited for: central's request for more, or the window's own notice.
-        const centralAsked = db
-          .select({ id: centralEvents.id })
-          .from(centralEvents)
-          .where(
-            and(
-              eq(centralEvents.caseId, caseId),
-              eq(centralEvents.caseVersion, version),
-              eq(centralEvents.kind, 'supplement_requested'),
-            ),
-          )
-          .get();
-        const backTo = centralAsked ? 'supplement_requested_by_central' : 'supplement_requested';
+        const backTo = to;
         db.update(cases)
           .set({
             state: backTo,
-            version,
+            resumedFrom: null,
+            version: last?.version ?? r.version - 1,
             revision: r.revision + 1,
-            updatedAt: at,
+            updatedAt: clock.now().toISOString(),
           })
           .where(eq(cases.id, caseId))
           .run();

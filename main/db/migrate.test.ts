@@ -44,19 +44,25 @@ function names(db: Sqlite, type: 'table' | 'trigger' | 'index'): string[] {
   ).map((r) => r.name);
 }
 
-/** A migrations folder holding only the first migration: the program as it was one version ago. */
-function firstMigrationOnly(): string {
-  const folder = join(dir, 'migrations-v1');
+/** A migrations folder holding the first `count` migrations: the program as it was then. */
+function migrationsUpTo(count: number): string {
+  const folder = join(dir, `migrations-v${count}`);
   mkdirSync(join(folder, 'meta'), { recursive: true });
-  const first = journal.entries[0]!;
-  expect(first.tag).toMatch(/^0000_/);
-  copyFileSync(join(migrationsDir, `${first.tag}.sql`), join(folder, `${first.tag}.sql`));
+  for (const entry of journal.entries.slice(0, count)) {
+    copyFileSync(join(migrationsDir, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  }
   const raw = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
   writeFileSync(
     join(folder, 'meta', '_journal.json'),
-    JSON.stringify({ ...raw, entries: raw.entries.slice(0, 1) }, null, 2),
+    JSON.stringify({ ...raw, entries: raw.entries.slice(0, count) }, null, 2),
   );
   return folder;
+}
+
+/** The program as it was one version ago: the first migration only. */
+function firstMigrationOnly(): string {
+  expect(journal.entries[0]!.tag).toMatch(/^0000_/);
+  return migrationsUpTo(1);
 }
 
 describe('the shipped migrations', () => {
@@ -68,6 +74,7 @@ describe('the shipped migrations', () => {
       '0003_intake',
       '0004_documents',
       '0005_sync',
+      '0006_resumed_from',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);
@@ -145,6 +152,39 @@ describe('migrateDatabase', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('0006 records what drafts resumed before it waited for: central’s request or the window’s notice', async () => {
+    const backupDir = join(dir, 'backups');
+    const db = openDb();
+    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(6), backupDir });
+    db.prepare(
+      `INSERT INTO staff (id, username, display_name, role, window_number, password_hash, created_at, updated_at)
+       VALUES (1, 'wang', '王窗口', 'clerk', 5, 'scrypt$x', '2026-09-30T00:00:00.000Z', '2026-09-30T00:00:00.000Z')`,
+    ).run();
+    const insertCase = db.prepare(
+      `INSERT INTO cases (id, number, version, state, revision, applicant_name, applicant_id_masked, draft, clerk_id,
+         clerk_name, window_number, created_day, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, '张三', '370303********1234', '{}', 1, '王窗口', 5, '2026-09-30',
+         '2026-09-30T02:00:00.000Z', '2026-09-30T02:00:00.000Z')`,
+    );
+    insertCase.run('resumed-after-central', '370303-20260930-005-0001', 2, 'draft');
+    insertCase.run('resumed-after-window', '370303-20260930-005-0002', 2, 'draft');
+    insertCase.run('never-decided', null, 1, 'draft');
+    insertCase.run('waiting', '370303-20260930-005-0003', 1, 'supplement_requested');
+    db.prepare(
+      `INSERT INTO central_events (id, seq, case_id, case_version, kind, comment, approver, at, applied_at)
+       VALUES ('e1', 1, 'resumed-after-central', 1, 'supplement_requested', '缺少租房合同', '李审批',
+         '2026-09-30T03:00:00.000Z', '2026-09-30T03:00:01.000Z')`,
+    ).run();
+
+    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    expect(db.prepare('SELECT id, resumed_from AS resumedFrom FROM cases ORDER BY id').all()).toEqual([
+      { id: 'never-decided', resumedFrom: null },
+      { id: 'resumed-after-central', resumedFrom: 'supplement_requested_by_central' },
+      { id: 'resumed-after-window', resumedFrom: 'supplement_requested' },
+      { id: 'waiting', resumedFrom: null },
+    ]);
   });
 
   it('refuses a database from a newer program with a Chinese DatabaseNewerError naming the version', async () => {

@@ -153,6 +153,11 @@ export const cases = sqliteTable(
     centralComment: text('central_comment'),
     centralApprover: text('central_approver'),
     centralAt: text('central_at'),
+    /**
+     * A resumed draft: the supplement it was resumed from (the window's or central's), where a
+     * discard sends it back; null for a draft never decided and for decided cases.
+     */
+    resumedFrom: text('resumed_from', { enum: ['supplement_requested', 'supplement_requested_by_central'] }),
   },
   (t) => [
     uniqueIndex('cases_number').on(t.number),

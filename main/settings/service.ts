@@ -196,5 +196,21 @@ export function createSettingsService(db: Db, clock: Clock) {
       write(after);
       return { before, after, repaired: status === 'invalid' ? problems : [] };
     },
+
+    /**
+     * A value kept beside the settings under its own key (e.g. the applicant registry's digest key):
+     * read, or created once with `make` when absent. A race between two writers keeps the first.
+     */
+    valueOrCreate(key: string, make: () => string): string {
+      if (key === WORKSTATION_KEY) throw new Error('the workstation settings are not a plain value');
+      const stored = () => db.select().from(settings).where(eq(settings.key, key)).get();
+      const found = stored();
+      if (found) return JSON.parse(found.value) as string;
+      db.insert(settings)
+        .values({ key, value: JSON.stringify(make()), updatedAt: clock.now().toISOString() })
+        .onConflictDoNothing()
+        .run();
+      return JSON.parse(stored()!.value) as string;
+    },
   };
 }

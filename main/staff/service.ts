@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { AppError } from '../../preload/contract/errors';
 import type { Role } from '../../preload/contract/roles';
@@ -157,6 +157,60 @@ export function createStaffService(db: Db, clock: Clock) {
         .get();
       if (!row) throw new AppError('not_found');
       return toStaff(row);
+    },
+
+    // The sign-in bookkeeping the auth service asks for (this service is the one writer of staff).
+
+    /** A correct password: the failure count starts again. */
+    clearFailures(id: number): StaffRow {
+      const row = db
+        .update(staff)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(eq(staff.id, id))
+        .returning()
+        .get();
+      if (!row) throw new AppError('not_found');
+      return row;
+    },
+
+    /** A wrong password, counted in one statement (parallel guesses cannot slip past); the new count. */
+    countFailure(id: number): number | null {
+      return (
+        db
+          .update(staff)
+          .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
+          .where(eq(staff.id, id))
+          .returning({ failedAttempts: staff.failedAttempts })
+          .get()?.failedAttempts ?? null
+      );
+    },
+
+    /** Locks the account until the given instant (ISO), the count starting again after it. */
+    lockUntil(id: number, until: string): void {
+      db.update(staff).set({ failedAttempts: 0, lockedUntil: until }).where(eq(staff.id, id)).run();
+    },
+
+    recordSignIn(id: number): StaffRow {
+      const row = db
+        .update(staff)
+        .set({ lastSignInAt: clock.now().toISOString() })
+        .where(eq(staff.id, id))
+        .returning()
+        .get();
+      if (!row) throw new AppError('not_found');
+      return row;
+    },
+
+    /** A password the person chose (already checked for strength and hashed). */
+    setOwnPassword(id: number, passwordHash: string): StaffRow {
+      const row = db
+        .update(staff)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now().toISOString() })
+        .where(eq(staff.id, id))
+        .returning()
+        .get();
+      if (!row) throw new AppError('not_found');
+      return row;
     },
   };
 }

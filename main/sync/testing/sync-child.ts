@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/connection';
 import { createRootLogger, subsystem } from '../../logging/logger';
 import { createMaterialStore } from '../../materials/store';
 import { createSettingsService } from '../../settings/service';
+import { createCaseService } from '../../cases/service';
 import { createOutbox } from '../outbox';
 import { createSyncService } from '../service';
 
@@ -26,15 +27,20 @@ const db = drizzle(sqlite);
 const root = createRootLogger({ dir: null, level: 'silent' });
 const materials = createMaterialStore({ db, clock, dir: join(dataDir, 'materials') });
 const outbox = createOutbox({ db, clock, materials });
+const settings = createSettingsService(db, clock);
+const audit = createAuditService(db, clock);
+const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
+const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
 const sync = createSyncService({
   db,
   clock,
-  settings: createSettingsService(db, clock),
-  audit: createAuditService(db, clock),
-  catalog: createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') }),
-  calendar: createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') }),
+  settings,
+  audit,
+  catalog,
+  calendar,
   materials,
   outbox,
+  cases: createCaseService({ db, clock, audit, catalog, calendar, settings, materials }),
   log: subsystem(root, 'sync'),
   concurrency: 3,
   idleMs: 100,
