@@ -1,3 +1,6 @@
+// Longer than most files on purpose: every route of the approver pages in one place, so the order of
+// the checks each one makes (signed in, form token, role, department) can be read and compared at a
+// glance. The pages themselves are in pages/, the data in the services.
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

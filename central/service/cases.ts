@@ -1,3 +1,5 @@
+// Longer than most files on purpose: central's one writer of the case tables (cases, versions, files,
+// events, idempotency records); each write is a transaction whose checks belong together.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { materialMimes } from '@yichuang/domain/materials';

@@ -1,3 +1,5 @@
+// Longer than most files on purpose: one parser for the whole ESC/POS command set we emit, so the
+// preview and the byte-level tests read the stream exactly as a printer would.
 import iconv from 'iconv-lite';
 import type { CutMode, EscPosAlign, QrErrorLevel } from './escpos';
 

@@ -1,3 +1,5 @@
+// Longer than most files on purpose: the A4 flow (cursor, page breaks, floats, text wrapping) is one
+// state machine; its blocks (table, chart, QR code) and the page decorations are files of their own.
 import type { PDFDocument } from 'pdf-lib';
 import type { DocumentFont } from '../font';
 import { type BarChartSpec, barChart } from './chart';

@@ -1,3 +1,5 @@
+// Longer than most files on purpose: the viewer's keyboard, zoom, rotation and paging work on one
+// shared state; splitting them would pass that state through props for no reader's gain.
 import {
   CompressOutlined,
   FilePdfOutlined,
