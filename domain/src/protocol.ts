@@ -29,7 +29,7 @@ export const enrolmentCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, '注册码格式为 XXXX-XXXX-XXXX');
+  .regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, '注册码格式为 XXXX-XXXX-XXXX（向中心管理员索取）');
 
 export const enrolRequestSchema = z
   .object({

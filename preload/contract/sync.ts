@@ -1,3 +1,4 @@
+import { enrolmentCodeSchema } from '@yichuang/domain/protocol';
 import { z } from 'zod';
 
 /**
@@ -87,14 +88,7 @@ export const enrolInputSchema = z
       .trim()
       .url('中心地址须为 http:// 或 https:// 开头的网址')
       .refine((u) => /^https?:\/\//.test(u), '中心地址须为 http:// 或 https:// 开头的网址'),
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(
-        /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/,
-        '注册码格式为 XXXX-XXXX-XXXX（向中心管理员索取）',
-      ),
+    code: enrolmentCodeSchema,
   })
   .strict();
 export type EnrolInput = z.infer<typeof enrolInputSchema>;
