@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createWorkstation, type Workstation } from '../main/app/services';
-import type { Actor } from '../main/cases/service';
+import type { Actor } from '../main/cases/model';
 import { makePng } from '@yichuang/domain/testing/images';
 import { addClerk } from '../main/testing/workstation';
 import type { CaseDraft } from '@yichuang/domain/cases';

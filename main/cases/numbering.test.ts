@@ -6,7 +6,7 @@ import { completeResidenceDraft } from '../testing/intake-fixtures';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
 import { numberingWindow } from './numbering';
-import type { Actor } from './service';
+import type { Actor } from './model';
 
 let t: TestWorkstation;
 let clerk: Actor;

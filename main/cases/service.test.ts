@@ -8,7 +8,8 @@ import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
-import type { Actor, CaseService } from './service';
+import type { Actor } from './model';
+import type { CaseService } from './service';
 
 let t: TestWorkstation;
 let cases: CaseService;

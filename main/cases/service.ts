@@ -12,10 +12,11 @@ import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry, normalizeIdNumber } from './applicants';
+import type { Actor, DecidedMaterial } from './model';
 import { createCaseViews, type CaseRow } from './views';
 import { nextCaseNumber, numberingWindow } from './numbering';
 import type { CaseDecisionRecord, CaseDetail } from '../../preload/contract/cases';
-import type { CaseDraft, CaseState, Decision, ItemFile, PersonDraft } from '@yichuang/domain/cases';
+import type { CaseDraft, CaseState, Decision, PersonDraft } from '@yichuang/domain/cases';
 import {
   caseDraftSchema,
   caseStateNames,
@@ -30,26 +31,6 @@ import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError } from '../../preload/contract/errors';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
-
-/** Who acts: the signed-in staff member. */
-export interface Actor {
-  id: number;
-  username: string;
-  displayName: string;
-}
-
-/** One checklist item of a decided case version. */
-export interface DecidedMaterial {
-  itemId: string;
-  name: string;
-  required: boolean;
-  status: string;
-  pages: number;
-  originalChecked: boolean;
-  copies: number;
-  eLicence: boolean;
-  files: ItemFile[];
-}
 
 /** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;

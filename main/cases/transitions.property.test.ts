@@ -17,7 +17,8 @@ import { AppError } from '../../preload/contract/errors';
 import type { StoredFile } from '../../preload/contract/materials';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
-import type { Actor, CaseService } from './service';
+import type { Actor } from './model';
+import type { CaseService } from './service';
 
 // Random sequences of everything that can happen to a case — the clerk's actions and central's
 // events — driven through the real case service on a real database, beside a model that knows

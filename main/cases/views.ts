@@ -21,7 +21,7 @@ import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
 import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
 import { normalizeIdNumber, type ApplicantRegistry } from './applicants';
-import type { Actor, DecidedMaterial } from './service';
+import type { Actor, DecidedMaterial } from './model';
 
 export type CaseRow = typeof cases.$inferSelect;
 

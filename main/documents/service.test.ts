@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '@yichuang/domain/cases';
 import type { StoredFile } from '../../preload/contract/materials';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { zhangSanId } from '@yichuang/domain/testing/ids';

@@ -1,5 +1,6 @@
 import type { CalendarService } from '../calendar/service';
-import type { CaseService, DecidedMaterial } from '../cases/service';
+import type { DecidedMaterial } from '../cases/model';
+import type { CaseService } from '../cases/service';
 import type { CatalogService } from '../catalog/service';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';

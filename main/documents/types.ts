@@ -1,4 +1,4 @@
-import type { DecidedMaterial } from '../cases/service';
+import type { DecidedMaterial } from '../cases/model';
 /**
  * The data each printed document is made from. Every document is a pure function from one of
  * these to PDF bytes; `main/documents/service.ts` gathers them from the database. Nothing here

@@ -1,6 +1,6 @@
 import { AppError } from '../../preload/contract/errors';
 import type { SessionUser } from '../../preload/contract/schemas';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 
 /** The signed-in staff member as the services record them; the router has already refused calls without one. */
 export function actorOf(user: SessionUser | null): Actor {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintJob } from '../../preload/contract/documents';
 import type { StoredFile } from '../../preload/contract/materials';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 import { decodeQr, pdfPages, pdfText } from '../documents/testing/pdf-check';
 import { progressUrlOf } from '../documents/service';
 import { defaultWorkstationSettings } from '../settings/service';

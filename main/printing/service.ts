@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 import type { DocumentService } from '../documents/service';
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/service';

@@ -1,5 +1,5 @@
 import type { StoredFile } from '../../../preload/contract/materials';
-import type { Actor } from '../../cases/service';
+import type { Actor } from '../../cases/model';
 import { completeResidenceDraft } from '../../testing/intake-fixtures';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import {
