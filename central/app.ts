@@ -33,6 +33,7 @@ import { CentralError } from './service/errors';
 import type { PublishedKind } from './service/published';
 import type { Workstation } from './service/workstations';
 import { registerApproverPages } from './approver/routes';
+import { registerUpdates } from './updates/routes';
 import { createCentral, type Central, type CentralConfig } from './central';
 
 const errorResponses = {
@@ -247,6 +248,7 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     done();
   });
 
+  registerUpdates(app, central);
   await registerApproverPages(app, central);
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/approver'));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { catalogSchema } from '@yichuang/domain/catalog';
 import { holidayCalendarSchema } from '@yichuang/domain/calendar';
 import { openCentralDatabase, type CentralDatabase } from './db/connect';
@@ -21,6 +22,8 @@ export interface CentralConfig {
   name?: string;
   /** Where the SQL migrations are: beside the built bundle in a deployment; `central/migrations` by default. */
   migrationsFolder?: string;
+  /** The update feed's folder (latest*.yml, installers, blockmaps), served at `/updates/`; `dataDir/updates` by default. */
+  updatesDir?: string | undefined;
 }
 
 export type Central = Awaited<ReturnType<typeof createCentral>>;
@@ -41,6 +44,7 @@ export async function createCentral(config: CentralConfig) {
   return {
     name: config.name ?? '一窗 中心审批',
     now,
+    updatesDir: config.updatesDir ?? join(config.dataDir, 'updates'),
     database,
     audit,
     registry,

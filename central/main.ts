@@ -12,6 +12,8 @@ Usage: node central/dist/main.js [command] [options]   (from the repo: npm run c
 
 Commands:
   serve (default)            start central: --port 8700 --host 127.0.0.1 --data-dir ./.central
+                             [--updates-dir DIR]: the workstations' update feed, served at /updates/
+                             (latest*.yml, installers, blockmaps; default <data-dir>/updates)
   enrolment-code             print a one-time code for a window: --note "3 号窗口"
   add-person                 --username --name --role approver|admin --password [--department]
   publish catalog|calendar FILE
@@ -21,9 +23,11 @@ Environment:
   DATABASE_URL=postgres://…  PostgreSQL (production); without it, embedded PGlite in the data folder
   LOG_LEVEL                  the request log's level (default info)
   CENTRAL_ADMIN_PASSWORD     the first administrator's password (else one is generated and shown once)
+  CENTRAL_DATA_DIR           the data folder (instead of --data-dir)
+  CENTRAL_UPDATES_DIR        the update feed's folder (instead of --updates-dir)
 
 Central speaks plain HTTP: bind it to loopback for development, and put it behind a TLS
-terminator (nginx, Caddy) on a hall network. See docs/central.md.`;
+terminator (nginx, Caddy) on a hall network. See docs/central.md; publishing an update: docs/packaging.md.`;
 
 /** The shipped catalog and calendar, and the migrations: build.mjs puts them beside the bundle. */
 const seedFolder = join(__dirname, 'seed');
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.PORT ?? '8700' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       'data-dir': { type: 'string', default: process.env.CENTRAL_DATA_DIR ?? '.central' },
+      'updates-dir': { type: 'string' },
       note: { type: 'string', default: '' },
       username: { type: 'string' },
       name: { type: 'string' },
@@ -50,8 +55,10 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
+  const updatesDir = values['updates-dir'] ?? (process.env.CENTRAL_UPDATES_DIR || undefined);
   const config = {
     dataDir: resolve(values['data-dir']),
+    updatesDir: updatesDir ? resolve(updatesDir) : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     migrationsFolder,
   };
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
     console.log(
       `Central ready at ${address} (${central.database.engine}) — approver page ${address}/approver, API docs ${address}/docs`,
     );
+    console.log(`Update feed: ${central.updatesDir} at ${address}/updates/ (enrolled workstations only)`);
     const stop = () => void app.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

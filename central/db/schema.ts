@@ -66,6 +66,8 @@ export const workstations = pgTable('workstations', {
   enrolledAt: at('enrolled_at').notNull(),
   lastSeenAt: at('last_seen_at'),
   revokedAt: at('revoked_at'),
+  /** The app version the workstation last reported (`x-yichuang-version`); null until it sends one. */
+  appVersion: text('app_version'),
 });
 
 /** A case as central knows it: its latest version and where it stands. */

@@ -6,6 +6,7 @@ import { enrolmentCodes, workstations } from '../db/schema';
 import { sha256Hex } from './canonical';
 import { CentralError, unauthorized } from './errors';
 import type { CentralAudit } from './audit';
+import { reportedVersion } from '../updates/versions';
 
 /** Letters and digits that cannot be misread aloud or on paper (no 0/O, 1/I). */
 const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -22,6 +23,8 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
   const { db, now, audit } = deps;
   /** Credential → workstation, so a stream of upload chunks does not hit the database each time. */
   const cache = new Map<string, Workstation>();
+  /** Workstation id → the app version last written to its row (a write per change, not per request). */
+  const versions = new Map<string, string>();
 
   return {
     /** A one-time code for one window, valid 24 hours; only its hash is stored. */
@@ -141,6 +144,28 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
       cache.set(credential, ws);
       await db.update(workstations).set({ lastSeenAt: now().toISOString() }).where(eq(workstations.id, id));
       return ws;
+    },
+
+    /**
+     * Keeps the app version a workstation reports (`x-yichuang-version`) on its row, with the time:
+     * for a credential `authenticate` accepted, and only when the version differs from the one
+     * written last. A header that is not a plain semantic version is ignored, never stored.
+     */
+    async noteVersion(authorization: string | undefined, header: string | string[] | undefined): Promise<void> {
+      const version = reportedVersion(header);
+      const credential = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+      const ws = version && credential ? cache.get(credential) : undefined;
+      if (!version || !ws || versions.get(ws.id) === version) return;
+      versions.set(ws.id, version);
+      try {
+        await db
+          .update(workstations)
+          .set({ appVersion: version, lastSeenAt: now().toISOString() })
+          .where(and(eq(workstations.id, ws.id), isNull(workstations.revokedAt)));
+      } catch (error) {
+        versions.delete(ws.id);
+        throw error;
+      }
     },
 
     async revoke(id: string, by: string): Promise<void> {

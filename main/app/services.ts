@@ -41,6 +41,7 @@ import { createOutbox, type Outbox } from '../sync/outbox';
 import { createSyncService, type SyncDeps, type SyncService } from '../sync/service';
 import { createStaffService, type StaffService } from '../staff/service';
 import { systemClock, type Clock } from './clock';
+import { version as packageVersion } from '../../package.json';
 
 export interface WorkstationConfig {
   /** Where the database, backups and logs live: Electron's userData or `--data-dir`. */
@@ -71,6 +72,8 @@ export interface WorkstationConfig {
    * drive it by hand); the other numbers tune it (tests and benchmarks).
    */
   sync?: Partial<Pick<SyncDeps, 'concurrency' | 'idleMs' | 'random' | 'client'>> & { autoStart?: boolean };
+  /** The app version sent to central with every request: Electron's `app.getVersion()`; package.json's by default. */
+  appVersion?: string;
 }
 
 export interface Services {
@@ -143,7 +146,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   const db = drizzle(sqlite);
   const audit = createAuditService(db, clock);
   const staff = createStaffService(db, clock);
-  const auth = createAuthService({ db, clock, staff, audit });
+  const auth = createAuthService({ clock, staff, audit });
   const settings = createSettingsService(db, clock);
   const hub = createSessionHub();
   const devices = createDeviceService({
@@ -229,7 +232,9 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     calendar,
     materials,
     outbox,
+    cases,
     log: subsystem(root, 'sync'),
+    appVersion: config.appVersion ?? packageVersion,
     onChange: (status) => hub.broadcast('sync.changed', status),
     onCaseEvent: (event) => hub.broadcast('sync.caseEvent', event),
     ...syncTuning,

@@ -9,6 +9,7 @@ import {
   idempotencyHeader,
   publishedSchema,
   uploadsPath,
+  versionHeader,
   type AuditHead,
   type AuditHeadResponse,
   type CasePut,
@@ -116,6 +117,8 @@ export interface ClientOptions {
   chunkSize?: number;
   /** A request without an answer for this long fails (default 30 s); an upload without progress too. */
   timeoutMs?: number;
+  /** This workstation's app version, sent as `x-yichuang-version` with every request (central's 管理 page shows it). */
+  appVersion?: string | undefined;
 }
 
 /** The HTTP client to central: JSON calls with fetch, material uploads with tus-js-client. */
@@ -145,6 +148,7 @@ export function createCentralClient(options: ClientOptions) {
     }
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.key) headers[idempotencyHeader] = init.key;
+    if (options.appVersion) headers[versionHeader] = options.appVersion;
     const sentAt = options.now();
     let response: Response;
     try {
@@ -235,7 +239,10 @@ export function createCentralClient(options: ClientOptions) {
         const upload = new Upload(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), {
           endpoint: `${base}${uploadsPath}`,
           ...(job.uploadUrl ? { uploadUrl: job.uploadUrl } : {}),
-          headers: { authorization: `Bearer ${options.credential ?? ''}` },
+          headers: {
+            authorization: `Bearer ${options.credential ?? ''}`,
+            ...(options.appVersion ? { [versionHeader]: options.appVersion } : {}),
+          },
           metadata: { caseId: job.caseId, sha256: job.sha256, filename: job.fileName, filetype: job.mime },
           chunkSize,
           retryDelays: null,

@@ -1,16 +1,15 @@
 import { hostname } from 'node:os';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { auditLog, cases, centralEvents, syncState } from '../db/schema';
+import { syncState } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import type { CaseEvent, CasePut } from '@yichuang/domain/protocol';
-import { centralTransitions } from '@yichuang/domain/cases';
 import { AppError } from '../../preload/contract/errors';
 import {
   clockSkewWarningMs,
@@ -22,6 +21,7 @@ import {
 } from '../../preload/contract/sync';
 import { CentralCallError, createCentralClient, type CentralClient, type ClientOptions } from './client';
 import type { Outbox, OutboxRow } from './outbox';
+import type { CaseService } from '../cases/service';
 
 export interface SyncDeps {
   db: Db;
@@ -32,6 +32,8 @@ export interface SyncDeps {
   calendar: CalendarService;
   materials: MaterialStore;
   outbox: Outbox;
+  /** Central's events move cases through the case service (the one writer of cases). */
+  cases: Pick<CaseService, 'recordCentralEvent'>;
   log: Logger;
   /** Told whenever the status may have changed (the UI's badge and 同步 screen). */
   onChange?: (status: SyncStatus) => void;
@@ -43,6 +45,8 @@ export interface SyncDeps {
   idleMs?: number;
   random?: () => number;
   client?: Partial<Pick<ClientOptions, 'chunkSize' | 'timeoutMs'>>;
+  /** This workstation's app version: every request to central carries it. */
+  appVersion?: string;
 }
 
 const keys = {
@@ -97,6 +101,7 @@ export function createSyncService(deps: SyncDeps) {
       baseUrl: url,
       credential,
       now: () => clock.now().getTime(),
+      appVersion: deps.appVersion,
       ...deps.client,
     });
     return client;
@@ -226,52 +231,10 @@ export function createSyncService(deps: SyncDeps) {
    * current version. Returns the case number when the case moved, else null.
    */
   function apply(event: CaseEvent): string | null {
-    return db.transaction((tx) => {
-      const inserted = tx
-        .insert(centralEvents)
-        .values({
-          id: event.id,
-          seq: event.seq,
-          caseId: event.caseId,
-          caseVersion: event.caseVersion,
-          kind: event.kind,
-          comment: event.comment,
-          approver: event.approver,
-          at: event.at,
-          appliedAt: clock.now().toISOString(),
-        })
-        .onConflictDoNothing()
-        .run().changes;
+    // The cursor moves in the same transaction as the event is recorded: each is applied once.
+    return db.transaction(() => {
       write(keys.cursor, String(event.seq));
-      if (!inserted) return null;
-      const row = tx.select().from(cases).where(eq(cases.id, event.caseId)).get();
-      const rule = centralTransitions[event.kind];
-      if (!row || row.version !== event.caseVersion || !rule.from.includes(row.state)) return null;
-      tx.update(cases)
-        .set({
-          state: rule.to,
-          centralComment: event.comment || row.centralComment,
-          centralApprover: event.approver ?? row.centralApprover,
-          centralAt: event.at,
-          updatedAt: clock.now().toISOString(),
-        })
-        .where(eq(cases.id, event.caseId))
-        .run();
-      deps.audit.append({
-        userId: null,
-        username: null,
-        action: `sync.${event.kind}`,
-        target: event.caseId,
-        result: 'ok',
-        detail: {
-          number: row.number,
-          version: event.caseVersion,
-          approver: event.approver,
-          comment: event.comment,
-          at: event.at,
-        },
-      });
-      return row.number ?? '';
+      return deps.cases.recordCentralEvent(event, clock.now().toISOString());
     });
   }
 
@@ -299,23 +262,11 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   async function recordAuditHead(c: CentralClient): Promise<void> {
-    const head = db
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.seq))
-      .limit(1)
-      .get();
+    const head = deps.audit.head();
     if (!head) return;
     const checkpointSeq = await c.auditCheckpoint();
     const checkpoint =
-      checkpointSeq === null
-        ? null
-        : {
-            sequence: checkpointSeq,
-            hash:
-              db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, checkpointSeq)).get()?.hash ??
-              null,
-          };
+      checkpointSeq === null ? null : { sequence: checkpointSeq, hash: deps.audit.hashAt(checkpointSeq) };
     const answer = await c.postAuditHead(
       { sequence: head.seq, hash: head.hash, checkpoint },
       `audit:${head.seq}:${checkpointSeq ?? 'none'}`,
@@ -403,6 +354,16 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   return {
+    /**
+     * The enrolled central's address and this workstation's credential, read afresh (a re-enrolment
+     * moves them): the updater fetches its feed from the same central with the same credential.
+     */
+    centralAccess(): { centralUrl: string; credential: string } | null {
+      const centralUrl = read(keys.url);
+      const credential = read(keys.credential);
+      return centralUrl && credential ? { centralUrl, credential } : null;
+    },
+
     status,
 
     items(states: readonly OutboxState[] | undefined, limit: number): OutboxItem[] {
@@ -430,6 +391,7 @@ export function createSyncService(deps: SyncDeps) {
         baseUrl: input.centralUrl,
         credential: null,
         now: () => clock.now().getTime(),
+        appVersion: deps.appVersion,
       });
       let answer;
       try {

@@ -5,7 +5,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/con
 import type { Result } from '../../preload/contract/envelope';
 import type { EventName, EventPayload } from '../../preload/contract/events';
 import type { Clock } from '../app/clock';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 import { createWorkstation, type Workstation, type WorkstationConfig } from '../app/services';
 import { createSession, type Session } from '../ipc/session';
 import type { StaffService } from '../staff/service';

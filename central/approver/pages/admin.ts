@@ -62,6 +62,7 @@ export function adminPage(data: AdminPageData): string {
         <td>${w.districtCode} · ${w.windowNumber} 号窗口</td>
         <td>${w.hallName}</td>
         <td class="num">${w.hostname}</td>
+        <td class="num">${w.appVersion ?? '—'}</td>
         <td class="num">${formatTime(w.enrolledAt)}</td>
         <td class="num">${formatTime(w.lastSeenAt)}</td>
         <td>
@@ -124,7 +125,11 @@ export function adminPage(data: AdminPageData): string {
     </section>
     <section class="card">
       <h2>工作站（${data.workstations.length}）</h2>
-      ${dataTable(['窗口', '大厅', '主机名', '注册时间', '最近联系', '状态', ''], workstations, '尚无注册的工作站')}
+      ${dataTable(
+        ['窗口', '大厅', '主机名', '版本', '注册时间', '最近联系', '状态', ''],
+        workstations,
+        '尚无注册的工作站',
+      )}
     </section>
     <section class="card">
       <h2>审计记录异常（${data.anomalies.length}）</h2>

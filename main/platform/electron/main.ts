@@ -8,6 +8,8 @@ import { createCupsDriver } from '../../printing/cups';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { centralHostOf } from './policy';
 import { createMainWindow, guardAllWebContents, lockDownPermissions } from './window';
+import { startUpdater } from './updater';
+import type { UpdateService } from '../../updates/service';
 
 /** The Electron host: one instance, one locked-down window, the same services as the browser host. */
 if (!app.requestSingleInstanceLock()) {
@@ -16,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let workstation: Workstation | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
+  let updates: UpdateService | null = null;
   // Before any window exists, so every web contents is guarded from its creation.
   guardAllWebContents({
     centralHost: () => (workstation ? centralHostOf(workstation.services.sync.status().centralUrl) : null),
@@ -36,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !workstation) return;
     quitting = true;
     event.preventDefault();
+    updates?.stop();
     void workstation.close().finally(() => app.quit());
   });
 
@@ -48,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath('userData'),
         resourcesDir,
         simulateDevices: process.argv.includes('--simulate-devices'),
+        appVersion: app.getVersion(),
         // The platform's printers everywhere; CUPS as well where it exists (Linux, macOS).
         printDrivers:
           process.platform === 'win32'
@@ -64,6 +69,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(__dirname, '..', 'renderer'));
     const { sessions } = serveIpc(workstation.router, workstation.hub, workstation.log.child({ subsystem: 'ipc' }));
     mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
+    // Checks central's feed now and daily, downloads in the background, installs only at quit.
+    updates = startUpdater(workstation);
 
     // The PC's own lock screen locks the workstation too.
     const ws = workstation;

@@ -1,0 +1,1 @@
+ALTER TABLE "workstations" ADD COLUMN "app_version" text;
