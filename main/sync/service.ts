@@ -1,3 +1,6 @@
+// Longer than most files on purpose: the sync worker's loop, its passes (send, events, audit head,
+// published data) and its status share one connection state and one backoff; the outbox, the HTTP
+// client and the case moves are modules of their own.
 import { hostname } from 'node:os';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
