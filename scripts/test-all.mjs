@@ -43,6 +43,9 @@ else {
   failures.push('build');
 }
 
+// vitest runs every unit test once per time-zone project (vitest.config.mts: TZ=UTC and
+// TZ=America/Los_Angeles; the crash test in UTC only). Its JSON report counts each run of a test, so a
+// test run in both zones counts twice here, once per zone, and a failure in either zone fails.
 const vitestOk = run('vitest', 'npx', [
   'vitest',
   'run',
@@ -52,6 +55,13 @@ const vitestOk = run('vitest', 'npx', [
 ]);
 const vitest = readJson('test-results/vitest.json');
 if (vitest) {
+  const counted = vitest.numPassedTests + vitest.numFailedTests + vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+  console.log(
+    `=== vitest: ${vitest.numTotalTests} test runs over the time-zone projects: ${vitest.numPassedTests} passed, ` +
+      `${vitest.numFailedTests} failed, ${vitest.numPendingTests + (vitest.numTodoTests ?? 0)} skipped`,
+  );
+  if (counted !== vitest.numTotalTests)
+    console.log(`=== vitest: the report counts ${counted} of ${vitest.numTotalTests}`);
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);

@@ -4,6 +4,8 @@
  * constant strings). Nothing typed by a clerk, citizen or approver reaches a page unescaped.
  */
 
+import { hallDateTime, hallShown, hallToday } from '@yichuang/domain/hall-time';
+
 export class SafeHtml {
   constructor(readonly html: string) {}
   toString(): string {
@@ -48,20 +50,14 @@ export function trusted(constant: string): SafeHtml {
   return new SafeHtml(constant);
 }
 
-/** China has one time zone and no daylight saving: UTC+8 all year. */
-const chinaOffsetMs = 8 * 60 * 60 * 1000;
-
-/** `2026-11-27 09:05` in China time, from an ISO timestamp; '—' for none. */
+/** `2026-11-27 09:05` on the hall's clock (Beijing), from an ISO timestamp; '—' for none, the text itself if unreadable. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + chinaOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
+  return hallShown(hallDateTime, iso);
 }
 
-/** Today's date in China (`YYYY-MM-DD`). */
+/** Today's hall date (`YYYY-MM-DD`) by central's clock. */
 export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+  return hallToday(now);
 }
 
 /** A GET link with query parameters, encoded. */

@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addHallDays, hallDate } from '@yichuang/domain/hall-time';
 import { makeTempDir, removeTempDir } from '../testing/workstation';
 import { backupDatabase, dailyBackupsKept, ensureDailyBackup } from './backup';
 import { openDatabase, type Sqlite } from './connection';
@@ -10,11 +11,9 @@ let dir: string;
 let backupDir: string;
 let sqlite: Sqlite;
 
-/** Local calendar date of `now` shifted by `days`, as the backup file names use it. */
+/** The hall date (Beijing) of `now` shifted by `days`, as the backup file names use it. */
 function dayName(now: Date, days: number): string {
-  const at = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 12);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `daily-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.db`;
+  return `daily-${addHallDays(hallDate(now), days)}.db`;
 }
 
 function dailies(): string[] {
@@ -35,19 +34,19 @@ afterEach(() => {
 });
 
 describe('ensureDailyBackup', () => {
-  const now = new Date(2025, 5, 20, 9, 30); // local time, 20 June 2025
+  const now = new Date('2025-06-20T01:30:00Z'); // 09:30 on 20 June 2025 in Beijing
 
   it('takes one backup a day, as a valid copy of the database', async () => {
     const file = await ensureDailyBackup(sqlite, backupDir, now);
     expect(file).toBe(join(backupDir, 'daily-2025-06-20.db'));
     expect(readdirSync(backupDir)).toEqual(['daily-2025-06-20.db']);
 
-    // Later the same day: nothing new.
-    expect(await ensureDailyBackup(sqlite, backupDir, new Date(2025, 5, 20, 23, 59))).toBeNull();
+    // Later the same day (23:59 Beijing): nothing new.
+    expect(await ensureDailyBackup(sqlite, backupDir, new Date('2025-06-20T15:59:00Z'))).toBeNull();
     expect(readdirSync(backupDir)).toEqual(['daily-2025-06-20.db']);
 
-    // The next day: a new file.
-    expect(await ensureDailyBackup(sqlite, backupDir, new Date(2025, 5, 21, 0, 1))).toBe(
+    // The next day (00:01 Beijing, still 20 June in UTC and in Los Angeles): a new file.
+    expect(await ensureDailyBackup(sqlite, backupDir, new Date('2025-06-20T16:01:00Z'))).toBe(
       join(backupDir, 'daily-2025-06-21.db'),
     );
     expect(dailies()).toEqual(['daily-2025-06-20.db', 'daily-2025-06-21.db']);
@@ -91,8 +90,8 @@ describe('ensureDailyBackup', () => {
   });
 
   it('crosses month and year boundaries by calendar date', async () => {
-    const newYear = new Date(2026, 0, 3, 8);
-    await ensureDailyBackup(sqlite, backupDir, new Date(2025, 11, 20, 8));
+    const newYear = new Date('2026-01-03T00:00:00Z'); // 08:00 on 3 Jan in Beijing
+    await ensureDailyBackup(sqlite, backupDir, new Date('2025-12-20T00:00:00Z'));
     writeFileSync(join(backupDir, 'daily-2025-12-21.db'), 'old');
     writeFileSync(join(backupDir, 'daily-2025-12-22.db'), 'old');
     await ensureDailyBackup(sqlite, backupDir, newYear);

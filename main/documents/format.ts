@@ -1,7 +1,6 @@
-import { hallDate } from '@yichuang/domain/hall-time';
-import { formatShanghai } from '../devices/printer/ticket';
+import { hallDate, hallTimeShort, instantMs } from '@yichuang/domain/hall-time';
 
-/** How dates, times and money read on the paper: Beijing dates the Chinese way. */
+/** How dates, times and money read on the paper: hall dates (Beijing) the Chinese way. */
 
 /** `2026-12-08` → `2026年12月8日` */
 export function chineseDate(ymd: string): string {
@@ -11,10 +10,13 @@ export function chineseDate(ymd: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-function instant(at: string | Date): Date {
-  const date = at instanceof Date ? at : new Date(at);
-  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(at)}`);
-  return date;
+/** An ISO timestamp with its offset, or a Date (a time without its offset would be read in the PC's zone). */
+function instant(at: string | Date): number {
+  try {
+    return instantMs(at);
+  } catch (error) {
+    throw new Error(`not a date: ${String(at)}`, { cause: error });
+  }
 }
 
 /** The Beijing date of an instant: `2026年11月27日`. */
@@ -24,8 +26,8 @@ export function chineseDateOf(at: string | Date): string {
 
 /** The Beijing date and time of an instant: `2026年11月27日 10:05`. */
 export function chineseDateTime(at: string | Date): string {
-  const [date = '', time = ''] = formatShanghai(instant(at)).split(' ');
-  return `${chineseDate(date)} ${time}`;
+  const date = instant(at);
+  return `${chineseDate(hallDate(date))} ${hallTimeShort(date)}`;
 }
 
 /** The fee line: 0 is 不收费, otherwise yuan with two decimals. */

@@ -1,3 +1,4 @@
+import { hallDateTimeSeconds } from '@yichuang/domain/hall-time';
 import { documentTitles } from '../../preload/contract/documents';
 import type { DailyReport, DueCase } from '../../preload/contract/reports';
 
@@ -30,11 +31,6 @@ export function csvCell(value: CsvValue): string {
 /** Rows as CSV records, each ended by CRLF (no byte-order mark). */
 export function csvRecords(rows: readonly (readonly CsvValue[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',') + crlf).join('');
-}
-
-/** An ISO instant as Beijing wall time, `YYYY-MM-DD HH:mm:ss`. */
-function beijingTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function percent(rate: number): string {
@@ -93,7 +89,7 @@ export function dailyReportCsv(report: DailyReport): string {
       ['大厅', report.hallName],
       ['统计期间', `${report.from} 至 ${report.to}`],
       ['到期计算日期', report.asOf],
-      ['生成时间', beijingTime(report.generatedAt)],
+      ['生成时间', hallDateTimeSeconds(report.generatedAt)],
       ['开始办件数', totals.started],
       ['作出决定数', totals.decided],
       ['受理', totals.accepted],

@@ -7,14 +7,14 @@ import { emptyDraft, emptyItemState } from '@yichuang/domain/cases';
 import type { DocumentKind, PrintJobState } from '../../preload/contract/documents';
 import type { StoredFile } from '../../preload/contract/materials';
 import { dailyReportSchema, dueListLimit, type DailyReport } from '../../preload/contract/reports';
-import type { Actor } from '../cases/service';
+import type { Actor } from '../cases/model';
 import { caseDecisions, printJobs } from '../db/schema';
 import { companyCode, liSiId, zhangSanId } from '@yichuang/domain/testing/ids';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
-import { createReportService, hallRangeInstants, type ReportService } from './daily';
+import { createReportService, type ReportService } from './daily';
 import { dailyReportPdf } from './daily-pdf';
 import { loadDocumentFont } from '../documents/font';
 import { fontPath } from '../documents/testing/fixtures';
@@ -173,19 +173,6 @@ async function open(): Promise<void> {
 beforeEach(open);
 afterEach(async () => {
   await t.dispose();
-});
-
-describe('hallRangeInstants', () => {
-  it('bounds Beijing days by UTC instants: midnight Beijing is 16:00 UTC the day before', () => {
-    expect(hallRangeInstants('2026-11-26', '2026-11-27')).toEqual({
-      start: '2026-11-25T16:00:00.000Z',
-      end: '2026-11-27T16:00:00.000Z',
-    });
-    expect(hallRangeInstants('2026-01-01', '2026-01-01')).toEqual({
-      start: '2025-12-31T16:00:00.000Z',
-      end: '2026-01-01T16:00:00.000Z',
-    });
-  });
 });
 
 describe('the daily report, checked by hand', () => {

@@ -4,7 +4,7 @@ import type { CalendarService } from '../calendar/service';
 import type { Db } from '../db/connection';
 import { caseDecisions, cases, printJobs } from '../db/schema';
 import type { SettingsService } from '../settings/service';
-import { hallDate } from '@yichuang/domain/hall-time';
+import { hallDate, hallRangeLocator } from '@yichuang/domain/hall-time';
 import { documentKinds } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import { openStates, type DecisionKind } from '@yichuang/domain/cases';
@@ -13,7 +13,6 @@ import {
   type DecisionTally,
   type DueCase,
   type ReportQuery,
-  daysOfRange,
   dailyReportSchema,
   dueListLimit,
   dueWithinWorkingDays,
@@ -25,19 +24,6 @@ export interface ReportServiceDeps {
   clock: Clock;
   calendar: CalendarService;
   settings: SettingsService;
-}
-
-/** Beijing is UTC+8 all year (no daylight saving since 1991). */
-const beijingOffsetMs = 8 * 3_600_000;
-
-/**
- * The UTC instants bounding hall dates `from` … `to` (Beijing): [start, end), as the ISO strings
- * the tables store, so `at >= start AND at < end` is a range on the `at` indexes.
- */
-export function hallRangeInstants(from: string, to: string): { start: string; end: string } {
-  const start = new Date(Date.parse(`${from}T00:00:00.000Z`) - beijingOffsetMs);
-  const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000 - beijingOffsetMs);
-  return { start: start.toISOString(), end: end.toISOString() };
 }
 
 function emptyTally(): DecisionTally {
@@ -246,7 +232,10 @@ export function createReportService(deps: ReportServiceDeps) {
       const { from, to } = parsed.data;
       const now = clock.now();
       const asOf = hallDate(now);
-      const { start, end } = hallRangeInstants(from, to);
+      // The hall days as instants, laid out once: each decision is placed by its day and hour.
+      const range = hallRangeLocator(from, to);
+      const start = range.start.toISOString();
+      const end = range.end.toISOString();
 
       const totals = emptyTally();
       const matters = new Map<string, { matterCode: string; matterName: string } & DecisionTally>();
@@ -262,9 +251,7 @@ export function createReportService(deps: ReportServiceDeps) {
         } & DecisionTally
       >();
       const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, ...emptyTally() }));
-      const days = daysOfRange(from, to);
-      const byDay = days.map((day) => ({ day, ...emptyTally() }));
-      const startMs = Date.parse(start);
+      const byDay = range.dates.map((day) => ({ day, ...emptyTally() }));
 
       const rows = decisions(start, end);
       const handled = new Float64Array(rows.length);
@@ -273,10 +260,12 @@ export function createReportService(deps: ReportServiceDeps) {
       for (const [kind, at, clerkId, clerkName, windowNumber, matterCode, matterName, startedAt] of rows) {
         add(totals, kind);
         const atMs = Date.parse(at);
-        // Hours since the range's first Beijing midnight: its day and its hour of the Beijing clock.
-        const hours = Math.floor((atMs - startMs) / 3_600_000);
-        add(byHour[hours % 24]!, kind);
-        add(byDay[Math.floor(hours / 24)]!, kind);
+        // Its hall day and the hour of the hall's clock (the query kept it inside the range).
+        const slot = range.locate(atMs);
+        if (slot) {
+          add(byHour[slot.hour]!, kind);
+          add(byDay[slot.day]!, kind);
+        }
 
         const code = matterCode ?? '';
         let matter = matters.get(code);

@@ -2,29 +2,20 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../preload/contract/errors';
 import { decodeEscPos } from './escpos-preview';
-import { DEFAULT_FOOTER, formatShanghai, queueTicket, TEST_LINE_RARE, testTicket } from './ticket';
+import { DEFAULT_FOOTER, queueTicket, TEST_LINE_RARE, testTicket } from './ticket';
 
 // 2025-03-04 01:05 UTC is 09:05 in Shanghai.
 const issuedAt = new Date(Date.UTC(2025, 2, 4, 1, 5, 42));
 
-describe('formatShanghai', () => {
-  it('formats UTC+8 as YYYY-MM-DD HH:mm, across the date line', () => {
-    expect(formatShanghai(issuedAt)).toBe('2025-03-04 09:05');
-    expect(formatShanghai(new Date(Date.UTC(2024, 11, 31, 16, 0)))).toBe('2025-01-01 00:00');
-  });
-
-  it('agrees with the time zone database', () => {
-    const date = new Date(Date.UTC(2025, 6, 15, 23, 59));
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(date);
-    expect(parts.replace(',', '')).toBe(formatShanghai(date));
+describe('the time on a ticket', () => {
+  it('is the hall clock, YYYY-MM-DD HH:mm, across the date line and whatever the PC zone', () => {
+    const at = (date: Date) =>
+      decodeEscPos(queueTicket({ hallName: '大厅', number: 'A1', matter: '户籍', issuedAt: date }))
+        .preview.split('\n')
+        .find((line) => line.includes('取号时间'));
+    expect(at(issuedAt)).toBe('[center]取号时间：2025-03-04 09:05');
+    expect(at(new Date(Date.UTC(2024, 11, 31, 16, 0)))).toBe('[center]取号时间：2025-01-01 00:00');
+    expect(at(new Date(Date.UTC(2024, 11, 31, 15, 59, 59)))).toBe('[center]取号时间：2024-12-31 23:59');
   });
 });
 

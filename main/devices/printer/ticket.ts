@@ -1,3 +1,4 @@
+import { hallDateTime } from '@yichuang/domain/hall-time';
 import { AppError } from '../../../preload/contract/errors';
 import { EscPosBuilder } from './escpos';
 
@@ -20,18 +21,10 @@ export interface QueueTicketInput {
 
 export const DEFAULT_FOOTER = '请留意叫号，过号请重新取号。感谢您的耐心等候！';
 
-/**
- * `YYYY-MM-DD HH:mm` in Asia/Shanghai. China keeps UTC+8 all year (no daylight saving since 1991), so a
- * fixed offset gives the same answer as the tz database without depending on the ICU data installed.
- */
-export function formatShanghai(date: Date): string {
+/** When a ticket was printed, as the hall reads it: `YYYY-MM-DD HH:mm` in the hall's time zone. */
+function printedTime(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new AppError('invalid_input', '时间无效');
-  const local = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
-  );
+  return hallDateTime(date);
 }
 
 function required(value: string, what: string): string {
@@ -55,7 +48,7 @@ export function queueTicket(input: QueueTicketInput): Uint8Array {
   b.line('排队号');
   b.size({ width: 2, height: 2 }).bold(true).line(number).bold(false).size({ width: 1, height: 1 });
   b.line(`办理事项：${matter}`);
-  b.line(`取号时间：${formatShanghai(input.issuedAt)}`);
+  b.line(`取号时间：${printedTime(input.issuedAt)}`);
   if (waiting !== null) b.line(waiting === 0 ? '前面暂无等候，请留意叫号' : `您前面还有 ${waiting} 人等候`);
   const qr = input.qr?.trim();
   if (qr) {
@@ -85,7 +78,7 @@ export function testTicket(input: { hallName: string; printedAt: Date; deviceNam
   b.line();
   b.align('left');
   b.line(`设备：${deviceName}`);
-  b.line(`时间：${formatShanghai(input.printedAt)}`);
+  b.line(`时间：${printedTime(input.printedAt)}`);
   b.line(TEST_LINE_CHINESE);
   b.line(TEST_LINE_RARE);
   b.line('ASCII: 0123456789 ABCXYZ abcxyz');
@@ -94,7 +87,7 @@ export function testTicket(input: { hallName: string; printedAt: Date; deviceNam
   b.size({ width: 1, height: 1 });
   b.align('right').line('右对齐');
   b.align('center');
-  b.qr(`YICHUANG-PRINT-TEST ${formatShanghai(input.printedAt)}`, { moduleSize: 5, errorLevel: 'M' });
+  b.qr(`YICHUANG-PRINT-TEST ${printedTime(input.printedAt)}`, { moduleSize: 5, errorLevel: 'M' });
   b.line('以上内容完整清晰即打印正常');
   return b.feed(4).cut('partial').bytes();
 }

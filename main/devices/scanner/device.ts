@@ -1,3 +1,4 @@
+import { hallTime } from '@yichuang/domain/hall-time';
 import type { Symbology } from '../../../preload/contract/devices';
 import type { AttachContext, AttachedDevice } from '../attached';
 import type { ScannerLayout } from '../known-devices';
@@ -39,9 +40,7 @@ export function attachScanner(
         {
           name: '扫码',
           ok: true,
-          detail: lastScanAt
-            ? `最近一次扫码：${lastScanAt.toLocaleTimeString('zh-CN')}`
-            : '请扫描任意条码，扫码结果会显示在本页',
+          detail: lastScanAt ? `最近一次扫码：${hallTime(lastScanAt)}` : '请扫描任意条码，扫码结果会显示在本页',
         },
       ]);
     },

@@ -1,9 +1,9 @@
 import { Button, Checkbox, DatePicker, Empty, Input, Segmented, Select, Table, Typography, type InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStates, type CaseState } from '@yichuang/domain/cases';
+import { hallDateTime, hallShown } from '@yichuang/domain/hall-time';
 import { type CaseList as CaseListPage, type CaseListQuery, type CaseSummary } from '../../../preload/contract/cases';
 import { matterMatchRank, type CatalogMatter } from '@yichuang/domain/catalog';
 import { useSession } from '../app/session';
@@ -30,9 +30,12 @@ function filtered(f: Filters): boolean {
   return Boolean(f.search || f.range || f.states.length || f.matterCode || f.mine || f.dueSoon);
 }
 
-/** Local time as the hall reads it: yyyy-MM-dd HH:mm. */
+/**
+ * An instant as the hall reads it, `YYYY-MM-DD HH:mm` on the hall's clock (not the PC's zone): the
+ * case screens' times (list, case page and its timeline, documents, central's decisions).
+ */
 export function formatTime(at: string): string {
-  return dayjs(at).format('YYYY-MM-DD HH:mm');
+  return hallShown(hallDateTime, at);
 }
 
 /** The height of an element as it is laid out (the panel the table fills). */

@@ -1,6 +1,7 @@
 import { IdcardOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { hallShown, hallTime } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import type { CardRead, Identity } from '../../../preload/contract/devices';
 
@@ -135,7 +136,7 @@ export function CardPanel({ card, onReadNow }: { card: CardRead | null; onReadNo
         </Descriptions>
       </div>
       <Typography.Text type="secondary" className="card-read-at">
-        {t('devices.card.readAt', { time: new Date(card.readAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
+        {t('devices.card.readAt', { time: hallShown(hallTime, card.readAt) })}
       </Typography.Text>
     </Card>
   );

@@ -7,7 +7,7 @@ import type { CaseDetail, CaseSummary } from '../../../preload/contract/cases';
 import type { CaseDraft, Decision, ItemFile, ItemState } from '@yichuang/domain/cases';
 import { emptyItemState } from '@yichuang/domain/cases';
 import type { CatalogMatter } from '@yichuang/domain/catalog';
-import { hallDate } from '@yichuang/domain/hall-time';
+import { hallDate, hallTime } from '@yichuang/domain/hall-time';
 import type { CardRead } from '../../../preload/contract/devices';
 import {
   applicantProblems,
@@ -328,7 +328,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     try {
       const bytes = await camera.current?.capture();
       if (!bytes) return void message.warning(t('intake.camera.notRunning'));
-      const stamp = new Date().toTimeString().slice(0, 8).replaceAll(':', '');
+      const stamp = hallTime(Date.now()).replaceAll(':', '');
       captureCount.current += 1;
       await importBytes(target, `camera-${stamp}-${captureCount.current}.jpg`, bytes, 'camera');
     } finally {

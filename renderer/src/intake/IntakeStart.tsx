@@ -1,4 +1,5 @@
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import { hallLocaleFormat, hallShown } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../preload/contract/cases';
 
@@ -35,7 +36,7 @@ export function IntakeStart({ offered, onContinue }: { offered: CaseSummary[]; o
               ]}
             >
               {d.matterName ?? t('intake.noMatter')} · {d.applicantName || t('intake.noApplicant')} ·{' '}
-              {new Date(d.updatedAt).toLocaleString(i18n.language, { hour12: false })}
+              {hallShown((ms) => hallLocaleFormat(ms, i18n.language, 'dateTime'), d.updatedAt)}
             </List.Item>
           )}
         />

@@ -1,12 +1,12 @@
+import { hallShown, hallTime } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import type { SaveState } from './use-draft';
 
 /** 已保存 with the time, 正在保存…, or 保存失败: the clerk sees the autosave without being asked. */
 export function SaveStateText({ save }: { save: SaveState }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   let text = '';
-  if (save.kind === 'saved')
-    text = t('intake.savedAt', { time: new Date(save.at).toLocaleTimeString(i18n.language, { hour12: false }) });
+  if (save.kind === 'saved') text = t('intake.savedAt', { time: hallShown(hallTime, save.at) });
   else if (save.kind === 'failed') text = t('intake.saveFailedShort');
   else if (save.kind !== 'idle') text = t('intake.saving');
   return (

@@ -3,8 +3,17 @@ import { App, Button, Card, DatePicker, Empty, Space, Spin, Statistic, Table, Ty
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  addHallDays,
+  hallDateTime,
+  hallMonthStart,
+  hallShown,
+  hallToday,
+  hallWeekStart,
+} from '@yichuang/domain/hall-time';
 import type { ReportDocumentRef } from '../../../preload/contract/documents';
 import { shownHours, type DailyReport, type DecisionTally } from '../../../preload/contract/reports';
+import { useServerNow } from '../app/server-clock';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
@@ -13,7 +22,21 @@ import { BarChart, type ChartSeries } from './BarChart';
 import { DueList } from './DueList';
 import './reports.css';
 
+/** The date a picker value shows, as typed or picked: a hall date, whatever the PC zone. */
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+/** A hall date as the picker's value (that calendar date on the picker's own clock). */
+const picked = (date: string): Dayjs => dayjs(date);
+
+/** The presets' hall dates, from today's hall date: today, yesterday, this week (from Monday), this month. */
+export function reportRanges(today: string): Record<'today' | 'yesterday' | 'week' | 'month', [string, string]> {
+  const yesterday = addHallDays(today, -1);
+  return {
+    today: [today, today],
+    yesterday: [yesterday, yesterday],
+    week: [hallWeekStart(today), today],
+    month: [hallMonthStart(today), today],
+  };
+}
 
 const tallyOf = (x: DecisionTally) => ({ accepted: x.accepted, supplement: x.supplement, rejected: x.rejected });
 
@@ -30,11 +53,15 @@ export function ReportScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(), dayjs()]);
+  // Today is the hall's date by the server's clock, not the PC's date in the PC's zone. Until a
+  // range is picked the report is today's (and moves on at the hall's midnight).
+  const today = hallToday(useServerNow(60_000));
+  const [chosen, setChosen] = useState<{ from: string; to: string } | null>(null);
   const [report, setReport] = useState<DailyReport | null>(null);
   const [loading, setLoading] = useState(false);
   const [printing, setPrinting] = useState<ReportDocumentRef | null>(null);
-  const query = useMemo(() => ({ from: day(range[0]), to: day(range[1]) }), [range]);
+  const query = useMemo(() => chosen ?? { from: today, to: today }, [chosen, today]);
+  const range = useMemo<[Dayjs, Dayjs]>(() => [picked(query.from), picked(query.to)], [query]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -69,15 +96,11 @@ export function ReportScreen() {
     { key: 'rejected', label: t('reports.series.rejected'), color: '#cf1322' },
   ];
 
-  const presets = [
-    { label: t('reports.presets.today'), value: [dayjs(), dayjs()] as [Dayjs, Dayjs] },
-    {
-      label: t('reports.presets.yesterday'),
-      value: [dayjs().add(-1, 'day'), dayjs().add(-1, 'day')] as [Dayjs, Dayjs],
-    },
-    { label: t('reports.presets.week'), value: [dayjs().startOf('week'), dayjs()] as [Dayjs, Dayjs] },
-    { label: t('reports.presets.month'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
-  ];
+  const ranges = reportRanges(today);
+  const presets = (['today', 'yesterday', 'week', 'month'] as const).map((key) => ({
+    label: t(`reports.presets.${key}`),
+    value: [picked(ranges[key][0]), picked(ranges[key][1])] as [Dayjs, Dayjs],
+  }));
 
   const tallyColumns = [
     { title: t('reports.columns.accepted'), dataIndex: 'accepted', align: 'right' as const },
@@ -98,7 +121,7 @@ export function ReportScreen() {
           value={range}
           allowClear={false}
           presets={presets}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          onChange={(v) => v?.[0] && v[1] && setChosen({ from: day(v[0]), to: day(v[1]) })}
           data-testid="report-range"
         />
         <Space>
@@ -121,7 +144,7 @@ export function ReportScreen() {
         <Spin spinning={loading}>
           <Typography.Text type="secondary" data-testid="report-as-of">
             {report.hallName} ·{' '}
-            {t('reports.asOf', { day: report.asOf, time: dayjs(report.generatedAt).format('YYYY-MM-DD HH:mm') })}
+            {t('reports.asOf', { day: report.asOf, time: hallShown(hallDateTime, report.generatedAt) })}
           </Typography.Text>
           <div className="report-totals" data-testid="report-totals">
             <Statistic title={t('reports.totals.decided')} value={report.totals.decided} />

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { hallLocaleFormat, hallShown } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { channels } from '../../../preload/contract/channels';
 import type { AuditEntry, AuditVerification } from '../../../preload/contract/schemas';
@@ -117,7 +118,7 @@ export function AuditScreen() {
             title: t('audit.time'),
             dataIndex: 'at',
             width: 170,
-            render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+            render: (at: string) => hallShown((ms) => hallLocaleFormat(ms, 'zh-CN', 'dateTime'), at),
           },
           { title: t('audit.user'), dataIndex: 'username', width: 110, render: (u: string | null) => u ?? '—' },
           { title: t('audit.action'), dataIndex: 'action', width: 130, render: actionLabel },

@@ -1,6 +1,7 @@
 import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, List, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { hallShown, hallTime } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import {
   deviceRoles,
@@ -182,7 +183,7 @@ export function DevicesScreen() {
                   </Typography.Text>
                   <Typography.Text type="secondary" className="device-path">
                     {scan.symbology.toUpperCase()} · {t(`devices.scans.${scan.source}`)} ·{' '}
-                    {new Date(scan.at).toLocaleTimeString('zh-CN', { hour12: false })}
+                    {hallShown(hallTime, scan.at)}
                   </Typography.Text>
                 </Space>
               </List.Item>

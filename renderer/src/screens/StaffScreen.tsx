@@ -1,5 +1,6 @@
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { hallLocaleFormat, hallShown } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../preload/contract/roles';
 import type { Staff } from '../../../preload/contract/schemas';
@@ -15,7 +16,7 @@ interface StaffFormValues {
 }
 
 function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—';
+  return hallShown((ms) => hallLocaleFormat(ms, 'zh-CN', 'dateTime'), iso);
 }
 
 /** Admin: staff accounts with role and window; create, edit, reset password, disable. */

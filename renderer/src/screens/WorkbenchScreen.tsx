@@ -1,4 +1,5 @@
 import { Card, Descriptions, Typography } from 'antd';
+import { hallLocaleFormat } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
@@ -9,12 +10,8 @@ export function WorkbenchScreen() {
   const { state } = useSession();
   const now = useServerNow(60_000);
   if (!state?.user) return null;
-  const today = now.toLocaleDateString(i18n.language, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'long',
-  });
+  // The hall's date by the server clock, in the UI language (2026年11月27日星期五).
+  const today = hallLocaleFormat(now, i18n.language, 'longDate');
   return (
     <Card data-testid="workbench">
       <Typography.Title level={3}>{t('workbench.greeting', { name: state.user.displayName })}</Typography.Title>

@@ -1,4 +1,5 @@
 import { Badge, Space, Typography } from 'antd';
+import { hallDateTimeSeconds } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
@@ -43,11 +44,6 @@ function DeviceBadges() {
 
 const connectionBadge = { connected: 'success', connecting: 'processing', closed: 'error' } as const;
 
-function formatClock(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-}
-
 /** Always visible: who is signed in, the window, the connection to main, sync with central, the clock. */
 export function StatusBar() {
   const { t } = useTranslation();
@@ -73,7 +69,7 @@ export function StatusBar() {
         <DeviceBadges />
       </Space>
       <Typography.Text className="status-clock" data-testid="status-clock">
-        {formatClock(now)}
+        {hallDateTimeSeconds(now)}
       </Typography.Text>
     </div>
   );

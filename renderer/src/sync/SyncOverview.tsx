@@ -1,14 +1,12 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Progress, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/sync';
 import { useSession } from '../app/session';
 import { useNavigation } from '../shell/navigation-context';
+import { hallDateTimeSeconds, hallShown } from '@yichuang/domain/hall-time';
 import { megabytes, skewMinutes } from './format';
 import { syncColors } from './SyncBadge';
-
-const fullTime = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss');
 
 /** 已连接中心 / 无法连接中心 (with why, in plain Chinese) / 未注册, and the last contact. */
 function ConnectionLine({ status }: { status: SyncStatus }) {
@@ -33,7 +31,7 @@ function ConnectionLine({ status }: { status: SyncStatus }) {
         {status.enrolled && (
           <Typography.Text type="secondary" data-testid="sync-last-contact">
             {status.lastContactAt
-              ? t('sync.connection.lastContact', { time: fullTime(status.lastContactAt) })
+              ? t('sync.connection.lastContact', { time: hallShown(hallDateTimeSeconds, status.lastContactAt) })
               : t('sync.connection.neverContacted')}
           </Typography.Text>
         )}

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { hallDate, hallDateTime, hallShown, hallTime } from '@yichuang/domain/hall-time';
 
 /** The clock skew in whole minutes, as the clerk is told it (never 0 when there is a warning). */
 export function skewMinutes(skewMs: number | null): number {
@@ -10,8 +10,10 @@ export function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-/** A time of the sync screen: only the time today, the date too otherwise. */
-export function shortTime(at: string): string {
-  const d = dayjs(at);
-  return d.isSame(dayjs(), 'day') ? d.format('HH:mm:ss') : d.format('YYYY-MM-DD HH:mm');
+/**
+ * A time of the sync screen on the hall's clock: only the time when it is today's hall date (by `now`),
+ * the date too otherwise.
+ */
+export function shortTime(at: string, now: Date | number = Date.now()): string {
+  return hallShown((ms) => (hallDate(ms) === hallDate(now) ? hallTime(ms) : hallDateTime(ms)), at);
 }

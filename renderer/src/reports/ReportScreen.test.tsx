@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fail, ok } from '../../../preload/contract/envelope';
+import { useSession } from '../app/session';
+import { fake } from '../sync/fake-bridge';
+import { answerBasics, render, sessionState, setUpComponentTests, syncStatus, waitFor } from '../sync/test-support';
+import { ReportScreen, reportRanges } from './ReportScreen';
+
+vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridgeModule);
+
+setUpComponentTests();
+
+/** As in the app, the screen opens once the session (and with it the server's time) is known. */
+function SignedIn() {
+  const { state } = useSession();
+  return state ? <ReportScreen /> : null;
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the report presets', () => {
+  it('are hall dates counted from today: yesterday, the week from Monday, the month', () => {
+    expect(reportRanges('2026-11-27')).toEqual({
+      today: ['2026-11-27', '2026-11-27'],
+      yesterday: ['2026-11-26', '2026-11-26'],
+      week: ['2026-11-23', '2026-11-27'],
+      month: ['2026-11-01', '2026-11-27'],
+    });
+  });
+
+  it('cross a year end and start a week on a Monday', () => {
+    expect(reportRanges('2027-01-01')).toEqual({
+      today: ['2027-01-01', '2027-01-01'],
+      yesterday: ['2026-12-31', '2026-12-31'],
+      week: ['2026-12-28', '2027-01-01'],
+      month: ['2027-01-01', '2027-01-01'],
+    });
+    expect(reportRanges('2026-11-23').week).toEqual(['2026-11-23', '2026-11-23']);
+    expect(reportRanges('2026-11-29').week).toEqual(['2026-11-23', '2026-11-29']);
+  });
+});
+
+describe('the default day', () => {
+  it("is today's hall date by the server clock, not the PC's clock or zone", async () => {
+    // The PC says 23:30 on the 26th in Beijing (the 26th in UTC and in Los Angeles too); the server
+    // is an hour ahead: 00:30 on the 27th in Beijing.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-11-26T15:30:00.000Z'));
+    answerBasics('supervisor', syncStatus());
+    fake.handle('session.state', () => ok({ ...sessionState('supervisor'), serverTime: '2026-11-26T16:30:00.000Z' }));
+    fake.handle('reports.daily', () => fail('internal', 'not in this test'));
+    await render(<SignedIn />);
+    await waitFor(() => fake.callsOf('reports.daily').length > 0);
+    expect(fake.callsOf('reports.daily')).toEqual([{ from: '2026-11-27', to: '2026-11-27' }]);
+  });
+});
