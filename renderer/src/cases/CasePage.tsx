@@ -1,3 +1,5 @@
+// Longer than most files on purpose: one case's page (header, actions, decisions, materials,
+// documents, central's card) shares the case and its reload; its parts are components below it.
 import { ArrowLeftOutlined, CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import {
   Alert,

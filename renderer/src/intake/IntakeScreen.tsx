@@ -1,11 +1,13 @@
+// Longer than most files on purpose: the screen wires the card, the matter, the form, the checklist,
+// capture and the decision around one draft and its keys; each panel is a component of its own, and
+// what the screen remembers between visits is in page-memory.ts.
 import { DeleteOutlined, FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingDate } from '@yichuang/domain/calendar';
 import type { CaseDetail, CaseSummary } from '../../../preload/contract/cases';
-import type { CaseDraft, Decision, ItemFile, ItemState } from '@yichuang/domain/cases';
-import { emptyItemState } from '@yichuang/domain/cases';
+import type { CaseDraft, Decision, ItemFile } from '@yichuang/domain/cases';
 import type { CatalogMatter } from '@yichuang/domain/catalog';
 import { hallDate, hallTime } from '@yichuang/domain/hall-time';
 import type { CardRead } from '../../../preload/contract/devices';
@@ -16,7 +18,7 @@ import {
   decisionProblems,
   formProblems,
 } from '../../../preload/contract/intake';
-import type { HotFolderArrival, HotFolderStatus, StoredFile } from '../../../preload/contract/materials';
+import type { HotFolderArrival, HotFolderStatus } from '../../../preload/contract/materials';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
@@ -36,74 +38,17 @@ import { SaveStateText } from './SaveStateText';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
 import { personFromCard, prefillForm, prefillPerson, syncPrefill } from './prefill';
+import { toItemFile, withItem } from './draft-items';
+import { focusFirstEmpty } from './focus';
+import { attachedArrivals, recentArrivalMs, recentReadMs, usedReads } from './page-memory';
 import { useDraft } from './use-draft';
 import './intake.css';
 
-/**
- * Card reads already taken into a case: a read fills one case, once, also across a reload (when
- * the unfinished draft is offered instead of a new case being started from the same card).
- */
-const usedReadsKey = 'yichuang.usedCardReads';
-const usedReads = {
-  list(): string[] {
-    try {
-      const value: unknown = JSON.parse(window.sessionStorage.getItem(usedReadsKey) ?? '[]');
-      return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-    } catch {
-      return [];
-    }
-  },
-  has(readId: string): boolean {
-    return this.list().includes(readId);
-  },
-  add(readId: string): void {
-    window.sessionStorage.setItem(usedReadsKey, JSON.stringify([readId, ...this.list()].slice(0, 50)));
-  },
-};
 /**
  * The draft open on the intake screen, kept while the clerk visits another screen (not across a
  * reload: then the unfinished drafts are offered).
  */
 let openDraftId: string | null = null;
-
-/** Hot-folder arrivals attached to a case on this page: each scan is attached once. */
-const attachedArrivals = new Set<string>();
-/** Arrivals this recent that no screen took are offered when the intake screen opens. */
-const recentArrivalMs = 30 * 60 * 1000;
-
-/** A card read this recently is taken when the intake screen opens. */
-const recentReadMs = 2 * 60 * 1000;
-
-function toItemFile(file: StoredFile, name: string, via: ItemFile['via']): ItemFile {
-  return {
-    sha256: file.sha256,
-    mime: file.mime,
-    pages: file.pages,
-    rotation: 0,
-    name,
-    via,
-    addedAt: new Date().toISOString(),
-  };
-}
-
-function withItem(draft: CaseDraft, itemId: string, change: (state: ItemState) => ItemState): CaseDraft {
-  return { ...draft, items: { ...draft.items, [itemId]: change(draft.items[itemId] ?? emptyItemState()) } };
-}
-
-/** Moves focus to the first empty required field of the form (after a card read or a matter). */
-function focusFirstEmpty(): void {
-  window.setTimeout(() => {
-    const inputs = document.querySelectorAll<HTMLInputElement>(
-      '.matter-form .ant-form-item-required + * input, .matter-form input',
-    );
-    for (const input of inputs) {
-      if (!input.value) {
-        input.focus();
-        return;
-      }
-    }
-  }, 50);
-}
 
 /**
  * 受理: from "next, please" to a decided case. Left who applies, middle the matter with its form
