@@ -271,15 +271,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       hall: hallOf(settings.get(), decision.windowNumber),
       clerkName: decision.clerkName,
       decidedAt: decision.at,
-      checklist: decided.map((m) => ({
-        name: m.name,
-        required: m.required,
-        status: m.status,
-        pages: m.pages,
-        originalChecked: m.originalChecked,
-        copies: m.copies,
-        eLicence: m.eLicence,
-      })),
+      // The paper lists each item as decided; which files and the item's id are not printed.
+      checklist: decided.map(({ itemId: _itemId, files: _files, ...item }) => item),
       files,
     };
   }

@@ -1,7 +1,6 @@
-import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../preload/contract/errors';
 import {
   requiredSettings,
   type RequiredSetting,
@@ -13,7 +12,7 @@ import {
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { CenteredCard } from './CenteredCard';
-import { ErrorAlert } from './ErrorAlert';
+import { SignInForm } from './SignInForm';
 import { WindowSettingsFields } from './WindowSettingsFields';
 
 /** The problems as a list: the service's Chinese sentence, or its English gist. */
@@ -40,45 +39,10 @@ function ProblemList({ problems }: { problems: SettingsProblem[] }) {
 /** Before anyone is signed in: an administrator signs in here to repair. */
 function RepairSignIn({ onState }: { onState: (state: SessionState) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ username: string; password: string }>();
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: { username: string; password: string }) => {
-    setBusy(true);
-    const result = await api.auth.signIn(values);
-    setBusy(false);
-    if (result.ok) {
-      onState(result.value);
-      return;
-    }
-    setError(result.error);
-    form.setFieldValue('password', '');
-  };
-
   return (
     <>
       <Typography.Paragraph>{t('settingsRepair.signInHint')}</Typography.Paragraph>
-      <ErrorAlert error={error} testId="sign-in-error" />
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item
-          name="username"
-          label={t('signIn.username')}
-          rules={[{ required: true, message: t('signIn.username') }]}
-        >
-          <Input autoFocus autoComplete="username" data-testid="sign-in-username" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('signIn.password')}
-          rules={[{ required: true, message: t('signIn.password') }]}
-        >
-          <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
-          {t('signIn.submit')}
-        </Button>
-      </Form>
+      <SignInForm onSignedIn={onState} />
     </>
   );
 }
