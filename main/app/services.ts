@@ -22,7 +22,6 @@ import type { PrintDriver } from '../printing/driver';
 import { createPrintHistory } from '../printing/history';
 import { createPrintingService, type PrintingService } from '../printing/service';
 import { createReportService, type ReportService } from '../reports/daily';
-import { dailyReportPdf } from '../reports/daily-pdf';
 import { loadDocumentFont } from '../documents/font';
 import { createCatalogService, type CatalogService } from '../catalog/service';
 import { createHotFolder, type HotFolder } from '../materials/hot-folder';
@@ -212,8 +211,13 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     settings,
     materials,
     fontFile,
+    // Loaded on first use (documents/makers.ts): the PDF libraries stay out of the start-up.
     dailyReport: async (ref, copyNumber) =>
-      dailyReportPdf(reports.daily({ from: ref.from, to: ref.to }), await loadDocumentFont(fontFile), copyNumber),
+      (await import('../documents/makers')).dailyReportPdf(
+        reports.daily({ from: ref.from, to: ref.to }),
+        await loadDocumentFont(fontFile),
+        copyNumber,
+      ),
   });
   const printing = createPrintingService({
     documents,

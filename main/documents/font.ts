@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import * as fontkit from '@pdf-lib/fontkit';
-import subsetFont from 'subset-font';
 
 /**
  * The one typeface of the printed documents (Noto Sans SC Regular). Layout measures with the full
@@ -40,8 +38,12 @@ export function loadDocumentFont(path: string): Promise<DocumentFont> {
   return font;
 }
 
-/** A font from bytes already in memory (no cache). */
-export function createDocumentFont(path: string, bytes: Buffer): DocumentFont {
+/**
+ * A font from bytes already in memory (no cache). fontkit and HarfBuzz load here, on the first
+ * document, not when the workstation starts.
+ */
+async function createDocumentFont(path: string, bytes: Buffer): Promise<DocumentFont> {
+  const fontkit = await import('@pdf-lib/fontkit');
   const font = fontkit.create(bytes);
   const em = font.unitsPerEm;
   const advances = new Map<number, number>();
@@ -80,6 +82,7 @@ export function createDocumentFont(path: string, bytes: Buffer): DocumentFont {
         .join('');
       // Without layout tables: pdf-lib shapes text with fontkit, and a substituted glyph (the font
       // swaps digits next to letters) is missing from the PDF's widths and ToUnicode map.
+      const { default: subsetFont } = await import('subset-font');
       const subset = await subsetFont(bytes, text, {
         targetFormat: 'truetype',
         keepFeatures: [],

@@ -12,11 +12,7 @@ import type { CaseDocumentRef, DocumentKind, DocumentRef } from '../../preload/c
 import { documentTitles } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import type { WorkstationSettings } from '../../preload/contract/schemas';
-import { bundlePdf } from './bundle';
 import { loadDocumentFont } from './font';
-import { receiptPdf } from './receipt';
-import { rejectionNoticePdf } from './rejection-notice';
-import { supplementNoticePdf } from './supplement-notice';
 import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData } from './types';
 
 /** The law a supplement notice is given under: materials incomplete, told once, in full. */
@@ -199,18 +195,19 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const version = decision.version;
     let pdf: Uint8Array;
     if (ref.kind === 'bundle') {
-      pdf = await bundlePdf(bundleData(detail, decision, matter), f);
+      pdf = await (await import('./makers')).bundlePdf(bundleData(detail, decision, matter), f);
     } else {
       if (ref.kind === 'receipt') {
-        pdf = await receiptPdf(
-          receiptData(detail, decision, matter, cases.decidedMaterials(detail.id, version), copyNumber),
-          f,
-        );
+        pdf = await (
+          await import('./makers')
+        ).receiptPdf(receiptData(detail, decision, matter, cases.decidedMaterials(detail.id, version), copyNumber), f);
       } else if (ref.kind === 'supplement_notice') {
         const deadline = calendar
           .current()
           .addWorkingDays(hallDate(new Date(decision.at)), settings.get().supplementDays);
-        pdf = await supplementNoticePdf(
+        pdf = await (
+          await import('./makers')
+        ).supplementNoticePdf(
           {
             ...base(detail, decision, matter, copyNumber),
             items: decision.supplementItems.map((x) => ({ name: x.name, reason: x.reason })),
@@ -223,7 +220,9 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         );
       } else {
         const reason = decision.rejectReason;
-        pdf = await rejectionNoticePdf(
+        pdf = await (
+          await import('./makers')
+        ).rejectionNoticePdf(
           {
             ...base(detail, decision, matter, copyNumber),
             reason: reason?.text ?? '不符合受理条件',

@@ -3,7 +3,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../preload/contract/errors';
 import { materialLimits, sha256Schema, type MaterialMime } from '@yichuang/domain/materials';
 import { type StoredFile } from '../../preload/contract/materials';
@@ -65,6 +64,8 @@ function isSha256(value: string): boolean {
 
 /** Pages of a PDF, or a refusal: pdf-lib must open it, unencrypted, with 1..maxPdfPages pages. */
 async function pdfPages(bytes: Uint8Array, name: string, maxPages: number): Promise<number> {
+  // pdf-lib loads with the first PDF, not at start-up.
+  const { PDFDocument } = await import('pdf-lib');
   let pages: number;
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });

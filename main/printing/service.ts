@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { Actor } from '../cases/model';
 import type { DocumentService } from '../documents/service';
 import type { Logger } from '../logging/logger';
@@ -26,6 +25,7 @@ function asBytes(u: Uint8Array): Uint8Array<ArrayBuffer> {
 /** One PDF holding several PDFs one after another (a job of several stamped sets). */
 async function joinPdfs(parts: Uint8Array[]): Promise<Uint8Array> {
   if (parts.length === 1) return parts[0]!;
+  const { PDFDocument } = await import('pdf-lib'); // loaded with the first print, not at start-up
   const out = await PDFDocument.create();
   for (const part of parts) {
     const src = await PDFDocument.load(part);
