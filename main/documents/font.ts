@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { create as createFont } from '@pdf-lib/fontkit';
 
 /**
  * The one typeface of the printed documents (Noto Sans SC Regular). Layout measures with the full
@@ -39,11 +40,21 @@ export function loadDocumentFont(path: string): Promise<DocumentFont> {
 }
 
 /**
+ * fontkit, on first use. Its CommonJS module keeps `create` on its default export, which a native
+ * dynamic import (the bundled app) does not spread into the namespace, while vitest's does.
+ */
+async function loadFontkit(): Promise<{ create: typeof createFont }> {
+  const mod: { create?: unknown; default?: unknown } = await import('@pdf-lib/fontkit');
+  const fontkit = typeof mod.create === 'function' ? mod : mod.default;
+  return fontkit as { create: typeof createFont };
+}
+
+/**
  * A font from bytes already in memory (no cache). fontkit and HarfBuzz load here, on the first
  * document, not when the workstation starts.
  */
 async function createDocumentFont(path: string, bytes: Buffer): Promise<DocumentFont> {
-  const fontkit = await import('@pdf-lib/fontkit');
+  const fontkit = await loadFontkit();
   const font = fontkit.create(bytes);
   const em = font.unitsPerEm;
   const advances = new Map<number, number>();
