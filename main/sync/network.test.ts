@@ -69,13 +69,14 @@ describe('sync through a flaky network', () => {
       bytesPerSecond: 0,
     });
 
-    const passes = await drain(win);
+    // How many passes it takes depends on where the faults fall: the upload client retries some
+    // requests within a pass, so one pass can be enough.
+    await drain(win);
     Object.assign(p.rules, { reject5xx: 0, loseAnswer: 0, drop: 0, stall: 0 });
     // Faults really happened, and were survived.
     expect(p.counts.rejected).toBeGreaterThan(0);
     expect(p.counts.lost).toBeGreaterThan(0);
     expect(p.counts.dropped + p.counts.stalled).toBeGreaterThan(0);
-    expect(passes).toBeGreaterThan(1);
 
     // Central: exactly one case per accepted case, each complete, every file's bytes hashing to its name.
     const submitted = await c.central.cases.queue(['submitted']);
