@@ -130,4 +130,11 @@ test('shortcuts overlay, English UI and settings', async ({ page, host }) => {
 
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('lock-screen')).toContainText('Workstation locked');
+  // A refusal is said in the clerk's language, from the error catalog, with its numbers filled in.
+  await page.getByTestId('unlock-password').fill('Wrong#1xyz');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('unlock-error')).toHaveText(
+    'Wrong username or password: 4 more wrong tries lock the account for 15 minutes',
+  );
+  await screenshot(page, 'unlock-error-english');
 });

@@ -39,6 +39,20 @@ export const caseStateNames: Record<CaseState, string> = {
   completed: '已办结',
 };
 
+/** Each state's name in English, for the English screens and messages. */
+export const caseStateNamesEn: Record<CaseState, string> = {
+  draft: 'Draft',
+  accepted: 'Accepted',
+  supplement_requested: 'Awaiting supplement',
+  rejected: 'Not accepted',
+  submitted: 'Submitted',
+  in_review: 'In review',
+  approved: 'Approved',
+  denied: 'Denied',
+  supplement_requested_by_central: 'Supplement requested by central',
+  completed: 'Completed',
+};
+
 /** A supplement is awaited (asked at the window, or by central's approver): the clerk may resume the case. */
 export const resumableStates = [
   'supplement_requested',
@@ -69,12 +83,20 @@ export type CentralEventKind = (typeof centralEventKinds)[number];
 /** Everything that moves a case: the clerk's actions at the window, and central's events. */
 export type CaseAction = DecisionKind | 'resume' | 'discard' | `central.${CentralEventKind}`;
 
+/** A move: the states it may start from, and where it leads. */
+interface Move<To> {
+  from: readonly CaseState[];
+  to: To;
+}
+
 /**
  * Every legal move, by the action that makes it: the states it may start from, and where it leads.
  * `'gone or back'` (discard only): a draft never decided is removed; a resumed draft goes back to
  * the supplement it was resumed from. The case service moves a case only through `nextState`.
  */
-export const caseTransitions: Record<CaseAction, { from: readonly CaseState[]; to: CaseState | 'gone or back' }> = {
+export const caseTransitions: Record<Exclude<CaseAction, 'discard'>, Move<CaseState>> & {
+  discard: Move<'gone or back'>;
+} = {
   accept: { from: ['draft'], to: 'accepted' },
   supplement: { from: ['draft'], to: 'supplement_requested' },
   reject: { from: ['draft'], to: 'rejected' },
@@ -109,8 +131,34 @@ export function nextState(
   return resumedFrom ?? 'removed';
 }
 
+/** The state a central event leaves a case in (where its move in `caseTransitions` leads). */
+export function stateAfterCentralEvent(kind: CentralEventKind): CaseState {
+  return caseTransitions[`central.${kind}`].to;
+}
+
 export const idTypes = ['resident', 'foreign_permanent', 'hk_macao_taiwan'] as const;
 export type IdType = (typeof idTypes)[number];
+
+/** Each ID document's name in Chinese: the screens, the paper and the approver's pages say the same. */
+export const idTypeNames: Record<IdType, string> = {
+  resident: '居民身份证',
+  foreign_permanent: '外国人永久居留身份证',
+  hk_macao_taiwan: '港澳台居民居住证',
+};
+
+/** Each ID document's name in English, for the English screens. */
+export const idTypeNamesEn: Record<IdType, string> = {
+  resident: 'Resident ID card',
+  foreign_permanent: 'Foreign permanent resident ID card',
+  hk_macao_taiwan: 'HK/Macao/Taiwan residence permit',
+};
+
+/** What the number on each document is called on paper: 公民身份号码, or the document's name and 号码. */
+export const idNumberNames: Record<IdType, string> = {
+  resident: '公民身份号码',
+  foreign_permanent: `${idTypeNames.foreign_permanent}号码`,
+  hk_macao_taiwan: `${idTypeNames.hk_macao_taiwan}号码`,
+};
 
 const text = (max: number) => z.string().max(max);
 

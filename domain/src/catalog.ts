@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskIdNumber, maskPhone, normalizeIdNumber } from './id-numbers';
 
 /**
  * The matter catalog (政务服务事项目录): what a window can take, with each matter's form and
@@ -49,6 +50,17 @@ export const formFieldSchema = z
   .strict()
   .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, { message: '下拉字段须有选项' });
 export type FormField = z.infer<typeof formFieldSchema>;
+
+/**
+ * A form value as shown to anyone but the clerk typing it: a field that holds an ID number (by
+ * type or by what fills it) masked as an ID number, one that holds a phone as a phone; others as
+ * they are.
+ */
+export function maskedFormValue(field: Pick<FormField, 'type' | 'prefill'>, value: string): string {
+  if (field.type === 'idNumber' || field.prefill === 'idNumber') return maskIdNumber(normalizeIdNumber(value));
+  if (field.type === 'phone' || field.prefill === 'phone') return maskPhone(value);
+  return value;
+}
 
 /** Required always; conditional when `condition` applies (the clerk ticks it); optional never blocks. */
 export const requirementKinds = ['required', 'conditional', 'optional'] as const;

@@ -45,6 +45,11 @@ export function isValidCreditCode(code: string): boolean {
   return check !== null && check === value[17];
 }
 
+/** How a number is compared and shown: trimmed, upper case (X check digits, credit code letters). */
+export function normalizeIdNumber(id: string): string {
+  return id.trim().toUpperCase();
+}
+
 /**
  * Shown in lists, events and logs: the first 6 and the last 4 characters, the rest as `*`.
  * Shorter numbers (passes, 2017 permits) keep 2 and 2; very short ones are hidden whole.

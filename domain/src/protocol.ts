@@ -138,12 +138,8 @@ export const uploadMetadataKeys = ['caseId', 'sha256', 'filename', 'filetype'] a
 export const centralStates = [
   /** The case is there; some materials are still arriving. */
   'receiving',
-  'submitted',
-  'in_review',
-  'approved',
-  'denied',
-  'supplement_requested',
-  'completed',
+  /** Each event central reports leaves the case in the state of the same name. */
+  ...centralEventKinds,
   /** The window itself asked for a supplement or did not accept: on record, not for approval. */
   'window_supplement',
   'window_rejected',

@@ -56,20 +56,20 @@ describe('auth service', () => {
     const { auth } = t.workstation.services;
     const error = await rejection(auth.signIn('zhang.san', 'wrong'));
     expect(error.message).toBe('用户名或密码错误：再错 4 次账号将锁定 15 分钟');
-    expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials');
+    expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials_tries_left');
     expect(row().failedAttempts).toBe(2);
     await auth.signIn('zhang.san', strongPassword);
     expect(row().failedAttempts).toBe(0);
     // Four more wrong ones do not lock: the count started again.
     for (let i = 0; i < 4; i += 1)
-      expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials');
+      expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials_tries_left');
     expect(row().lockedUntil).toBeNull();
   });
 
   it('locks for 15 minutes after the fifth failure, with the minutes left in the message', async () => {
     const { auth } = t.workstation.services;
     for (let i = 0; i < 4; i += 1)
-      expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials');
+      expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials_tries_left');
     const fifth = await rejection(auth.signIn('zhang.san', 'wrong'));
     expect(fifth.code).toBe('account_locked');
     expect(fifth.message).toBe('账号已锁定：密码连续错误 5 次，请 15 分钟后再试，或请管理员重置密码');
@@ -98,20 +98,23 @@ describe('auth service', () => {
   it('unlock checks the same password with the same lockout', async () => {
     const { auth } = t.workstation.services;
     expect((await auth.unlock(clerkId, strongPassword)).id).toBe(clerkId);
-    for (let i = 0; i < 4; i += 1) expect(await codeOfRejection(auth.unlock(clerkId, 'wrong'))).toBe('bad_credentials');
+    for (let i = 0; i < 4; i += 1)
+      expect(await codeOfRejection(auth.unlock(clerkId, 'wrong'))).toBe('bad_credentials_tries_left');
     expect(await codeOfRejection(auth.unlock(clerkId, 'wrong'))).toBe('account_locked');
     expect(await codeOfRejection(auth.signIn('zhang.san', strongPassword))).toBe('account_locked');
   });
 
   it('changePassword needs the current password, a strong new one, and a different one', async () => {
     const { auth } = t.workstation.services;
-    expect(await codeOfRejection(auth.changePassword(clerkId, 'wrong', 'Another#2026'))).toBe('bad_credentials');
+    expect(await codeOfRejection(auth.changePassword(clerkId, 'wrong', 'Another#2026'))).toBe(
+      'bad_credentials_tries_left',
+    );
     expect(await codeOfRejection(auth.changePassword(clerkId, strongPassword, 'weakpassword'))).toBe('weak_password');
     const same = await rejection(auth.changePassword(clerkId, strongPassword, strongPassword));
-    expect(same.code).toBe('weak_password');
+    expect(same.code).toBe('password_unchanged');
     expect(same.message).toBe('新密码不能与当前密码相同：请换一个密码');
     await auth.changePassword(clerkId, strongPassword, 'Another#2026');
-    expect(await codeOfRejection(auth.signIn('zhang.san', strongPassword))).toBe('bad_credentials');
+    expect(await codeOfRejection(auth.signIn('zhang.san', strongPassword))).toBe('bad_credentials_tries_left');
     expect((await auth.signIn('zhang.san', 'Another#2026')).id).toBe(clerkId);
   });
 
@@ -119,6 +122,6 @@ describe('auth service', () => {
     const { auth, staff } = t.workstation.services;
     staff.update(clerkId, { disabled: true });
     expect(await codeOfRejection(auth.signIn('zhang.san', strongPassword))).toBe('account_disabled');
-    expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials');
+    expect(await codeOfRejection(auth.signIn('zhang.san', 'wrong'))).toBe('bad_credentials_tries_left');
   });
 });

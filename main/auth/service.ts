@@ -11,15 +11,15 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthService(deps: { clock: Clock; staff: StaffService; audit: AuditService }) {
   const { clock, audit } = deps;
 
-  function lockedMessage(until: Date): string {
+  function lockedError(until: Date): AppError {
     const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60000));
-    return `账号已锁定：密码连续错误 ${maxFailedAttempts} 次，请 ${minutes} 分钟后再试，或请管理员重置密码`;
+    return new AppError('account_locked', { attempts: maxFailedAttempts, minutes });
   }
 
   /** Verifies the password of an account, counting failures and locking after the fifth. */
   function refuseIfLocked(row: StaffRow): void {
     if (row.lockedUntil && new Date(row.lockedUntil) > clock.now()) {
-      throw new AppError('account_locked', lockedMessage(new Date(row.lockedUntil)));
+      throw lockedError(new Date(row.lockedUntil));
     }
   }
 
@@ -46,12 +46,9 @@ export function createAuthService(deps: { clock: Clock; staff: StaffService; aud
         result: 'ok',
         detail: { until: until.toISOString(), failures },
       });
-      throw new AppError('account_locked', lockedMessage(until));
+      throw lockedError(until);
     }
-    throw new AppError(
-      'bad_credentials',
-      `用户名或密码错误：再错 ${maxFailedAttempts - failures} 次账号将锁定 ${lockoutMinutes} 分钟`,
-    );
+    throw new AppError('bad_credentials_tries_left', { left: maxFailedAttempts - failures, minutes: lockoutMinutes });
   }
 
   return {
@@ -75,7 +72,7 @@ export function createAuthService(deps: { clock: Clock; staff: StaffService; aud
       const row = await checkPassword(deps.staff.byId(userId), currentPassword);
       if (!isStrongPassword(newPassword)) throw new AppError('weak_password');
       if (newPassword === currentPassword) {
-        throw new AppError('weak_password', '新密码不能与当前密码相同：请换一个密码');
+        throw new AppError('password_unchanged');
       }
       return deps.staff.setOwnPassword(row.id, await hashPassword(newPassword));
     },

@@ -134,7 +134,7 @@ describe('calendar service: load', () => {
       try {
         attempt();
       } catch (error) {
-        expect((error as AppError).code).toBe('conflict');
+        expect((error as AppError).code).toBe('calendar_not_newer');
       }
     }
     expect(rowCount()).toBe(1);
@@ -161,7 +161,7 @@ describe('calendar service: load', () => {
         caught = error;
       }
       expect(caught, JSON.stringify(input)).toBeInstanceOf(AppError);
-      expect((caught as AppError).code).toBe('invalid_input');
+      expect((caught as AppError).code).toBe('calendar_invalid');
       expect((caught as AppError).message).toMatch(/^节假日日历无效：/);
     }
     expect(rowCount()).toBe(1);

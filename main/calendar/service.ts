@@ -14,7 +14,7 @@ export interface CalendarService {
   info(): CalendarInfo;
   /** The working-day arithmetic of the calendar in use (highest stored version), cached until a newer one loads. */
   current(): WorkingDays;
-  /** A newer calendar (e.g. with 2027) from central: validated (AppError('invalid_input', Chinese message)), refused when its version is not higher (AppError('conflict', '日历版本 X 不高于当前版本 Y：未更新')), stored, and used from now on. */
+  /** A newer calendar (e.g. with 2027) from central: validated (AppError('calendar_invalid')), refused when its version is not higher (AppError('calendar_not_newer')), stored, and used from now on. */
   load(calendar: unknown, source: string): CalendarInfo;
 }
 
@@ -111,13 +111,13 @@ export function createCalendarService(deps: { db: Db; clock: Clock; shippedFile:
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-        throw new AppError('invalid_input', `节假日日历无效：${describeIssues(parsed.error)}`, fields);
+        throw new AppError('calendar_invalid', { detail: describeIssues(parsed.error) }, fields);
       }
       const calendar = parsed.data;
       // better-sqlite3 is synchronous: nothing runs between this check and the insert.
       const current = highestVersion();
       if (current !== null && calendar.version <= current) {
-        throw new AppError('conflict', `日历版本 ${calendar.version} 不高于当前版本 ${current}：未更新`);
+        throw new AppError('calendar_not_newer', { version: calendar.version, current });
       }
       // info().source says where this calendar came from: the caller's `source`, else the calendar's own.
       store(calendar, source.trim().slice(0, 80) || calendar.source);

@@ -23,7 +23,7 @@ const notLoaded = 0;
 const working = 1;
 const off = 2;
 
-/** Days since 1970-01-01 (UTC) of a `YYYY-MM-DD`; AppError('invalid_input') when it is not a real date. */
+/** Days since 1970-01-01 (UTC) of a `YYYY-MM-DD`; AppError('date_invalid') when it is not a real date. */
 function dayNumber(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (match) {
@@ -35,7 +35,7 @@ function dayNumber(date: string): number {
       return at.getTime() / msPerDay;
     }
   }
-  throw new AppError('invalid_input', `日期无效：${date}（格式为 YYYY-MM-DD）`);
+  throw new AppError('date_invalid', { date });
 }
 
 function dateOf(day: number): string {
@@ -101,7 +101,7 @@ export function createWorkingDays(calendar: HolidayCalendar): WorkingDays {
     addWorkingDays(from, n) {
       // The cap (about 380 years) only keeps a wild input from spinning the loop.
       if (!Number.isInteger(n) || Math.abs(n) > maxWorkingDays) {
-        throw new AppError('invalid_input', `工作日数须为 −${maxWorkingDays} 至 ${maxWorkingDays} 的整数，收到 ${n}`);
+        throw new AppError('working_days_out_of_range', { max: maxWorkingDays, count: n });
       }
       const step = n >= 0 ? 1 : -1;
       let day = dayNumber(from);

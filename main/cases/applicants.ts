@@ -3,16 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { applicants } from '../db/schema';
 import type { SettingsService } from '../settings/service';
-import { maskIdNumber } from '@yichuang/domain/id-numbers';
+import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 
 const DIGEST_KEY = 'idDigestKey';
 
 export type ApplicantKind = 'person' | 'enterprise';
-
-/** How a number is compared: trimmed, upper case (X check digits, credit code letters). */
-export function normalizeIdNumber(id: string): string {
-  return id.trim().toUpperCase();
-}
 
 /**
  * Applicants by ID number or credit code. Each number is stored whole (central needs it) and as

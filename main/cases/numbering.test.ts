@@ -54,7 +54,7 @@ describe('case numbers are never made from invented window settings', () => {
     breakSetting('windowNumber', 'x');
     const decide = accept();
     const error = appErrorOf(decide);
-    expect(error.code).toBe('conflict');
+    expect(error.code).toBe('settings_invalid');
     expect(error.message).toBe(
       '本机窗口设置有误（窗口号「x」无效：窗口号须为 1–999 的整数），不能生成办件编号或作出决定：' +
         '请联系管理员在「设置 → 窗口」中改正区划代码、窗口号和大厅名称',

@@ -14,10 +14,7 @@ export function numberingWindow(settings: Pick<SettingsService, 'load'>): Window
   const { status, value, problems } = settings.load();
   if (status !== 'ok') {
     const why = problems.map((p) => p.message).join('；');
-    throw new AppError(
-      'conflict',
-      `本机窗口设置有误（${why}），不能生成办件编号或作出决定：请联系管理员在「设置 → 窗口」中改正区划代码、窗口号和大厅名称`,
-    );
+    throw new AppError('settings_invalid', { problems: why });
   }
   return { districtCode: value.districtCode, windowNumber: value.windowNumber, hallName: value.hallName };
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db/connection';
 import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
-import { createApplicantRegistry, normalizeIdNumber } from './applicants';
+import { createApplicantRegistry } from './applicants';
 import type { Actor, DecidedMaterial } from './model';
 import { createCaseViews, type CaseRow } from './views';
 import { nextCaseNumber, numberingWindow } from './numbering';
@@ -20,6 +20,7 @@ import type { CaseDraft, CaseState, Decision, PersonDraft } from '@yichuang/doma
 import {
   caseDraftSchema,
   caseStateNames,
+  caseStateNamesEn,
   emptyDraft,
   isResumable,
   nextState,
@@ -28,25 +29,25 @@ import {
 import type { Matter } from '@yichuang/domain/catalog';
 import type { CaseEvent } from '@yichuang/domain/protocol';
 import { hallDate } from '@yichuang/domain/hall-time';
-import { AppError } from '../../preload/contract/errors';
-import { maskIdNumber } from '@yichuang/domain/id-numbers';
+import { AppError, type ErrorParam } from '../../preload/contract/errors';
+import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 
 /** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
 
 function stateError(action: WindowAction, state: CaseState): AppError {
-  const what: Record<WindowAction, string> = {
-    accept: '受理',
-    supplement: '出具补正告知',
-    reject: '不予受理',
-    resume: '补正后继续办理',
-    discard: '放弃草稿',
+  const what: Record<WindowAction, ErrorParam> = {
+    accept: { 'zh-CN': '受理', en: 'Accept' },
+    supplement: { 'zh-CN': '出具补正告知', en: 'Request a supplement' },
+    reject: { 'zh-CN': '不予受理', en: 'Do not accept' },
+    resume: { 'zh-CN': '补正后继续办理', en: 'Resume after supplement' },
+    discard: { 'zh-CN': '放弃草稿', en: 'Discard the draft' },
   };
-  return new AppError(
-    'conflict',
-    `该办件状态为「${caseStateNames[state]}」，不能${what[action]}：请刷新后查看办件当前状态`,
-  );
+  return new AppError('case_wrong_state', {
+    state: { 'zh-CN': caseStateNames[state], en: caseStateNamesEn[state] },
+    action: what[action],
+  });
 }
 
 function sha256Json(value: unknown): string {
@@ -129,8 +130,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   function matterOrThrow(code: string | null): Matter | null {
     if (code === null) return null;
     const matter = catalog.get(code);
-    if (!matter)
-      throw new AppError('invalid_input', `事项 ${code} 不在当前目录中：请重新选择事项`, { matter: '事项不存在' });
+    if (!matter) throw new AppError('matter_not_in_catalog', { code }, { matter: '事项不存在' });
     return matter;
   }
 
@@ -163,12 +163,11 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   function ownDraft(actor: Actor, r: CaseRow, action: WindowAction | 'save'): void {
     if (r.state !== 'draft') {
-      if (action === 'save')
-        throw new AppError('conflict', '该办件已作出决定，不能再修改：如需补正请在办件页「补正后继续办理」');
+      if (action === 'save') throw new AppError('case_decided');
       throw stateError(action, r.state);
     }
     if (r.clerkId !== actor.id) {
-      throw new AppError('forbidden', `这是 ${r.clerkName} 的草稿：只能由其本人继续办理`);
+      throw new AppError('draft_of_other_clerk', { clerk: r.clerkName });
     }
   }
 
@@ -218,7 +217,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         const r = row(caseId);
         ownDraft(actor, r, 'save');
         if (r.revision !== revision) {
-          throw new AppError('conflict', '草稿已在另一个窗口更新：请重新打开该草稿后继续（已保存的内容不会丢失）');
+          throw new AppError('draft_changed_elsewhere');
         }
         const matter = matterOrThrow(draft.matterCode);
         const savedAt = clock.now().toISOString();
@@ -246,7 +245,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         const r = row(caseId);
         ownDraft(actor, r, decision.kind);
         if (r.revision !== revision) {
-          throw new AppError('conflict', '办件内容已在别处更新：请重新打开该办件核对后再作决定');
+          throw new AppError('case_changed_elsewhere');
         }
         const draft = caseDraftSchema.parse(JSON.parse(r.draft));
         const matter = draft.matterCode ? catalog.get(draft.matterCode) : null;
@@ -272,7 +271,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           }
         }
         const first = Object.values(problems)[0];
-        if (first || !matter) throw new AppError('invalid_input', first ?? '请先选择事项', problems);
+        if (first) throw new AppError('decision_incomplete', { problem: first }, problems);
+        if (!matter) throw new AppError('matter_not_chosen', undefined, problems);
 
         const now = clock.now();
         const at = now.toISOString();

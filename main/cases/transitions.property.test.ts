@@ -80,8 +80,8 @@ function act(id: string, action: CaseAction): boolean {
     }
     return true;
   } catch (error) {
-    // Refused at the window: a state conflict in Chinese (or, for a save, the decided case).
-    if (error instanceof AppError && error.code === 'conflict') return false;
+    // Refused at the window: the case is in the wrong state (or, for a save, already decided).
+    if (error instanceof AppError && (error.code === 'case_wrong_state' || error.code === 'case_decided')) return false;
     throw error;
   }
 }
@@ -90,7 +90,7 @@ function storedState(id: string): CaseState | 'removed' {
   try {
     return cases.get(id, clerk).state;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return 'removed';
+    if (error instanceof AppError && error.code === 'case_not_found') return 'removed';
     throw error;
   }
 }

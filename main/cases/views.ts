@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseDraft, PersonDraft } from '@yichuang/domain/cases';
-import { caseDraftSchema, isOpen, itemFileSchema, openStates } from '@yichuang/domain/cases';
-import type { Matter } from '@yichuang/domain/catalog';
+import { caseDraftSchema, isOpen, isResumable, itemFileSchema, openStates } from '@yichuang/domain/cases';
+import { maskedFormValue, type Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
-import { maskIdNumber, maskPhone } from '@yichuang/domain/id-numbers';
+import { maskIdNumber, maskPhone, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import type {
   ApplicantHistory,
   CaseDecisionRecord,
@@ -20,7 +20,7 @@ import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
 import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
-import { normalizeIdNumber, type ApplicantRegistry } from './applicants';
+import type { ApplicantRegistry } from './applicants';
 import type { Actor, DecidedMaterial } from './model';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -40,10 +40,7 @@ function maskedDraft(draft: CaseDraft, matter: Matter | null): CaseDraft {
   const form = { ...draft.form };
   for (const field of matter?.formFields ?? []) {
     const value = form[field.key];
-    if (!value) continue;
-    if (field.type === 'idNumber' || field.prefill === 'idNumber')
-      form[field.key] = maskIdNumber(normalizeIdNumber(value));
-    if (field.type === 'phone' || field.prefill === 'phone') form[field.key] = maskPhone(value);
+    if (value) form[field.key] = maskedFormValue(field, value);
   }
   return {
     ...draft,
@@ -66,7 +63,7 @@ export function createCaseViews(deps: {
 
   function row(caseId: string): CaseRow {
     const found = db.select().from(cases).where(eq(cases.id, caseId)).get();
-    if (!found) throw new AppError('not_found', '未找到该办件：可能已被放弃，请刷新列表');
+    if (!found) throw new AppError('case_not_found');
     return found;
   }
 
@@ -98,7 +95,7 @@ export function createCaseViews(deps: {
       promisedDate: r.promisedDate,
       promisedProvisional: r.promisedProvisional,
       daysLeft,
-      paused: r.state === 'supplement_requested' || r.state === 'supplement_requested_by_central',
+      paused: isResumable(r.state),
     };
   }
 

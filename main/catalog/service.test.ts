@@ -122,7 +122,7 @@ describe('catalog service: seed and use', () => {
   });
 
   it('refuses to serve before anything is stored', () => {
-    expect(appErrorOf(() => service().info()).code).toBe('not_found');
+    expect(appErrorOf(() => service().info()).code).toBe('catalog_not_loaded');
   });
 
   it('names the file when the shipped catalog is invalid', () => {
@@ -167,7 +167,7 @@ describe('catalog service: load from central', () => {
     const s = seeded();
     for (const version of [shipped.version, shipped.version - 1]) {
       const error = appErrorOf(() => s.load(newer(version), 'central'));
-      expect(error.code).toBe('conflict');
+      expect(error.code).toBe('catalog_not_newer');
       expect(error.message).toBe(`目录版本 ${version} 不高于当前版本 2026112701：未更新`);
     }
     expect(s.info().source).toBe('shipped');
@@ -179,14 +179,14 @@ describe('catalog service: load from central', () => {
     const broken = newer();
     broken.matters[1]!.materials[0]!.id = 'Bad Id';
     const error = appErrorOf(() => s.load(broken, 'central'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('catalog_invalid');
     expect(error.message).toContain('事项目录无效');
     expect(error.message).toContain(`第 2 个事项（${broken.matters[1]!.code}）的材料第 1 项`);
     expect(error.message).toContain('材料编号为小写字母、数字和 -');
     expect(error.fields).toHaveProperty('matters.1.materials.0.id');
 
     const notACatalog = appErrorOf(() => s.load({ version: 'soon' }, 'central'));
-    expect(notACatalog.code).toBe('invalid_input');
+    expect(notACatalog.code).toBe('catalog_invalid');
     expect(notACatalog.message).toMatch(/^事项目录无效：版本号：.*[\u4e00-\u9fff]/);
     expect(s.info().version).toBe(shipped.version);
   });

@@ -23,7 +23,7 @@ export interface CatalogService {
   matters(): CatalogMatter[];
   /** One matter of the catalog in use, or null. */
   get(code: string): Matter | null;
-  /** A newer catalog from central: validated with catalogSchema (AppError 'invalid_input' with a Chinese message naming the first problem otherwise); a version not higher than the one in use is refused with AppError('conflict', '目录版本 X 不高于当前版本 Y：未更新'); stored with source 'central'. Returns the new info. */
+  /** A newer catalog from central: validated with catalogSchema (AppError 'catalog_invalid' naming the first problem otherwise); a version not higher than the one in use is refused with AppError('catalog_not_newer'); stored with source 'central'. Returns the new info. */
   load(catalog: unknown, source: 'central'): CatalogInfo;
 }
 
@@ -127,10 +127,10 @@ export function createCatalogService(deps: { db: Db; clock: Clock; shippedFile: 
   /** The catalog in use, rebuilt only when the highest stored version changed. */
   function current(): Loaded {
     const version = topVersion();
-    if (version === null) throw new AppError('not_found', '尚未载入事项目录：请重启一窗；如仍出现请联系技术支持');
+    if (version === null) throw new AppError('catalog_not_loaded');
     if (cache?.info.version === version) return cache;
     const row = db.select().from(catalogs).where(eq(catalogs.version, version)).get();
-    if (!row) throw new AppError('not_found', '尚未载入事项目录：请重启一窗；如仍出现请联系技术支持');
+    if (!row) throw new AppError('catalog_not_loaded');
     // Stored rows were validated on the way in; validate again so a damaged row cannot reach the window.
     const catalog = catalogSchema.parse(JSON.parse(row.data));
     const matters = catalog.matters.map((m) => ({ ...m, initials: nameInitials(m.name), pinyin: namePinyin(m.name) }));
@@ -177,12 +177,12 @@ export function createCatalogService(deps: { db: Db; clock: Clock; shippedFile: 
 
     load(input, source) {
       const parsed = parseCatalog(input);
-      if (!parsed.ok) throw new AppError('invalid_input', `事项目录无效：${parsed.first}`, parsed.fields);
+      if (!parsed.ok) throw new AppError('catalog_invalid', { detail: parsed.first }, parsed.fields);
       const catalog = parsed.catalog;
       db.transaction(() => {
         const inUse = topVersion();
         if (inUse !== null && catalog.version <= inUse) {
-          throw new AppError('conflict', `目录版本 ${catalog.version} 不高于当前版本 ${inUse}：未更新`);
+          throw new AppError('catalog_not_newer', { version: catalog.version, current: inUse });
         }
         store(catalog, source);
       });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { caseStates, decisionKinds } from '@yichuang/domain/cases';
+import { caseStates, decisionKinds, resumableStates } from '@yichuang/domain/cases';
 import { subjectKinds } from '@yichuang/domain/catalog';
 import { materialMimes } from '@yichuang/domain/materials';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
@@ -157,7 +157,7 @@ export const cases = sqliteTable(
      * A resumed draft: the supplement it was resumed from (the window's or central's), where a
      * discard sends it back; null for a draft never decided and for decided cases.
      */
-    resumedFrom: text('resumed_from', { enum: ['supplement_requested', 'supplement_requested_by_central'] }),
+    resumedFrom: text('resumed_from', { enum: resumableStates }),
   },
   (t) => [
     uniqueIndex('cases_number').on(t.number),

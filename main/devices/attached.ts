@@ -1,5 +1,5 @@
 import type { DeviceState, SelfTest } from '../../preload/contract/devices';
-import type { ErrorCode } from '../../preload/contract/errors';
+import type { AppError } from '../../preload/contract/errors';
 import type { Logger } from '../logging/logger';
 
 export type SelfTestStep = SelfTest['steps'][number];
@@ -13,7 +13,7 @@ export interface AttachedDevice {
 }
 
 export interface AttachContext {
-  status(state: DeviceState, code?: ErrorCode | null, message?: string | null): void;
+  status(state: DeviceState, error?: AppError | null): void;
   log: Logger;
 }
 

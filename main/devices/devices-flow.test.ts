@@ -172,7 +172,7 @@ describe('devices through the router (simulated)', () => {
   it('refuses to print when the printer is out of paper, and says so', async () => {
     t.workstation.services.devices.simulation.printer.setPaperOut(true);
     const result = await t.workstation.router.call(admin, 'printer.printTicket', { number: 'A024', matter: '社保卡' });
-    expect(codeOf(result)).toBe('printer_failed');
+    expect(codeOf(result)).toBe('printer_paper_out');
     expect(!result.ok && result.error.message).toMatch(/缺纸/);
     await until(() => latestDevices().find((d) => d.id === 'sim:printer')?.status.state === 'error');
 
@@ -204,7 +204,7 @@ describe('devices through the router (simulated)', () => {
     const truncated = await ok('devices.decodeFrames', { hex: 'AA AA AA 96 69 00 08 00 00 9F' });
     expect(truncated.frames.map((f) => f.kind)).toEqual(['error']);
     const bad = await t.workstation.router.call(admin, 'devices.decodeFrames', { hex: 'AA AA ZZ' });
-    expect(codeOf(bad)).toBe('invalid_input');
+    expect(codeOf(bad)).toBe('hex_not_a_digit');
   });
 
   it('does not let a simulated device take another role', async () => {

@@ -1,5 +1,5 @@
 import type { DeviceInfo, DeviceRole, DeviceState, SelfTest, Symbology } from '../../preload/contract/devices';
-import { AppError, errorMessages, type ErrorCode } from '../../preload/contract/errors';
+import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
 import type { AttachContext, AttachedDevice } from './attached';
@@ -110,8 +110,8 @@ export function createDeviceManager(options: DeviceManagerOptions) {
 
   const changed = () => emit('changed', list());
 
-  function setStatus(entry: Entry, state: DeviceState, code: ErrorCode | null = null, message: string | null = null) {
-    const next = { state, code, message: message ?? (code ? errorMessages[code] : null) };
+  function setStatus(entry: Entry, state: DeviceState, error: AppError | null = null) {
+    const next = { state, code: error?.code ?? null, message: error?.message ?? null, params: error?.params ?? null };
     const now = entry.status;
     if (now.state === next.state && now.code === next.code && now.message === next.message) return;
     entry.status = { ...next, since: clock.now().toISOString() };
@@ -120,8 +120,8 @@ export function createDeviceManager(options: DeviceManagerOptions) {
 
   function attach(entry: Entry, transport: Transport, generation: number): AttachedDevice | null {
     const context: AttachContext = {
-      status: (state, code, message) => {
-        if (entry.generation === generation) setStatus(entry, state, code ?? null, message ?? null);
+      status: (state, error) => {
+        if (entry.generation === generation) setStatus(entry, state, error ?? null);
       },
       log: log.child({ device: entry.candidate.id }),
     };
@@ -199,9 +199,8 @@ export function createDeviceManager(options: DeviceManagerOptions) {
     } catch (error) {
       if (entry.generation !== generation) return;
       entry.transport = null;
-      const code = error instanceof AppError ? error.code : 'device_open_failed';
       log.warn({ device: entry.candidate.id, err: error }, 'device could not be opened; will retry');
-      setStatus(entry, 'error', code);
+      setStatus(entry, 'error', error instanceof AppError ? error : new AppError('device_open_failed'));
       scheduleReopen(entry);
       return;
     }
@@ -216,7 +215,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
         setStatus(
           entry,
           entry.connected ? 'error' : 'disconnected',
-          error instanceof AppError ? error.code : 'device_disconnected',
+          error instanceof AppError ? error : new AppError('device_disconnected'),
         );
         scheduleReopen(entry);
       });
@@ -248,7 +247,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
       if (found.has(id) || !entry.connected) continue;
       entry.connected = false;
       await close(entry);
-      setStatus(entry, 'disconnected', 'device_disconnected');
+      setStatus(entry, 'disconnected', new AppError('device_disconnected'));
       dirty = true;
       // Devices with no role come and go without a trace; ours stay listed as unplugged.
       if (roleOf(entry.candidate).role === 'unknown' || entry.candidate.listedWhenGone?.() === false)
@@ -260,7 +259,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
         entry = {
           candidate,
           connected: true,
-          status: { state: 'opening', code: null, message: null, since: clock.now().toISOString() },
+          status: { state: 'opening', code: null, message: null, params: null, since: clock.now().toISOString() },
           samId: null,
           transport: null,
           attached: null,

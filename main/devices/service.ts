@@ -10,7 +10,6 @@ import type {
   Symbology,
 } from '../../preload/contract/devices';
 import { AppError } from '../../preload/contract/errors';
-import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import type { SessionHub } from '../ipc/session-hub';
@@ -18,6 +17,7 @@ import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/service';
 import type { CardData } from './idcard/driver';
 import { isExpired } from './idcard/expiry';
+import { maskedIdentity } from './idcard/masked';
 import { decodeFrames, parseHex } from './idcard/frame-dump';
 import { pngDataUrl, type PhotoDecoder } from './idcard/photo';
 import { createDeviceManager } from './manager';
@@ -51,13 +51,6 @@ interface StoredRead {
   read: CardRead;
   identity: Identity;
   at: number;
-}
-
-function masked(identity: Identity): Identity {
-  const idNumber = maskIdNumber(identity.idNumber);
-  if (identity.cardType === 'hk_macao_taiwan')
-    return { ...identity, idNumber, passNumber: maskIdNumber(identity.passNumber) };
-  return { ...identity, idNumber };
 }
 
 /**
@@ -108,7 +101,7 @@ export function createDeviceService(options: DeviceServiceOptions) {
       readId: randomUUID(),
       deviceId,
       readAt: now.toISOString(),
-      identity: masked(card.identity),
+      identity: maskedIdentity(card.identity),
       expired: isExpired(card.identity, now),
       photo: { present: card.photo.length > 0, bytes: card.photo.length, dataUrl },
       fingerprint: card.fingerprint !== null && card.fingerprint.length > 0,

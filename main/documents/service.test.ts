@@ -136,9 +136,9 @@ describe('documents from decided cases', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ code: 'conflict' });
+    expect(error).toMatchObject({ code: 'document_without_decision' });
     expect(
       appErrorOf(() => t.workstation.services.documents.keyOf({ kind: 'supplement_notice', caseId: c.id })).code,
-    ).toBe('conflict');
+    ).toBe('document_without_decision');
   });
 });

@@ -5,7 +5,7 @@ import type { CatalogService } from '../catalog/service';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import type { CaseDecisionRecord, CaseDetail } from '../../preload/contract/cases';
-import type { IdType } from '@yichuang/domain/cases';
+import { idNumberNames } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
 import type { CaseDocumentRef, DocumentKind, DocumentRef } from '../../preload/contract/documents';
@@ -17,12 +17,6 @@ import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData } from
 
 /** The law a supplement notice is given under: materials incomplete, told once, in full. */
 export const supplementLegalBasis = '《中华人民共和国行政许可法》第三十二条第一款第（四）项';
-
-const idLabels: Record<IdType, string> = {
-  resident: '公民身份号码',
-  foreign_permanent: '外国人永久居留身份证号码',
-  hk_macao_taiwan: '港澳台居民居住证号码',
-};
 
 const decisionOfKind: Record<Exclude<DocumentKind, 'daily_report' | 'bundle'>, CaseDecisionRecord['kind']> = {
   receipt: 'accept',
@@ -90,7 +84,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return {
       kind: 'person',
       name: a?.name ?? detail.applicantName,
-      idLabel: idLabels[a?.idType ?? 'resident'],
+      idLabel: idNumberNames[a?.idType ?? 'resident'],
       idShown: a?.idNumberMasked ?? detail.applicantIdMasked,
       phoneMasked: a?.phoneMasked ?? '',
     };
@@ -102,7 +96,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return {
       kind: 'person',
       name: a.name,
-      idLabel: idLabels[a.idType],
+      idLabel: idNumberNames[a.idType],
       idShown: a.idNumberMasked,
       phoneMasked: a.phoneMasked,
     };
@@ -110,7 +104,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
 
   function matterOf(detail: CaseDetail): Matter {
     const matter = detail.matterCode ? catalog.get(detail.matterCode) : null;
-    if (!matter) throw new AppError('not_found', `事项 ${detail.matterCode ?? ''} 已不在目录中：无法生成该文书`);
+    if (!matter) throw new AppError('document_matter_missing', { code: detail.matterCode ?? '' });
     return matter;
   }
 
@@ -121,7 +115,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       .reverse()
       .find((d) => d.kind === wanted && (version === undefined || d.version === version));
     if (!found) {
-      throw new AppError('conflict', `该办件没有对应的决定，无法出具「${documentTitles[kind]}」：请先作出决定`);
+      throw new AppError('document_without_decision');
     }
     return found;
   }
@@ -178,13 +172,13 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   function decidedFor(ref: CaseDocumentRef): { detail: CaseDetail; decision: CaseDecisionRecord } {
     const detail = cases.get(ref.caseId);
     if (detail.number === null || detail.decisions.length === 0) {
-      throw new AppError('conflict', '该办件尚未作出决定：受理、补正或不予受理后才能打印文书');
+      throw new AppError('case_not_decided');
     }
     if (ref.kind !== 'bundle') return { detail, decision: decisionFor(detail, ref.kind, ref.version) };
     const decision = ref.version
       ? detail.decisions.find((d) => d.version === ref.version)
       : detail.decisions[detail.decisions.length - 1];
-    if (!decision) throw new AppError('not_found', `该办件没有第 ${ref.version ?? ''} 版的决定`);
+    if (!decision) throw new AppError('decision_version_not_found', { version: ref.version ?? '' });
     return { detail, decision };
   }
 
@@ -280,7 +274,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     /** Makes a document as the print numbered `copyNumber` would show it (0: the original). */
     async make(ref: DocumentRef, copyNumber: number): Promise<MadeDocument> {
       if (ref.kind !== 'daily_report') return caseDocument(ref, copyNumber);
-      if (!deps.dailyReport) throw new AppError('internal', '日报文书尚不可用');
+      if (!deps.dailyReport) throw new AppError('daily_report_unavailable');
       return {
         kind: 'daily_report',
         documentKey: documentKeyOf(ref, null),

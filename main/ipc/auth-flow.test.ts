@@ -193,7 +193,7 @@ describe('staff and passwords', () => {
         windowNumber: null,
         password: strongPassword,
       }),
-    ).toBe('conflict');
+    ).toBe('username_taken');
     const everything = JSON.stringify(entries());
     expect(everything).not.toContain(strongPassword);
     expect(everything).not.toContain('scrypt$');
@@ -209,7 +209,7 @@ describe('staff and passwords', () => {
     };
     const results = await Promise.all([call(admin, 'staff.create', input), call(admin, 'staff.create', input)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.map(codeOf)).toContain('conflict');
+    expect(results.map(codeOf)).toContain('username_taken');
   });
 
   it('weak passwords are refused everywhere a password is set', async () => {
@@ -256,7 +256,7 @@ describe('staff and passwords', () => {
     expect(changed.user?.mustChangePassword).toBe(false);
     expect((await ok(clerk, 'settings.get', {})).windowNumber).toBe(7);
     expect(await codeFor(newSession(), 'auth.signIn', { username: 'zhang', password: strongPassword })).toBe(
-      'bad_credentials',
+      'bad_credentials_tries_left',
     );
   });
 
@@ -300,7 +300,7 @@ describe('sign-in lockout', () => {
     const session = newSession();
     for (let i = 1; i <= 4; i += 1) {
       const result = await call(session, 'auth.signIn', { username: 'zhang', password: `Wrong#${i}xyz` });
-      expect(codeOf(result)).toBe('bad_credentials');
+      expect(codeOf(result)).toBe('bad_credentials_tries_left');
       if (!result.ok) expect(result.error.message).toContain(`再错 ${5 - i} 次`);
     }
     expect(await codeFor(session, 'auth.signIn', { username: 'zhang', password: 'Wrong#5xyz' })).toBe('account_locked');
@@ -327,10 +327,10 @@ describe('sign-in lockout', () => {
       ['failed', 'account_locked'],
       ['failed', 'account_locked'],
       ['failed', 'account_locked'],
-      ['failed', 'bad_credentials'],
-      ['failed', 'bad_credentials'],
-      ['failed', 'bad_credentials'],
-      ['failed', 'bad_credentials'],
+      ['failed', 'bad_credentials_tries_left'],
+      ['failed', 'bad_credentials_tries_left'],
+      ['failed', 'bad_credentials_tries_left'],
+      ['failed', 'bad_credentials_tries_left'],
     ]);
     expect(signIns[0]).toMatchObject({ userId: zhangId, target: 'zhang' });
     expect(signIns[7]).toMatchObject({ userId: null, username: 'zhang', target: 'zhang' });
@@ -370,7 +370,7 @@ describe('sign-in lockout', () => {
     // No waiting: the temporary password works at once, and must be changed first.
     const clerk = newSession();
     expect(await codeFor(clerk, 'auth.signIn', { username: 'zhang', password: strongPassword })).toBe(
-      'bad_credentials',
+      'bad_credentials_tries_left',
     );
     const state = await ok(clerk, 'auth.signIn', { username: 'zhang', password: 'Temporary#1' });
     expect(state.user).toMatchObject({ id: zhangId, mustChangePassword: true });
@@ -402,9 +402,13 @@ describe('screen lock', () => {
     expect(await codeFor(admin, 'audit.list', { limit: 10 })).toBe('session_locked');
     expect((await ok(admin, 'session.state', {})).locked).toBe(true);
 
-    expect(await codeFor(admin, 'session.unlock', { password: 'Wrong#1xyz' })).toBe('bad_credentials');
+    expect(await codeFor(admin, 'session.unlock', { password: 'Wrong#1xyz' })).toBe('bad_credentials_tries_left');
     expect(admin.locked).toBe(true);
-    expect(lastEntry('session.unlock')).toMatchObject({ result: 'failed', code: 'bad_credentials', username: 'admin' });
+    expect(lastEntry('session.unlock')).toMatchObject({
+      result: 'failed',
+      code: 'bad_credentials_tries_left',
+      username: 'admin',
+    });
 
     const unlocked = await ok(admin, 'session.unlock', { password: strongPassword });
     expect(unlocked.locked).toBe(false);
@@ -425,7 +429,7 @@ describe('screen lock', () => {
     await ok(session, 'auth.signIn', { username: 'zhao', password: strongPassword });
     await ok(session, 'session.lock', { reason: 'manual' });
     for (let i = 0; i < 4; i += 1)
-      expect(await codeFor(session, 'session.unlock', { password: 'Wrong#1xyz' })).toBe('bad_credentials');
+      expect(await codeFor(session, 'session.unlock', { password: 'Wrong#1xyz' })).toBe('bad_credentials_tries_left');
     expect(session.userId).toBe(supervisor.id);
     expect(await codeFor(session, 'session.unlock', { password: 'Wrong#1xyz' })).toBe('account_locked');
 

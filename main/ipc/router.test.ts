@@ -176,11 +176,11 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'setup.initialize': 'already_set_up',
   'auth.signIn': 'bad_credentials',
   'auth.signOut': 'ok',
-  'auth.changePassword': 'bad_credentials',
+  'auth.changePassword': 'bad_credentials_tries_left',
   'staff.list': 'ok',
   'staff.create': 'ok',
-  'staff.update': 'not_found',
-  'staff.resetPassword': 'not_found',
+  'staff.update': 'staff_not_found',
+  'staff.resetPassword': 'staff_not_found',
   'settings.get': 'ok',
   'settings.update': 'ok',
   'audit.list': 'ok',
@@ -202,32 +202,32 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'calendar.info': 'ok',
   'calendar.promisedDate': 'ok',
   'cases.create': 'ok',
-  'cases.saveDraft': 'not_found',
-  'cases.get': 'not_found',
+  'cases.saveDraft': 'case_not_found',
+  'cases.get': 'case_not_found',
   'cases.myDrafts': 'ok',
-  'cases.decide': 'not_found',
-  'cases.resume': 'not_found',
-  'cases.discard': 'not_found',
+  'cases.decide': 'case_not_found',
+  'cases.resume': 'case_not_found',
+  'cases.discard': 'case_not_found',
   'cases.list': 'ok',
   'cases.history': 'ok',
-  'cases.takeCard': 'not_found',
-  'materials.import': 'invalid_input',
-  'materials.read': 'not_found',
+  'cases.takeCard': 'case_not_found',
+  'materials.import': 'material_looks_like',
+  'materials.read': 'material_not_found',
   'materials.hotFolder': 'ok',
-  'documents.preview': 'not_found',
+  'documents.preview': 'case_not_found',
   'printing.printers': 'ok',
-  'printing.print': 'not_found',
+  'printing.print': 'case_not_found',
   'printing.printReport': 'ok',
-  'printing.confirm': 'not_found',
+  'printing.confirm': 'print_record_not_found',
   'printing.history': 'ok',
   'reports.daily': 'ok',
   'reports.pdf': 'ok',
   'reports.csv': 'ok',
   'sync.status': 'ok',
   'sync.items': 'ok',
-  'sync.retry': 'conflict', // no such item
+  'sync.retry': 'outbox_not_retryable', // no such item
   'sync.now': 'ok', // not enrolled: nothing to do
-  'sync.enrol': 'conflict', // central unreachable
+  'sync.enrol': 'enrol_failed', // central unreachable
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];
@@ -503,7 +503,7 @@ describe('router: handler failures', () => {
         throw new Error('disk on fire');
       },
       'staff.resetPassword': () => {
-        throw new AppError('conflict', '冲突了', { id: '冲突' });
+        throw new AppError('conflict', undefined, { id: '冲突' });
       },
       'session.lock': () => ({ bogus: true }),
     });
@@ -536,7 +536,10 @@ describe('router: handler failures', () => {
 
   it('a thrown AppError keeps its code, message and fields, and is audited with its code', async () => {
     const result = await h.router.call(admin(), 'staff.resetPassword', { id: 5, temporaryPassword: strongPassword });
-    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: '冲突了', fields: { id: '冲突' } } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '与现有记录冲突：请修改后重试', fields: { id: '冲突' } },
+    });
     expect(lastEntry()).toMatchObject({
       action: 'staff.resetPassword',
       result: 'failed',

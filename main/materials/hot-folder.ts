@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { AppError } from '../../preload/contract/errors';
 import type { HotFolderArrival, HotFolderStatus, StoredFile } from '../../preload/contract/materials';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
-import { tooLargeMessage, type MaterialStore } from './store';
+import { isRefusal, tooLargeError, type MaterialStore } from './store';
 
 export interface HotFolder {
   /**
@@ -214,7 +213,7 @@ export function createHotFolder(deps: {
     let bytes: Buffer | null = null;
     if (seen.size > store.limits.maxFileBytes) {
       // Not read at all: it would be refused anyway, and could be huge.
-      error = tooLargeMessage(name, seen.size, store.limits.maxFileBytes);
+      error = tooLargeError(name, seen.size, store.limits.maxFileBytes).message;
     } else {
       try {
         const handle = await open(join(w.folder, name), 'r');
@@ -239,7 +238,7 @@ export function createHotFolder(deps: {
       try {
         file = await store.put(bytes, name);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'invalid_input') {
+        if (isRefusal(err)) {
           error = err.message;
         } else {
           const before = w.held.get(name);

@@ -6,7 +6,7 @@ import { AppError } from '../../preload/contract/errors';
 import { materialLimits } from '@yichuang/domain/materials';
 import type { Db, Sqlite } from '../db/connection';
 import { appErrorOf } from '../testing/wait';
-import { createMaterialStore, formatSize, tooLargeMessage, type MaterialStore } from './store';
+import { createMaterialStore, formatSize, tooLargeError, type MaterialStore } from './store';
 import { makeEncryptedPdf, makeExe, makeJpeg, makePdf } from '../testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
@@ -126,7 +126,7 @@ describe('material store: put', () => {
 
   it('refuses a program named .pdf, naming what it really is, and stores nothing', async () => {
     const error = await refusal(store.put(makeExe(), '证明材料.pdf'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('material_looks_like');
     expect(error.message).toBe(
       '文件 证明材料.pdf 实际是 Windows 程序 (.exe)，不是图片或 PDF：只能上传 JPG、PNG 图片或 PDF，按文件内容识别，改扩展名无效',
     );
@@ -145,7 +145,7 @@ describe('material store: put', () => {
 
   it('refuses an empty file', async () => {
     const error = await refusal(store.put(new Uint8Array(0), 'empty.pdf'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('material_empty');
     expect(error.message).toBe('文件 empty.pdf 是空文件：请重新扫描或选择其他文件');
   });
 
@@ -154,7 +154,7 @@ describe('material store: put', () => {
     const big = makePng(200, 200, 7);
     const padded = Buffer.concat([big, Buffer.alloc(100 * 1024 + 1 - big.length)]);
     const error = await refusal(small.put(padded, 'big.png'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('material_too_large');
     expect(error.message).toBe('文件 big.png 为 101 KB，超过 100 KB 的上限：请降低扫描分辨率或分开扫描');
     // Exactly at the limit is fine (PNG readers ignore bytes after IEND).
     expect((await small.put(padded.subarray(0, 100 * 1024), 'ok.png')).bytes).toBe(100 * 1024);
@@ -163,10 +163,10 @@ describe('material store: put', () => {
 
   it('words the size refusal in MB, never showing an over-limit size as equal to the limit', () => {
     const MB = 1024 * 1024;
-    expect(tooLargeMessage('X', Math.round(25.3 * MB), 20 * MB)).toBe(
+    expect(tooLargeError('X', Math.round(25.3 * MB), 20 * MB).message).toBe(
       '文件 X 为 25.3 MB，超过 20 MB 的上限：请降低扫描分辨率或分开扫描',
     );
-    expect(tooLargeMessage('X', 20 * MB + 5000, 20 * MB)).toContain('为 20.005 MB，超过 20 MB');
+    expect(tooLargeError('X', 20 * MB + 5000, 20 * MB).message).toContain('为 20.005 MB，超过 20 MB');
     expect(formatSize(20 * MB)).toBe('20 MB');
     expect(formatSize(1)).toBe('1 KB');
   });
@@ -185,7 +185,7 @@ describe('material store: put', () => {
 
   it('refuses a PDF with more pages than the limit, and accepts one at the limit', async () => {
     const error = await refusal(store.put(await makePdf(60), '全部材料.pdf'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('material_too_many_pages');
     expect(error.message).toBe('文件 全部材料.pdf 有 60 页，超过每个文件 50 页的上限：请拆分为多个 PDF 后分别导入');
     expect((await store.put(await makePdf(50), 'fifty.pdf')).pages).toBe(50);
     expect(rows()).toHaveLength(1);
@@ -209,7 +209,7 @@ describe('material store: put', () => {
     ];
     for (const bytes of damaged) {
       const error = await refusal(store.put(bytes, 'bad.pdf'));
-      expect(error.code).toBe('invalid_input');
+      expect(error.code).toBe('material_pdf_unreadable');
       expect(error.message).toBe(message('bad.pdf'));
     }
     expect(rows()).toEqual([]);
@@ -218,7 +218,7 @@ describe('material store: put', () => {
 
   it('refuses an image whose size cannot be read', async () => {
     const error = await refusal(store.put(makePng(3, 2).subarray(0, 20), 'cut.png'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('material_image_unreadable');
     expect(error.message).toContain('文件 cut.png 的图片尺寸无法读取');
     expect((await refusal(store.put(makeJpeg(0, 3), 'zero.jpg'))).message).toContain('图片尺寸无法读取');
   });
@@ -248,8 +248,8 @@ describe('material store: read, has, info', () => {
 
   it('answers not_found for an unknown or malformed digest', () => {
     const unknown = 'a'.repeat(64);
-    expect(appErrorOf(() => store.read(unknown)).code).toBe('not_found');
-    expect(appErrorOf(() => store.read('../../etc/passwd')).code).toBe('not_found');
+    expect(appErrorOf(() => store.read(unknown)).code).toBe('material_not_found');
+    expect(appErrorOf(() => store.read('../../etc/passwd')).code).toBe('material_not_found');
     expect(store.has(unknown)).toBe(false);
     expect(store.has('A'.repeat(64))).toBe(false);
     expect(store.info(unknown)).toBeNull();
@@ -263,7 +263,7 @@ describe('material store: read, has, info', () => {
     damaged.writeUInt8(damaged.readUInt8(damaged.length - 20) ^ 0xff, damaged.length - 20);
     writeFileSync(path, damaged);
     const error = appErrorOf(() => store.read(hash));
-    expect(error.code).toBe('internal');
+    expect(error.code).toBe('material_file_corrupt');
     expect(error.message).toMatch(/^材料文件已损坏/);
 
     expect((await store.put(png, 'again.png')).duplicate).toBe(true);
@@ -276,7 +276,7 @@ describe('material store: read, has, info', () => {
     rmSync(join(filesDir, hash.slice(0, 2), hash));
     expect(store.has(hash)).toBe(false);
     expect(store.info(hash)).not.toBeNull();
-    expect(appErrorOf(() => store.read(hash)).code).toBe('not_found');
+    expect(appErrorOf(() => store.read(hash)).code).toBe('material_file_missing');
 
     expect((await store.put(pdf, 'a.pdf')).duplicate).toBe(true);
     expect(store.has(hash)).toBe(true);

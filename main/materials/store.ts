@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../preload/contract/errors';
+import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { materialLimits, sha256Schema, type MaterialMime } from '@yichuang/domain/materials';
 import { type StoredFile } from '../../preload/contract/materials';
 import type { Clock } from '../app/clock';
@@ -15,13 +15,13 @@ export type MaterialLimits = { maxFileBytes: number; maxPdfPages: number };
 
 export interface MaterialStore {
   /**
-   * Checks and stores a file. Refused (AppError 'invalid_input', one Chinese sentence that says
+   * Checks and stores a file. Refused (an AppError with one of `refusalCodes`, a message that says
    * what to do) when it is empty, too large, not JPEG/PNG/PDF by content, a PDF that is encrypted,
    * damaged, empty or has too many pages, or an image whose size cannot be read. Content-addressed:
    * the same bytes twice are stored once (`duplicate: true` the second time).
    */
   put(bytes: Uint8Array, name: string): Promise<StoredFile>;
-  /** The bytes and type of a stored file; AppError('not_found') when absent, AppError('internal') when damaged. */
+  /** The bytes and type of a stored file; AppError('material_not_found' / 'material_file_missing') when absent, AppError('material_file_corrupt') when damaged. */
   read(sha256: string): { bytes: Buffer; mime: MaterialMime };
   has(sha256: string): boolean;
   info(sha256: string): Omit<StoredFile, 'duplicate'> | null;
@@ -38,15 +38,27 @@ export function formatSize(bytes: number, digits = 1): string {
 }
 
 /** The refusal for a file over the size limit (also used by the hot folder, which does not read such files). */
-export function tooLargeMessage(name: string, bytes: number, limit: number): string {
+/** The codes of a file the store will not take (the file is at fault, not the store). */
+export const refusalCodes = new Set<ErrorCode>([
+  'material_empty',
+  'material_too_large',
+  'material_wrong_type',
+  'material_looks_like',
+  'material_pdf_unreadable',
+  'material_too_many_pages',
+  'material_image_unreadable',
+]);
+
+/** Whether `put` refused the file itself (the clerk scans again), rather than failing. */
+export function isRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && refusalCodes.has(error.code);
+}
+
+export function tooLargeError(name: string, bytes: number, limit: number): AppError {
   const limitText = formatSize(limit);
   let sizeText = formatSize(bytes);
   for (let digits = 2; sizeText === limitText && digits <= 4; digits += 1) sizeText = formatSize(bytes, digits);
-  return `文件 ${name} 为 ${sizeText}，超过 ${limitText} 的上限：请降低扫描分辨率或分开扫描`;
-}
-
-function refuse(message: string): AppError {
-  return new AppError('invalid_input', message);
+  return new AppError('material_too_large', { name, size: sizeText, limit: limitText });
 }
 
 function displayName(name: string): string {
@@ -73,13 +85,9 @@ async function pdfPages(bytes: Uint8Array, name: string, maxPages: number): Prom
   } catch {
     pages = 0;
   }
-  if (pages < 1) throw refuse(`文件 ${name} 已加密或已损坏：请另存为普通 PDF 后再导入`);
-  if (pages > maxPages) throw refuse(tooManyPagesMessage(name, pages, maxPages));
+  if (pages < 1) throw new AppError('material_pdf_unreadable', { name });
+  if (pages > maxPages) throw new AppError('material_too_many_pages', { name, pages, max: maxPages });
   return pages;
-}
-
-function tooManyPagesMessage(name: string, pages: number, maxPages: number): string {
-  return `文件 ${name} 有 ${pages} 页，超过每个文件 ${maxPages} 页的上限：请拆分为多个 PDF 后分别导入`;
 }
 
 /**
@@ -166,12 +174,13 @@ export function createMaterialStore(deps: {
 
   /** The checks that need only the bytes; returns the type. */
   function checkBytes(bytes: Uint8Array, name: string): MaterialMime {
-    if (bytes.length === 0) throw refuse(`文件 ${name} 是空文件：请重新扫描或选择其他文件`);
-    if (bytes.length > limits.maxFileBytes) throw refuse(tooLargeMessage(name, bytes.length, limits.maxFileBytes));
+    if (bytes.length === 0) throw new AppError('material_empty', { name });
+    if (bytes.length > limits.maxFileBytes) throw tooLargeError(name, bytes.length, limits.maxFileBytes);
     const sniffed = sniffMaterial(bytes);
     if (sniffed.mime !== null) return sniffed.mime;
-    const what = sniffed.looksLike ? `实际是 ${sniffed.looksLike}，不是图片或 PDF` : '不是图片或 PDF';
-    throw refuse(`文件 ${name} ${what}：只能上传 JPG、PNG 图片或 PDF，按文件内容识别，改扩展名无效`);
+    throw sniffed.looksLike
+      ? new AppError('material_looks_like', { name, kind: sniffed.looksLike })
+      : new AppError('material_wrong_type', { name });
   }
 
   async function inspect(
@@ -183,7 +192,7 @@ export function createMaterialStore(deps: {
       return { pages: await pdfPages(bytes, name, limits.maxPdfPages), width: null, height: null };
     }
     const size = imageSize(bytes, mime);
-    if (!size) throw refuse(`文件 ${name} 的图片尺寸无法读取，可能已损坏：请重新扫描，或另存为 JPG、PNG 后再导入`);
+    if (!size) throw new AppError('material_image_unreadable', { name });
     return { pages: 1, ...size };
   }
 
@@ -199,7 +208,7 @@ export function createMaterialStore(deps: {
       if (known) {
         // Already stored: the limits may have been lowered since, so the page count is checked again.
         if (known.mime === 'application/pdf' && known.pages > limits.maxPdfPages) {
-          throw refuse(tooManyPagesMessage(name, known.pages, limits.maxPdfPages));
+          throw new AppError('material_too_many_pages', { name, pages: known.pages, max: limits.maxPdfPages });
         }
         // Heal a file lost or damaged on disk from the bytes in hand.
         if (!(await intactOnDisk(sha256))) await writeAtomically(sha256, bytes);
@@ -220,18 +229,15 @@ export function createMaterialStore(deps: {
 
     read(sha256) {
       const known = isSha256(sha256) ? row(sha256) : null;
-      if (!known) throw new AppError('not_found', '未找到该材料文件：请刷新后重试，或重新扫描导入');
+      if (!known) throw new AppError('material_not_found');
       let bytes: Buffer;
       try {
         bytes = readFileSync(pathOf(sha256));
       } catch {
-        throw new AppError('not_found', '材料文件已丢失：请重新扫描或导入该文件');
+        throw new AppError('material_file_missing');
       }
       if (sha256Of(bytes) !== sha256) {
-        throw new AppError(
-          'internal',
-          '材料文件已损坏：请重新扫描或导入该文件；如多个文件损坏，请联系技术支持检查磁盘',
-        );
+        throw new AppError('material_file_corrupt');
       }
       return { bytes, mime: known.mime };
     },

@@ -81,7 +81,7 @@ describe('print history: the original, then numbered copies', () => {
 
   it('refuses a second job of a document while one is pending, and a pending job cut short expires', () => {
     const first = history.reserve(receipt);
-    expect(appErrorOf(() => history.reserve(receipt))).toMatchObject({ code: 'conflict' });
+    expect(appErrorOf(() => history.reserve(receipt))).toMatchObject({ code: 'print_in_progress' });
     clock.advance(stalePendingMs + 1000);
     const second = history.reserve(receipt);
     expect(second.copyNumber).toBe(0);

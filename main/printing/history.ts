@@ -57,7 +57,7 @@ export type PrintHistory = ReturnType<typeof createPrintHistory>;
 export function createPrintHistory(db: Db, clock: Clock) {
   function row(id: number): Row {
     const r = db.select().from(printJobs).where(eq(printJobs.id, id)).get();
-    if (!r) throw new AppError('not_found', '未找到该打印记录：请刷新后重试');
+    if (!r) throw new AppError('print_record_not_found');
     return r;
   }
 
@@ -97,7 +97,7 @@ export function createPrintHistory(db: Db, clock: Clock) {
           .from(printJobs)
           .where(and(eq(printJobs.documentKey, job.documentKey), eq(printJobs.state, 'pending')))
           .get();
-        if (busy) throw new AppError('conflict', '该文书正在打印：请等上一个打印任务完成后再打印');
+        if (busy) throw new AppError('print_in_progress');
         const inserted = db
           .insert(printJobs)
           .values({

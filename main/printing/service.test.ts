@@ -187,7 +187,7 @@ describe('printing through the browser', () => {
 
     // While it is pending, a second print of the same paper is refused.
     const busy = await call(t.workstation, session, 'printing.print', { ref, printer });
-    expect(!busy.ok && busy.error.code).toBe('conflict');
+    expect(!busy.ok && busy.error.code).toBe('print_in_progress');
 
     const no = await call(t.workstation, session, 'printing.confirm', { jobId: job.id, printed: false });
     expect(no.ok && no.value.state).toBe('failed');
@@ -217,7 +217,7 @@ describe('printing through the browser', () => {
       ref: { kind: 'receipt', caseId: draft.id },
       printer: { backend: 'cups', name: 'PDF' },
     });
-    expect(!result.ok && result.error).toMatchObject({ code: 'conflict' });
+    expect(!result.ok && result.error).toMatchObject({ code: 'case_not_decided' });
     expect(!result.ok && result.error.message).toContain('尚未作出决定');
   });
 });

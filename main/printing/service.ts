@@ -100,18 +100,14 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       const s = settings.get();
       const choice = input.printer ?? s.a4Printer;
       if (!choice)
-        throw new AppError('invalid_input', '尚未选择打印机：请在"设置 → 打印"中选择 A4 打印机', {
+        throw new AppError('no_printer_selected', undefined, {
           printer: '请选择打印机',
         });
       const driver = choice.backend === 'browser' ? null : driverFor(choice.backend);
       if (choice.backend !== 'browser' && !driver) {
-        throw new AppError(
-          'invalid_input',
-          choice.backend === 'electron'
-            ? '当前不是桌面程序，不能用系统打印：请改选 CUPS 打印机或浏览器打印'
-            : '本机没有 CUPS 打印服务：请改选其他打印机或浏览器打印',
-          { printer: '该打印方式在本机不可用' },
-        );
+        throw new AppError(choice.backend === 'electron' ? 'system_print_unavailable' : 'cups_unavailable', undefined, {
+          printer: '该打印方式在本机不可用',
+        });
       }
       const key = documents.keyOf(input.ref);
       const job = history.reserve({
@@ -150,7 +146,7 @@ export function createPrintingService(deps: PrintingServiceDeps) {
     /** The clerk's answer after the browser's print dialog: printed or not. */
     confirm(jobId: number, printed: boolean): PrintJob {
       const job = history.get(jobId);
-      if (job.backend !== 'browser') throw new AppError('conflict', '只有浏览器打印的任务需要确认结果');
+      if (job.backend !== 'browser') throw new AppError('print_result_not_needed');
       if (job.state !== 'pending') return job;
       return history.finish(jobId, printed ? { ok: true } : { ok: false, error: '操作员确认未打印成功' }, job.bytes);
     },

@@ -533,8 +533,8 @@ describe('an empty range', () => {
 
   it('a bad range is refused with the contract message', () => {
     const error = appErrorOf(() => reports.daily({ from: '2026-11-27', to: '2026-11-26' }));
-    expect(error.code).toBe('invalid_input');
-    expect(error.message).toBe('结束日期不能早于开始日期');
+    expect(error.code).toBe('report_query_invalid');
+    expect(error.message).toBe('统计日期有误：结束日期不能早于开始日期');
     expect(error.fields).toEqual({ to: '结束日期不能早于开始日期' });
     expect(appErrorOf(() => reports.daily({ from: '2026-11-31', to: '2026-12-01' })).fields).toEqual({
       from: '日期格式为 YYYY-MM-DD',

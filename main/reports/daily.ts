@@ -227,7 +227,11 @@ export function createReportService(deps: ReportServiceDeps) {
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-        throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? '统计日期无效', fields);
+        throw new AppError(
+          'report_query_invalid',
+          { detail: parsed.error.issues[0]?.message ?? '统计日期无效' },
+          fields,
+        );
       }
       const { from, to } = parsed.data;
       const now = clock.now();

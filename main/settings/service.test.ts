@@ -132,7 +132,7 @@ describe('update', () => {
   it('refuses a change that leaves a broken required setting broken; the stored value stays', () => {
     const before = storedText();
     const error = appErrorOf(() => settings.update({ idleLockMinutes: 9 }));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('settings_unfixed');
     expect(error.message).toBe('窗口号「abc」无效：窗口号须为 1–999 的整数：请在「设置 → 窗口」中改正后再保存');
     expect(error.fields).toEqual({ windowNumber: '窗口号「abc」无效：窗口号须为 1–999 的整数' });
     expect(storedText()).toBe(before);
@@ -199,7 +199,7 @@ describe('through the router', () => {
       centralUrl: 'http://127.0.0.1:9',
       code: 'ABCD-EFGH-JKMN',
     });
-    expect(result.ok ? null : result.error).toMatchObject({ code: 'conflict' });
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'enrol_needs_window_settings' });
     expect(result.ok ? '' : result.error.message).toContain('请先在「设置 → 窗口」中改正');
   });
 
@@ -208,7 +208,7 @@ describe('through the router', () => {
     corruptWindowNumber();
 
     const unfixed = await call(t.workstation, session, 'settings.update', { hallName: '淄博市民中心' });
-    expect(unfixed.ok ? null : unfixed.error).toMatchObject({ code: 'invalid_input' });
+    expect(unfixed.ok ? null : unfixed.error).toMatchObject({ code: 'settings_unfixed' });
     expect(Object.keys((!unfixed.ok && unfixed.error.fields) || {})).toEqual(['windowNumber']);
 
     const fixed = await call(t.workstation, session, 'settings.update', { ...sampleWindow, windowNumber: 8 });

@@ -187,8 +187,8 @@ export function createSettingsService(db: Db, clock: Clock) {
       const unfixed = status === 'invalid' ? problems.filter((p) => change[p.field] === undefined) : [];
       if (unfixed.length > 0) {
         throw new AppError(
-          'invalid_input',
-          `${unfixed[0]!.message}：请在「设置 → 窗口」中改正后再保存`,
+          'settings_unfixed',
+          { problem: unfixed[0]!.message },
           Object.fromEntries(unfixed.map((p) => [p.field, p.message])),
         );
       }

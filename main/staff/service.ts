@@ -50,7 +50,7 @@ export type StaffService = ReturnType<typeof createStaffService>;
 export function createStaffService(db: Db, clock: Clock) {
   function byId(id: number): StaffRow {
     const row = db.select().from(staff).where(eq(staff.id, id)).get();
-    if (!row) throw new AppError('not_found', '未找到该工作人员：请刷新列表后重试');
+    if (!row) throw new AppError('staff_not_found');
     return row;
   }
 
@@ -92,8 +92,7 @@ export function createStaffService(db: Db, clock: Clock) {
     async create(input: NewStaff, options: { firstAdmin?: boolean } = {}): Promise<Staff> {
       if (!isStrongPassword(input.password)) throw new AppError('weak_password');
       const username = input.username.toLowerCase();
-      const taken = () =>
-        new AppError('conflict', `用户名 ${username} 已被使用：请换一个用户名`, { username: '用户名已被使用' });
+      const taken = () => new AppError('username_taken', { username }, { username: '用户名已被使用' });
       if (this.byUsername(username)) throw taken();
       const passwordHash = await hashPassword(input.password);
       const now = clock.now().toISOString();

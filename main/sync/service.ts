@@ -375,7 +375,7 @@ export function createSyncService(deps: SyncDeps) {
 
     /** The clerk's retry button. */
     retry(id: number): void {
-      if (!outbox.retryNow(id)) throw new AppError('conflict', '该项已发送成功或正在发送，无需重试');
+      if (!outbox.retryNow(id)) throw new AppError('outbox_not_retryable');
       changed();
       wake?.();
     },
@@ -385,10 +385,7 @@ export function createSyncService(deps: SyncDeps) {
       // Central registers this PC by its window number: never one the settings only stand in for.
       const window = deps.settings.window();
       if (!window) {
-        throw new AppError(
-          'conflict',
-          '本机窗口设置有误：请先在「设置 → 窗口」中改正区划代码、窗口号和大厅名称，再注册到中心',
-        );
+        throw new AppError('enrol_needs_window_settings');
       }
       const probe = createCentralClient({
         baseUrl: input.centralUrl,
@@ -406,7 +403,7 @@ export function createSyncService(deps: SyncDeps) {
           hostname: hostname(),
         });
       } catch (error) {
-        throw new AppError('conflict', error instanceof Error ? error.message : '注册失败');
+        throw new AppError('enrol_failed', { detail: error instanceof Error ? error.message : String(error) });
       }
       db.transaction(() => {
         write(keys.url, input.centralUrl.replace(/\/+$/, ''));

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { caseDraftSchema, caseStateSchema, caseStates, decisionKinds, idTypes } from '@yichuang/domain/cases';
+import {
+  caseDraftSchema,
+  caseStateSchema,
+  caseStates,
+  centralEventKinds,
+  decisionKinds,
+  idTypes,
+} from '@yichuang/domain/cases';
 import { subjectKinds } from '@yichuang/domain/catalog';
 import { auditEntrySchema } from './schemas';
 
@@ -74,7 +81,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     at: z.string().nullable(),
     events: z.array(
       z.object({
-        kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+        kind: z.enum(centralEventKinds),
         caseVersion: z.number().int(),
         comment: z.string(),
         approver: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodeSchema } from './errors';
+import { errorCodeSchema, errorParamsSchema } from './errors';
 
 /** Shapes of the devices layer that cross the contract: devices, statuses, card identities, scans. */
 
@@ -21,6 +21,8 @@ export const deviceStatusSchema = z.object({
   state: deviceStateSchema,
   code: errorCodeSchema.nullable(),
   message: z.string().nullable(),
+  /** The values the message was filled with, so the screen can say it in the clerk's language. */
+  params: errorParamsSchema.nullable(),
   since: z.string(),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;

@@ -1,15 +1,13 @@
-import type { AppErrorShape, ErrorCode } from './errors';
-import { errorMessages } from './errors';
+import { AppError, type ErrorArgs, type ErrorCode } from './errors';
+import type { AppErrorShape } from './errors';
 
-/** Every answer from main: a value or an error with a code and a Chinese message. */
+/** Every answer from main: a value or an error with a code, its params and the Chinese message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message?: string, fields?: Record<string, string>): Result<never> {
-  const error: AppErrorShape = { code, message: message ?? errorMessages[code] };
-  if (fields) error.fields = fields;
-  return { ok: false, error };
+export function fail<C extends ErrorCode>(code: C, ...args: ErrorArgs<C>): Result<never> {
+  return { ok: false, error: new AppError(code, ...args).toShape() };
 }

@@ -1,3 +1,4 @@
+import { centralEventKinds } from '@yichuang/domain/cases';
 import { enrolmentCodeSchema } from '@yichuang/domain/protocol';
 import { z } from 'zod';
 
@@ -75,7 +76,7 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const centralCaseEventSchema = z.object({
   caseId: z.string(),
   number: z.string(),
-  kind: z.enum(['submitted', 'in_review', 'approved', 'denied', 'supplement_requested', 'completed']),
+  kind: z.enum(centralEventKinds),
   comment: z.string(),
   approver: z.string().nullable(),
 });

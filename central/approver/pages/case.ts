@@ -11,7 +11,7 @@ import {
   type Viewer,
   type WorkstationRow,
 } from './layout';
-import type { PersonDraft } from '@yichuang/domain/cases';
+import { idTypeNames, type PersonDraft } from '@yichuang/domain/cases';
 
 const eventLabels: Record<string, string> = {
   submitted: '材料收齐，提交审查',
@@ -27,12 +27,6 @@ const itemStatusLabels: Record<string, string> = {
   missing: '缺少',
   not_applicable: '不适用',
   optional_empty: '未提供（非必交）',
-};
-
-const idTypeLabels: Record<string, string> = {
-  resident: '居民身份证',
-  foreign_permanent: '外国人永久居留身份证',
-  hk_macao_taiwan: '港澳台居民居住证',
 };
 
 function kv(pairs: [string, HtmlValue][]): SafeHtml {
@@ -68,7 +62,7 @@ function personBlock(title: string, p: PersonDraft): SafeHtml {
   return html`<h2>${title}</h2>
     ${kv([
       ['姓名', p.name],
-      ['证件类型', idTypeLabels[p.idType] ?? p.idType],
+      ['证件类型', idTypeNames[p.idType] ?? p.idType],
       ['证件号码', html`<span class="num">${p.idNumber}</span>`],
       ['性别', p.sex],
       ['民族', p.nation],

@@ -20,7 +20,7 @@ export function attachIdCardReader(
     ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
     onCard: (card) => context.card(card),
     onStatus: (status) => {
-      if (status.state === 'error') context.status('error', status.code, status.message);
+      if (status.state === 'error') context.status('error', status.error);
       else context.status(status.state);
     },
     onUnexpected: (error) => context.log.error({ err: error }, 'id-card poll failed unexpectedly'),

@@ -236,9 +236,9 @@ describe('ID-card poller', () => {
     const { poller, cards, statuses } = await poll(reader);
     poller.start();
     await until(() => statuses.some((s) => s.state === 'error'));
-    expect(statuses.find((s) => s.state === 'error')).toMatchObject({ code: 'idcard_sam_failed' });
+    expect(statuses.find((s) => s.state === 'error')).toMatchObject({ error: { code: 'idcard_sam_failed' } });
     reader.place('corrupted_frame');
-    await until(() => statuses.some((s) => s.state === 'error' && s.code === 'idcard_frame_corrupt'));
+    await until(() => statuses.some((s) => s.state === 'error' && s.error.code === 'idcard_frame_corrupt'));
     reader.place('hk_macao_taiwan');
     await until(() => cards.length === 1);
     await poller.stop();

@@ -38,7 +38,7 @@ describe('parseHex', () => {
 
   it('says where the text is not hex, in Chinese', () => {
     const notHex = appErrorOf(() => parseHex('AA BB\nCC GG'));
-    expect(notHex.code).toBe('invalid_input');
+    expect(notHex.code).toBe('hex_not_a_digit');
     expect(notHex.message).toBe('第 2 行第 4 列：“G”不是十六进制数字');
     expect(appErrorOf(() => parseHex('AA B')).message).toBe(
       '十六进制数字个数为奇数：第 1 行第 4 列的数字没有配对，最后一个字节不完整',

@@ -1,7 +1,7 @@
-import type { DecodedFrame, Identity } from '../../../preload/contract/devices';
+import type { DecodedFrame } from '../../../preload/contract/devices';
 import { AppError } from '../../../preload/contract/errors';
-import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { FrameReader, type FrameEvent } from './frame';
+import { maskedIdentity } from './masked';
 import {
   commands,
   looksLikeResponse,
@@ -36,7 +36,7 @@ export function parseHex(text: string): Uint8Array {
   const out = new Uint8Array(text.length >> 1);
   let count = 0;
   let high = -1;
-  let highAt = '';
+  let highAt = { line: 0, column: 0 };
   const lines = text.split('\n');
   lines.forEach((whole, index) => {
     const lineNo = index + 1;
@@ -57,18 +57,18 @@ export function parseHex(text: string): Uint8Array {
         i += 2;
         tokenStart = false;
         if (i >= line.length || separators.has(line[i]!)) {
-          throw invalidHex(`第 ${lineNo} 行第 ${i - 1} 列：“0x”后面没有十六进制数字`);
+          throw invalidHex(new AppError('hex_no_digits_after_0x', { line: lineNo, column: i - 1 }));
         }
         continue;
       }
       tokenStart = false;
       const value = Number.parseInt(c, 16);
       if (Number.isNaN(value)) {
-        throw invalidHex(`第 ${lineNo} 行第 ${i + 1} 列：“${c}”不是十六进制数字`);
+        throw invalidHex(new AppError('hex_not_a_digit', { line: lineNo, column: i + 1, char: c }));
       }
       if (high < 0) {
         high = value;
-        highAt = `第 ${lineNo} 行第 ${i + 1} 列`;
+        highAt = { line: lineNo, column: i + 1 };
       } else {
         out[count++] = (high << 4) | value;
         high = -1;
@@ -77,26 +77,19 @@ export function parseHex(text: string): Uint8Array {
     }
   });
   if (high >= 0) {
-    throw invalidHex(`十六进制数字个数为奇数：${highAt}的数字没有配对，最后一个字节不完整`);
+    throw invalidHex(new AppError('hex_odd_digits', highAt));
   }
   return out.slice(0, count);
 }
 
-function invalidHex(message: string): AppError {
-  return new AppError('invalid_input', message, { hex: message });
+/** The error, its message also marked on the form's hex field. */
+function invalidHex(error: AppError): AppError {
+  return error.withFields({ hex: error.message });
 }
 
 const hexBytes = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 const hex2 = (n: number) => `0x${n.toString(16).toUpperCase().padStart(2, '0')}`;
-
-function masked(identity: Identity): Identity {
-  const idNumber = maskIdNumber(identity.idNumber);
-  if (identity.cardType === 'hk_macao_taiwan') {
-    return { ...identity, idNumber, passNumber: maskIdNumber(identity.passNumber) };
-  }
-  return { ...identity, idNumber };
-}
 
 /** Which read layout the lengths in `data` fit: with or without a fingerprint, or neither. */
 function readReplyLayout(data: Uint8Array): boolean | null {
@@ -202,7 +195,7 @@ export function decodeFrames(bytes: Uint8Array, options: { reveal?: boolean } = 
           photoSimulated: startsWith(parts.photo, simulatedPhotoMarker),
         });
         const identity = parseTextBlock(parts.text);
-        decoded.identity = options.reveal ? identity : masked(identity);
+        decoded.identity = options.reveal ? identity : maskedIdentity(identity);
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

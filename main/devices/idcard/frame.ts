@@ -1,5 +1,3 @@
-import { AppError } from '../../../preload/contract/errors';
-
 /**
  * Framing of the ID-card reader's SAM protocol (GA 467): `AA AA AA 96 69 | LEN(2, BE) | body | CHK`.
  * LEN counts the body and CHK; CHK is the XOR of LEN and the body. Pure: no I/O, no timers.
@@ -34,7 +32,7 @@ export function encodeFrame(body: Uint8Array): Uint8Array {
   const len = body.length + 1;
   if (len < minLen || len > maxLen) {
     // Our own code built it: a frame our reader would reject is a bug, not bad input.
-    throw new AppError('internal', `帧体长度 ${body.length} 超出范围（${minLen - 1}..${maxLen - 1} 字节）`);
+    throw new Error(`frame body of ${body.length} bytes is outside ${minLen - 1}..${maxLen - 1}`);
   }
   const frame = new Uint8Array(headerLength + len);
   frame.set(preamble, 0);

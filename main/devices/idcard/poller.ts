@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Identity } from '../../../preload/contract/devices';
-import { AppError, type ErrorCode } from '../../../preload/contract/errors';
+import { AppError } from '../../../preload/contract/errors';
 import type { CardData, IdCardDriver } from './driver';
 
 export type PollerStatus =
-  { state: 'no_card' } | { state: 'busy' } | { state: 'ready' } | { state: 'error'; code: ErrorCode; message: string };
+  { state: 'no_card' } | { state: 'busy' } | { state: 'ready' } | { state: 'error'; error: AppError };
 
 export interface IdCardPollerOptions {
   /** Time between find-card attempts while idle. */
@@ -59,10 +59,10 @@ export function createIdCardPoller(driver: IdCardDriver, options: IdCardPollerOp
       options.onCard(card);
     } catch (error) {
       if (error instanceof AppError) {
-        status({ state: 'error', code: error.code, message: error.message });
+        status({ state: 'error', error });
       } else {
         options.onUnexpected?.(error);
-        status({ state: 'error', code: 'internal', message: new AppError('internal').message });
+        status({ state: 'error', error: new AppError('internal') });
       }
     }
   }

@@ -129,19 +129,14 @@ export interface ReadReply {
 export function parseReadReply(data: Uint8Array, withFingerprint: boolean): ReadReply {
   const header = withFingerprint ? 6 : 4;
   if (data.length < header) {
-    throw new AppError('idcard_bad_text', `读卡返回数据过短：${data.length} 字节，至少应有 ${header} 字节的长度信息`);
+    throw new AppError('idcard_reply_short', { length: data.length, header });
   }
   const textLength = (data[0]! << 8) | data[1]!;
   const photoLength = (data[2]! << 8) | data[3]!;
   const fingerprintLength = withFingerprint ? (data[4]! << 8) | data[5]! : 0;
   const expected = header + textLength + photoLength + fingerprintLength;
   if (expected !== data.length) {
-    throw new AppError(
-      'idcard_bad_text',
-      `读卡返回数据长度不符：文字 ${textLength} + 照片 ${photoLength}` +
-        (withFingerprint ? ` + 指纹 ${fingerprintLength}` : '') +
-        ` + 长度信息 ${header} = ${expected} 字节，实际 ${data.length} 字节`,
-    );
+    throw new AppError('idcard_reply_length', { expected, actual: data.length });
   }
   const text = data.slice(header, header + textLength);
   const photo = data.slice(header + textLength, header + textLength + photoLength);
@@ -156,7 +151,7 @@ export function encodeReadReply(reply: ReadReply): Uint8Array {
   const out = new Uint8Array(header + parts.reduce((sum, part) => sum + part.length, 0));
   let at = header;
   parts.forEach((part, i) => {
-    if (part.length > 0xffff) throw new AppError('internal', `读卡返回数据的第 ${i + 1} 部分过长`);
+    if (part.length > 0xffff) throw new Error(`read reply part ${i + 1} is ${part.length} bytes, over 65535`);
     out[2 * i] = part.length >> 8;
     out[2 * i + 1] = part.length & 0xff;
     out.set(part, at);
@@ -179,7 +174,7 @@ export function encodeReadReply(reply: ReadReply): Uint8Array {
  */
 export function parseSamId(data: Uint8Array): string {
   if (data.length < 16) {
-    throw new AppError('idcard_sam_failed', `SAM 编号数据长度不对：应为 16 字节，收到 ${data.length} 字节`);
+    throw new AppError('idcard_sam_id_length', { length: data.length });
   }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -195,7 +190,7 @@ export function encodeSamId(samId: string): Uint8Array {
   const numbers = match?.slice(1).map(Number) ?? [];
   const limits = [0xffff, 0xffff, 0xffffffff, 0xffffffff, 0xffffffff];
   if (numbers.length !== 5 || numbers.some((n, i) => n > limits[i]!)) {
-    throw new AppError('invalid_input', `SAM 编号格式不对：${samId}`);
+    throw new AppError('sam_id_format', { samId });
   }
   const out = new Uint8Array(16);
   const view = new DataView(out.buffer);

@@ -194,12 +194,12 @@ describe('parseTextBlock', () => {
 
   it('throws AppError in Chinese for a wrong length, an implausible block or an unknown card letter', () => {
     const wrongLength = appErrorOf(() => parseTextBlock(new Uint8Array(255)));
-    expect(wrongLength.code).toBe('idcard_bad_text');
+    expect(wrongLength.code).toBe('idcard_text_length');
     expect(wrongLength.message).toContain('256');
-    expect(appErrorOf(() => parseTextBlock(new Uint8Array(256))).code).toBe('idcard_bad_text');
+    expect(appErrorOf(() => parseTextBlock(new Uint8Array(256))).code).toBe('idcard_field_empty');
     expect(appErrorOf(() => parseTextBlock(handBlock([[0, '张三']]))).message).toContain('证件号码');
     expect(appErrorOf(() => parseTextBlock(handBlock([[122, '11010519491231002X']]))).message).toContain('姓名为空');
-    expect(appErrorOf(() => parseTextBlock(handBlock([[248, 'Q']]))).code).toBe('idcard_unknown_card');
+    expect(appErrorOf(() => parseTextBlock(handBlock([[248, 'Q']]))).code).toBe('idcard_unknown_type_letter');
   });
 });
 
@@ -235,10 +235,10 @@ describe('encodeTextBlock', () => {
 
   it('refuses fields that do not fit', () => {
     const tooLong = { ...sampleCards.resident_zhang, name: '很'.repeat(16) };
-    expect(appErrorOf(() => encodeTextBlock(tooLong)).code).toBe('invalid_input');
+    expect(appErrorOf(() => encodeTextBlock(tooLong)).code).toBe('card_field_too_long');
     if (sampleForeign2023.cardType !== 'foreign_permanent') throw new Error('the Y sample is a foreign card');
     const longEnglish = { ...sampleForeign2023, englishName: 'A'.repeat(47) };
-    expect(appErrorOf(() => encodeTextBlock(longEnglish)).code).toBe('invalid_input');
+    expect(appErrorOf(() => encodeTextBlock(longEnglish)).code).toBe('card_field_too_long');
   });
 });
 
@@ -428,8 +428,8 @@ describe('appended address', () => {
     );
     expect(parseAppendedAddress(encodeAppendedAddress(''))).toBeNull();
     expect(parseAppendedAddress(new Uint8Array(0))).toBeNull();
-    expect(appErrorOf(() => parseAppendedAddress(new Uint8Array(3))).code).toBe('idcard_bad_text');
-    expect(appErrorOf(() => encodeAppendedAddress('很'.repeat(36))).code).toBe('invalid_input');
+    expect(appErrorOf(() => parseAppendedAddress(new Uint8Array(3))).code).toBe('idcard_address_odd_length');
+    expect(appErrorOf(() => encodeAppendedAddress('很'.repeat(36))).code).toBe('card_field_too_long');
   });
 });
 

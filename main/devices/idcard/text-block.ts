@@ -1,6 +1,6 @@
 import type { Identity } from '../../../preload/contract/devices';
 import { hallDate } from '@yichuang/domain/hall-time';
-import { AppError } from '../../../preload/contract/errors';
+import { AppError, type ErrorParam } from '../../../preload/contract/errors';
 import { isValidCitizenId } from '@yichuang/domain/id-numbers';
 import { countryName, nationName } from './nations';
 
@@ -68,7 +68,7 @@ function field(block: Uint8Array, offset: number, length: number): string {
 
 function writeField(block: Uint8Array, offset: number, length: number, value: string, label: string): void {
   if (value.length * 2 > length) {
-    throw new AppError('invalid_input', `${label}过长：最多 ${length / 2} 个字符`, { [label]: '过长' });
+    throw new AppError('card_field_too_long', { field: label, max: length / 2 }, { [label]: '过长' });
   }
   for (let i = 0; i < length / 2; i++) {
     const unit = i < value.length ? value.charCodeAt(i) : 0x20;
@@ -136,13 +136,16 @@ export function isValidPermitNumber(id: string): boolean {
   return /^[A-Z]{3}\d{12}$/.test(id) && icaoCheckDigit(id.slice(0, 14)) === id[14];
 }
 
-function notPlausible(detail: string): AppError {
-  return new AppError('idcard_bad_text', `证件信息无法解析：${detail}。请重新放置证件；如反复出现请核验证件`);
-}
+/** The parsed fields a misread can leave empty or garbled, named in both languages for the message. */
+const nameLabel: ErrorParam = { 'zh-CN': '姓名', en: 'the name' };
+const addedAddressLabel: ErrorParam = { 'zh-CN': '追加住址', en: 'the added address' };
+// The number itself is never put in a message: messages reach logs.
+const idNumberLabel: ErrorParam = { 'zh-CN': '证件号码', en: 'the ID number' };
+const permitNumberLabel: ErrorParam = { 'zh-CN': '永久居留证号码', en: 'the permanent residence card number' };
 
-function checkName(name: string, label: string): void {
-  if (name === '') throw notPlausible(`${label}为空`);
-  if (hasBadCharacters(name)) throw notPlausible(`${label}含有无法识别的字符`);
+function checkName(name: string, label: ErrorParam): void {
+  if (name === '') throw new AppError('idcard_field_empty', { field: label });
+  if (hasBadCharacters(name)) throw new AppError('idcard_field_garbled', { field: label });
 }
 
 const citizenNumber = /^\d{17}[\dX]$/;
@@ -153,7 +156,7 @@ const citizenNumber = /^\d{17}[\dX]$/;
  */
 export function parseTextBlock(text: Uint8Array, now: Date = new Date()): Identity {
   if (text.length !== textBlockLength) {
-    throw notPlausible(`文字信息应为 ${textBlockLength} 字节，收到 ${text.length} 字节`);
+    throw new AppError('idcard_text_length', { expected: textBlockLength, actual: text.length });
   }
   const today = hallDate(now);
   const birth = (offset: number) => {
@@ -164,9 +167,9 @@ export function parseTextBlock(text: Uint8Array, now: Date = new Date()): Identi
 
   if (letter === '' || letter === 'J') {
     const name = field(text, 0, 30);
-    checkName(name, '姓名');
+    checkName(name, nameLabel);
     const idNumber = field(text, 122, 36).toUpperCase();
-    if (!citizenNumber.test(idNumber)) throw notPlausible(`证件号码“${idNumber}”不是 18 位号码`);
+    if (!citizenNumber.test(idNumber)) throw new AppError('idcard_number_malformed', { field: idNumberLabel });
     const common = {
       name,
       sex: parseSex(field(text, 30, 2)),
@@ -193,9 +196,10 @@ export function parseTextBlock(text: Uint8Array, now: Date = new Date()): Identi
   if (letter === 'I') {
     const englishName = field(text, 0, 120);
     const name = field(text, 158, 30);
-    checkName(englishName || name, '姓名');
+    checkName(englishName || name, nameLabel);
     const idNumber = field(text, 122, 30).toUpperCase();
-    if (!/^[A-Z0-9]{15,18}$/.test(idNumber)) throw notPlausible(`永久居留证号码“${idNumber}”格式不对`);
+    if (!/^[A-Z0-9]{15,18}$/.test(idNumber))
+      throw new AppError('idcard_number_malformed', { field: permitNumberLabel });
     const nationalityCode = field(text, 152, 6);
     return {
       cardType: 'foreign_permanent',
@@ -217,9 +221,9 @@ export function parseTextBlock(text: Uint8Array, now: Date = new Date()): Identi
   if (letter === 'Y') {
     const name = field(text, 0, 30);
     const englishName = trimPadding(rawField(text, 52, 70) + rawField(text, 220, 22));
-    checkName(name || englishName, '姓名');
+    checkName(name || englishName, nameLabel);
     const idNumber = field(text, 122, 36).toUpperCase();
-    if (!citizenNumber.test(idNumber)) throw notPlausible(`永久居留证号码“${idNumber}”不是 18 位号码`);
+    if (!citizenNumber.test(idNumber)) throw new AppError('idcard_number_malformed', { field: permitNumberLabel });
     const nationalityCode = field(text, 242, 6);
     return {
       cardType: 'foreign_permanent',
@@ -238,10 +242,7 @@ export function parseTextBlock(text: Uint8Array, now: Date = new Date()): Identi
     };
   }
 
-  throw new AppError(
-    'idcard_unknown_card',
-    `无法识别的证件类型标识“${letter}”：请使用居民身份证、外国人永久居留身份证或港澳台居民居住证`,
-  );
+  throw new AppError('idcard_unknown_type_letter', { letter });
 }
 
 /** The inverse of parseTextBlock (for the simulator and tests); fields that do not fit are invalid_input. */
@@ -286,7 +287,7 @@ export function encodeTextBlock(identity: Identity): Uint8Array {
       if (identity.typeLetter === 'Y') {
         const english = identity.englishName;
         if (english.length > 46)
-          throw new AppError('invalid_input', '英文姓名过长：最多 46 个字符', { 英文姓名: '过长' });
+          throw new AppError('card_field_too_long', { field: '英文姓名', max: 46 }, { 英文姓名: '过长' });
         put(0, 30, identity.name, '中文姓名');
         put(30, 2, encodeSex(identity.sex), '性别');
         put(36, 16, encodeDate(identity.birthDate), '出生日期');
@@ -297,16 +298,16 @@ export function encodeTextBlock(identity: Identity): Uint8Array {
         put(248, 2, 'Y', '证件类型');
         return block;
       }
-      throw new AppError('invalid_input', `证件类型标识“${identity.typeLetter}”无法编码：应为 I 或 Y`);
+      throw new AppError('card_type_letter_invalid', { letter: identity.typeLetter });
   }
 }
 
 /** The appended address (读追加住址, 70 bytes UCS-2); null when the card has none. */
 export function parseAppendedAddress(data: Uint8Array): string | null {
-  if (data.length % 2 !== 0) throw notPlausible(`追加住址长度 ${data.length} 字节不是偶数`);
+  if (data.length % 2 !== 0) throw new AppError('idcard_address_odd_length', { length: data.length });
   const address = trimPadding(utf16.decode(data));
   if (address === '') return null;
-  if (hasBadCharacters(address)) throw notPlausible('追加住址含有无法识别的字符');
+  if (hasBadCharacters(address)) throw new AppError('idcard_field_garbled', { field: addedAddressLabel });
   return address;
 }
 

@@ -50,9 +50,9 @@ export function attachTicketPrinter(
     // 2 says why it is offline (cover, paper end, error); 4 reads the roll's sensors.
     const offline = await query(2);
     const paper = await query(4);
-    if (offline.coverOpen) throw new AppError('printer_failed', '打印机纸仓盖未合上：请合上后重试');
-    if (paper.paperOut || offline.paperOut) throw new AppError('printer_failed', '打印机缺纸：请装纸后重试');
-    if (offline.error) throw new AppError('printer_failed', '打印机报告错误（如切刀卡纸）：请检查后重新开机');
+    if (offline.coverOpen) throw new AppError('printer_cover_open');
+    if (paper.paperOut || offline.paperOut) throw new AppError('printer_paper_out');
+    if (offline.error) throw new AppError('printer_fault');
     context.status('ready');
     return paper.paperNearEnd ? '在线，纸将用完' : '在线，有纸';
   }
@@ -62,7 +62,7 @@ export function attachTicketPrinter(
       await checkReady();
       await transport.write(job);
     } catch (error) {
-      if (error instanceof AppError) context.status('error', error.code, error.message);
+      if (error instanceof AppError) context.status('error', error);
       throw error;
     }
   }
@@ -70,7 +70,7 @@ export function attachTicketPrinter(
   return {
     start() {
       serial(checkReady).catch((error: unknown) => {
-        if (error instanceof AppError) context.status('error', error.code, error.message);
+        if (error instanceof AppError) context.status('error', error);
       });
     },
     stop: () => queue.idle(),

@@ -85,7 +85,7 @@ describe('EscPosBuilder bytes', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('invalid_input');
+      expect((error as AppError).code).toMatch(/^(escpos_out_of_range|escpos_bad_option|qr_empty|qr_too_long)$/);
       expect((error as AppError).message).toMatch(/[\u4e00-\u9fff]/);
     }
   });

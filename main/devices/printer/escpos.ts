@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { AppError } from '../../../preload/contract/errors';
+import { AppError, type ErrorParam } from '../../../preload/contract/errors';
 
 /**
  * ESC/POS commands for receipt and ticket printers (Epson ESC/POS reference; the Chinese printers that
@@ -24,13 +24,28 @@ export const QR_MAX_BYTES = 7089;
 export const alignCodes: Record<EscPosAlign, number> = { left: 0, center: 1, right: 2 };
 export const qrErrorCodes: Record<QrErrorLevel, number> = { L: 48, M: 49, Q: 50, H: 51 };
 
-function invalid(message: string): never {
-  throw new AppError('invalid_input', message);
+/** What each checked argument is called in the refusal. */
+const argNames = {
+  width: { 'zh-CN': '字宽倍数', en: 'The character width' },
+  height: { 'zh-CN': '字高倍数', en: 'The character height' },
+  feed: { 'zh-CN': '走纸行数', en: 'The lines to feed' },
+  qrModule: { 'zh-CN': '二维码模块大小', en: 'The QR module size' },
+  cutFeed: { 'zh-CN': '切纸前走纸行数', en: 'The lines to feed before the cut' },
+  status: { 'zh-CN': '状态类型', en: 'The status kind' },
+  align: { 'zh-CN': '对齐方式', en: 'The alignment' },
+  qrLevel: { 'zh-CN': '二维码纠错等级', en: 'The QR error correction level' },
+  cut: { 'zh-CN': '切纸方式', en: 'The cut' },
+} satisfies Record<string, ErrorParam>;
+
+function checkInt(value: number, min: number, max: number, what: keyof typeof argNames): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError('escpos_out_of_range', { what: argNames[what], min, max });
+  }
+  return value;
 }
 
-function checkInt(value: number, min: number, max: number, what: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) invalid(`${what}应为 ${min} 到 ${max} 的整数`);
-  return value;
+function badOption(what: keyof typeof argNames, allowed: string): never {
+  throw new AppError('escpos_bad_option', { what: argNames[what], allowed });
 }
 
 /**
@@ -65,14 +80,14 @@ export class EscPosBuilder {
   /** ESC a n: takes effect at the start of a line. */
   align(align: EscPosAlign): this {
     const code = alignCodes[align];
-    if (code === undefined) invalid('对齐方式应为 left、center 或 right');
+    if (code === undefined) badOption('align', 'left、center、right');
     return this.push(ESC, 0x61, code);
   }
 
   /** GS ! n: character width and height multipliers, 1 to 8 each. */
   size(size: { width: number; height: number }): this {
-    const width = checkInt(size.width, 1, 8, '字宽倍数');
-    const height = checkInt(size.height, 1, 8, '字高倍数');
+    const width = checkInt(size.width, 1, 8, 'width');
+    const height = checkInt(size.height, 1, 8, 'height');
     return this.push(GS, 0x21, ((width - 1) << 4) | (height - 1));
   }
 
@@ -94,17 +109,17 @@ export class EscPosBuilder {
 
   /** ESC d n: print the buffer and feed n lines. */
   feed(lines = 1): this {
-    return this.push(ESC, 0x64, checkInt(lines, 0, 255, '走纸行数'));
+    return this.push(ESC, 0x64, checkInt(lines, 0, 255, 'feed'));
   }
 
   /** GS ( k: a model 2 QR code of the UTF-8 bytes of `data`, printed at the current alignment. */
   qr(data: string, options: { moduleSize?: number; errorLevel?: QrErrorLevel } = {}): this {
     const bytes = new TextEncoder().encode(data);
-    if (bytes.length === 0) invalid('二维码内容不能为空');
-    if (bytes.length > QR_MAX_BYTES) invalid(`二维码内容过长：最多 ${QR_MAX_BYTES} 字节`);
-    const moduleSize = checkInt(options.moduleSize ?? 6, 1, 16, '二维码模块大小');
+    if (bytes.length === 0) throw new AppError('qr_empty');
+    if (bytes.length > QR_MAX_BYTES) throw new AppError('qr_too_long', { max: QR_MAX_BYTES });
+    const moduleSize = checkInt(options.moduleSize ?? 6, 1, 16, 'qrModule');
     const level = qrErrorCodes[options.errorLevel ?? 'M'];
-    if (level === undefined) invalid('二维码纠错等级应为 L、M、Q 或 H');
+    if (level === undefined) badOption('qrLevel', 'L、M、Q、H');
     const stored = bytes.length + 3;
     this.push(GS, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00); // model 2
     this.push(GS, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x43, moduleSize);
@@ -119,9 +134,9 @@ export class EscPosBuilder {
    * first, the cutter sits above the print head. With `feed`: GS V 65/66 n, which feeds n lines then cuts.
    */
   cut(mode: CutMode = 'full', feed?: number): this {
-    if (mode !== 'full' && mode !== 'partial') invalid('切纸方式应为 full 或 partial');
+    if (mode !== 'full' && mode !== 'partial') badOption('cut', 'full、partial');
     if (feed === undefined) return this.push(GS, 0x56, mode === 'full' ? 0 : 1);
-    return this.push(GS, 0x56, mode === 'full' ? 65 : 66, checkInt(feed, 0, 255, '切纸前走纸行数'));
+    return this.push(GS, 0x56, mode === 'full' ? 65 : 66, checkInt(feed, 0, 255, 'cutFeed'));
   }
 
   bytes(): Uint8Array {
@@ -140,7 +155,7 @@ export type StatusKind = 1 | 2 | 3 | 4;
 
 /** DLE EOT n: real-time status. 1 printer, 2 offline cause, 3 error cause, 4 roll paper sensor. */
 export function statusRequest(n: StatusKind): Uint8Array {
-  checkInt(n, 1, 4, '状态类型');
+  checkInt(n, 1, 4, 'status');
   return Uint8Array.of(DLE, EOT, n);
 }
 

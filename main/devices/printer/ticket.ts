@@ -23,13 +23,13 @@ export const DEFAULT_FOOTER = '请留意叫号，过号请重新取号。感谢�
 
 /** When a ticket was printed, as the hall reads it: `YYYY-MM-DD HH:mm` in the hall's time zone. */
 function printedTime(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new AppError('invalid_input', '时间无效');
+  if (Number.isNaN(date.getTime())) throw new AppError('ticket_time_invalid');
   return hallDateTime(date);
 }
 
 function required(value: string, what: string): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw new AppError('invalid_input', `${what}不能为空`, { [what]: `${what}不能为空` });
+  if (trimmed === '') throw new AppError('ticket_field_empty', { field: what }, { [what]: `${what}不能为空` });
   return trimmed;
 }
 
@@ -40,7 +40,7 @@ export function queueTicket(input: QueueTicketInput): Uint8Array {
   const matter = required(input.matter, '办理事项');
   const waiting = input.waiting ?? null;
   if (waiting !== null && (!Number.isInteger(waiting) || waiting < 0)) {
-    throw new AppError('invalid_input', '等候人数应为不小于 0 的整数');
+    throw new AppError('ticket_waiting_invalid');
   }
 
   const b = new EscPosBuilder().init().chineseMode().align('center');

@@ -34,7 +34,7 @@ export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessio
     const owner = BrowserWindow.fromWebContents(event.sender);
     if (!frame || !owner || frame !== event.sender.mainFrame || !isOwnOrigin(frame.url)) {
       log.warn({ url: frame ? urlForLog(frame.url) : null }, 'ipc from an unexpected frame refused');
-      return fail('forbidden', '请求来源不可信：已拒绝');
+      return fail('untrusted_sender');
     }
     if (typeof channel !== 'string') return fail('invalid_input');
     // The input arrives by structured clone (bytes as Uint8Array); the router validates it.

@@ -19,8 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useSync } from '../sync/sync-context';
 import { isResumable, type CaseDraft, type DecisionKind } from '@yichuang/domain/cases';
 import { type CaseDecisionRecord, type CaseDetail } from '../../../preload/contract/cases';
-import type { CatalogMatter, FormField, MaterialItem } from '@yichuang/domain/catalog';
-import { maskIdNumber, maskPhone } from '@yichuang/domain/id-numbers';
+import { maskedFormValue, type CatalogMatter, type FormField, type MaterialItem } from '@yichuang/domain/catalog';
 import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '../../../preload/contract/intake';
 import type { AuditEntry } from '../../../preload/contract/schemas';
 import { useSession } from '../app/session';
@@ -53,10 +52,7 @@ const statusIcons: Record<ItemStatus, ReactNode> = {
 /** A form value as the case page shows it: identity and phone numbers masked (a passer-by may see it). */
 function shownValue(field: FormField | null, value: string): string {
   const v = value.trim();
-  if (!field || !v) return v;
-  if (field.type === 'idNumber' || field.prefill === 'idNumber') return maskIdNumber(v.toUpperCase());
-  if (field.type === 'phone' || field.prefill === 'phone') return maskPhone(v);
-  return v;
+  return field && v ? maskedFormValue(field, v) : v;
 }
 
 /** The checklist without the matter (it left the catalog): the items the draft holds, by their ids. */
@@ -249,7 +245,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
 
   const personItems = (p: NonNullable<CaseDetail['applicant']>): DescriptionsProps['items'] => [
     { key: 'name', label: t('cases.page.name'), children: p.name || '—' },
-    { key: 'idType', label: t('cases.page.idType'), children: t(`cases.page.idTypes.${p.idType}`) },
+    { key: 'idType', label: t('cases.page.idType'), children: t(`idTypes.${p.idType}`) },
     {
       key: 'idNumber',
       label: t('cases.page.idNumber'),

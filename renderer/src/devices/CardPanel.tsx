@@ -99,7 +99,7 @@ export function CardPanel({ card, onReadNow }: { card: CardRead | null; onReadNo
         <Space size={4} wrap>
           {t('devices.card.title')}
           <Tag color="blue" data-testid="card-type">
-            {t(`devices.card.cardTypes.${identity.cardType}`)}
+            {t(`idTypes.${identity.cardType}`)}
           </Tag>
           {card.simulated && <Tag color="purple">{t('devices.simulated')}</Tag>}
         </Space>

@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../../preload/contract/devices';
-import { useErrorText } from '../lib/result';
+import { useDeviceFaultText } from '../lib/result';
 
 const colors: Record<DeviceStatus['state'], string> = {
   opening: 'processing',
@@ -15,9 +15,7 @@ const colors: Record<DeviceStatus['state'], string> = {
 /** A device's state as a coloured tag; a fault's Chinese message is shown beside it (what to do). */
 export function DeviceStatusTag({ status, showMessage = false }: { status: DeviceStatus; showMessage?: boolean }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const message =
-    status.code && status.message ? errorText({ code: status.code, message: status.message }) : status.message;
+  const message = useDeviceFaultText()(status);
   const tag = (
     <Tag color={colors[status.state]} data-testid="device-state" data-state={status.state}>
       {t(`devices.states.${status.state}`)}

@@ -1,19 +1,9 @@
+import { caseStateNamesEn } from '@yichuang/domain/cases';
 import type { Messages } from './zh-CN';
 
 export const casesEn: Messages['cases'] = {
   title: 'Cases',
-  states: {
-    draft: 'Draft',
-    accepted: 'Accepted',
-    supplement_requested: 'Awaiting supplement',
-    rejected: 'Not accepted',
-    submitted: 'Submitted',
-    in_review: 'In review',
-    approved: 'Approved',
-    denied: 'Denied',
-    supplement_requested_by_central: 'Supplement requested by central',
-    completed: 'Completed',
-  },
+  states: caseStateNamesEn,
   overdue: 'Overdue',
   due: {
     left: 'Working days left: {{days}}',
@@ -77,11 +67,6 @@ export const casesEn: Messages['cases'] = {
     creditCode: 'Unified social credit code',
     legalRepresentative: 'Legal representative',
     noApplicant: 'No applicant entered yet',
-    idTypes: {
-      resident: 'Resident ID card',
-      foreign_permanent: 'Foreign permanent resident ID card',
-      hk_macao_taiwan: 'HK/Macao/Taiwan residence permit',
-    },
     form: 'Form',
     noForm: 'This matter has no form fields',
     unfilled: 'Not filled in',

@@ -66,11 +66,6 @@ export const casesZh = {
     creditCode: '统一社会信用代码',
     legalRepresentative: '法定代表人',
     noApplicant: '尚未填写申请人',
-    idTypes: {
-      resident: '居民身份证',
-      foreign_permanent: '外国人永久居留身份证',
-      hk_macao_taiwan: '港澳台居民居住证',
-    },
     form: '表单',
     noForm: '该事项没有表单字段',
     unfilled: '未填写',

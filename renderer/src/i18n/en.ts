@@ -4,6 +4,7 @@ import { printingEn } from './printing.en';
 import { intakeEn } from './intake.en';
 import { syncEn } from './sync.en';
 import type { Messages } from './zh-CN';
+import { idTypeNamesEn } from '@yichuang/domain/cases';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
     language: 'Language',
   },
   roles: { clerk: 'Window clerk', advisor: 'Enterprise advisor', supervisor: 'Supervisor', admin: 'Administrator' },
+  idTypes: idTypeNamesEn,
   nav: {
     workbench: 'Workbench',
     cases: 'Cases',
@@ -173,11 +175,6 @@ export const en: Messages = {
       issuerCode: 'Issuing office code',
       validity: 'Valid',
       longTerm: 'Long-term',
-      cardTypes: {
-        resident: 'Resident ID card',
-        foreign_permanent: 'Foreign permanent resident ID card',
-        hk_macao_taiwan: 'HK/Macao/Taiwan residence permit',
-      },
       expired: 'Card expired',
       checkDigitBad: 'Check digit does not match: verify the card by hand',
       photoNeedsDecoder: "Photo needs the vendor's decoder",
@@ -197,8 +194,8 @@ export const en: Messages = {
         resident_li: 'Resident card (Li)',
         resident_long_term: 'Resident card (long-term)',
         resident_expired: 'Resident card (expired)',
-        foreign_permanent: 'Foreign permanent resident card',
-        hk_macao_taiwan: 'HK/Macao/Taiwan residence permit',
+        foreign_permanent: idTypeNamesEn.foreign_permanent,
+        hk_macao_taiwan: idTypeNamesEn.hk_macao_taiwan,
         none: 'No card',
         sam_failure: 'SAM failure',
         corrupted_frame: 'Corrupted frame',
@@ -324,48 +321,6 @@ export const en: Messages = {
       'idcard.reveal': 'Show full ID number',
       ...syncEn.auditActions,
     },
-  },
-  errors: {
-    invalid_input: 'Invalid input: correct the marked fields and try again',
-    unknown_channel: 'Invalid internal request: restart Yichuang; if it persists, call support',
-    unauthenticated: 'Please sign in first',
-    session_locked: 'The workstation is locked: enter your password to unlock',
-    forbidden: 'Your role may not do this: ask a supervisor or administrator',
-    bad_credentials: 'Wrong username or password: please try again',
-    account_locked:
-      'Account locked after repeated wrong passwords: try again later or ask an administrator to reset it',
-    account_disabled: 'Account disabled: contact the administrator',
-    weak_password: 'Password too weak: at least 8 characters from 3 of upper case, lower case, digits, symbols',
-    must_change_password: 'Change your temporary password first',
-    already_set_up: 'This workstation is already set up: please sign in',
-    not_set_up: 'This workstation is not set up yet: create the administrator first',
-    not_found: 'Record not found: refresh and try again',
-    conflict: 'Conflicts with an existing record: change it and try again',
-    last_admin: 'The last administrator cannot be disabled or demoted: make a colleague administrator first',
-    device_not_found: 'Device not found: check that it is connected, or refresh on the Devices screen',
-    device_disconnected: 'Device unplugged: check the USB cable; it reconnects by itself when plugged back',
-    device_timeout:
-      'The device does not answer: unplug and replug its USB cable; if it still does not, restart the device',
-    device_busy: 'The device is busy: try again in a moment',
-    device_open_failed:
-      'Cannot open the device: another program may be using it, or permission is missing; close other reader/scanner programs and retry',
-    device_role_unsupported: 'This device cannot take that role: choose a role that matches the device',
-    idcard_no_card: 'No card found: lay the ID card flat on the reader',
-    idcard_select_failed: 'Could not select the card: lift it and place it again',
-    idcard_read_failed: 'Reading failed: lift the card, place it again and keep it still until the read is done',
-    idcard_auth_failed: 'Card authentication failed: place it again; if it keeps failing, verify the card',
-    idcard_unknown_card:
-      'Unknown card type: use a resident ID card, a foreign permanent resident ID card or an HK/Macao/Taiwan residence permit',
-    idcard_sam_failed: "The reader's security module (SAM) failed: restart the reader; if it persists call the vendor",
-    idcard_frame_corrupt:
-      'Reader data failed its checksum: retried automatically; if it recurs, change the USB cable or port',
-    idcard_bad_text: 'The card data cannot be parsed: place the card again; if it recurs, verify the card',
-    idcard_read_expired: 'That card read has expired: read the card again',
-    scanner_bad_report: 'Garbled scan: scan again; if it recurs, check that the scanner is set to HID POS mode',
-    simulation_disabled: 'Simulated devices are off: an administrator can turn them on in Settings',
-    printer_failed: 'Printing failed: check the paper and that the cover is closed',
-    transport_closed: 'Connection to the workstation service lost: reconnecting, please wait',
-    internal: 'Internal error: try again; if it persists, call support',
   },
   intake: intakeEn,
   cases: casesEn,

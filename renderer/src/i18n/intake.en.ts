@@ -48,11 +48,6 @@ export const intakeEn: Messages['intake'] = {
   person: {
     name: 'Name',
     idType: 'ID type',
-    idTypes: {
-      resident: 'Resident ID card',
-      foreign_permanent: 'Foreign permanent resident ID',
-      hk_macao_taiwan: 'HK/Macao/Taiwan residence permit',
-    },
     idNumber: 'ID number',
     phone: 'Phone',
     fromCard: 'Card',

@@ -45,11 +45,6 @@ export const intakeZh = {
   person: {
     name: '姓名',
     idType: '证件类型',
-    idTypes: {
-      resident: '居民身份证',
-      foreign_permanent: '外国人永久居留身份证',
-      hk_macao_taiwan: '港澳台居民居住证',
-    },
     idNumber: '证件号码',
     phone: '联系电话',
     fromCard: '读卡',

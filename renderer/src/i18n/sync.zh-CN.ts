@@ -1,3 +1,5 @@
+import type { CentralEventKind } from '@yichuang/domain/cases';
+
 /** 同步: the screen, the status-bar badge, settings → 中心 and the case page's 中心审批 card. */
 export const syncZh = {
   title: '同步',
@@ -120,7 +122,7 @@ export const syncZh = {
       denied: '不予批准',
       supplement_requested: '要求补正',
       completed: '已办结',
-    },
+    } satisfies Record<CentralEventKind, string>,
   },
   /** Labels of the sync actions in the audit trail (and the case's timeline). */
   auditActions: {
@@ -132,5 +134,5 @@ export const syncZh = {
     'sync.denied': '中心：不予批准',
     'sync.supplement_requested': '中心：要求补正',
     'sync.completed': '中心：已办结',
-  },
+  } satisfies Record<'sync.retry' | 'sync.enrol' | `sync.${CentralEventKind}`, string>,
 };

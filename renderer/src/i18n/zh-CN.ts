@@ -1,9 +1,9 @@
 import { reportsZh } from './reports.zh-CN';
-import { errorMessages } from '../../../preload/contract/errors';
 import { casesZh } from './cases.zh-CN';
 import { printingZh } from './printing.zh-CN';
 import { intakeZh } from './intake.zh-CN';
 import { syncZh } from './sync.zh-CN';
+import { idTypeNames } from '@yichuang/domain/cases';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -24,6 +24,8 @@ export const zhCN = {
     language: '语言',
   },
   roles: { clerk: '窗口受理员', advisor: '企业服务专员', supervisor: '值班长', admin: '管理员' },
+  /** ID documents by type: the card panel, the applicant fields and the case page. */
+  idTypes: idTypeNames,
   nav: {
     workbench: '工作台',
     cases: '办件',
@@ -172,11 +174,6 @@ export const zhCN = {
       issuerCode: '受理机关代码',
       validity: '有效期限',
       longTerm: '长期',
-      cardTypes: {
-        resident: '居民身份证',
-        foreign_permanent: '外国人永久居留身份证',
-        hk_macao_taiwan: '港澳台居民居住证',
-      },
       expired: '证件已过期',
       checkDigitBad: '号码校验位不符：请人工核验证件',
       photoNeedsDecoder: '照片需读卡器厂商的解码库，本机未安装',
@@ -196,8 +193,8 @@ export const zhCN = {
         resident_li: '居民身份证（李样例）',
         resident_long_term: '居民身份证（长期有效）',
         resident_expired: '居民身份证（已过期）',
-        foreign_permanent: '外国人永久居留身份证',
-        hk_macao_taiwan: '港澳台居民居住证',
+        foreign_permanent: idTypeNames.foreign_permanent,
+        hk_macao_taiwan: idTypeNames.hk_macao_taiwan,
         none: '无证件',
         sam_failure: 'SAM 故障',
         corrupted_frame: '数据帧损坏',
@@ -324,7 +321,6 @@ export const zhCN = {
     },
   },
   // The services' own Chinese messages, one source for both.
-  errors: errorMessages,
   intake: intakeZh,
   cases: casesZh,
   printing: printingZh,

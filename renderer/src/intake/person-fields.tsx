@@ -54,7 +54,7 @@ export function PersonFields({ slot, value, problems, onChange, onIdComplete }: 
           data-testid={`${slot}-id-type`}
           value={value.idType}
           onChange={(idType) => typed({ idType })}
-          options={idTypes.map((type) => ({ value: type, label: t(`intake.person.idTypes.${type}`) }))}
+          options={idTypes.map((type) => ({ value: type, label: t(`idTypes.${type}`) }))}
         />
       </Form.Item>
       <Form.Item

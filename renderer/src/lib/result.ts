@@ -1,16 +1,26 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeviceStatus } from '../../../preload/contract/devices';
 import type { Result } from '../../../preload/contract/envelope';
-import type { AppErrorShape } from '../../../preload/contract/errors';
+import { localizedError, type AppErrorShape } from '../../../preload/contract/errors';
 
-/** The text a clerk sees for an error: the service's own Chinese message, or its translation. */
-export function useErrorText(): (error: AppErrorShape) => string {
-  const { t, i18n } = useTranslation();
+/** The text a clerk sees for an error: the catalog's message for its code, in the clerk's language. */
+export function useErrorText(): (error: Pick<AppErrorShape, 'code' | 'message' | 'params'>) => string {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return useCallback((error) => localizedError(error, locale), [locale]);
+}
+
+/** A device's fault in the clerk's language; null when it has none. */
+export function useDeviceFaultText(): (status: DeviceStatus) => string | null {
+  const errorText = useErrorText();
   return useCallback(
-    (error: AppErrorShape) =>
-      i18n.language === 'zh-CN' ? error.message : t(`errors.${error.code}`, { defaultValue: error.message }),
-    [t, i18n.language],
+    (status: DeviceStatus) =>
+      status.code && status.message
+        ? errorText({ code: status.code, message: status.message, ...(status.params ? { params: status.params } : {}) })
+        : status.message,
+    [errorText],
   );
 }
 

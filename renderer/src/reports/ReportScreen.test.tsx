@@ -49,7 +49,7 @@ describe('the default day', () => {
     vi.setSystemTime(new Date('2026-11-26T15:30:00.000Z'));
     answerBasics('supervisor', syncStatus());
     fake.handle('session.state', () => ok({ ...sessionState('supervisor'), serverTime: '2026-11-26T16:30:00.000Z' }));
-    fake.handle('reports.daily', () => fail('internal', 'not in this test'));
+    fake.handle('reports.daily', () => fail('internal'));
     await render(<SignedIn />);
     await waitFor(() => fake.callsOf('reports.daily').length > 0);
     expect(fake.callsOf('reports.daily')).toEqual([{ from: '2026-11-27', to: '2026-11-27' }]);

@@ -6,6 +6,7 @@ import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { WindowSettingsFields } from './WindowSettingsFields';
 import { CenteredCard } from './CenteredCard';
+import { RequiredField, UsernameField } from './CredentialFields';
 import { NewPasswordFields } from './PasswordField';
 
 interface FirstRunValues {
@@ -58,20 +59,10 @@ export function FirstRunScreen({
         <Row gutter={24}>
           <Col span={12}>
             <Divider titlePlacement="start">{t('firstRun.adminSection')}</Divider>
-            <Form.Item
-              name="username"
-              label={t('firstRun.username')}
-              rules={[{ required: true, message: t('firstRun.username') }]}
-            >
-              <Input autoFocus autoComplete="username" data-testid="setup-username" />
-            </Form.Item>
-            <Form.Item
-              name="displayName"
-              label={t('firstRun.displayName')}
-              rules={[{ required: true, message: t('firstRun.displayName') }]}
-            >
+            <UsernameField label={t('firstRun.username')} testId="setup-username" />
+            <RequiredField name="displayName" label={t('firstRun.displayName')}>
               <Input data-testid="setup-display-name" />
-            </Form.Item>
+            </RequiredField>
             <NewPasswordFields
               name="password"
               label={t('firstRun.password')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../preload/contract/errors';
 import type { SessionState } from '../../../preload/contract/schemas';
 import { api } from '../bridge';
+import { RequiredField, UsernameField } from './CredentialFields';
 import { ErrorAlert } from './ErrorAlert';
 
 /**
@@ -32,20 +33,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (state: SessionState) =
     <>
       <ErrorAlert error={error} testId="sign-in-error" />
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item
-          name="username"
-          label={t('signIn.username')}
-          rules={[{ required: true, message: t('signIn.username') }]}
-        >
-          <Input autoFocus autoComplete="username" data-testid="sign-in-username" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('signIn.password')}
-          rules={[{ required: true, message: t('signIn.password') }]}
-        >
+        <UsernameField label={t('signIn.username')} testId="sign-in-username" />
+        <RequiredField name="password" label={t('signIn.password')}>
           <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
-        </Form.Item>
+        </RequiredField>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
           {t('signIn.submit')}
         </Button>

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { useDevices } from '../devices/devices-context';
 import { SyncBadge } from '../sync/SyncBadge';
 import type { DeviceInfo } from '../../../preload/contract/devices';
+import { useDeviceFaultText } from '../lib/result';
 
 const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
   opening: 'processing',
@@ -20,6 +21,7 @@ const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing
 function DeviceBadges() {
   const { t } = useTranslation();
   const { devices } = useDevices();
+  const faultText = useDeviceFaultText();
   return (
     <Space size="middle">
       {(['idcard', 'scanner', 'printer'] as const).map((role) => {
@@ -32,7 +34,7 @@ function DeviceBadges() {
             key={role}
             status={deviceBadge[device.status.state]}
             text={`${t(`devices.statusBar.${role}`)}${device.simulated ? `（${t('devices.simulated')}）` : ''} ${t(`devices.states.${device.status.state}`)}`}
-            title={device.status.message ?? undefined}
+            title={faultText(device.status) ?? undefined}
             data-testid={`status-device-${role}`}
             data-state={device.status.state}
           />

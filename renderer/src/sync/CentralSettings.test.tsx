@@ -58,7 +58,9 @@ describe('settings → 中心', () => {
 
   it("shows central's refusal next to the form and keeps what was typed", async () => {
     const host = await settings();
-    fake.handle('sync.enrol', () => fail('conflict', '中心拒绝了该请求（HTTP 403）：注册码无效、已使用或已过期'));
+    fake.handle('sync.enrol', () =>
+      fail('enrol_failed', { detail: '中心拒绝了该请求（HTTP 403）：注册码无效、已使用或已过期' }),
+    );
     await fillAndSubmit(host, ' http://127.0.0.1:8790 ', 'abcd-efgh-jkmn');
     expect(fake.callsOf('sync.enrol')).toEqual([{ centralUrl: 'http://127.0.0.1:8790', code: 'ABCD-EFGH-JKMN' }]);
     expect(byTestId(host, 'central-enrol-error').textContent).toContain(

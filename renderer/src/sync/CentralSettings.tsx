@@ -7,6 +7,7 @@ import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { useSync } from './sync-context';
 import './sync.css';
+import { useErrorText } from '../lib/result';
 
 /** A field checked by the contract's own rule, so the form refuses what main would refuse, in the same words. */
 function schemaRule(field: keyof EnrolInput): Rule {
@@ -46,6 +47,7 @@ function EnrolForm({ status }: { status: SyncStatus | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { setStatus } = useSync();
+  const errorText = useErrorText();
   const [form] = Form.useForm<EnrolInput>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,8 +60,8 @@ function EnrolForm({ status }: { status: SyncStatus | null }) {
     const result = await api.sync.enrol(input.data);
     setBusy(false);
     if (!result.ok) {
-      // Central's or main's own words (Chinese); what was typed stays for a correction.
-      setError(result.error.message);
+      // Central's refusal in its own words, within the catalog's message; what was typed stays for a correction.
+      setError(errorText(result.error));
       if (result.error.fields) {
         form.setFields(
           Object.entries(result.error.fields).map(([path, text]) => ({

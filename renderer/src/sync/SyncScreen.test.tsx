@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../preload/contract/envelope';
 import type { OutboxItem, OutboxState } from '../../../preload/contract/sync';
 import { fake } from './fake-bridge';
+import i18n from '../i18n';
 import { SyncScreen } from './SyncScreen';
 import { answerBasics, byTestId, render, settle, setUpComponentTests, syncStatus, type Rendered } from './test-support';
 
@@ -87,10 +88,21 @@ describe('the 同步 screen', () => {
   it("shows the service's message when a retry is refused", async () => {
     const failed = item('needs_attention');
     const host = await screen(syncStatus({ needsAttention: 1, backlog: 1 }), [failed]);
-    fake.handle('sync.retry', () => fail('conflict', '该项已发送成功或正在发送，无需重试'));
+    fake.handle('sync.retry', () => fail('outbox_not_retryable'));
     act(() => byTestId(host, `sync-retry-${failed.id}`).click());
     await settle();
     expect(document.body.textContent).toContain('该项已发送成功或正在发送，无需重试');
+  });
+
+  it('says the refusal in English from the catalog, by its code, with its params', async () => {
+    const failed = item('needs_attention');
+    const host = await screen(syncStatus({ needsAttention: 1, backlog: 1 }), [failed]);
+    await act(() => i18n.changeLanguage('en'));
+    fake.handle('sync.retry', () => fail('outbox_not_retryable'));
+    act(() => byTestId(host, `sync-retry-${failed.id}`).click());
+    await settle();
+    expect(document.body.textContent).toContain('This item has been sent or is being sent: there is nothing to retry');
+    expect(document.body.textContent).not.toContain('无需重试');
   });
 
   it('warns in red, in minutes, when the clock is off, and shows a small skew in seconds', async () => {

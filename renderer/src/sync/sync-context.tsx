@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseState } from '@yichuang/domain/cases';
+import { stateAfterCentralEvent } from '@yichuang/domain/cases';
 import type { CentralCaseEvent, SyncStatus } from '../../../preload/contract/sync';
 import { useNavigation } from '../shell/navigation-context';
 import { api, bridge } from '../bridge';
@@ -16,15 +16,6 @@ interface SyncContextValue {
   lastCaseEvent: CentralCaseEvent | null;
 }
 
-/** The window state each central event puts a case in (for the label). */
-const stateOfEvent: Record<CentralCaseEvent['kind'], CaseState> = {
-  submitted: 'submitted',
-  in_review: 'in_review',
-  approved: 'approved',
-  denied: 'denied',
-  supplement_requested: 'supplement_requested_by_central',
-  completed: 'completed',
-};
 /** Worth interrupting the clerk for: a decision, or a request for more. */
 const notified = new Set<CentralCaseEvent['kind']>(['approved', 'denied', 'supplement_requested', 'completed']);
 
@@ -53,7 +44,7 @@ export function SyncProvider({ children, active }: { children: ReactNode; active
           key: `central-${event.caseId}`,
           message: t('sync.caseEvent.title', {
             number: event.number,
-            state: t(`cases.states.${stateOfEvent[event.kind]}`),
+            state: t(`cases.states.${stateAfterCentralEvent(event.kind)}`),
           }),
           description: (
             <span data-testid="central-notification" data-kind={event.kind}>

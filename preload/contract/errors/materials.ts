@@ -1,0 +1,45 @@
+import type { ErrorText } from './text';
+
+/** Material files: what the store refuses, and files it cannot find or trust. */
+export const materialErrors = {
+  material_empty: {
+    'zh-CN': '文件 {name} 是空文件：请重新扫描或选择其他文件',
+    en: 'File {name} is empty: scan it again or choose another file',
+  },
+  material_too_large: {
+    'zh-CN': '文件 {name} 为 {size}，超过 {limit} 的上限：请降低扫描分辨率或分开扫描',
+    en: 'File {name} is {size}, over the {limit} limit: scan at a lower resolution or in parts',
+  },
+  material_wrong_type: {
+    'zh-CN': '文件 {name} 不是图片或 PDF：只能上传 JPG、PNG 图片或 PDF，按文件内容识别，改扩展名无效',
+    en: 'File {name} is not an image or a PDF: only JPG, PNG and PDF are taken, judged by content (renaming does not help)',
+  },
+  material_looks_like: {
+    'zh-CN': '文件 {name} 实际是 {kind}，不是图片或 PDF：只能上传 JPG、PNG 图片或 PDF，按文件内容识别，改扩展名无效',
+    en: 'File {name} is really {kind}, not an image or a PDF: only JPG, PNG and PDF are taken, judged by content (renaming does not help)',
+  },
+  material_pdf_unreadable: {
+    'zh-CN': '文件 {name} 已加密或已损坏：请另存为普通 PDF 后再导入',
+    en: 'File {name} is encrypted or damaged: save it as a plain PDF and import that',
+  },
+  material_too_many_pages: {
+    'zh-CN': '文件 {name} 有 {pages} 页，超过每个文件 {max} 页的上限：请拆分为多个 PDF 后分别导入',
+    en: 'File {name} has {pages} pages, over the limit of {max} per file: split it into several PDFs and import each',
+  },
+  material_image_unreadable: {
+    'zh-CN': '文件 {name} 的图片尺寸无法读取，可能已损坏：请重新扫描，或另存为 JPG、PNG 后再导入',
+    en: 'The image size of {name} cannot be read; it may be damaged: scan again, or save it as JPG or PNG and import that',
+  },
+  material_not_found: {
+    'zh-CN': '未找到该材料文件：请刷新后重试，或重新扫描导入',
+    en: 'Material file not found: refresh and try again, or scan or import it again',
+  },
+  material_file_missing: {
+    'zh-CN': '材料文件已丢失：请重新扫描或导入该文件',
+    en: 'The material file is gone: scan or import it again',
+  },
+  material_file_corrupt: {
+    'zh-CN': '材料文件已损坏：请重新扫描或导入该文件；如多个文件损坏，请联系技术支持检查磁盘',
+    en: 'The material file is damaged: scan or import it again; if several are damaged, ask support to check the disk',
+  },
+} as const satisfies Record<string, ErrorText>;
