@@ -7,6 +7,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Pure-JS libraries the services load at start are bundled in: resolving and reading their
+      // hundreds of files one by one was most of the start time. Native and worker-based ones stay
+      // out, and so do those loaded on first use (pinyin-pro, the PDF libraries).
+      externalizeDeps: { exclude: ['zod', 'drizzle-orm', 'tus-js-client', 'iconv-lite'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/platform/electron/main.ts'),

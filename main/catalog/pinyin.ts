@@ -1,4 +1,5 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 
 /**
  * Pinyin for the matter picker: the clerk types 「jzz」 or 「juzhu」 and finds 居住证. Polyphones
@@ -9,6 +10,14 @@ interface Syllable {
   /** Toneless pinyin of a Han character, or the lower-cased letter/digit; empty when dropped. */
   full: string;
   initial: string;
+}
+
+let pinyinPro: typeof PinyinPro | null = null;
+
+/** pinyin-pro's dictionary takes ~50 ms to load: it loads with the first catalog read, not at start-up. */
+function pinyin(...args: Parameters<typeof PinyinPro.pinyin>) {
+  pinyinPro ??= createRequire(__filename)('pinyin-pro') as typeof PinyinPro;
+  return pinyinPro.pinyin(...args);
 }
 
 function syllables(name: string): Syllable[] {
