@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createWorkstation, type Workstation } from '../main/app/services';
 import type { Actor } from '../main/cases/model';
 import { makePng } from '@yichuang/domain/testing/images';
-import { addClerk } from '../main/testing/workstation';
+import { addClerk, sampleWindow } from '../main/testing/workstation';
 import type { CaseDraft } from '@yichuang/domain/cases';
 import { emptyDraft, emptyItemState, formatCaseNumber } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
@@ -178,7 +178,9 @@ export async function casesBench(percentile: Percentile, count: number): Promise
     deviceSources: [],
   });
   try {
-    const { staff, catalog, materials, cases } = ws.services;
+    const { staff, catalog, materials, cases, settings } = ws.services;
+    // A window's settings are never invented (numbering refuses without them): the bench sets them.
+    settings.update(sampleWindow);
     const clerk = await addClerk(staff, { username: 'bench', displayName: '压测', windowNumber: 1 });
     const individual = catalog.matters().filter((m) => m.subject === 'individual');
     const file = await materials.put(makePng(64, 48, 1), 'scan.png');

@@ -17,7 +17,7 @@ import { prng } from '../main/testing/prng';
 import { completeResidenceDraft } from '../main/testing/intake-fixtures';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { makePng } from '@yichuang/domain/testing/images';
-import { addClerk } from '../main/testing/workstation';
+import { addClerk, sampleWindow } from '../main/testing/workstation';
 import type { Decision } from '@yichuang/domain/cases';
 import { formatCaseNumber } from '@yichuang/domain/cases';
 import { hallDate } from '@yichuang/domain/hall-time';
@@ -38,6 +38,8 @@ async function open(start: string) {
     deviceSources: [],
   });
   const { staff, catalog, materials, settings, cases, reports } = ws.services;
+  // A window's settings are never invented (numbering refuses without them): the bench sets them.
+  settings.update(sampleWindow);
   catalog.load(testCatalog(), 'central');
   const clerk = await addClerk(staff, { username: 'bench', displayName: '压测', windowNumber: 1 });
   const file = await materials.put(makePng(40, 30, 1), 'scan.png');

@@ -83,7 +83,8 @@ export function localizedError(error: Pick<AppErrorShape, 'code' | 'message' | '
   return isErrorCode(error.code) ? errorText(error.code, error.params, locale) : error.message;
 }
 
-class AppErrorClass extends Error {
+// Named AppError, so stacks and logs say so; exported below with its code-checked constructor.
+const AppErrorClass = class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams | undefined;
   readonly fields: Fields | undefined;
@@ -107,13 +108,13 @@ class AppErrorClass extends Error {
     if (this.fields) shape.fields = this.fields;
     return shape;
   }
-}
+};
 
 /**
  * The one error type services throw; the router turns it into an error envelope. Constructed with
  * a code, then exactly the params its message names (checked by the compiler), then field problems.
  */
-export type AppError = AppErrorClass;
+export type AppError = InstanceType<typeof AppErrorClass>;
 export const AppError = AppErrorClass as unknown as {
   new <C extends ErrorCode>(code: C, ...args: ErrorArgs<C>): AppError;
   readonly prototype: AppError;
