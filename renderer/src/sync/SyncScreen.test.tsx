@@ -176,11 +176,20 @@ describe('the 同步 screen', () => {
   it('reads the items again on sync.changed, at most about twice a second', async () => {
     await screen(syncStatus({ backlog: 1 }), [item('queued')]);
     const before = fake.callsOf('sync.items').length;
-    for (let i = 0; i < 20; i++) {
-      act(() => fake.emit('sync.changed', syncStatus({ backlog: 1, uploading: null, lastContactAt: `${i}` })));
+    // The clock is the test's: a loaded machine must not stretch 20 pushes over two throttle windows.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      for (let i = 0; i < 20; i++) {
+        act(() => fake.emit('sync.changed', syncStatus({ backlog: 1, uploading: null, lastContactAt: `${i}` })));
+        await act(() => vi.advanceTimersByTimeAsync(20));
+      }
+      await act(() => vi.advanceTimersByTimeAsync(700));
+    } finally {
+      vi.useRealTimers();
     }
-    await settle(700);
     const after = fake.callsOf('sync.items').length - before;
+    // 20 changes over 400 ms, then 700 ms quiet: one read on the trailing edge of the first window,
+    // and at most one more for the changes after it.
     expect(after).toBeGreaterThanOrEqual(1);
     expect(after).toBeLessThanOrEqual(2);
   });
