@@ -198,6 +198,23 @@ describe.each(engines)('central over %s', (engine) => {
     expect(await c.central.cases.detail(body.id)).toBeNull();
   });
 
+  it('a rejection with no materials at all is recorded (it once answered 500: an empty file insert)', async () => {
+    const body = casePut([], {
+      windowState: 'rejected',
+      decision: { kind: 'reject', reasonCode: 'not_in_scope', text: '不属于本窗口受理范围' },
+      acceptedAt: null,
+      promisedDate: null,
+    });
+    expect(body.materials).toEqual([]);
+    const answer = await put(body);
+    expect(answer.status).toBe(201);
+    const detail = await c.central.cases.detail(body.id);
+    expect(detail?.row).toMatchObject({ version: 1 });
+    expect(detail?.missing).toEqual([]);
+    // The same body again is the same answer, not a second row.
+    expect((await put(body)).status).toBe(201);
+  });
+
   it('a material arrives over tus, is verified, and the case is submitted; the feed says so', async () => {
     const files = [testFile(700_000), testFile(300_000)];
     const body = casePut(files);

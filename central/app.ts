@@ -79,7 +79,10 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
       return reply.status(status).send({ code: 'bad_request', message: `请求无效：${(error as Error).message}` });
     }
     request.log.error({ err: error }, 'central request failed');
-    return reply.status(500).send({ code: 'internal', message: '中心内部错误：请稍后重试' });
+    // The request id names the line in central's log; the workstation shows it with the item.
+    return reply
+      .status(500)
+      .send({ code: 'internal', message: `中心内部错误（请求 ${request.id}）：已记入中心日志，请联系中心管理员` });
   });
 
   await app.register(fastifySwagger, {

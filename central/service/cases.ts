@@ -195,10 +195,9 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
 
   /** A new version becomes the case's current one unless a later version is already there. */
   async function applyVersion(tx: Tx, ws: Workstation, body: CasePut, at: string): Promise<void> {
-    await tx
-      .insert(caseFiles)
-      .values(filesOf(body).map((f) => ({ caseId: body.id, version: body.version, ...f })))
-      .onConflictDoNothing();
+    // A notice at the window (rejection, supplement) may carry no file at all: nothing to insert.
+    const files = filesOf(body).map((f) => ({ caseId: body.id, version: body.version, ...f }));
+    if (files.length > 0) await tx.insert(caseFiles).values(files).onConflictDoNothing();
     const row = (await tx.select().from(cases).where(eq(cases.id, body.id)).for('update'))[0]!;
     await audit.record(
       {

@@ -51,6 +51,8 @@ export interface WorkstationConfig {
   /** Log to files in the data directory (default) or to stderr only. */
   logToFiles?: boolean;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Tests: every log line (JSON) goes here instead of to files and stderr. */
+  logSink?: (line: string) => void;
   /** `--simulate-devices`: the simulated reader, scanner and printer, whatever the setting says. */
   simulateDevices?: boolean;
   /** Replaces the OS's HID and serial enumeration (tests); the simulated devices stay. */
@@ -132,6 +134,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   const root = createRootLogger({
     dir: config.logToFiles === false ? null : join(config.dataDir, 'logs'),
     level: config.logLevel ?? 'info',
+    ...(config.logSink ? { sink: config.logSink } : {}),
   });
   const dbLog = subsystem(root, 'db');
   const backupDir = join(config.dataDir, 'backups');

@@ -75,6 +75,7 @@ describe('the shipped migrations', () => {
       '0004_documents',
       '0005_sync',
       '0006_resumed_from',
+      '0007_outbox_failures',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

@@ -5,7 +5,7 @@ import { subjectKinds } from '@yichuang/domain/catalog';
 import { materialMimes } from '@yichuang/domain/materials';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
-import { outboxKinds, outboxStates } from '../../preload/contract/sync';
+import { outboxFailures, outboxKinds, outboxStates } from '../../preload/contract/sync';
 import { roles } from '../../preload/contract/roles';
 
 /** Staff accounts. Usernames are stored lower-case; password hashes never leave main. */
@@ -289,6 +289,10 @@ export const outbox = sqliteTable(
     state: text('state', { enum: outboxStates }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Why the last try failed (null once sent or sent to 需处理): see `outboxFailures`. */
+    failure: text('failure', { enum: outboxFailures }),
+    /** How many tries in a row central answered with the same error (`last_error`). */
+    sameErrors: integer('same_errors').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     uploadUrl: text('upload_url'),
     bytesSent: integer('bytes_sent').notNull().default(0),

@@ -9,6 +9,8 @@ export interface LoggingOptions {
   /** Folder for rotated log files; null logs to stderr only (tests). */
   dir: string | null;
   level?: pino.LevelWithSilent;
+  /** Tests: each JSON line goes here instead of to files or stderr. */
+  sink?: (line: string) => void;
 }
 
 const redactPaths = secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
@@ -27,6 +29,10 @@ export function createRootLogger(options: LoggingOptions): Logger {
       },
     },
   };
+  if (options.sink) {
+    const sink = options.sink;
+    return pino(base, { write: (line: string) => sink(line) });
+  }
   if (options.dir === null) return pino(base, pino.destination(2));
   mkdirSync(options.dir, { recursive: true });
   const file = createStream('yichuang.log', { path: options.dir, interval: '1d', size: '10M', maxFiles: 14 });

@@ -35,6 +35,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   supplementDays: 15,
   a4Printer: null,
   ticketPrinter: '',
+  syncMaxServerErrors: 5,
 };
 
 const labels: Record<RequiredSetting, string> = {

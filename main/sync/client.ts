@@ -43,7 +43,16 @@ export class CentralCallError extends Error {
   get transient(): boolean {
     return this.failure === 'network' || this.failure === 'server';
   }
+  /**
+   * Central itself could not be reached: no answer, or the proxy in front of it said so (502, 503,
+   * 504). Any other answer, a 500 included, came from central: it is there, and said no.
+   */
+  get unreachable(): boolean {
+    return this.failure === 'network' || (this.status !== null && gatewayStatuses.has(this.status));
+  }
 }
+
+const gatewayStatuses = new Set([502, 503, 504]);
 
 /** Plain Chinese for an HTTP answer that is not a success. */
 export function failureOf(status: number, centralMessage: string | null): CentralCallError {
@@ -57,7 +66,8 @@ export function failureOf(status: number, centralMessage: string | null): Centra
   if (status === 460)
     return new CentralCallError('checksum', '文件到达中心后校验不符（SHA-256）：将重新上传该文件', status);
   if (status >= 500 || status === 429 || status === 408) {
-    return new CentralCallError('server', `中心暂时无法处理（HTTP ${status}）：稍后自动重试`, status);
+    const said = centralMessage ? `：${centralMessage}` : '';
+    return new CentralCallError('server', `中心暂时无法处理（HTTP ${status}）${said}。稍后自动重试`, status);
   }
   return new CentralCallError(
     'refused',

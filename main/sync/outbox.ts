@@ -5,9 +5,16 @@ import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { CasePut } from '@yichuang/domain/protocol';
-import type { OutboxItem, OutboxState } from '../../preload/contract/sync';
+import type { OutboxFailure, OutboxItem, OutboxState } from '../../preload/contract/sync';
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** What a failed try did to an item; `news` when its state or error changed (worth one log line). */
+export interface RetryOutcome {
+  state: 'retrying' | 'needs_attention';
+  sameErrors: number;
+  news: boolean;
+}
 
 /** The body of `PUT /cases/{id}` for a decided version (whole ID numbers: central needs them). */
 function casePutOf(d: DecidedVersion, materials: CasePut['materials']): CasePut {
@@ -186,40 +193,82 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
       update(id, {
         state: 'acknowledged',
         lastError: null,
+        failure: null,
+        sameErrors: 0,
         nextAttemptAt: null,
         acknowledgedAt: now(),
         bytesSent: r?.bytesTotal ?? 0,
       });
     },
 
-    /** A failure that may pass (network, central down, 5xx): retried by itself after a backoff. */
-    retryLater(id: number, error: string, random?: () => number): void {
+    /**
+     * A failure that may pass, retried by itself after a backoff. Central unreachable: the item
+     * also goes as soon as central answers again (`wakeRetrying`). Central answered with an error:
+     * it waits out its backoff, and the same error `maxSameErrors` times in a row is not going to
+     * pass by itself: the item goes to 需处理 with central's message.
+     * Says what became of the item and whether that is news (another state or another error).
+     */
+    retryLater(
+      id: number,
+      error: string,
+      failure: OutboxFailure,
+      options: { maxSameErrors: number; random?: () => number },
+    ): RetryOutcome {
       const r = this.get(id);
-      const delay = backoffMs(r?.attempts ?? 1, random);
+      const same = r?.lastError === error;
+      if (failure === 'unreachable') {
+        update(id, {
+          state: 'retrying',
+          failure,
+          lastError: error,
+          nextAttemptAt: new Date(clock.now().getTime() + backoffMs(r?.attempts ?? 1, options.random)).toISOString(),
+        });
+        return { state: 'retrying', sameErrors: r?.sameErrors ?? 0, news: !same };
+      }
+      const sameErrors = same && r?.failure === 'central_error' ? r.sameErrors + 1 : 1;
+      if (sameErrors >= options.maxSameErrors) {
+        update(id, {
+          state: 'needs_attention',
+          failure: null,
+          sameErrors,
+          lastError: `${error}（连续 ${sameErrors} 次相同错误，已停止自动重试：请联系中心管理员，处理后点"重试"）`,
+          nextAttemptAt: null,
+        });
+        return { state: 'needs_attention', sameErrors, news: true };
+      }
       update(id, {
         state: 'retrying',
+        failure,
+        sameErrors,
         lastError: error,
-        nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString(),
+        nextAttemptAt: new Date(clock.now().getTime() + backoffMs(r?.attempts ?? 1, options.random)).toISOString(),
       });
+      return { state: 'retrying', sameErrors, news: sameErrors === 1 };
     },
 
     /** A failure a person must look at (refused by central): it waits for the retry button. */
     needsAttention(id: number, error: string): void {
-      update(id, { state: 'needs_attention', lastError: error, nextAttemptAt: null });
+      update(id, { state: 'needs_attention', failure: null, lastError: error, nextAttemptAt: null });
     },
 
-    /** The clerk's retry button: now, whatever the backoff said. */
+    /** The clerk's retry button: now, whatever the backoff said, and the count of errors starts again. */
     retryNow(id: number): boolean {
       const r = this.get(id);
       if (!r || r.state === 'acknowledged' || r.state === 'sending') return false;
-      update(id, { state: 'queued', nextAttemptAt: null });
+      update(id, { state: 'queued', nextAttemptAt: null, failure: null, sameErrors: 0 });
       return true;
     },
 
-    /** Central is reachable again: every item waiting out a backoff is due now. */
+    /**
+     * Central is reachable again: every item that waited for that is due now. An item central
+     * itself answered with an error keeps its backoff (else one bad item would go every pass).
+     */
     wakeRetrying(): number {
-      return db.update(outbox).set({ nextAttemptAt: null, updatedAt: now() }).where(eq(outbox.state, 'retrying')).run()
-        .changes;
+      return db
+        .update(outbox)
+        .set({ nextAttemptAt: null, updatedAt: now() })
+        .where(and(eq(outbox.state, 'retrying'), eq(outbox.failure, 'unreachable')))
+        .run().changes;
     },
 
     /** At start: an item left `sending` by a crash is sent again (same key, so central answers the same). */

@@ -23,7 +23,7 @@ import {
   type SyncStatus,
 } from '../../preload/contract/sync';
 import { CentralCallError, createCentralClient, type CentralClient, type ClientOptions } from './client';
-import type { Outbox, OutboxRow } from './outbox';
+import type { Outbox, OutboxRow, RetryOutcome } from './outbox';
 import type { CaseService } from '../cases/service';
 
 export interface SyncDeps {
@@ -157,8 +157,14 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   function contact(ok: boolean, error: string | null = null): void {
-    // Back from an outage: what waited out a backoff goes now, so the backlog drains at once.
-    if (ok && !online && outbox.wakeRetrying() > 0) wake?.();
+    if (ok && !online) {
+      // Back from an outage: what waited for central goes now, so the backlog drains at once.
+      const woken = outbox.wakeRetrying();
+      if (woken > 0) wake?.();
+      if (lastContactAt !== null) log.info({ woken }, 'central reachable again');
+    }
+    // Logged once when central goes away, not at every failed try.
+    if (!ok && online) log.warn({ error }, 'central unreachable');
     online = ok;
     if (ok) lastContactAt = clock.now().toISOString();
     // A refusal keeps its reason on show; a success clears it.
@@ -168,21 +174,49 @@ export function createSyncService(deps: SyncDeps) {
   function failed(row: OutboxRow, error: unknown): void {
     if (error instanceof CentralCallError) {
       if (error.transient) {
-        contact(false, error.message);
-        outbox.retryLater(row.id, error.message, deps.random);
+        // A 500 came from central: it is online, only this item failed there.
+        contact(!error.unreachable, error.message);
+        noted(
+          row,
+          error,
+          outbox.retryLater(row.id, error.message, error.unreachable ? 'unreachable' : 'central_error', retryOptions()),
+        );
       } else if (error.failure === 'checksum' && row.attempts < maxChecksumRetries) {
         contact(true);
         outbox.setUploadUrl(row.id, null);
-        outbox.retryLater(row.id, error.message, deps.random);
+        noted(row, error, outbox.retryLater(row.id, error.message, 'central_error', retryOptions()));
       } else {
         contact(centralAnswered(error), error.message);
         outbox.needsAttention(row.id, error.message);
+        noted(row, error, { state: 'needs_attention', sameErrors: 1, news: true });
       }
       return;
     }
     const message = error instanceof AppError ? error.message : `发送失败：${(error as Error).message}`;
-    log.error({ err: error, item: row.id }, 'outbox item failed');
+    log.error({ err: error, ...itemOf(row) }, 'outbox item failed');
     outbox.needsAttention(row.id, message);
+  }
+
+  function retryOptions() {
+    return { maxSameErrors: deps.settings.get().syncMaxServerErrors, random: deps.random };
+  }
+
+  /** Which item, for the log: never the case body (it holds the applicant's details). */
+  function itemOf(row: OutboxRow) {
+    return { item: row.id, kind: row.kind, caseNumber: row.caseNumber, caseVersion: row.caseVersion };
+  }
+
+  /** One log line per change of an item's state or error; a retry that fails the same way is quiet. */
+  function noted(row: OutboxRow, error: CentralCallError, outcome: RetryOutcome): void {
+    if (!outcome.news) return;
+    const fields = { ...itemOf(row), status: error.status, failure: error.failure, attempts: row.attempts };
+    if (outcome.state === 'needs_attention')
+      log.error({ ...fields, sameErrors: outcome.sameErrors, error: error.message }, 'outbox item needs attention');
+    else if (!error.unreachable)
+      log.warn(
+        { ...fields, error: error.message },
+        'central answered an outbox item with an error; retrying with backoff',
+      );
   }
 
   async function send(c: CentralClient, row: OutboxRow): Promise<void> {
@@ -221,7 +255,10 @@ export function createSyncService(deps: SyncDeps) {
         }
       }
       contact(true);
+      const before = outbox.get(row.id);
       outbox.acknowledged(row.id);
+      if (before?.lastError)
+        log.info({ ...itemOf(row), attempts: before.attempts }, 'outbox item delivered after failed tries');
     } catch (error) {
       if (row.kind === 'file') missingCache.delete(`${row.caseId}:${row.caseVersion}`);
       failed(outbox.get(row.id) ?? row, error);

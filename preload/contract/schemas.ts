@@ -98,6 +98,8 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   a4Printer: printerChoiceSchema.nullable(),
   /** The ticket printer (a device id from 设备) when several are attached; '' takes the first. */
   ticketPrinter: z.string().max(300),
+  /** Central answered one outbox item with the same error this many times in a row: it goes to 需处理. */
+  syncMaxServerErrors: z.number().int('须为整数').min(1, '至少 1 次').max(50, '最多 50 次'),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 

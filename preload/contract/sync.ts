@@ -11,6 +11,14 @@ import { z } from 'zod';
 export const outboxStates = ['queued', 'sending', 'acknowledged', 'retrying', 'needs_attention'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
+/**
+ * Why a retrying item failed last: central could not be reached (it goes again as soon as central
+ * answers), or central answered with an error (it waits out its backoff, and the same error
+ * `syncMaxServerErrors` times in a row sends it to 需处理).
+ */
+export const outboxFailures = ['unreachable', 'central_error'] as const;
+export type OutboxFailure = (typeof outboxFailures)[number];
+
 /** A case version (`PUT /cases/{id}`) or one of its files (a tus upload). */
 export const outboxKinds = ['case', 'file'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];

@@ -45,9 +45,22 @@ class Throttle extends Transform {
   }
 }
 
+/** An answer the proxy gives in central's place (central's own error, for one request). */
+export interface StandInAnswer {
+  status: number;
+  body: unknown;
+}
+
 export interface FlakyProxy {
   url: string;
   rules: FlakyRules;
+  /**
+   * Asked first for each request: an answer to give instead of forwarding (e.g. the 500 central
+   * gave for one case), or null to go on. Requests it answered are counted as `answered`.
+   */
+  answer: ((method: string, path: string) => StandInAnswer | null) | null;
+  /** Requests answered by `answer`, by `METHOD path`. */
+  answered: Map<string, number>;
   /** Upload bytes forwarded to central, by upload path (`/api/v1/uploads/<id>`), including re-sends. */
   uploadBytes: Map<string, number>;
   /** Requests by what happened to them. */
@@ -66,6 +79,8 @@ export async function startFlakyProxy(
   const state: FlakyProxy = {
     url: '',
     rules: { ...calm, ...rules },
+    answer: null,
+    answered: new Map(),
     uploadBytes: new Map(),
     counts: { forwarded: 0, rejected: 0, lost: 0, dropped: 0, stalled: 0 },
     cutAll: () => {
@@ -79,6 +94,16 @@ export async function startFlakyProxy(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const r = state.rules;
+    const standIn = state.answer?.(req.method ?? 'GET', req.url ?? '/');
+    if (standIn) {
+      const key = `${req.method} ${req.url}`;
+      state.answered.set(key, (state.answered.get(key) ?? 0) + 1);
+      req.resume();
+      req.on('end', () =>
+        res.writeHead(standIn.status, { 'content-type': 'application/json' }).end(JSON.stringify(standIn.body)),
+      );
+      return;
+    }
     if (random() < r.stall) {
       state.counts.stalled++;
       await new Promise((resolve) => setTimeout(resolve, r.stallMs));

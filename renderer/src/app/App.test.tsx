@@ -29,6 +29,7 @@ const placeholders: WorkstationSettings = {
   supplementDays: 15,
   a4Printer: null,
   ticketPrinter: '',
+  syncMaxServerErrors: 5,
 };
 
 const problem: SettingsProblem = {

@@ -265,6 +265,9 @@ export const en: Messages = {
     hotFolder: 'Scan folder',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",
+    syncMaxServerErrors: 'Automatic retries for the same error',
+    syncMaxServerErrorsHelp:
+      'When central answers one item with the same error this many times in a row, it stops retrying and goes to Needs attention',
     printSection: 'Documents and printing',
     a4Printer: 'A4 printer (notices, reports)',
     a4PrinterHelp: 'Notices print here by default; another can be chosen when printing',

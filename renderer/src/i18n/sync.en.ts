@@ -92,6 +92,7 @@ export const syncEn: Messages['sync'] = {
     synced: 'Everything delivered to central',
     pending: '{{count}} to send',
     attention: '{{count}} failed, need attention',
+    attentionShort: '{{count}} to fix',
     offline: 'Cannot reach central, {{count}} to send',
     offlineEmpty: 'Cannot reach central',
     open: 'Open the Sync screen',

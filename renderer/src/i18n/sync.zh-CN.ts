@@ -90,6 +90,7 @@ export const syncZh = {
     synced: '已全部送达中心',
     pending: '{{count}} 项待发送',
     attention: '{{count}} 项发送失败，需处理',
+    attentionShort: '需处理 {{count}}',
     offline: '无法连接中心，{{count}} 项待发送',
     offlineEmpty: '无法连接中心',
     open: '打开同步页面',

@@ -264,6 +264,8 @@ export const zhCN = {
     hotFolder: '扫描文件夹',
     hotFolderHelp:
       '扫描仪保存文件的文件夹；新文件会自动加入受理中所选的材料，导入后移入其中的「已导入」子文件夹。留空则不使用',
+    syncMaxServerErrors: '同一错误自动重试次数',
+    syncMaxServerErrorsHelp: '中心对同一办件连续这么多次答复同一错误后，停止自动重试，转入「需处理」',
     printSection: '文书与打印',
     a4Printer: 'A4 打印机（通知书、报表）',
     a4PrinterHelp: '受理回执等文书默认打印到这台打印机；打印时仍可改选',

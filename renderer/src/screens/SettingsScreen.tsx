@@ -81,6 +81,20 @@ export function SettingsScreen() {
             <Form.Item name="hotFolder" label={t('settings.hotFolder')} extra={t('settings.hotFolderHelp')}>
               <Input data-testid="settings-hot-folder" placeholder="D:\\扫描 或 /home/clerk/scans" />
             </Form.Item>
+            <Form.Item
+              name="syncMaxServerErrors"
+              label={t('settings.syncMaxServerErrors')}
+              extra={t('settings.syncMaxServerErrorsHelp')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber
+                min={1}
+                max={50}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="settings-sync-max-errors"
+              />
+            </Form.Item>
           </Col>
         </Row>
         <Divider titlePlacement="start">{t('settings.printSection')}</Divider>

@@ -33,14 +33,15 @@ describe('the status bar sync badge', () => {
     expect(countOf(badge)).toBe('');
   });
 
-  it('counts the backlog in red when items need attention', async () => {
+  it('shows 需处理 with the count of items that need a person, in red', async () => {
     const badge = await badgeFor(syncStatus({ backlog: 5, needsAttention: 2 }));
     expect(badge.dataset.look).toBe('attention');
     expect(badge.dataset.backlog).toBe('5');
+    expect(badge.dataset.needsAttention).toBe('2');
     expect(badge.dataset.online).toBe('true');
-    expect(countOf(badge)).toBe('5');
-    const bubble = badge.querySelector<HTMLElement>('.ant-badge-count')!;
-    expect(bubble.style.background).toMatch(/rgb\(207, 19, 34\)|#cf1322/i);
+    expect(badge.querySelector('.sync-badge-attention')?.textContent).toBe('需处理 2');
+    expect(badge.getAttribute('aria-label')).toContain('2 项发送失败，需处理');
+    expect(badge.getAttribute('aria-label')).toContain('5 项待发送');
   });
 
   it('counts the backlog in orange while central cannot be reached', async () => {

@@ -31,7 +31,7 @@ function Count({ count, color }: { count: number; color: string }) {
 }
 
 /**
- * The status bar's 同步 item: the backlog as a count (red when something needs a person, orange
+ * The status bar's 同步 item: 需处理 N in red when something needs a person, else the backlog as a count (orange
  * while central cannot be reached, blue while sending), a green check when all is delivered, grey
  * 未注册 before enrolment, and a red 时钟偏差 when the PC's clock is off. Click: the 同步 screen.
  */
@@ -50,8 +50,18 @@ export function SyncBadge() {
       title = t('sync.askAdmin');
       break;
     case 'attention':
-      mark = <Count count={backlog} color={syncColors.attention} />;
-      title = t('sync.badge.attention', { count: status?.needsAttention ?? 0 });
+      // The count a person must act on, in words: 需处理 2 (the rest of the backlog is in the tooltip).
+      mark = (
+        <span className="sync-badge-attention" data-testid="status-sync-attention">
+          {t('sync.badge.attentionShort', { count: status?.needsAttention ?? 0 })}
+        </span>
+      );
+      title = [
+        t('sync.badge.attention', { count: status?.needsAttention ?? 0 }),
+        backlog > (status?.needsAttention ?? 0) ? t('sync.badge.pending', { count: backlog }) : null,
+      ]
+        .filter(Boolean)
+        .join('\n');
       break;
     case 'offline':
       mark = backlog > 0 ? <Count count={backlog} color={syncColors.offline} /> : null;
@@ -87,6 +97,7 @@ export function SyncBadge() {
           data-testid="status-sync"
           data-look={look}
           data-backlog={backlog}
+          data-needs-attention={status?.needsAttention ?? 0}
           data-online={status ? String(status.online) : undefined}
           aria-label={`${t('sync.badge.label')}：${title}`}
         >
