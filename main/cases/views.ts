@@ -179,6 +179,17 @@ export function createCaseViews(deps: {
      * everyone once the case is decided) gets ID numbers and phones masked in the content too,
      * so looking a case up never carries a whole number to the screen.
      */
+    /**
+     * How the audit trail names cases: the number of each of `ids` that is a case (a draft has
+     * none yet: null). Ids that are not cases are left out.
+     */
+    numbersOf(ids: readonly string[]): Map<string, string | null> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = db.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, unique)).all();
+      return new Map(rows.map((r) => [r.id, r.number]));
+    },
+
     get(caseId: string, viewer: Actor | null = null): CaseDetail {
       const r = row(caseId);
       const detail = detailOf(r);

@@ -15,7 +15,12 @@ export const auditChannels = {
         result: auditResultSchema.optional(),
       })
       .strict(),
-    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+    output: z.object({
+      entries: z.array(auditEntrySchema),
+      total: z.number().int(),
+      /** The entries' targets that are cases, by id: the case number (null for a draft without one). */
+      caseNumbers: z.record(z.string(), z.string().nullable()),
+    }),
     access: supervisors,
     audit: false,
   }),

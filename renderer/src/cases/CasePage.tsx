@@ -24,6 +24,7 @@ import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '.
 import type { AuditEntry } from '../../../preload/contract/schemas';
 import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
+import { auditActionLabel, auditCodeText } from '../audit/audit-text';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 import { MaterialViewer } from '../materials/MaterialViewer';
@@ -345,14 +346,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
     </div>
   );
 
-  const actionLabel = (e: AuditEntry): string => {
-    if (e.result !== 'ok' && e.action === 'cases.decide') return t('cases.page.actions.decideFailed');
-    const own = e.action.startsWith('cases.')
-      ? t(`cases.page.actions.${e.action.slice('cases.'.length)}`, { defaultValue: '' })
-      : '';
-    const label = own || t(`audit.actions.${e.action}`, { defaultValue: e.action });
-    return e.result === 'ok' ? label : `${label}（${t('cases.page.failed')}）`;
-  };
+  const actionLabel = (e: AuditEntry): string => auditActionLabel(t, e);
 
   const timelineItems = current.timeline.map((e) => {
     const promised = typeof e.detail?.promisedDate === 'string' ? e.detail.promisedDate : null;
@@ -363,7 +357,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
         <div className="case-timeline-entry" data-action={e.action} data-result={e.result}>
           <div>
             {actionLabel(e)}
-            {e.code && <span className="case-mono case-code">{e.code}</span>}
+            {e.code && <span className="case-code">{auditCodeText(e.code, i18n.language)}</span>}
           </div>
           <div className="case-secondary">
             {formatTime(e.at)} · {e.username ?? '—'}

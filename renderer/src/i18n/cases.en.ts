@@ -96,17 +96,6 @@ export const casesEn: Messages['cases'] = {
     contentHash: 'Content hash',
     timeline: 'Timeline',
     noTimeline: 'No entries',
-    actions: {
-      create: 'Draft created',
-      accept: 'Accepted',
-      supplement: 'Supplement notice',
-      reject: 'Not accepted',
-      resume: 'Continued after supplement',
-      discard: 'Draft discarded',
-      takeCard: 'ID card read',
-      decideFailed: 'Decision failed',
-    },
-    failed: 'failed',
     promisedOn: 'Promised by {{date}}',
   },
   viewer: {

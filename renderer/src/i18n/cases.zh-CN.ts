@@ -95,17 +95,6 @@ export const casesZh = {
     contentHash: '内容摘要',
     timeline: '时间线',
     noTimeline: '暂无记录',
-    actions: {
-      create: '创建草稿',
-      accept: '受理',
-      supplement: '一次性补正告知',
-      reject: '不予受理',
-      resume: '补正后继续办理',
-      discard: '放弃草稿',
-      takeCard: '读取证件',
-      decideFailed: '决定未成功',
-    },
-    failed: '未成功',
     promisedOn: '承诺办结 {{date}}',
   },
   viewer: {

@@ -1,3 +1,4 @@
+import { auditTextEn } from './audit.en';
 import { reportsEn } from './reports.en';
 import { casesEn } from './cases.en';
 import { printingEn } from './printing.en';
@@ -305,25 +306,7 @@ export const en: Messages = {
     filterUser: 'Filter by username',
     filterResult: 'Filter by result',
     total: '{{total}} entries',
-    actions: {
-      'setup.initialize': 'Set up workstation',
-      'auth.signIn': 'Sign in',
-      'auth.signOut': 'Sign out',
-      'auth.changePassword': 'Change password',
-      'auth.accountLocked': 'Account locked',
-      'session.lock': 'Lock workstation',
-      'session.unlock': 'Unlock workstation',
-      'staff.create': 'Create staff',
-      'staff.update': 'Change staff',
-      'staff.resetPassword': 'Reset password',
-      'staff.list': 'View staff',
-      'settings.update': 'Change settings',
-      'audit.list': 'View audit trail',
-      'audit.verify': 'Verify audit chain',
-      'devices.assignRole': 'Assign device role',
-      'idcard.reveal': 'Show full ID number',
-      ...syncEn.auditActions,
-    },
+    ...auditTextEn,
   },
   intake: intakeEn,
   cases: casesEn,

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../preload/contract/schemas';
@@ -15,8 +17,17 @@ export function storedLocale(): Locale | null {
 export function setLocale(locale: Locale): void {
   window.localStorage.setItem(storageKey, locale);
   void i18n.changeLanguage(locale);
+}
+
+/**
+ * The date pickers' month and weekday names come from dayjs's locale, not antd's: both follow the
+ * UI language (a zh-CN screen had an English calendar). The page's `lang` follows too (screen readers).
+ */
+function followLanguage(locale: string): void {
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = locale;
 }
+i18n.on('languageChanged', followLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
@@ -25,5 +36,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+followLanguage(i18n.language);
 
 export default i18n;

@@ -127,14 +127,4 @@ export const syncEn: Messages['sync'] = {
       completed: 'Completed',
     },
   },
-  auditActions: {
-    'sync.retry': 'Retry sync',
-    'sync.enrol': 'Enrol at central',
-    'sync.submitted': 'Central: submitted',
-    'sync.in_review': 'Central: in review',
-    'sync.approved': 'Central: approved',
-    'sync.denied': 'Central: denied',
-    'sync.supplement_requested': 'Central: supplement requested',
-    'sync.completed': 'Central: completed',
-  },
 };

@@ -125,15 +125,4 @@ export const syncZh = {
       completed: '已办结',
     } satisfies Record<CentralEventKind, string>,
   },
-  /** Labels of the sync actions in the audit trail (and the case's timeline). */
-  auditActions: {
-    'sync.retry': '重试同步',
-    'sync.enrol': '注册到中心',
-    'sync.submitted': '中心：已报送',
-    'sync.in_review': '中心：审查中',
-    'sync.approved': '中心：已批准',
-    'sync.denied': '中心：不予批准',
-    'sync.supplement_requested': '中心：要求补正',
-    'sync.completed': '中心：已办结',
-  } satisfies Record<'sync.retry' | 'sync.enrol' | `sync.${CentralEventKind}`, string>,
 };

@@ -1,3 +1,4 @@
+import { auditTextZh } from './audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { casesZh } from './cases.zh-CN';
 import { printingZh } from './printing.zh-CN';
@@ -302,25 +303,7 @@ export const zhCN = {
     filterUser: '按用户名筛选',
     filterResult: '按结果筛选',
     total: '共 {{total}} 条',
-    actions: {
-      'setup.initialize': '初始化工作台',
-      'auth.signIn': '登录',
-      'auth.signOut': '退出登录',
-      'auth.changePassword': '修改密码',
-      'auth.accountLocked': '账号锁定',
-      'session.lock': '锁定工作台',
-      'session.unlock': '解锁工作台',
-      'staff.create': '新建人员',
-      'staff.update': '修改人员',
-      'staff.resetPassword': '重置密码',
-      'staff.list': '查看人员',
-      'settings.update': '修改设置',
-      'audit.list': '查看审计日志',
-      'audit.verify': '校验审计链',
-      'devices.assignRole': '指定设备角色',
-      'idcard.reveal': '查看完整证件号码',
-      ...syncZh.auditActions,
-    },
+    ...auditTextZh,
   },
   // The services' own Chinese messages, one source for both.
   intake: intakeZh,

@@ -4,6 +4,7 @@ import { hallLocaleFormat, hallShown } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { channels } from '../../../preload/contract/channels';
 import type { AuditEntry, AuditVerification } from '../../../preload/contract/schemas';
+import { auditActionLabel, auditCodeText, auditDetailText } from '../audit/audit-text';
 import { api } from '../bridge';
 import { useRun } from '../lib/result';
 
@@ -18,15 +19,22 @@ interface Filters {
 
 /** Supervisor/admin: the audit trail, newest first, with the hash chain's verdict on top. */
 export function AuditScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useRun();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [caseNumbers, setCaseNumbers] = useState<Record<string, string | null>>({});
   const [total, setTotal] = useState(0);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [filters, setFilters] = useState<Filters>({});
   const [loading, setLoading] = useState(false);
 
-  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  const actionLabel = (action: string) => auditActionLabel(t, { action, result: 'ok' });
+  /** A case by its number (a draft has none yet); other targets as recorded. */
+  const targetText = (target: string | null) => {
+    if (!target) return '—';
+    if (!Object.hasOwn(caseNumbers, target)) return target;
+    return caseNumbers[target] ?? t('audit.draftCase');
+  };
 
   const load = useCallback(
     async (beforeSeq?: number) => {
@@ -35,6 +43,7 @@ export function AuditScreen() {
       setLoading(false);
       if (!page) return;
       setTotal(page.total);
+      setCaseNumbers((previous) => (beforeSeq ? { ...previous, ...page.caseNumbers } : page.caseNumbers));
       setEntries((previous) => (beforeSeq ? [...previous, ...page.entries] : page.entries));
     },
     [filters, run],
@@ -118,11 +127,16 @@ export function AuditScreen() {
             title: t('audit.time'),
             dataIndex: 'at',
             width: 170,
-            render: (at: string) => hallShown((ms) => hallLocaleFormat(ms, 'zh-CN', 'dateTime'), at),
+            render: (at: string) => hallShown((ms) => hallLocaleFormat(ms, i18n.language, 'dateTime'), at),
           },
           { title: t('audit.user'), dataIndex: 'username', width: 110, render: (u: string | null) => u ?? '—' },
-          { title: t('audit.action'), dataIndex: 'action', width: 130, render: actionLabel },
-          { title: t('audit.target'), dataIndex: 'target', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: t('audit.action'), dataIndex: 'action', width: 150, render: actionLabel },
+          {
+            title: t('audit.target'),
+            dataIndex: 'target',
+            width: 200,
+            render: (v: string | null) => <span className="audit-target">{targetText(v)}</span>,
+          },
           {
             title: t('audit.result'),
             dataIndex: 'result',
@@ -131,8 +145,8 @@ export function AuditScreen() {
               <Space size={4}>
                 <Tag color={resultColors[result]}>{t(`audit.results.${result}`)}</Tag>
                 {row.code && (
-                  <Typography.Text type="secondary" className="audit-code">
-                    {row.code}
+                  <Typography.Text type="secondary" className="audit-code" title={row.code}>
+                    {auditCodeText(row.code, i18n.language)}
                   </Typography.Text>
                 )}
               </Space>
@@ -142,8 +156,7 @@ export function AuditScreen() {
             title: t('audit.detail'),
             dataIndex: 'detail',
             ellipsis: true,
-            render: (detail: AuditEntry['detail']) =>
-              detail ? <code className="audit-detail">{JSON.stringify(detail)}</code> : '—',
+            render: (detail: AuditEntry['detail']) => auditDetailText(t, detail, i18n.language) || '—',
           },
         ]}
       />
