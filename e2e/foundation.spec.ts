@@ -111,7 +111,8 @@ test('shortcuts overlay, English UI and settings', async ({ page, host }) => {
   await screenshot(page, 'shortcuts');
   await page.keyboard.press('Escape');
 
-  await page.keyboard.press('Alt+6');
+  // Each screen has the same Alt+N in every role: 设置 is Alt+7, 审计日志 Alt+6.
+  await page.keyboard.press('Alt+7');
   await expect(page.getByTestId('settings')).toBeVisible();
   await page.getByTestId('settings-idle').fill('15');
   await page.getByTestId('settings-save').click();
@@ -123,9 +124,10 @@ test('shortcuts overlay, English UI and settings', async ({ page, host }) => {
   await expect(page.getByTestId('status-user')).toContainText('Administrator');
   await screenshot(page, 'settings-english');
 
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
+  // The change reads as words: the setting's label and its old and new values, not a key and JSON.
   await expect(page.getByTestId('audit-table').getByRole('row').filter({ hasText: 'Change settings' })).toContainText(
-    'idleLockMinutes',
+    'Lock after idle (minutes) 10 → 15',
   );
 
   await page.keyboard.press('Control+l');

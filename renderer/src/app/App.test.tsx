@@ -5,7 +5,16 @@ import { ok } from '../../../preload/contract/envelope';
 import type { Role } from '../../../preload/contract/roles';
 import type { SessionState, SettingsProblem, WorkstationSettings } from '../../../preload/contract/schemas';
 import { fake } from '../sync/fake-bridge';
-import { byTestId, render, sessionState, settle, setUpComponentTests, typeInto, waitFor } from '../sync/test-support';
+import {
+  byTestId,
+  render,
+  sessionState,
+  settle,
+  setUpComponentTests,
+  typeInto,
+  waitFor,
+  workstationSettings,
+} from '../sync/test-support';
 import { App } from './App';
 
 vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridgeModule);
@@ -13,24 +22,7 @@ vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridg
 setUpComponentTests();
 
 /** What settings.get answers while the window number is broken: its placeholder stands in. */
-const placeholders: WorkstationSettings = {
-  districtCode: '370303',
-  windowNumber: 1,
-  hallName: '张店区市民中心',
-  idleLockMinutes: 10,
-  defaultLocale: 'zh-CN',
-  simulateDevices: false,
-  extraSerialPorts: [],
-  hotFolder: '',
-  hallAddress: '',
-  hallPhone: '',
-  progressUrlTemplate: 'https://example.org/p?case={number}',
-  reconsiderationBody: '张店区人民政府',
-  supplementDays: 15,
-  a4Printer: null,
-  ticketPrinter: '',
-  syncMaxServerErrors: 5,
-};
+const placeholders: WorkstationSettings = workstationSettings();
 
 const problem: SettingsProblem = {
   field: 'windowNumber',

@@ -108,7 +108,9 @@ export const en: Messages = {
     title: 'Keyboard shortcuts',
     help: 'Show shortcuts',
     lock: 'Lock the workstation now',
-    nav: 'Go to menu item N',
+    goTo: 'Open {{screen}}',
+    print: 'Print (document preview, report)',
+    next: 'Next applicant (the result box after a decision)',
     close: 'Close dialog / back',
     language: 'Switch 中文 / English',
     readCard: 'Read the card on the reader again',
@@ -125,7 +127,7 @@ export const en: Messages = {
     greeting: 'Hello, {{name}}',
     today: 'Today is {{date}}',
     windowInfo: '{{hall}} · window {{window}} · district {{district}}',
-    next: 'Calling, card reading and intake come with the Cases module; press ? for shortcuts.',
+    next: 'Administrators take no cases: manage accounts in Staff, set up the window, printing and central in Settings, and read what was done in the Audit trail; press ? for shortcuts.',
   },
   devices: {
     title: 'Devices',
@@ -263,6 +265,7 @@ export const en: Messages = {
     simulateDevices: 'Simulated devices (demos, training)',
     extraSerialPorts: 'Extra serial ports',
     extraSerialPortsHelp: 'Ports the system does not list by itself, e.g. COM7 or /dev/ttyUSB0; press Enter after each',
+    simulateDevicesForced: 'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
     hotFolder: 'Scan folder',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",

@@ -107,7 +107,9 @@ export const zhCN = {
     title: '快捷键',
     help: '显示快捷键',
     lock: '立即锁定工作台',
-    nav: '切换到第 N 个菜单',
+    goTo: '打开「{{screen}}」',
+    print: '打印（文书预览、报表）',
+    next: '下一位申请人（办结后的结果框）',
     close: '关闭对话框 / 返回',
     language: '切换中文 / English',
     readCard: '重新读取读卡器上的证件',
@@ -124,7 +126,7 @@ export const zhCN = {
     greeting: '{{name}}，您好',
     today: '今天是 {{date}}',
     windowInfo: '{{hall}} · {{window}} 号窗口 · 区划 {{district}}',
-    next: '叫号、读卡与受理将在办件模块提供；按 ? 查看快捷键。',
+    next: '管理员不受理办件：在「人员」中管理账号，在「设置」中配置窗口、打印与中心，在「审计日志」中查看操作记录；按 ? 查看快捷键。',
   },
   devices: {
     title: '设备',
@@ -262,6 +264,7 @@ export const zhCN = {
     simulateDevices: '模拟设备（演示、培训用）',
     extraSerialPorts: '附加串口',
     extraSerialPortsHelp: '系统未自动列出的串口，例如 COM7 或 /dev/ttyUSB0；输入后回车',
+    simulateDevicesForced: '本机以 --simulate-devices 启动，模拟设备始终开启；去掉该启动参数后此开关才生效',
     hotFolder: '扫描文件夹',
     hotFolderHelp:
       '扫描仪保存文件的文件夹；新文件会自动加入受理中所选的材料，导入后移入其中的「已导入」子文件夹。留空则不使用',

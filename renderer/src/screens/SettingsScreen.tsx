@@ -24,6 +24,7 @@ export function SettingsScreen() {
   const [form] = Form.useForm<WorkstationSettings>();
   const [loaded, setLoaded] = useState(false);
   const isAdmin = state?.user?.role === 'admin';
+  const [simulationForced, setSimulationForced] = useState(false);
 
   useEffect(() => {
     void run(api.settings.get({})).then((value) => {
@@ -33,6 +34,10 @@ export function SettingsScreen() {
       }
     });
   }, [form, run]);
+
+  useEffect(() => {
+    void api.simulation.get({}).then((r) => r.ok && setSimulationForced(r.value.forced));
+  }, []);
 
   const save = async (values: WorkstationSettings) => {
     const saved = await run(api.settings.update(values), form);
@@ -68,9 +73,16 @@ export function SettingsScreen() {
               <Select options={localeOptions} />
             </Form.Item>
             <Divider titlePlacement="start">{t('settings.devicesSection')}</Divider>
-            <Form.Item name="simulateDevices" label={t('settings.simulateDevices')} valuePropName="checked">
-              <Switch data-testid="settings-simulate-devices" />
-            </Form.Item>
+            {simulationForced ? (
+              // Started with --simulate-devices: the simulator runs whatever the setting says; say so.
+              <Form.Item label={t('settings.simulateDevices')} extra={t('settings.simulateDevicesForced')}>
+                <Switch checked disabled data-testid="settings-simulate-devices" />
+              </Form.Item>
+            ) : (
+              <Form.Item name="simulateDevices" label={t('settings.simulateDevices')} valuePropName="checked">
+                <Switch data-testid="settings-simulate-devices" />
+              </Form.Item>
+            )}
             <Form.Item
               name="extraSerialPorts"
               label={t('settings.extraSerialPorts')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 
-/** Where the clerk lands after sign-in: who, which window, what day. */
+/** Where the administrator lands after sign-in (the others land on the intake): who, which window, what day, where to go. */
 export function WorkbenchScreen() {
   const { t, i18n } = useTranslation();
   const { state } = useSession();

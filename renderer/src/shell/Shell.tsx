@@ -30,7 +30,7 @@ import { StaffScreen } from '../screens/StaffScreen';
 import { SyncProvider } from '../sync/sync-context';
 import { SyncScreen } from '../sync/SyncScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
-import { screensFor, type ScreenKey } from './navigation';
+import { screenKeys, screensFor, type ScreenKey } from './navigation';
 import { NavigationContext, type Navigation } from './navigation-context';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
@@ -140,9 +140,7 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
       setFindRequest((n) => n + 1);
     };
   }
-  screens.forEach((key, index) => {
-    bindings[`Alt+${index + 1}`] = () => setScreen(key);
-  });
+  for (const key of screens) bindings[`Alt+${screenKeys[key]}`] = () => setScreen(key);
   useShortcuts(bindings, !locked);
 
   return (
@@ -179,12 +177,12 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
                   mode="inline"
                   selectedKeys={[current]}
                   onClick={({ key }) => setScreen(key as ScreenKey)}
-                  items={screens.map((key, index) => ({
+                  items={screens.map((key) => ({
                     key,
                     icon: icons[key],
                     label: (
                       <span data-testid={`nav-${key}`}>
-                        {t(`nav.${key}`)} <kbd className="nav-key">Alt+{index + 1}</kbd>
+                        {t(`nav.${key}`)} <kbd className="nav-key">Alt+{screenKeys[key]}</kbd>
                       </span>
                     ),
                   }))}
@@ -203,7 +201,7 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
               </Layout.Content>
             </Layout>
             <StatusBar />
-            <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+            <ShortcutsHelp screens={screens} open={helpOpen} onClose={() => setHelpOpen(false)} />
           </Layout>
         </SyncProvider>
       </DevicesProvider>
