@@ -16,6 +16,7 @@ export const syncEn: Messages['sync'] = {
     waitingHelp: 'Trying to connect; decided cases are kept on this PC and sent once connected',
     notEnrolled: 'Not syncing with central',
     lastContact: 'Last contact {{time}}',
+    lastContactAgo: 'Last successful contact {{time}} ({{minutes}} min ago)',
     neverContacted: 'Never in contact with central',
   },
   address: 'Central address',

@@ -18,6 +18,7 @@ export const syncZh = {
     waitingHelp: '正在尝试连接，请稍候；受理的办件暂存本机，连上后自动发送',
     notEnrolled: '未与中心同步',
     lastContact: '最近联系 {{time}}',
+    lastContactAgo: '最后一次联系成功：{{time}}（{{minutes}} 分钟前）',
     neverContacted: '尚未联系过中心',
   },
   address: '中心地址',

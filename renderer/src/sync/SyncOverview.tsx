@@ -2,6 +2,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Progress, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/sync';
+import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 import { useNavigation } from '../shell/navigation-context';
 import { hallDateTimeSeconds, hallShown } from '@yichuang/domain/hall-time';
@@ -11,6 +12,15 @@ import { syncColors } from './SyncBadge';
 /** 已连接中心 / 无法连接中心 (with why, in plain Chinese) / 未注册, and the last contact. */
 function ConnectionLine({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
+  // The minutes since the last contact count on while central is away (the time alone read as current).
+  const now = useServerNow(30_000);
+  const lastContactText = () => {
+    if (!status.lastContactAt) return t('sync.connection.neverContacted');
+    const time = hallShown(hallDateTimeSeconds, status.lastContactAt);
+    if (status.online) return t('sync.connection.lastContact', { time });
+    const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(status.lastContactAt)) / 60_000));
+    return t('sync.connection.lastContactAgo', { time, minutes });
+  };
   let state: 'online' | 'offline' | 'waiting' | 'not_enrolled';
   if (!status.enrolled) state = 'not_enrolled';
   else if (status.online) state = 'online';
@@ -30,9 +40,7 @@ function ConnectionLine({ status }: { status: SyncStatus }) {
         <span className={`sync-connection-text sync-connection-${state}`}>{text[state]}</span>
         {status.enrolled && (
           <Typography.Text type="secondary" data-testid="sync-last-contact">
-            {status.lastContactAt
-              ? t('sync.connection.lastContact', { time: hallShown(hallDateTimeSeconds, status.lastContactAt) })
-              : t('sync.connection.neverContacted')}
+            {lastContactText()}
           </Typography.Text>
         )}
       </div>
