@@ -212,17 +212,17 @@ export function PrintDialog({
               value={printer ?? undefined}
               placeholder={t('printing.noPrinter')}
               onChange={setPrinter}
+              popupMatchSelectWidth={false}
               options={(printers ?? []).map((p) => ({
                 value: printerKey(p),
-                label: (
-                  <span className={p.ready ? undefined : 'print-printer-not-ready'} data-ready={p.ready}>
-                    {p.backend === 'browser' ? t('printing.browserPrinter') : p.label}
-                    {p.isDefault ? `（${t('printing.defaultMark')}）` : ''}
-                    {p.ready
-                      ? p.status && ` · ${p.status}`
-                      : ` · ${t('printing.notReadyMark', { status: p.status || t('printing.notReadyUnknown') })}`}
-                  </span>
-                ),
+                className: p.ready ? undefined : 'print-printer-not-ready',
+                label: [
+                  p.backend === 'browser' ? t('printing.browserPrinter') : p.label,
+                  p.isDefault ? `（${t('printing.defaultMark')}）` : '',
+                  p.ready
+                    ? p.status && ` · ${p.status}`
+                    : ` · ${t('printing.notReadyMark', { status: p.status || t('printing.notReadyUnknown') })}`,
+                ].join(''),
               }))}
             />
             <span>{t('printing.copies')}</span>
@@ -260,7 +260,7 @@ export function PrintDialog({
       }
     >
       <div className="print-body">
-        {chosen && !chosen.ready && (
+        {chosen && !chosen.ready && phase.step !== 'failed' && (
           <Alert
             type="warning"
             showIcon
