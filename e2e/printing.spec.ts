@@ -33,16 +33,45 @@ test('accept a case → preview → print; reprint is 副本 1; the supervisor r
 
   // Ctrl+P: the receipt as it will print (the original), the printer, copies.
   await page.keyboard.press('Control+p');
-  await expect(page.getByTestId('print-preview')).toBeVisible();
+  // The first document of a run loads the font: give a loaded machine time.
+  await expect(page.getByTestId('print-preview')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('print-next')).toContainText('正本');
+  // A paused queue (CUPS's Stopped) is listed as not ready, never preselected; printing to it fails
+  // at once with what to do, and the next print is still the original.
+  await page.getByTestId('print-printer').click();
+  const stoppedOption = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^Stopped/ });
+  await expect(stoppedOption).toContainText('未就绪：已暂停');
+  await screenshot(page, 'print-printers');
+  await stoppedOption.click();
+  await expect(page.getByTestId('print-not-ready')).toContainText('打印机「Stopped」已暂停');
+  const started = Date.now();
+  await page.keyboard.press('Control+p');
+  await expect(page.getByTestId('print-result')).toHaveAttribute('data-state', 'failed', { timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(page.getByTestId('print-result')).toContainText('改选其他打印机');
+  await expect(page.getByTestId('print-next')).toContainText('正本');
+  // With the failure shown the footer is still on the screen (the preview gives up the room).
+  expect((await page.getByTestId('print-submit').boundingBox())!.y + 32).toBeLessThanOrEqual(768);
+  await screenshot(page, 'print-stopped');
   await page.getByTestId('print-printer').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^PDF/ }).click();
+  // The hint sits under the preview, never over the page.
+  const frame = (await page.getByTestId('print-preview').boundingBox())!;
+  const hint = (await page.getByTestId('print-preview-hint').boundingBox())!;
+  expect(hint.y).toBeGreaterThanOrEqual(frame.y + frame.height);
   await screenshot(page, 'print-preview');
   await page.keyboard.press('Control+p');
   await expect(page.getByTestId('print-result')).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
   await expect(page.getByTestId('print-result')).toContainText('正本');
   await expect(page.getByTestId('print-next')).toContainText('副本 1');
   await screenshot(page, 'print-done');
+  // Ctrl+P again by habit: it asks, and prints nothing until asked for again.
+  await page.keyboard.press('Control+p');
+  await expect(page.getByTestId('print-copy-ask')).toContainText('本次将打印「副本 1」');
+  await expect(page.getByTestId('print-submit')).toContainText('补打副本 1');
+  await screenshot(page, 'print-copy-ask');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('result-printed')).toContainText('正本');
   await page.keyboard.press('Enter');
@@ -54,9 +83,15 @@ test('accept a case → preview → print; reprint is 副本 1; the supervisor r
   await intake.caseSearch().press('Enter');
   await page.getByTestId('case-list').getByText(caseNumber).click();
   const history = page.getByTestId('print-history');
-  await expect(history.locator('tbody tr')).toHaveCount(1);
-  await expect(history).toContainText('正本');
-  await expect(history).toContainText('成功');
+  // The original, and the failed try on the paused queue before it.
+  await expect(history.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(history.locator('tbody tr.ant-table-row').first()).toContainText('正本');
+  await expect(history.locator('tbody tr.ant-table-row').first()).toContainText('成功');
+  // The reason of the failure has the row's width, not a squeezed column's.
+  const reason = history.getByText(/已暂停/);
+  await reason.scrollIntoViewIfNeeded();
+  expect((await reason.boundingBox())!.width).toBeGreaterThan(250);
+  await screenshot(page, 'print-history');
   await page.getByTestId('print-receipt-1').click();
   await expect(page.getByTestId('print-next')).toContainText('副本 1');
   await page.getByTestId('print-printer').click();
@@ -74,8 +109,8 @@ test('accept a case → preview → print; reprint is 副本 1; the supervisor r
   await expect(page.getByTestId('print-close')).toBeFocused();
   await page.getByTestId('print-close').click();
   await expect(page.getByTestId('print-preview')).toHaveCount(0);
-  await expect(history.locator('tbody tr')).toHaveCount(2);
-  await expect(history.locator('tbody tr').first()).toContainText('副本 1');
+  await expect(history.locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await expect(history.locator('tbody tr.ant-table-row').first()).toContainText('副本 1');
   await screenshot(page, 'case-documents');
 
   // The supervisor's report of today: the case, its print jobs, the charts, print and CSV.

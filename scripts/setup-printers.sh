@@ -2,6 +2,7 @@
 # Starts CUPS (no systemd needed) and adds two queues used by the printing tests:
 #   PDF      cups-pdf: every job becomes a PDF in the submitting user's ~/PDF/ (root: /root/PDF)
 #   Stopped  a queue that accepts jobs but never prints them (a printer out of paper)
+#   Rejecting  a queue that refuses new jobs (cupsreject, e.g. taken out for maintenance)
 # Safe to run again.
 set -euo pipefail
 sudo_cmd=""
@@ -26,6 +27,11 @@ fi
 if ! lpstat -p Stopped >/dev/null 2>&1; then
   $sudo_cmd lpadmin -p Stopped -v cups-pdf:/ -E -m "$ppd"
 fi
+if ! lpstat -p Rejecting >/dev/null 2>&1; then
+  $sudo_cmd lpadmin -p Rejecting -v cups-pdf:/ -E -m "$ppd"
+fi
 # Accepting jobs, but stopped: a job waits forever, as on a printer out of paper.
 $sudo_cmd cupsdisable Stopped
-lpstat -p PDF -p Stopped
+# Enabled, but refusing new jobs, with the reason an administrator gives.
+$sudo_cmd cupsreject -r 'maintenance' Rejecting
+lpstat -p PDF -p Stopped -p Rejecting

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSchema, matterMatchRank, searchMatters, type Catalog, type CatalogMatter } from './catalog';
+import {
+  agentTermOf,
+  catalogSchema,
+  matterMatchRank,
+  searchMatters,
+  type Catalog,
+  type CatalogMatter,
+} from './catalog';
 
 type Searchable = Pick<CatalogMatter, 'code' | 'name' | 'initials' | 'pinyin' | 'department'>;
 
@@ -286,5 +293,26 @@ describe('catalogSchema', () => {
     expect(messages(c)).toEqual(['下拉字段须有选项']);
     delivery.options = [];
     expect(messages(c)).toEqual(['下拉字段须有选项']);
+  });
+
+  it('takes a delivery choice only with its select field, the post option and the address field', () => {
+    const c = valid();
+    const m = firstMatter(c);
+    m.delivery = { field: 'delivery', mailOption: '邮寄送达', addressField: 'mailAddress' };
+    expect(messages(c)).toEqual(['缺少邮寄地址字段 mailAddress：GA-JZZSL-001']);
+    m.formFields.push({ key: 'mailAddress', label: '邮寄地址', type: 'textarea', required: false });
+    expect(messages(c)).toEqual([]);
+    m.delivery.mailOption = '快递';
+    expect(messages(c)).toEqual(['领取方式须为下拉字段且含「快递」：GA-JZZSL-001']);
+    m.delivery = { ...m.delivery, mailOption: '邮寄送达', field: 'phone' };
+    expect(messages(c)).toEqual(['领取方式须为下拉字段且含「邮寄送达」：GA-JZZSL-001']);
+  });
+
+  it('names the agent by the matter: 代办人 unless the matter says otherwise', () => {
+    const c = valid();
+    expect(agentTermOf(firstMatter(c))).toBe('代办人');
+    firstMatter(c).agentTerm = '代理人';
+    expect(agentTermOf(firstMatter(c))).toBe('代理人');
+    expect(messages({ ...c, matters: [{ ...firstMatter(c), agentTerm: '经办人' }] })).not.toEqual([]);
   });
 });

@@ -96,6 +96,24 @@ export const reasonSchema = z
   .strict();
 export type Reason = z.infer<typeof reasonSchema>;
 
+export const deliverySchema = z
+  .object({
+    field: keySchema,
+    mailOption: z.string().min(1).max(40),
+    addressField: keySchema,
+  })
+  .strict();
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** The words a matter may use for the person who applies on the applicant's behalf. */
+export const agentTerms = ['代办人', '代理人', '委托代理人'] as const;
+export type AgentTerm = (typeof agentTerms)[number];
+
+/** The matter's word for the agent: one word per matter, on every paper and screen. */
+export function agentTermOf(matter: Pick<Matter, 'agentTerm'>): AgentTerm {
+  return matter.agentTerm ?? '代办人';
+}
+
 export const matterSchema = z
   .object({
     code: z.string().regex(/^[A-Z0-9-]{3,40}$/, '事项编码为大写字母、数字和 -'),
@@ -119,6 +137,14 @@ export const matterSchema = z
     feeNote: z.string().max(120).optional(),
     /** Where and how the result is collected. */
     collection: z.string().min(1).max(120),
+    /**
+     * When the applicant chooses how to receive the result: the select field holding the choice,
+     * the option that means by post, and the field holding the mailing address. The receipt prints
+     * the choice (and the address for post) instead of `collection`.
+     */
+    delivery: deliverySchema.optional(),
+    /** What the paper and the screens call a person applying on the applicant's behalf; 代办人 when absent. */
+    agentTerm: z.enum(agentTerms).optional(),
     formFields: z.array(formFieldSchema).max(40),
     materials: z.array(materialItemSchema).min(1).max(40),
     /** Reasons for 不予受理 the clerk picks from (plus free text). */
@@ -135,6 +161,16 @@ export const matterSchema = z
     for (const item of m.materials) {
       if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `材料编号重复：${item.id}` });
       ids.add(item.id);
+    }
+    if (m.delivery) {
+      const { field, mailOption, addressField } = m.delivery;
+      const choice = m.formFields.find((f) => f.key === field);
+      if (choice?.type !== 'select' || !choice.options?.includes(mailOption)) {
+        ctx.addIssue({ code: 'custom', message: `领取方式须为下拉字段且含「${mailOption}」：${m.code}` });
+      }
+      if (!m.formFields.some((f) => f.key === addressField)) {
+        ctx.addIssue({ code: 'custom', message: `缺少邮寄地址字段 ${addressField}：${m.code}` });
+      }
     }
     if (m.promisedDays > m.statutoryDays && m.statutoryDays > 0) {
       ctx.addIssue({ code: 'custom', message: `承诺时限不能长于法定时限：${m.code}` });

@@ -35,8 +35,8 @@ export function startNotice(data: NoticeBase, title: string, font: DocumentFont,
 
 const kindLabels: Record<PrintedParty['kind'], string> = { person: '个人', enterprise: '企业' };
 
-/** The applicant's rows (and the agent's when there is one). */
-export function partyRows(applicant: PrintedParty, agent: PrintedParty | null): KeyValueRow[] {
+/** The applicant's rows (and the agent's when there is one, under the matter's word for the agent). */
+export function partyRows(applicant: PrintedParty, agent: PrintedParty | null, agentTerm: string): KeyValueRow[] {
   const rows: KeyValueRow[] = [{ label: '申请人', value: `${applicant.name}（${kindLabels[applicant.kind]}）` }];
   rows.push({ label: applicant.idLabel, value: applicant.idShown });
   if (applicant.legalRepresentative) rows.push({ label: '法定代表人', value: applicant.legalRepresentative });
@@ -44,7 +44,7 @@ export function partyRows(applicant: PrintedParty, agent: PrintedParty | null): 
   if (agent) {
     const parts = [`${agent.idLabel} ${agent.idShown}`];
     if (agent.phoneMasked) parts.push(`联系电话 ${agent.phoneMasked}`);
-    rows.push({ label: '代理人', value: `${agent.name}（${parts.join('，')}）` });
+    rows.push({ label: agentTerm, value: `${agent.name}（${parts.join('，')}）` });
   }
   return rows;
 }
@@ -70,7 +70,7 @@ export function labelColumn(doc: A4Document, rows: KeyValueRow[], size = bodySiz
 export function closeNotice(doc: A4Document, data: NoticeBase, timeLabel: string): void {
   const rows: KeyValueRow[] = [
     ...matterRows(data),
-    ...partyRows(data.applicant, data.agent),
+    ...partyRows(data.applicant, data.agent, data.agentTerm),
     {
       label: '经办窗口',
       value: `${data.hall.windowNumber} 号窗口\u3000经办人：${data.clerkName}\u3000${timeLabel}：${chineseDateTime(data.decidedAt)}`,

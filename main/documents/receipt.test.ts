@@ -77,7 +77,7 @@ describe('receiptPdf', () => {
         sampleEnterprise.idShown,
         '法定代表人',
         sampleEnterprise.legalRepresentative!,
-        '代理人',
+        '代办人',
         sampleAgent.name,
         sampleAgent.idShown,
         ...data.materials.map((m) => m.name),

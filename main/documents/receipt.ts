@@ -34,7 +34,7 @@ export async function receiptPdf(data: ReceiptData, font: DocumentFont, make: Ma
     { label: '办件编号', value: data.caseNumber, size: 14, bold: true },
     ...matterRows(data),
   ];
-  const parties = partyRows(data.applicant, data.agent);
+  const parties = partyRows(data.applicant, data.agent, data.agentTerm);
   const terms: KeyValueRow[] = [
     { label: '办理时限', value: promiseText(data) },
     { label: '收费标准', value: feeText(data.fee) },
@@ -76,7 +76,9 @@ export async function receiptPdf(data: ReceiptData, font: DocumentFont, make: Ma
   doc.keyValues(terms, column);
   doc.paragraph(
     `请您对本次服务进行评价：${ratingOptions.join(' / ')}。可使用窗口的评价器，或扫描右上角二维码评价。` +
-      '请妥善保管本回执，凭本回执和有效身份证件领取办理结果。',
+      (data.byPost
+        ? '请妥善保管本回执，办理结果将按上述地址邮寄送达，请注意查收。'
+        : '请妥善保管本回执，凭本回执和有效身份证件领取办理结果。'),
     { size: 9.5, lineHeight: 1.5, spaceBefore: 2 },
   );
   sealBlock(doc, data);

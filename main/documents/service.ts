@@ -6,13 +6,14 @@ import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import type { CaseDecisionRecord, CaseDetail } from '../../preload/contract/cases';
 import { idNumberNames } from '@yichuang/domain/cases';
-import type { Matter } from '@yichuang/domain/catalog';
+import { agentTermOf, type Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
 import type { CaseDocumentRef, DocumentKind, DocumentRef } from '../../preload/contract/documents';
 import { documentTitles } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import type { WorkstationSettings } from '../../preload/contract/schemas';
 import { loadDocumentFont } from './font';
+import { agentItemName, collectionOf, inMatterOrder } from './matter-paper';
 import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData } from './types';
 
 /** The law a supplement notice is given under: materials incomplete, told once, in full. */
@@ -108,6 +109,17 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return matter;
   }
 
+  /**
+   * The checklist of a case version as decided, as the paper lists it: in the matter's order (not
+   * the order the database returns), agent items named in the matter's word for the agent.
+   */
+  function decidedIn(matter: Matter, caseId: string, version: number): DecidedMaterial[] {
+    return inMatterOrder(matter, cases.decidedMaterials(caseId, version)).map((m) => ({
+      ...m,
+      name: agentItemName(matter, m),
+    }));
+  }
+
   /** The decision a notice records: the given version, or the latest of the notice's kind. */
   function decisionFor(detail: CaseDetail, kind: keyof typeof decisionOfKind, version?: number): CaseDecisionRecord {
     const wanted = decisionOfKind[kind];
@@ -131,6 +143,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       department: matter.department,
       applicant: applicantOf(detail),
       agent: agentOf(detail),
+      agentTerm: agentTermOf(matter),
       hall: hallOf(s, decision.windowNumber),
       clerkName: decision.clerkName,
       decidedAt: decision.at,
@@ -164,7 +177,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         calendar.current().addWorkingDays(hallDate(new Date(decision.at)), matter.promisedDays).date,
       promisedProvisional: detail.promisedProvisional,
       fee: matter.fee,
-      collection: matter.collection,
+      ...collectionOf(matter, detail.draft.form),
     };
   }
 
@@ -194,7 +207,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       if (ref.kind === 'receipt') {
         pdf = await (
           await import('./makers')
-        ).receiptPdf(receiptData(detail, decision, matter, cases.decidedMaterials(detail.id, version), copyNumber), f);
+        ).receiptPdf(receiptData(detail, decision, matter, decidedIn(matter, detail.id, version), copyNumber), f);
       } else if (ref.kind === 'supplement_notice') {
         const deadline = calendar
           .current()
@@ -241,7 +254,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   function bundleData(detail: CaseDetail, decision: CaseDecisionRecord, matter: Matter): BundleData {
-    const decided = cases.decidedMaterials(detail.id, decision.version);
+    const decided = decidedIn(matter, detail.id, decision.version);
     const files: BundleData['files'] = [];
     for (const m of decided) {
       for (const file of m.files) {

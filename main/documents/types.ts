@@ -45,6 +45,8 @@ export interface NoticeBase {
   department: string;
   applicant: PrintedParty;
   agent: PrintedParty | null;
+  /** The matter's word for the agent (代办人, 代理人 …), the same on every paper of the matter. */
+  agentTerm: string;
   hall: HallInfo;
   clerkName: string;
   /** ISO instant of the decision. Printed as a Beijing date/time. */
@@ -77,8 +79,10 @@ export interface ReceiptData extends NoticeBase {
   promisedProvisional: boolean;
   /** Fee in yuan; 0 prints 不收费. */
   fee: number;
-  /** Where and how the result is collected. */
+  /** How the result reaches the applicant: the delivery they chose (by post with the address), or the matter's way. */
   collection: string;
+  /** The result is posted: the receipt says it will come by post instead of asking to collect it. */
+  byPost: boolean;
 }
 
 /** 一次性补正告知书 */
@@ -128,7 +132,7 @@ export interface BundleData {
   hall: HallInfo;
   clerkName: string;
   decidedAt: string;
-  /** The checklist as decided. */
+  /** The checklist as decided, in the matter's order (agent items named in its word for the agent). */
   checklist: Omit<DecidedMaterial, 'itemId' | 'files'>[];
   files: BundleFile[];
 }

@@ -21,16 +21,87 @@ export interface CupsOptions {
 
 const defaultBin = { lp: 'lp', lpstat: 'lpstat', cancel: 'cancel' };
 
-/** `printer PDF is idle.  enabled since …` → status words. */
-export function parsePrinterStates(lpstatP: string): Map<string, string> {
-  const states = new Map<string, string>();
+/** CUPS's commands answer in the PC's language; they are read in English, whatever it is. */
+const runOptions = { env: { ...process.env, LC_ALL: 'C', LANG: 'C' } };
+
+/** A queue as `lpstat -p` and `lpstat -a` report it. */
+export interface QueueState {
+  /** `lpstat -p`: idle, printing, or stopped (cupsdisable, a printer fault). */
+  state: 'idle' | 'printing' | 'stopped';
+  /** `lpstat -a`: whether it takes new jobs (cupsreject stops that). */
+  accepting: boolean;
+  /** Why it is stopped or rejecting, as CUPS says it (`Paused`, `Rejecting Jobs`, an admin's words); '' when none. */
+  reason: string;
+}
+
+/**
+ * `printer Stopped disabled since … -` with the reason on the indented line under it, and
+ * `PDF accepting requests since …` / `X not accepting requests since … -` with its reason.
+ */
+export function parseQueueStates(lpstatP: string, lpstatA: string): Map<string, QueueState> {
+  const queues = new Map<string, QueueState>();
+  const get = (name: string) => {
+    let q = queues.get(name);
+    if (!q) queues.set(name, (q = { state: 'idle', accepting: true, reason: '' }));
+    return q;
+  };
+  let last: QueueState | null = null;
   for (const line of lpstatP.split('\n')) {
     const m = /^printer (\S+) (?:is )?(idle|now printing|disabled)/.exec(line);
-    if (!m) continue;
-    const word = m[2] === 'idle' ? '空闲' : m[2] === 'disabled' ? '已停用' : '正在打印';
-    states.set(m[1]!, word);
+    if (m) {
+      last = get(m[1]!);
+      last.state = m[2] === 'idle' ? 'idle' : m[2] === 'disabled' ? 'stopped' : 'printing';
+      continue;
+    }
+    const reason = /^\s+(\S.*)$/.exec(line)?.[1]?.trim();
+    if (last && reason && last.state === 'stopped' && !last.reason) last.reason = reason;
+    last = /^\s/.test(line) ? last : null;
   }
-  return states;
+  last = null;
+  for (const line of lpstatA.split('\n')) {
+    const m = /^(\S+) (not )?accepting requests/.exec(line);
+    if (m) {
+      last = get(m[1]!);
+      last.accepting = !m[2];
+      continue;
+    }
+    const reason = /^\s+(\S.*)$/.exec(line)?.[1]?.trim();
+    if (last && reason && !last.accepting && !last.reason) last.reason = reason;
+    last = /^\s/.test(line) ? last : null;
+  }
+  return queues;
+}
+
+/** CUPS's usual reasons in the clerk's words; anything else (an admin's own words) as it is. */
+const reasonWords: Record<string, string> = {
+  paused: '已暂停',
+  'rejecting jobs': '拒绝接收任务',
+  'reason unknown': '原因不明',
+  'media-empty': '缺纸',
+  'media-jam': '卡纸',
+  'cover-open': '机盖打开',
+  offline: '脱机',
+};
+
+/** The queue's state in words: 空闲, 正在打印, or what is wrong and why. */
+export function queueStatus(q: QueueState): string {
+  const why = q.reason ? (reasonWords[q.reason.toLowerCase()] ?? q.reason) : '';
+  if (q.state === 'stopped') return why && why !== '已暂停' ? `已暂停（${why}）` : '已暂停';
+  if (!q.accepting) return why && why !== '拒绝接收任务' ? `不接收任务（${why}）` : '不接收任务';
+  return q.state === 'idle' ? '空闲' : '正在打印';
+}
+
+/** Whether a job sent now would print. */
+export function queueReady(q: QueueState): boolean {
+  return q.state !== 'stopped' && q.accepting;
+}
+
+/** Why printing to a queue that is not ready cannot work, and what to do, in one sentence. */
+export function notReadyMessage(printer: string, q: QueueState, cancelled = false): string {
+  return (
+    `打印机「${printer}」${queueStatus(q)}，${cancelled ? '任务已取消' : '无法打印'}：` +
+    '请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机'
+  );
 }
 
 /** `system default destination: PDF` → PDF. */
@@ -76,7 +147,7 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
 
   async function lpstat(args: string[]): Promise<string> {
     try {
-      return (await run(bin.lpstat, args, { timeout: 10_000 })).stdout;
+      return (await run(bin.lpstat, args, { ...runOptions, timeout: 10_000 })).stdout;
     } catch (error) {
       // lpstat exits 1 with "No destinations added." when there are none.
       const e = error as { stdout?: string; code?: unknown };
@@ -87,11 +158,17 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
 
   async function available(): Promise<boolean> {
     try {
-      await run(bin.lpstat, ['-r'], { timeout: 5_000 });
+      await run(bin.lpstat, ['-r'], { ...runOptions, timeout: 5_000 });
       return true;
     } catch {
       return false;
     }
+  }
+
+  /** The queue's state now; null when CUPS does not know the queue. */
+  async function queueState(printer: string): Promise<QueueState | null> {
+    const [p, a] = await Promise.all([lpstat(['-p', printer]), lpstat(['-a', printer])]);
+    return parseQueueStates(p, a).get(printer) ?? null;
   }
 
   return {
@@ -99,23 +176,30 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
 
     async list(): Promise<PrinterInfo[]> {
       if (!(await available())) return [];
-      const [names, states, def] = await Promise.all([lpstat(['-e']), lpstat(['-p']), lpstat(['-d'])]);
-      const stateOf = parsePrinterStates(states);
+      const [names, p, a, def] = await Promise.all([lpstat(['-e']), lpstat(['-p']), lpstat(['-a']), lpstat(['-d'])]);
+      const queues = parseQueueStates(p, a);
       const defaultName = parseDefault(def);
       return names
         .split('\n')
         .map((n) => n.trim())
         .filter(Boolean)
-        .map((name) => ({
-          backend: 'cups' as const,
-          name,
-          label: name,
-          isDefault: name === defaultName,
-          status: stateOf.get(name) ?? '',
-        }));
+        .map((name) => {
+          const q = queues.get(name);
+          return {
+            backend: 'cups' as const,
+            name,
+            label: name,
+            isDefault: name === defaultName,
+            status: q ? queueStatus(q) : '',
+            ready: q ? queueReady(q) : true,
+          };
+        });
     },
 
     async print(request: PrintRequest): Promise<PrintOutcome> {
+      // A stopped or rejecting queue would hold the job until the timeout: say so at once instead.
+      const before = await queueState(request.printer).catch(() => null);
+      if (before && !queueReady(before)) return { ok: false, error: notReadyMessage(request.printer, before) };
       const dir = await mkdtemp(join(tmpdir(), 'yichuang-print-'));
       const file = join(dir, 'document.pdf');
       try {
@@ -124,6 +208,7 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
         try {
           out = (
             await run(bin.lp, ['-d', request.printer, '-n', '1', '-t', request.title, '-o', 'media=A4', file], {
+              ...runOptions,
               timeout: 30_000,
             })
           ).stdout;
@@ -141,8 +226,14 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
         for (;;) {
           const pending = parseJobIds(await lpstat(['-W', 'not-completed', '-o', request.printer]));
           if (!pending.has(spoolId)) break;
+          // The queue stopped under the job (a fault, paper out, someone paused it): it will not print.
+          const now = await queueState(request.printer).catch(() => null);
+          if (now && !queueReady(now)) {
+            await run(bin.cancel, [spoolId], runOptions).catch(() => undefined);
+            return { ok: false, spoolId, error: notReadyMessage(request.printer, now, true) };
+          }
           if (Date.now() > deadline) {
-            await run(bin.cancel, [spoolId]).catch(() => undefined);
+            await run(bin.cancel, [spoolId], runOptions).catch(() => undefined);
             return {
               ok: false,
               spoolId,

@@ -36,13 +36,21 @@ describe('Electron platform printing: the checks around webContents.print', () =
 
   it('lists platform printers under their display names', () => {
     expect(printers.map(toPrinterInfo)).toEqual([
-      { backend: 'electron', name: 'HP_LaserJet_M404', label: 'HP LaserJet M404（二楼）', isDefault: true, status: '' },
+      {
+        backend: 'electron',
+        name: 'HP_LaserJet_M404',
+        label: 'HP LaserJet M404（二楼）',
+        isDefault: true,
+        status: '',
+        ready: true,
+      },
       {
         backend: 'electron',
         name: 'Microsoft_Print_to_PDF',
         label: 'Microsoft Print to PDF',
         isDefault: false,
         status: '',
+        ready: true,
       },
     ]);
   });

@@ -17,6 +17,8 @@ export function toPrinterInfo(p: PlatformPrinter): PrinterInfo {
     label: p.displayName || p.name,
     isDefault: p.isDefault === true,
     status: '',
+    // Electron's status numbers differ by platform; a failed print says what went wrong.
+    ready: true,
   };
 }
 

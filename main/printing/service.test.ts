@@ -29,15 +29,12 @@ import { createCupsDriver } from './cups';
  * the job through Ghostscript (fonts become Type 3, so its text cannot be read back); what was
  * printed is checked by the QR code (it carries the case number) and the page count. `scripts/setup.sh`
  * (which CI runs) installs CUPS with cups-pdf and adds the queues `PDF` (prints into ~/PDF) and
- * `Stopped` (accepts jobs, never prints them).
+ * `Stopped` (accepts jobs, never prints them) and `Rejecting` (refuses jobs).
  */
 const pdfDir = join(homedir(), 'PDF');
 /** Files already in ~/PDF before this run (earlier runs on the same machine): never taken as ours. */
 let filesBefore = new Set<string>();
-/**
- * Long enough for cups-pdf (Ghostscript) on a loaded CI machine; the stopped-queue test shortens it
- * around its own print so that it does not wait a minute.
- */
+/** Long enough for cups-pdf (Ghostscript) on a loaded CI machine. */
 const cupsOptions = { completeTimeoutMs: 30_000, pollMs: 100 };
 
 function cupsQueues(): string {
@@ -57,8 +54,10 @@ const session = newSession();
 
 beforeAll(async () => {
   const queues = cupsQueues();
-  if (!/printer PDF /.test(queues) || !/printer Stopped /.test(queues)) {
-    throw new Error('CUPS with the PDF and Stopped queues is needed here: run `bash scripts/setup-printers.sh`');
+  if (!/printer PDF /.test(queues) || !/printer Stopped /.test(queues) || !/printer Rejecting /.test(queues)) {
+    throw new Error(
+      'CUPS with the PDF, Stopped and Rejecting queues is needed here: run `bash scripts/setup-printers.sh`',
+    );
   }
   filesBefore = new Set(existsSync(pdfDir) ? readdirSync(pdfDir) : []);
   t = await createTestWorkstation({
@@ -145,20 +144,34 @@ describe('printing through CUPS', () => {
     expect(missing.job.state).toBe('failed');
     expect(missing.job.error).toContain('不存在');
 
-    cupsOptions.completeTimeoutMs = 1500;
-    const stopped = await print(c.id, 'Stopped').finally(() => {
-      cupsOptions.completeTimeoutMs = 30_000;
-    });
-    expect(stopped.job).toMatchObject({ state: 'failed', copyNumber: 0 });
-    expect(stopped.job.error).toContain('没有完成打印');
-    // Cancelled, so it cannot come out later beside the reprint.
-    expect(execFileSync('lpstat', ['-W', 'not-completed', '-o', 'Stopped'], { encoding: 'utf8' })).not.toContain(
-      stopped.job.spoolId!,
+    // A paused queue (cupsdisable) would hold the job until the 30 s timeout: it fails at once
+    // with what to do, and nothing is left in the queue to come out later beside the reprint.
+    const pendingBefore = execFileSync('lpstat', ['-W', 'not-completed', '-o', 'Stopped'], { encoding: 'utf8' });
+    const started = Date.now();
+    const stopped = await print(c.id, 'Stopped');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(stopped.job).toMatchObject({ state: 'failed', copyNumber: 0, spoolId: null });
+    expect(stopped.job.error).toBe(
+      '打印机「Stopped」已暂停，无法打印：请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机',
     );
+    expect(execFileSync('lpstat', ['-W', 'not-completed', '-o', 'Stopped'], { encoding: 'utf8' })).toBe(pendingBefore);
+
+    // A queue refusing jobs (cupsreject) says so with the administrator's reason.
+    const rejecting = await print(c.id, 'Rejecting');
+    expect(rejecting.job).toMatchObject({ state: 'failed', copyNumber: 0 });
+    expect(rejecting.job.error).toContain('打印机「Rejecting」不接收任务（maintenance），无法打印');
 
     const good = await print(c.id, 'PDF');
     expect(good.job).toMatchObject({ state: 'succeeded', copyNumber: 0 });
     expect(await decodeQr(await printedFile(good.job), 1)).toBe(progressUrl(c.number));
+  });
+
+  it('lists a paused or rejecting queue as not ready, with why', async () => {
+    const result = await call(t.workstation, session, 'printing.printers', {});
+    const byName = new Map((result.ok ? result.value : []).map((p) => [p.name, p]));
+    expect(byName.get('PDF')).toMatchObject({ backend: 'cups', ready: true, status: '空闲' });
+    expect(byName.get('Stopped')).toMatchObject({ backend: 'cups', ready: false, status: '已暂停' });
+    expect(byName.get('Rejecting')).toMatchObject({ backend: 'cups', ready: false });
   });
 
   it('two sets in one job: the original and 副本 1, one after the other', async () => {

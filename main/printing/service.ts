@@ -77,7 +77,7 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       );
       return [
         ...lists.flat(),
-        { backend: 'browser', name: '', label: '浏览器打印（打开 PDF）', isDefault: false, status: '' },
+        { backend: 'browser', name: '', label: '浏览器打印（打开 PDF）', isDefault: false, status: '', ready: true },
       ];
     },
 

@@ -32,8 +32,13 @@ export const printerInfoSchema = z.object({
   /** What people call it (the description, or the name). */
   label: z.string(),
   isDefault: z.boolean(),
-  /** idle / printing / stopped …, in Chinese words; '' when unknown. */
+  /** idle / printing / stopped …, in Chinese words (with CUPS's reason when stopped); '' when unknown. */
   status: z.string(),
+  /**
+   * A job sent now would print: false for a stopped (paused) or rejecting queue. Such a printer is
+   * shown with its status, never chosen for the clerk, and printing to it fails at once.
+   */
+  ready: z.boolean(),
 });
 export type PrinterInfo = z.infer<typeof printerInfoSchema>;
 

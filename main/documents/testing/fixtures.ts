@@ -88,6 +88,7 @@ export function sampleNoticeBase(overrides: Partial<NoticeBase> = {}): NoticeBas
     department: '淄博市公安局张店分局',
     applicant: sampleApplicant,
     agent: null,
+    agentTerm: '代办人',
     hall: sampleHall,
     clerkName: '李娜',
     decidedAt: '2026-11-27T02:05:00.000Z',
@@ -108,6 +109,7 @@ export function sampleReceipt(overrides: Partial<ReceiptData> = {}): ReceiptData
     promisedProvisional: true,
     fee: 0,
     collection: '窗口领取（凭本回执和申请人身份证原件，到 3 号窗口领取）',
+    byPost: false,
     ...overrides,
   };
 }

@@ -69,32 +69,44 @@ export function CaseDocuments({ detail }: { detail: CaseDetail }) {
         dataSource={jobs ?? []}
         locale={{ emptyText: t('printing.historyEmpty') }}
         data-testid="print-history"
+        // The case page's side column is narrow: three columns, each holding two lines, so nothing
+        // is squeezed into one character per line (the reason of a failure wraps under its state).
+        className="print-history"
         columns={[
           {
             title: t('printing.columns.time'),
             dataIndex: 'createdAt',
-            render: (v: string) => formatTime(v),
-            width: 110,
+            width: 96,
+            render: (v: string, job) => (
+              <div className="print-history-cell">
+                <span>{formatTime(v)}</span>
+                <Typography.Text type="secondary">{job.clerkName}</Typography.Text>
+              </div>
+            ),
           },
           {
             title: t('printing.columns.document'),
-            render: (_: unknown, job) =>
-              `${t(`printing.kinds.${job.kind}`)}${job.caseVersion ? ` v${job.caseVersion}` : ''}`,
-          },
-          {
-            title: t('printing.columns.which'),
-            render: (_: unknown, job) => <CopyLabel copyNumber={job.copyNumber} copies={job.copies} />,
+            render: (_: unknown, job) => (
+              <div className="print-history-cell">
+                <span>
+                  {`${t(`printing.kinds.${job.kind}`)}${job.caseVersion ? ` v${job.caseVersion}` : ''}`}{' '}
+                  <CopyLabel copyNumber={job.copyNumber} copies={job.copies} />
+                </span>
+                <Typography.Text type="secondary">{job.printer || t('printing.browserPrinter')}</Typography.Text>
+              </div>
+            ),
           },
           {
             title: t('printing.columns.state'),
+            width: 96,
             render: (_: unknown, job) => (
               <span data-state={job.state}>
                 <Tag color={stateColors[job.state]}>{t(`printing.states.${job.state}`)}</Tag>
-                {job.error && <Typography.Text type="danger">{job.error}</Typography.Text>}
                 {job.state === 'failed' && job.caseId && job.kind !== 'daily_report' && (
                   <Button
                     size="small"
                     type="link"
+                    className="print-history-reprint"
                     onClick={() =>
                       setOpen({
                         kind: job.kind as CaseDocumentRef['kind'],
@@ -109,12 +121,18 @@ export function CaseDocuments({ detail }: { detail: CaseDetail }) {
               </span>
             ),
           },
-          {
-            title: t('printing.columns.printer'),
-            render: (_: unknown, job) => job.printer || t('printing.browserPrinter'),
-          },
-          { title: t('printing.columns.clerk'), dataIndex: 'clerkName' },
         ]}
+        expandable={{
+          // The reason of a failure, on its own line across the whole row.
+          expandedRowRender: (job) => (
+            <Typography.Text type="danger" className="print-history-error">
+              {job.error}
+            </Typography.Text>
+          ),
+          rowExpandable: (job) => !!job.error,
+          expandedRowKeys: (jobs ?? []).filter((j) => j.error).map((j) => j.id),
+          showExpandColumn: false,
+        }}
       />
       {open && (
         <PrintDialog

@@ -20,10 +20,15 @@ import './printing.css';
 
 export type PrintableRef = CaseDocumentRef | ReportDocumentRef;
 
-/** The printer to offer first: the one in settings if it is still there, else the system default. */
-function initialPrinter(printers: PrinterInfo[], configured: PrinterChoice | null): string | null {
-  if (configured && printers.some((p) => printerKey(p) === printerKey(configured))) return printerKey(configured);
-  const fallback = printers.find((p) => p.isDefault) ?? printers.find((p) => p.backend !== 'browser') ?? printers[0];
+/**
+ * The printer to offer first: the one in settings if it is there and ready, else the system
+ * default, else any printer that is ready (the browser's dialog last). A stopped or rejecting
+ * queue is never chosen for the clerk: the dialog says why it was passed over.
+ */
+export function initialPrinter(printers: PrinterInfo[], configured: PrinterChoice | null): string | null {
+  const ready = printers.filter((p) => p.ready);
+  if (configured && ready.some((p) => printerKey(p) === printerKey(configured))) return printerKey(configured);
+  const fallback = ready.find((p) => p.isDefault) ?? ready.find((p) => p.backend !== 'browser') ?? ready[0];
   return fallback ? printerKey(fallback) : null;
 }
 
@@ -55,8 +60,15 @@ export function PrintDialog({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [printers, setPrinters] = useState<PrinterInfo[] | null>(null);
   const [printer, setPrinter] = useState<string | null>(null);
+  /** The printer in settings, when it is not ready and another was chosen instead. */
+  const [passedOver, setPassedOver] = useState<PrinterInfo | null>(null);
   const [copies, setCopies] = useState(1);
   const [phase, setPhase] = useState<Phase>({ step: 'ready' });
+  /**
+   * The document was printed before, so this print is a duplicate (副本): Ctrl+P asks first and
+   * prints on a second Ctrl+P; the button, which says 补打副本, prints at once.
+   */
+  const [copyAsked, setCopyAsked] = useState(false);
   const previewUrl = usePdfUrl(doc?.pdf ?? null);
   // Focus stays in the dialog (a PDF tab may have taken it), so Esc closes it and Enter answers.
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -89,8 +101,11 @@ export function PrintDialog({
   useEffect(() => {
     void Promise.all([api.printing.printers({}), api.settings.get({})]).then(([list, settings]) => {
       const found = list.ok ? list.value : [];
+      const configured = settings.ok ? settings.value.a4Printer : null;
       setPrinters(found);
-      setPrinter(initialPrinter(found, settings.ok ? settings.value.a4Printer : null));
+      setPrinter(initialPrinter(found, configured));
+      const inSettings = configured && found.find((p) => printerKey(p) === printerKey(configured));
+      setPassedOver(inSettings && !inSettings.ready ? inSettings : null);
     });
   }, []);
 
@@ -104,6 +119,7 @@ export function PrintDialog({
   const onSucceeded = useCallback(
     (job: PrintJob) => {
       setPhase({ step: 'done', job });
+      setCopyAsked(false);
       setDoc((d) => d && { ...d, copyNumber: job.copyNumber + job.copies });
       onPrinted?.(job);
     },
@@ -148,14 +164,20 @@ export function PrintDialog({
     [phase, errorText, onSucceeded],
   );
 
+  const nextIsCopy = (doc?.copyNumber ?? 0) > 0;
   const keys = useMemo(() => {
     const bindings: Record<string, () => void> = {};
     if (phase.step === 'browser') {
       bindings.Y = () => void answer(true);
       bindings.N = () => void answer(false);
+    } else if (nextIsCopy && !copyAsked) {
+      // Never a duplicate by habit: the first Ctrl+P after a print only asks.
+      bindings['Ctrl+P'] = () => {
+        if (doc && chosen && phase.step !== 'printing') setCopyAsked(true);
+      };
     } else bindings['Ctrl+P'] = () => void print();
     return bindings;
-  }, [phase.step, answer, print]);
+  }, [phase.step, answer, print, nextIsCopy, copyAsked, doc, chosen]);
   useShortcuts(keys);
 
   const busy = phase.step === 'printing';
@@ -190,12 +212,16 @@ export function PrintDialog({
               value={printer ?? undefined}
               placeholder={t('printing.noPrinter')}
               onChange={setPrinter}
+              popupMatchSelectWidth={false}
               options={(printers ?? []).map((p) => ({
                 value: printerKey(p),
+                className: p.ready ? undefined : 'print-printer-not-ready',
                 label: [
                   p.backend === 'browser' ? t('printing.browserPrinter') : p.label,
                   p.isDefault ? `（${t('printing.defaultMark')}）` : '',
-                  p.status ? ` · ${p.status}` : '',
+                  p.ready
+                    ? p.status && ` · ${p.status}`
+                    : ` · ${t('printing.notReadyMark', { status: p.status || t('printing.notReadyUnknown') })}`,
                 ].join(''),
               }))}
             />
@@ -222,13 +248,49 @@ export function PrintDialog({
               ref={printButton}
               data-testid="print-submit"
             >
-              {phase.step === 'failed' ? t('printing.reprint') : t('printing.print')} <kbd>Ctrl+P</kbd>
+              {phase.step === 'failed'
+                ? t('printing.reprint')
+                : nextIsCopy
+                  ? t('printing.printCopy', { n: doc?.copyNumber ?? 1 })
+                  : t('printing.print')}{' '}
+              <kbd>Ctrl+P</kbd>
             </Button>
           </Space>
         </div>
       }
     >
       <div className="print-body">
+        {chosen && !chosen.ready && phase.step !== 'failed' && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="print-not-ready"
+            title={t('printing.notReady', {
+              printer: chosen.label,
+              status: chosen.status || t('printing.notReadyUnknown'),
+            })}
+          />
+        )}
+        {passedOver && chosen && printerKey(chosen) !== printerKey(passedOver) && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="print-passed-over"
+            title={t('printing.passedOver', {
+              printer: passedOver.label,
+              status: passedOver.status || t('printing.notReadyUnknown'),
+              chosen: chosen.backend === 'browser' ? t('printing.browserPrinter') : chosen.label,
+            })}
+          />
+        )}
+        {copyAsked && nextIsCopy && phase.step !== 'printing' && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="print-copy-ask"
+            title={t('printing.copyAsk', { n: doc?.copyNumber ?? 1 })}
+          />
+        )}
         {phase.step === 'done' && (
           <Alert
             type="success"
@@ -241,6 +303,7 @@ export function PrintDialog({
                 {t('printing.succeeded', { printer: phase.job.printer || t('printing.browserPrinter') })}
               </Space>
             }
+            description={copyAsked ? null : t('printing.doneHint', { n: phase.job.copyNumber + phase.job.copies })}
           />
         )}
         {phase.step === 'failed' && (
@@ -303,10 +366,17 @@ export function PrintDialog({
               data-testid="print-preview"
             />
             {!previewActive && (
-              <button type="button" className="print-preview-activate" onClick={() => setPreviewActive(true)}>
-                {t('printing.activatePreview')}
-              </button>
+              <button
+                type="button"
+                className="print-preview-activate"
+                aria-label={t('printing.activatePreview')}
+                onClick={() => setPreviewActive(true)}
+              />
             )}
+            {/* Beside the page, not over it: the hint never hides what will be printed. */}
+            <div className="print-preview-hint" data-testid="print-preview-hint">
+              {previewActive ? t('printing.previewActive') : t('printing.activatePreview')}
+            </div>
           </div>
         ) : (
           <div className="print-loading">

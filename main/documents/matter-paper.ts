@@ -1,0 +1,53 @@
+import { agentTermOf, type Matter } from '@yichuang/domain/catalog';
+import { agentItems } from '../../preload/contract/intake';
+
+/**
+ * What the paper says in the matter's own words: how the applicant chose to receive the result,
+ * the checklist in the matter's order, and one word for the agent.
+ */
+
+/**
+ * The 结果领取 line: the delivery the applicant chose (by post with the mailing address), or the
+ * matter's fixed way of collection when it offers no choice or none was recorded.
+ */
+export function collectionOf(
+  matter: Pick<Matter, 'collection' | 'delivery'>,
+  form: Readonly<Record<string, string>>,
+): { collection: string; byPost: boolean } {
+  const delivery = matter.delivery;
+  const chosen = delivery ? (form[delivery.field] ?? '').trim() : '';
+  if (!delivery || chosen === '') return { collection: matter.collection, byPost: false };
+  if (chosen !== delivery.mailOption) return { collection: chosen, byPost: false };
+  const address = (form[delivery.addressField] ?? '').trim().replace(/\s+/g, ' ');
+  return {
+    collection: address ? `${chosen}（邮寄地址：${address}）` : `${chosen}（未填写邮寄地址，请与受理窗口联系）`,
+    byPost: true,
+  };
+}
+
+/**
+ * Decided items in the matter's checklist order (the catalog's, agent items last, as on the
+ * screen); items the catalog no longer lists keep their place after those.
+ */
+export function inMatterOrder<T extends { itemId: string }>(
+  matter: Pick<Matter, 'materials'>,
+  items: readonly T[],
+): T[] {
+  const order = [...matter.materials.map((m) => m.id), ...agentItems.map((m) => m.id)];
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i === -1 ? order.length : i;
+  };
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => rank(a.item.itemId) - rank(b.item.itemId) || a.i - b.i)
+    .map(({ item }) => item);
+}
+
+const agentItemIds = new Set(agentItems.map((m) => m.id));
+
+/** An agent item's name in the matter's word for the agent (代办人身份证件 → 代理人身份证件). */
+export function agentItemName(matter: Pick<Matter, 'agentTerm'>, item: { itemId: string; name: string }): string {
+  if (!agentItemIds.has(item.itemId)) return item.name;
+  return item.name.replaceAll('代办人', agentTermOf(matter));
+}
