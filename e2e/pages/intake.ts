@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { makePng } from '@yichuang/domain/testing/images';
 import { WorkstationPage, type Account } from './workstation';
 
 export const admin: Account = { username: 'admin', displayName: '王主任', password: 'Admin#2026x' };
@@ -78,6 +79,28 @@ export class IntakePage {
     await input.click();
     await input.fill(date);
     await input.press('Enter');
+  }
+
+  /**
+   * Accepts a one-material case from the intake screen (城乡居民医保参保登记, the card's 张测试) and
+   * answers its number; the result stays on screen.
+   */
+  async acceptMedicalInsuranceCase(): Promise<string> {
+    const p = this.page;
+    await this.holdCard('居民身份证（张测试）', '张测试');
+    await this.pickMatter('YB-JMYBCB', 'YB-JMYBCB-001');
+    await p.getByTestId('person-phone').fill('13805331234');
+    await p.getByTestId('form-phone').fill('13805331234');
+    await this.selectOption('form-category', '成年居民');
+    await this.selectItem('id-card');
+    await this.importFiles([{ name: 'id.png', mimeType: 'image/png', buffer: makePng(320, 200, 4) }]);
+    await p.getByTestId('item-original-id-card').check();
+    await expect(p.getByTestId('readiness')).toContainText('可以受理');
+    await this.expectSaved();
+    await p.keyboard.press('F8');
+    await p.keyboard.press('F8');
+    await expect(p.getByTestId('result-number')).toHaveText(/^\d{6}-\d{8}-\d{3}-\d{4}$/);
+    return (await p.getByTestId('result-number').textContent())!;
   }
 
   item(id: string) {

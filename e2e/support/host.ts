@@ -14,14 +14,20 @@ export interface RunningHost {
 
 const root = resolve(__dirname, '..', '..');
 
+export interface HostOptions {
+  /** Added to the host process's environment (`TZ: 'UTC'`: the PC's zone; `YICHUANG_E2E: '1'`). */
+  env?: Readonly<Record<string, string>>;
+}
+
 /** Starts the built browser host on a free port with a fresh data directory; waits for its ready line. */
-export async function startHost(args: readonly string[] = []): Promise<RunningHost> {
+export async function startHost(args: readonly string[] = [], options: HostOptions = {}): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
     },
   );
   let stderr = '';

@@ -5,11 +5,14 @@ import { DatabaseNewerError } from '../db/migrate';
 import { defaultDataDir } from '../data-dir';
 import { defaultResourcesDir, rendererDir } from '../paths';
 import { startBrowserHost } from './server';
+import { clockFromFlag, testClockSwitch } from './test-clock';
 
 const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N] [--simulate-devices]
   --data-dir DIR       where the database, backups and logs live (default: ${defaultDataDir()})
   --port N             port on 127.0.0.1; 0 picks any free port (default: 0)
-  --simulate-devices   simulated ID-card reader, scanner and ticket printer (labelled 模拟)`;
+  --simulate-devices   simulated ID-card reader, scanner and ticket printer (labelled 模拟)
+  --clock-start ISO    end-to-end tests only (needs ${testClockSwitch}=1): the clock starts at ISO
+                       (with its offset, e.g. 2026-12-06T23:30:00Z) and runs on from there`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       'simulate-devices': { type: 'boolean', default: false },
+      'clock-start': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -29,12 +33,18 @@ async function main(): Promise<void> {
     console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"\n${usage}`);
     process.exit(2);
   }
+  const { clock, error } = clockFromFlag(values['clock-start'], process.env);
+  if (error) {
+    console.error(`${error}\n${usage}`);
+    process.exit(2);
+  }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
   const workstation = await createWorkstation({
     dataDir,
     resourcesDir: defaultResourcesDir(),
     simulateDevices: values['simulate-devices'],
+    ...(clock ? { clock } : {}),
   });
   const host = await startBrowserHost({ workstation, rendererDir: rendererDir(), port });
   console.log(`Yichuang ready at ${host.url}`);

@@ -1,5 +1,4 @@
-import { Button, Checkbox, DatePicker, Empty, Input, Segmented, Select, Table, Typography, type InputRef } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Checkbox, Empty, Input, Segmented, Select, Table, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStates, type CaseState } from '@yichuang/domain/cases';
@@ -8,6 +7,8 @@ import { type CaseList as CaseListPage, type CaseListQuery, type CaseSummary } f
 import { matterMatchRank, type CatalogMatter } from '@yichuang/domain/catalog';
 import { useSession } from '../app/session';
 import { api } from '../bridge';
+import { HallRangePicker } from '../lib/HallRangePicker';
+import type { HallRange } from '../lib/picker-dates';
 import { useRun } from '../lib/result';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
 
@@ -17,7 +18,8 @@ const tableChrome = 39 + 44;
 
 interface Filters {
   search: string;
-  range: [Dayjs, Dayjs] | null;
+  /** Hall dates the cases were started on. */
+  range: HallRange | null;
   states: CaseState[];
   matterCode: string | null;
   mine: boolean;
@@ -88,9 +90,7 @@ export function CaseList({
       ...(filters.states.length ? { states: filters.states } : {}),
       ...(filters.matterCode ? { matterCode: filters.matterCode } : {}),
       ...(filters.mine && userId !== null ? { clerkId: userId } : {}),
-      ...(filters.range
-        ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') }
-        : {}),
+      ...(filters.range ? { from: filters.range.from, to: filters.range.to } : {}),
       ...(filters.dueSoon ? { dueWithin: 3 } : {}),
     }),
     [filters, page, userId],
@@ -221,12 +221,12 @@ export function CaseList({
           }}
           data-testid="case-search"
         />
-        <DatePicker.RangePicker
+        <HallRangePicker
           className="case-range"
-          allowEmpty={[false, false]}
+          allowClear
           placeholder={[t('cases.list.from'), t('cases.list.to')]}
           value={filters.range}
-          onChange={(range) => update({ range: range?.[0] && range[1] ? [range[0], range[1]] : null })}
+          onChange={(range) => update({ range })}
           data-testid="case-range"
         />
         <Select<CaseState[]>

@@ -8,6 +8,8 @@ export const reportsEn: Messages['reports'] = {
   print: 'Print report',
   csv: 'Export CSV',
   csvDone: 'Exported {{name}}',
+  periodDay: 'Day {{day}}',
+  period: 'Period {{from}} to {{to}}',
   asOf: 'Due dates as of {{day}}; made {{time}} (this workstation’s data, works offline)',
   totals: {
     started: 'Cases started',

@@ -7,6 +7,8 @@ export const reportsZh = {
   print: '打印报表',
   csv: '导出 CSV',
   csvDone: '已导出 {{name}}',
+  periodDay: '统计日期 {{day}}',
+  period: '统计期间 {{from}} 至 {{to}}',
   asOf: '到期情况截至 {{day}}；生成于 {{time}}（本机数据，离线可用）',
   totals: {
     started: '新建办件',

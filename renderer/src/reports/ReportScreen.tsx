@@ -1,6 +1,5 @@
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Space, Spin, Statistic, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Empty, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,16 +15,13 @@ import { shownHours, type DailyReport, type DecisionTally } from '../../../prelo
 import { useServerNow } from '../app/server-clock';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
+import { HallRangePicker } from '../lib/HallRangePicker';
+import type { HallRange } from '../lib/picker-dates';
 import { useRun } from '../lib/result';
 import { PrintDialog } from '../printing/PrintDialog';
 import { BarChart, type ChartSeries } from './BarChart';
 import { DueList } from './DueList';
 import './reports.css';
-
-/** The date a picker value shows, as typed or picked: a hall date, whatever the PC zone. */
-const day = (d: Dayjs) => d.format('YYYY-MM-DD');
-/** A hall date as the picker's value (that calendar date on the picker's own clock). */
-const picked = (date: string): Dayjs => dayjs(date);
 
 /** The presets' hall dates, from today's hall date: today, yesterday, this week (from Monday), this month. */
 export function reportRanges(today: string): Record<'today' | 'yesterday' | 'week' | 'month', [string, string]> {
@@ -56,12 +52,11 @@ export function ReportScreen() {
   // Today is the hall's date by the server's clock, not the PC's date in the PC's zone. Until a
   // range is picked the report is today's (and moves on at the hall's midnight).
   const today = hallToday(useServerNow(60_000));
-  const [chosen, setChosen] = useState<{ from: string; to: string } | null>(null);
+  const [chosen, setChosen] = useState<HallRange | null>(null);
   const [report, setReport] = useState<DailyReport | null>(null);
   const [loading, setLoading] = useState(false);
   const [printing, setPrinting] = useState<ReportDocumentRef | null>(null);
   const query = useMemo(() => chosen ?? { from: today, to: today }, [chosen, today]);
-  const range = useMemo<[Dayjs, Dayjs]>(() => [picked(query.from), picked(query.to)], [query]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -96,11 +91,13 @@ export function ReportScreen() {
     { key: 'rejected', label: t('reports.series.rejected'), color: '#cf1322' },
   ];
 
-  const ranges = reportRanges(today);
-  const presets = (['today', 'yesterday', 'week', 'month'] as const).map((key) => ({
-    label: t(`reports.presets.${key}`),
-    value: [picked(ranges[key][0]), picked(ranges[key][1])] as [Dayjs, Dayjs],
-  }));
+  const presets = useMemo(() => {
+    const ranges = reportRanges(today);
+    return (['today', 'yesterday', 'week', 'month'] as const).map((key) => ({
+      label: t(`reports.presets.${key}`),
+      range: { from: ranges[key][0], to: ranges[key][1] },
+    }));
+  }, [today, t]);
 
   const tallyColumns = [
     { title: t('reports.columns.accepted'), dataIndex: 'accepted', align: 'right' as const },
@@ -117,11 +114,10 @@ export function ReportScreen() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('reports.title')}
         </Typography.Title>
-        <DatePicker.RangePicker
-          value={range}
-          allowClear={false}
+        <HallRangePicker
+          value={query}
           presets={presets}
-          onChange={(v) => v?.[0] && v[1] && setChosen({ from: day(v[0]), to: day(v[1]) })}
+          onChange={(range) => range && setChosen(range)}
           data-testid="report-range"
         />
         <Space>
@@ -144,7 +140,12 @@ export function ReportScreen() {
         <Spin spinning={loading}>
           <Typography.Text type="secondary" data-testid="report-as-of">
             {report.hallName} ·{' '}
-            {t('reports.asOf', { day: report.asOf, time: hallShown(hallDateTime, report.generatedAt) })}
+            <span data-testid="report-period">
+              {report.from === report.to
+                ? t('reports.periodDay', { day: report.from })
+                : t('reports.period', { from: report.from, to: report.to })}
+            </span>{' '}
+            · {t('reports.asOf', { day: report.asOf, time: hallShown(hallDateTime, report.generatedAt) })}
           </Typography.Text>
           <div className="report-totals" data-testid="report-totals">
             <Statistic title={t('reports.totals.decided')} value={report.totals.decided} />
