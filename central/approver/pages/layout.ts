@@ -5,7 +5,7 @@ import type { WorkstationRegistry } from '../../service/workstations';
 import { html, trusted, type SafeHtml } from '../html';
 import type { CentralState } from '@yichuang/domain/protocol';
 
-/** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin) has its own file beside this one and takes plain data, returning a whole HTML document. */
+/** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin, people, log) has its own file beside this one and takes plain data, returning a whole HTML document. */
 
 export type QueueRow = Awaited<ReturnType<CaseStore['queue']>>[number];
 export type CaseDetailData = NonNullable<Awaited<ReturnType<CaseStore['detail']>>>;
@@ -110,7 +110,13 @@ button.danger{color:#cf1322;border-color:#ffa39e}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:40px;letter-spacing:4px;font-weight:700;color:#1d3557;margin:6px 0}
 .inline{display:inline}
 .row{display:flex;gap:8px;align-items:center}
-footer{color:#9ca3af;font-size:12px;padding:8px 16px}
+.page-title{margin:4px 0 12px}
+.grid-form{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:8px 16px;align-items:start}
+.grid-form .btns{grid-column:1/-1}
+.field label{display:block;margin:0 0 4px;color:#4b5563}
+select{font:inherit;padding:5px 8px;border:1px solid #c9d1dc;border-radius:4px;background:#fff;width:100%}
+.cols3{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:12px;align-items:start}
+footer{color:#4b5563;font-size:12px;padding:8px 16px}
 `);
 
 export function badge(state: string): SafeHtml {
@@ -147,14 +153,27 @@ export function messageBoxes(error: string | null, notice: string | null): SafeH
   }`;
 }
 
-function topBar(serviceName: string, viewer: Viewer | null, active: 'queue' | 'admin' | null): SafeHtml {
+/** Which part of the top bar is lit. */
+export type Section = 'queue' | 'admin' | 'people' | 'log';
+
+const adminSections: readonly { key: Section; label: string; path: string }[] = [
+  { key: 'admin', label: '管理', path: '/approver/admin' },
+  { key: 'people', label: '人员', path: '/approver/people' },
+  { key: 'log', label: '操作记录', path: '/approver/log' },
+];
+
+function navLink(path: string, label: string, on: boolean): SafeHtml {
+  return html`<a href="${path}" class="${on ? 'on' : ''}" aria-current="${on ? 'page' : 'false'}">${label}</a>`;
+}
+
+function topBar(serviceName: string, viewer: Viewer | null, active: Section | null): SafeHtml {
   if (!viewer) return html`<header class="top"><span class="brand">${serviceName}</span></header>`;
   const { person } = viewer;
   return html`<header class="top">
     <a class="brand" href="/approver">${serviceName}</a>
-    <nav>
-      <a href="/approver" class="${active === 'queue' ? 'on' : ''}">队列</a>
-      ${person.role === 'admin' ? html`<a href="/approver/admin" class="${active === 'admin' ? 'on' : ''}">管理</a>` : ''}
+    <nav aria-label="主导航">
+      ${navLink('/approver', '队列', active === 'queue')}
+      ${person.role === 'admin' ? adminSections.map((s) => navLink(s.path, s.label, active === s.key)) : ''}
     </nav>
     <div class="who">
       <span>${person.displayName}</span><span class="role">${roleLabels[person.role]}</span>
@@ -171,8 +190,7 @@ export interface PageOptions {
   title: string;
   viewer: Viewer | null;
   body: SafeHtml;
-  active?: 'queue' | 'admin' | null;
-  refreshSeconds?: number;
+  active?: Section | null;
 }
 
 /** The whole document around a page's body. */
@@ -182,7 +200,6 @@ export function layout(options: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : ''}
         <title>${options.title} · ${options.serviceName}</title>
         <style>
           ${styles}
