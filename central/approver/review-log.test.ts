@@ -22,7 +22,7 @@ describe.each(engines)('the queue and the trail over %s', (engine) => {
     client = pageClient(c.app);
     await c.central.people.create(
       { username: 'admin', displayName: '管理员甲', role: 'admin', password: 'admin-password-1' },
-      'test',
+      'cli',
     );
     await c.central.people.create(
       { username: 'li', displayName: '李审批', role: 'approver', password: 'li-password-1', department: '公安分局' },
@@ -86,7 +86,8 @@ describe.each(engines)('the queue and the trail over %s', (engine) => {
     expect(page).toContain(`<a class="num" href="/approver/cases/${opened.id}">${opened.number}</a>`);
     expect(text).toContain('第 1 版 · 意见：材料齐全，同意');
     expect(text).toContain('第 1 版 · 窗口决定：受理');
-    expect(text).toContain('370303 · 3 号窗口');
+    expect(text).toContain('370303 · 3 号窗口（ws3）');
+    expect(text).toContain('管理员 · 命令行');
     expect(text).toContain('角色：审批人 · 部门：公安分局');
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     expect(text).not.toContain('{');

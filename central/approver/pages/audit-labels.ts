@@ -37,6 +37,14 @@ export const actorKindLabels: Record<string, string> = {
   system: '系统',
 };
 
+/** Who acted when no person did: central's own start and its command line. */
+const actorLabels: Record<string, string> = { 'first start': '首次启动', cli: '命令行', central: '中心' };
+
+/** The actor column: the kind of actor and who. */
+export function auditActor(entry: AuditRow): string {
+  return `${actorKindLabels[entry.actorKind] ?? entry.actorKind} · ${actorLabels[entry.actor] ?? entry.actor}`;
+}
+
 const windowStateLabels: Record<string, string> = {
   accepted: '受理',
   supplement_requested: '一次性告知补正',
@@ -125,9 +133,10 @@ export function auditDetail(entry: AuditRow): string {
       parts.push(`用途：${text(d.note)}`);
       break;
     case 'enrolment.enrol':
+      if (d.note) parts.push(`注册码用途：${text(d.note)}`);
+      break;
     case 'enrolment.refused':
       parts.push(`${text(d.districtCode)} · ${text(d.windowNumber)} 号窗口`);
-      if (d.note) parts.push(`注册码用途：${text(d.note)}`);
       if (d.reason) parts.push(refusalLabels[text(d.reason)] ?? text(d.reason));
       break;
     case 'case.put':

@@ -1,5 +1,5 @@
 import { formatTime, html } from '../html';
-import { actorKindLabels, auditActionLabel, auditDetail, auditTarget, type AuditNames } from './audit-labels';
+import { auditActionLabel, auditActor, auditDetail, auditTarget, type AuditNames } from './audit-labels';
 import { dataTable, layout, type AuditRow, type Viewer } from './layout';
 
 /** 操作记录: central's own trail, newest first, in words (what, on which case or window, the detail in a line). */
@@ -8,7 +8,7 @@ export function logPage(data: { serviceName: string; viewer: Viewer; entries: Au
     (e) =>
       html`<tr>
         <td class="num">${formatTime(e.at)}</td>
-        <td>${actorKindLabels[e.actorKind] ?? e.actorKind} · ${e.actor}</td>
+        <td>${auditActor(e)}</td>
         <td>${auditActionLabel(e.action)}</td>
         <td>${auditTarget(e, data.names)}</td>
         <td class="small">${auditDetail(e)}</td>
