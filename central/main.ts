@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCentralApp } from './app';
 import { createCentral, parsePublished } from './central';
+import { generatePassword } from './service/people';
 
 /** What `--help` prints: every command and option, and the environment central reads. */
 const usage = `Yichuang central: approval, the hall's shared data, the windows' sync peer.
@@ -16,6 +16,8 @@ Commands:
                              (latest*.yml, installers, blockmaps; default <data-dir>/updates)
   enrolment-code             print a one-time code for a window: --note "3 号窗口"
   add-person                 --username --name --role approver|admin --password [--department]
+                             (or, signed in as an administrator, the page /approver/people: add,
+                             department, reset password, disable)
   publish catalog|calendar FILE
   help                       this text (also --help, -h)
 
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
       await central.published.publish(kind, (data as { version: number }).version, data, 'first start');
     }
     if ((await central.people.count()) === 0) {
-      const password = process.env.CENTRAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url');
+      const password = process.env.CENTRAL_ADMIN_PASSWORD ?? generatePassword();
       await central.people.create(
         { username: 'admin', displayName: '中心管理员', role: 'admin', password },
         'first start',

@@ -11,6 +11,7 @@ import { buildCentralApp } from '../app';
 import type { Central } from '../central';
 import { casePutSchema, type CasePut, type CentralFile } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
+import { csrfOf, pageClient, setCookie, signInCookie } from '../testing/pages';
 import { escapeHtml, html } from './html';
 
 const idNumber = validCitizenId('37030319900101123');
@@ -88,36 +89,14 @@ function caseBody(
   });
 }
 
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-
-function get(url: string, cookie?: string) {
-  return app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-}
-
-function post(url: string, cookie: string | undefined, fields: Record<string, string>) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    payload: form(fields),
-  });
-}
-
-function setCookie(response: Awaited<ReturnType<typeof get>>): string {
-  const raw = response.headers['set-cookie'];
-  return Array.isArray(raw) ? (raw[0] ?? '') : typeof raw === 'string' ? raw : '';
-}
+const get = (url: string, cookie?: string) => pageClient(app).get(url, cookie);
+const post = (url: string, cookie: string | undefined, fields: Record<string, string>) =>
+  pageClient(app).post(url, cookie, fields);
 
 async function signIn(username: string, password: string): Promise<string> {
-  const response = await post('/approver/sign-in', undefined, { username, password });
-  expect(response.statusCode).toBe(303);
-  return setCookie(response).split(';')[0]!;
-}
-
-function csrfOf(page: string): string {
-  const token = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
-  expect(token).toBeTruthy();
-  return token!;
+  const cookie = await signInCookie(app, username, password);
+  expect(cookie).not.toBe('');
+  return cookie;
 }
 
 let first: CasePut;
@@ -258,7 +237,9 @@ describe('approver page', () => {
     expect(page).toContain('待审查');
     expect(page).toContain('张三');
     expect(page).toContain('张店区市民中心');
-    expect(page).toContain('<meta http-equiv="refresh" content="15" />');
+    // No page reloads itself (a meta refresh takes the page from under a reader): a link refreshes it.
+    expect(page).not.toContain('http-equiv="refresh"');
+    expect(page).toContain('<a href="/approver?tab=submitted">刷新列表</a>');
     expect(page).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     expect(page).not.toContain(idNumber);
     // The case still receiving files is on its own tab.

@@ -9,9 +9,12 @@ import type { Central } from '../central';
 import type { ApproverAction } from '../service/cases';
 import { CentralError } from '../service/errors';
 import { chinaDate, href } from './html';
+import { registerPeoplePages } from './people-routes';
 import { adminPage, type AdminPageData } from './pages/admin';
+import { auditCaseIds } from './pages/audit-labels';
 import { casePage } from './pages/case';
 import type { CaseDetailData, Viewer } from './pages/layout';
+import { logPage } from './pages/log';
 import { queuePage, queueTabs } from './pages/queue';
 import { messagePage, signInPage } from './pages/sign-in';
 
@@ -42,6 +45,7 @@ const catalogLabelsSchema = z.object({
   matters: z.array(
     z.object({
       code: z.string(),
+      department: z.string().optional(),
       formFields: z.array(z.object({ key: z.string(), label: z.string() })),
     }),
   ),
@@ -89,7 +93,7 @@ function sendPage(reply: FastifyReply, status: number, text: string): FastifyRep
  */
 const cookieAttributes = `Path=/; HttpOnly; SameSite=Strict${process.env.CENTRAL_SECURE_COOKIES === '1' ? '; Secure' : ''}`;
 
-/** The approver page (Chinese, server-rendered): sign-in, the queue, a case with its materials, decisions; admin: enrolment codes, workstations, audit anomalies. */
+/** The approver page (Chinese, server-rendered): sign-in, the queue, a case with its materials, decisions; admin: enrolment codes, workstations, audit anomalies, people, the trail. */
 export async function registerApproverPages(app: FastifyInstance, central: Central): Promise<void> {
   const serviceName = central.name;
 
@@ -146,22 +150,38 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
 
   const actorName = (person: Viewer['person']) => `${person.displayName}（${person.username}）`;
 
-  /** Form labels by matter code, from the newest published catalog (kept until a newer one appears). */
-  let labelCache: { version: number; byMatter: Map<string, Map<string, string>> } | null = null;
-  async function formLabels(matterCode: string): Promise<Map<string, string>> {
+  async function startSession(reply: FastifyReply, person: Viewer['person']): Promise<string> {
+    const session = await central.people.sessionFor(person);
+    reply.header('set-cookie', `${sessionCookie}=${session}; ${cookieAttributes}`);
+    return session;
+  }
+
+  /** Form labels by matter code and the departments, from the newest published catalog (kept until a newer one appears). */
+  let labelCache: { version: number; byMatter: Map<string, Map<string, string>>; departments: string[] } | null = null;
+  async function catalogInfo(): Promise<{ byMatter: Map<string, Map<string, string>>; departments: string[] }> {
     const newest = await central.published.newestVersion('catalog');
-    if (newest === null) return new Map();
+    if (newest === null) return { byMatter: new Map(), departments: [] };
     if (labelCache?.version !== newest) {
       const latest = await central.published.latest('catalog', newest - 1);
       const parsed = catalogLabelsSchema.safeParse(latest?.data);
       const byMatter = new Map<string, Map<string, string>>();
+      const departments = new Set<string>();
       if (parsed.success) {
-        for (const m of parsed.data.matters) byMatter.set(m.code, new Map(m.formFields.map((f) => [f.key, f.label])));
+        for (const m of parsed.data.matters) {
+          byMatter.set(m.code, new Map(m.formFields.map((f) => [f.key, f.label])));
+          if (m.department) departments.add(m.department);
+        }
       }
-      labelCache = { version: newest, byMatter };
+      labelCache = {
+        version: newest,
+        byMatter,
+        departments: [...departments].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      };
     }
-    return labelCache.byMatter.get(matterCode) ?? new Map();
+    return labelCache;
   }
+  const formLabels = async (matterCode: string) =>
+    (await catalogInfo()).byMatter.get(matterCode) ?? new Map<string, string>();
 
   async function renderCase(
     viewer: Viewer,
@@ -189,7 +209,6 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       viewer,
       workstations: await central.registry.list(),
       anomalies: await central.auditHeads.anomalies(),
-      audit: (await central.audit.list()).slice(0, 50),
       created: null,
       note: '',
       error: null,
@@ -268,7 +287,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           target: person.username,
           detail: { ip: request.ip },
         });
-        reply.header('set-cookie', `${sessionCookie}=${central.people.sessionFor(person)}; ${cookieAttributes}`);
+        await startSession(reply, person);
         return reply.redirect(next || '/approver', 303);
       });
 
@@ -290,6 +309,9 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         const counts = await central.cases.counts(department);
         const workstations = new Map((await central.registry.list()).map((w) => [w.id, w]));
         const ids = await central.cases.applicantIds(rows.map((r) => r.id));
+        const reviewStarts = await central.cases.reviewStarts(
+          rows.filter((r) => r.state === 'in_review').map((r) => r.id),
+        );
         const now = central.now();
         return sendPage(
           reply,
@@ -302,6 +324,8 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
             counts,
             workstations,
             applicantIds: ids,
+            reviewStarts,
+            self: href('/approver', { tab: tab.key }),
             today: chinaDate(now),
             now,
             limit,
@@ -450,6 +474,28 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         }
         if (!target.revokedAt) await central.registry.revoke(id, actorName(viewer.person));
         return reply.redirect('/approver/admin?done=revoked', 303);
+      });
+
+      scope.get('/log', hidden, async (request, reply) => {
+        const viewer = await signedIn(request, reply, { admin: true });
+        if (!viewer) return reply;
+        const entries = await central.audit.list();
+        const names = {
+          caseNumbers: await central.cases.numbers(auditCaseIds(entries)),
+          workstations: new Map((await central.registry.list()).map((w) => [w.id, w])),
+        };
+        return sendPage(reply, 200, logPage({ serviceName, viewer, entries, names }));
+      });
+
+      registerPeoplePages(scope, central, {
+        serviceName,
+        signedIn,
+        sendPage,
+        notFoundPage,
+        field,
+        actorName,
+        startSession,
+        departments: async () => (await catalogInfo()).departments,
       });
 
       registered();

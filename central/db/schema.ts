@@ -42,6 +42,10 @@ export const people = pgTable('people', {
   department: text('department').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
   createdAt: at('created_at').notNull(),
+  /** Set when an administrator disabled the account: no sign-in, and its sessions end. */
+  disabledAt: at('disabled_at'),
+  /** Part of every session cookie; raised on a disable or a password reset, so older sessions end. */
+  sessionEpoch: integer('session_epoch').notNull().default(0),
 });
 
 /** One-time codes an administrator gives to a window; only their hash is kept. */

@@ -343,6 +343,24 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
       );
     },
 
+    /** Case id → when its current review began (the newest 开始审查 event): the 审查中 tab shows since when. */
+    async reviewStarts(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ caseId: caseEvents.caseId, at: caseEvents.at })
+        .from(caseEvents)
+        .where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.kind, 'in_review')))
+        .orderBy(asc(caseEvents.seq));
+      return new Map(rows.map((r) => [r.caseId, r.at]));
+    },
+
+    /** Case id → case number, for pages that name cases a trail refers to by id. */
+    async numbers(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, ids));
+      return new Map(rows.map((r) => [r.id, r.number]));
+    },
+
     /**
      * The type a case listed a file with, once the file arrived and was verified; null when no case
      * lists it. Only material types are ever served as themselves.

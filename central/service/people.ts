@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { decoyHash, hashPassword, verifyPassword } from '@yichuang/domain/passwords';
 import type { CentralDb } from '../db/connect';
 import { centralSettings, people } from '../db/schema';
-import { CentralError } from './errors';
+import { CentralError, notFound } from './errors';
 import type { CentralAudit } from './audit';
 
 export type PersonRole = 'approver' | 'admin';
@@ -14,13 +14,60 @@ export interface Person {
   role: PersonRole;
   department: string;
 }
+/** A person as the people page lists them: also when they were added and whether they are disabled. */
+export interface PersonEntry extends Person {
+  createdAt: string;
+  disabledAt: string | null;
+}
 
 /** Sessions on the approver page last a working day. */
 const sessionMs = 10 * 60 * 60 * 1000;
+export const minPasswordLength = 10;
+
+/** A password for someone who has none yet (first start, or a reset without one typed): 12 characters, shown once. */
+export function generatePassword(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+const usernamePattern = /^[a-z0-9_.-]{2,40}$/;
+
+/** The Chinese message for what is wrong with a new person's fields, or null (the page checks before asking). */
+export function personProblem(input: {
+  username: string;
+  displayName: string;
+  department: string;
+  password: string;
+}): string | null {
+  if (!usernamePattern.test(input.username.trim().toLowerCase()))
+    return '用户名为 2–40 位小写字母、数字、点、下划线或连字符';
+  return (
+    displayNameProblem(input.displayName) ?? departmentProblem(input.department) ?? passwordProblem(input.password)
+  );
+}
+
+function displayNameProblem(name: string): string | null {
+  const text = name.trim();
+  if (!text) return '请填写姓名';
+  return [...text].length > 40 ? '姓名不超过 40 字' : null;
+}
+
+export function departmentProblem(department: string): string | null {
+  return [...department.trim()].length > 60 ? '部门名称不超过 60 字' : null;
+}
+
+export function passwordProblem(password: string): string | null {
+  return password.length < minPasswordLength ? `密码至少 ${minPasswordLength} 位` : null;
+}
+
+function invalid(problem: string | null): void {
+  if (problem) throw new CentralError(400, 'invalid_input', problem);
+}
 
 /**
  * Approvers and administrators of the approver page: scrypt password hashes (the workstation's
- * own), and a signed session cookie (HMAC under a secret kept in central's database).
+ * own), and a signed session cookie (HMAC under a secret kept in central's database). A cookie
+ * names the person and their session epoch; disabling someone or resetting their password raises
+ * the epoch, so every session they had ends at its next request.
  */
 export async function createPeople(deps: { db: CentralDb; now: () => Date; audit: CentralAudit }) {
   const { db, now, audit } = deps;
@@ -41,6 +88,26 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
     role: row.role,
     department: row.department,
   });
+  const toEntry = (row: typeof people.$inferSelect): PersonEntry => ({
+    ...toPerson(row),
+    createdAt: row.createdAt,
+    disabledAt: row.disabledAt,
+  });
+
+  async function rowOf(id: number) {
+    const row = (await db.select().from(people).where(eq(people.id, id)))[0];
+    if (!row) throw notFound('该人员');
+    return row;
+  }
+
+  /** Other administrators who can still sign in (an account change must never leave none). */
+  async function otherActiveAdmins(id: number): Promise<number> {
+    const rows = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.role, 'admin'), isNull(people.disabledAt), ne(people.id, id)));
+    return rows.length;
+  }
 
   return {
     async create(
@@ -48,16 +115,15 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       by: string,
     ) {
       const username = input.username.trim().toLowerCase();
-      if (!/^[a-z0-9_.-]{2,40}$/.test(username))
-        throw new CentralError(400, 'invalid_input', '用户名为 2–40 位小写字母、数字、点、下划线或连字符');
-      if (input.password.length < 10) throw new CentralError(400, 'invalid_input', '密码至少 10 位');
+      const department = (input.department ?? '').trim();
+      invalid(personProblem({ ...input, department }));
       const rows = await db
         .insert(people)
         .values({
           username,
           displayName: input.displayName.trim(),
           role: input.role,
-          department: input.department ?? '',
+          department,
           passwordHash: await hashPassword(input.password),
           createdAt: now().toISOString(),
         })
@@ -70,7 +136,7 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
         actor: by,
         action: 'person.create',
         target: username,
-        detail: { role: input.role },
+        detail: { role: input.role, department },
       });
       return toPerson(row);
     },
@@ -79,33 +145,113 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       return (await db.select({ id: people.id }).from(people)).length;
     },
 
-    /** The person for a username and password, or null (an unknown name costs one scrypt too). */
+    /** Everyone, the ones who can sign in first, then by username. */
+    async list(): Promise<PersonEntry[]> {
+      const rows = await db.select().from(people).orderBy(asc(people.username));
+      return rows.map(toEntry).sort((a, b) => Number(a.disabledAt !== null) - Number(b.disabledAt !== null));
+    },
+
+    async get(id: number): Promise<PersonEntry | null> {
+      const row = (await db.select().from(people).where(eq(people.id, id)))[0];
+      return row ? toEntry(row) : null;
+    },
+
+    /** The department an approver decides for ('' = all departments). */
+    async setDepartment(id: number, department: string, by: string): Promise<void> {
+      const text = department.trim();
+      invalid(departmentProblem(text));
+      const row = await rowOf(id);
+      if (row.department === text) return;
+      await db.update(people).set({ department: text }).where(eq(people.id, id));
+      await audit.record({
+        actorKind: 'admin',
+        actor: by,
+        action: 'person.department',
+        target: row.username,
+        detail: { from: row.department, to: text },
+      });
+    },
+
+    /** A new password (the caller shows it once or the administrator typed it); their sessions end. Never audited. */
+    async resetPassword(id: number, password: string, by: string): Promise<void> {
+      invalid(passwordProblem(password));
+      const row = await rowOf(id);
+      await db
+        .update(people)
+        .set({ passwordHash: await hashPassword(password), sessionEpoch: row.sessionEpoch + 1 })
+        .where(eq(people.id, id));
+      await audit.record({
+        actorKind: 'admin',
+        actor: by,
+        action: 'person.password_reset',
+        target: row.username,
+        detail: null,
+      });
+    },
+
+    /** No more sign-in, and every session of theirs ends; never the last administrator who can sign in. */
+    async disable(id: number, by: string): Promise<void> {
+      const row = await rowOf(id);
+      if (row.disabledAt) return;
+      if (row.role === 'admin' && (await otherActiveAdmins(id)) === 0) {
+        throw new CentralError(409, 'last_admin', '不能停用最后一位可登录的管理员');
+      }
+      await db
+        .update(people)
+        .set({ disabledAt: now().toISOString(), sessionEpoch: row.sessionEpoch + 1 })
+        .where(eq(people.id, id));
+      await audit.record({
+        actorKind: 'admin',
+        actor: by,
+        action: 'person.disable',
+        target: row.username,
+        detail: null,
+      });
+    },
+
+    async enable(id: number, by: string): Promise<void> {
+      const row = await rowOf(id);
+      if (!row.disabledAt) return;
+      await db.update(people).set({ disabledAt: null }).where(eq(people.id, id));
+      await audit.record({
+        actorKind: 'admin',
+        actor: by,
+        action: 'person.enable',
+        target: row.username,
+        detail: null,
+      });
+    },
+
+    /** The person for a username and password, or null (an unknown or disabled name costs one scrypt too). */
     async verify(username: string, password: string): Promise<Person | null> {
       const row = (await db.select().from(people).where(eq(people.username, username.trim().toLowerCase())))[0];
       const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
-      return row && ok ? toPerson(row) : null;
+      return row && ok && !row.disabledAt ? toPerson(row) : null;
     },
 
-    /** `<id>.<expires>.<mac>`: a session cookie value. */
-    sessionFor(person: Person): string {
-      const payload = `${person.id}.${now().getTime() + sessionMs}`;
+    /** `<id>.<epoch>.<expires>.<mac>`: a session cookie value. */
+    async sessionFor(person: Person): Promise<string> {
+      const { sessionEpoch } = await rowOf(person.id);
+      const payload = `${person.id}.${sessionEpoch}.${now().getTime() + sessionMs}`;
       return `${payload}.${mac(payload)}`;
     },
 
+    /** The person a session cookie names, while it has not expired, they are not disabled and their epoch is the same. */
     async fromSession(value: string | undefined): Promise<Person | null> {
-      const m = /^(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(value ?? '');
+      const m = /^(\d+)\.(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(value ?? '');
       if (!m) return null;
-      const expected = Buffer.from(mac(`${m[1]}.${m[2]}`));
-      const given = Buffer.from(m[3]!);
+      const expected = Buffer.from(mac(`${m[1]}.${m[2]}.${m[3]}`));
+      const given = Buffer.from(m[4]!);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-      if (Number(m[2]) < now().getTime()) return null;
+      if (Number(m[3]) < now().getTime()) return null;
       const row = (
         await db
           .select()
           .from(people)
           .where(eq(people.id, Number(m[1])))
       )[0];
-      return row ? toPerson(row) : null;
+      if (!row || row.disabledAt || row.sessionEpoch !== Number(m[2])) return null;
+      return toPerson(row);
     },
 
     /** A per-session token for forms (CSRF): the session's own MAC under another label. */

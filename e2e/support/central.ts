@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,4 +80,11 @@ export async function startCentralServer(): Promise<RunningCentralServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in on central's sign-in page (the page must be showing it). */
+export async function signInAtCentral(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
 }

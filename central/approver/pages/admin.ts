@@ -5,30 +5,17 @@ import {
   layout,
   messageBoxes,
   type AnomalyRow,
-  type AuditRow,
   type Viewer,
   type WorkstationRow,
 } from './layout';
 
 const anomalyLabels: Record<string, string> = { cut_short: '审计记录被截短', rewritten: '审计记录被改写' };
-const actorKindLabels: Record<string, string> = {
-  clerk: '窗口人员',
-  approver: '审批人',
-  admin: '管理员',
-  system: '系统',
-};
 
 function workstationName(ws: WorkstationRow | undefined, id: string): SafeHtml {
   return ws
     ? html`${ws.districtCode} · ${ws.windowNumber} 号窗口
         <div class="muted small">${ws.hallName} · ${ws.hostname}</div>`
     : html`<span class="num small">${id}</span>`;
-}
-
-function detailText(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  const text = typeof detail === 'string' ? detail : JSON.stringify(detail);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 export interface AdminPageData {
@@ -40,7 +27,6 @@ export interface AdminPageData {
   notice: string | null;
   workstations: WorkstationRow[];
   anomalies: AnomalyRow[];
-  audit: AuditRow[];
 }
 
 export function adminPage(data: AdminPageData): string {
@@ -92,16 +78,6 @@ export function adminPage(data: AdminPageData): string {
         <td class="num">${formatTime(a.receivedAt)}</td>
       </tr>`,
   );
-  const audit = data.audit.map(
-    (e) =>
-      html`<tr>
-        <td class="num">${formatTime(e.at)}</td>
-        <td>${actorKindLabels[e.actorKind] ?? e.actorKind} · ${e.actor}</td>
-        <td class="num">${e.action}</td>
-        <td class="num small">${e.target ?? ''}</td>
-        <td class="small">${detailText(e.detail)}</td>
-      </tr>`,
-  );
   const body = html`${messageBoxes(data.error, data.notice)}
     <section class="card">
       <h2>工作站注册码</h2>
@@ -135,9 +111,10 @@ export function adminPage(data: AdminPageData): string {
       <h2>审计记录异常（${data.anomalies.length}）</h2>
       ${dataTable(['工作站', '序号', '异常', '说明', '时间'], anomalies, '未发现异常')}
     </section>
-    <section class="card">
-      <h2>中心操作记录（最近 ${data.audit.length} 条）</h2>
-      ${dataTable(['时间', '操作人', '操作', '对象', '内容'], audit, '暂无记录')}
-    </section>`;
+    <p class="muted small">
+      谁在何时做了什么，见<a href="/approver/log">操作记录</a>；审批人和管理员的账户，见<a href="/approver/people"
+        >人员</a
+      >。
+    </p>`;
   return layout({ serviceName: data.serviceName, title: '管理', viewer: data.viewer, body, active: 'admin' });
 }

@@ -5,7 +5,7 @@ import type { WorkstationRegistry } from '../../service/workstations';
 import { html, trusted, type SafeHtml } from '../html';
 import type { CentralState } from '@yichuang/domain/protocol';
 
-/** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin) has its own file beside this one and takes plain data, returning a whole HTML document. */
+/** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin, people, log) has its own file beside this one and takes plain data, returning a whole HTML document. */
 
 export type QueueRow = Awaited<ReturnType<CaseStore['queue']>>[number];
 export type CaseDetailData = NonNullable<Awaited<ReturnType<CaseStore['detail']>>>;
@@ -42,6 +42,7 @@ const styles = trusted(`
 html{font-size:14px}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;line-height:1.5;color:#1f2329;background:#f3f5f8}
 a{color:#1456c7;text-decoration:none}a:hover{text-decoration:underline}
+footer a,p a,.hint a{text-decoration:underline}
 h1{font-size:20px;margin:0}h2{font-size:15px;margin:0 0 8px}h3{font-size:14px;margin:0}
 .top{display:flex;align-items:center;gap:20px;height:44px;padding:0 16px;background:#1d3557;color:#fff}
 .top a{color:#fff}.brand{font-weight:600;font-size:15px}
@@ -50,15 +51,15 @@ h1{font-size:20px;margin:0}h2{font-size:15px;margin:0 0 8px}h3{font-size:14px;ma
 .who button{background:none;border:1px solid rgba(255,255,255,.5);color:#fff;border-radius:4px;padding:2px 10px;cursor:pointer;font:inherit}
 main{padding:12px 16px;max-width:1600px;margin:0 auto}
 .card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:12px 14px;margin-bottom:12px}
-.muted{color:#6b7280}.small{font-size:12px}
+.muted{color:#5f6672}.small{font-size:12px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;line-height:20px;border:1px solid;white-space:nowrap}
 .st-submitted{color:#0958d9;background:#e6f4ff;border-color:#91caff}
-.st-in_review{color:#d46b08;background:#fff7e6;border-color:#ffd591}
-.st-approved{color:#389e0d;background:#f6ffed;border-color:#b7eb8f}
+.st-in_review{color:#ad4e00;background:#fff7e6;border-color:#ffd591}
+.st-approved{color:#237804;background:#f6ffed;border-color:#b7eb8f}
 .st-denied{color:#cf1322;background:#fff1f0;border-color:#ffa39e}
 .st-supplement_requested{color:#531dab;background:#f9f0ff;border-color:#d3adf7}
 .st-completed{color:#595959;background:#f5f5f5;border-color:#d9d9d9}
-.st-receiving{color:#08979c;background:#e6fffb;border-color:#87e8de}
+.st-receiving{color:#006d75;background:#e6fffb;border-color:#87e8de}
 .st-window_supplement,.st-window_rejected{color:#614700;background:#fffbe6;border-color:#ffe58f}
 .overdue{color:#cf1322;font-weight:600}
 .counts{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:10px}
@@ -76,10 +77,10 @@ th{background:#f7f8fa;font-weight:600;color:#4b5563;white-space:nowrap}
 tbody tr:hover{background:#f7fbff}
 .num{font-family:ui-monospace,Consolas,monospace;white-space:nowrap}
 .kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
-.kv dt{color:#6b7280}.kv dd{margin:0;white-space:pre-wrap;word-break:break-all}
+.kv dt{color:#5f6672}.kv dd{margin:0;white-space:pre-wrap;word-break:break-all}
 .head{display:flex;flex-wrap:wrap;align-items:center;gap:10px;margin-bottom:8px}
 .meta{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:4px 16px}
-.meta div span{color:#6b7280;margin-right:6px}
+.meta div span{color:#5f6672;margin-right:6px}
 .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:12px;align-items:start}
 .error{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;padding:8px 12px;border-radius:4px;margin-bottom:12px}
 .notice{background:#f6ffed;border:1px solid #b7eb8f;color:#135200;padding:8px 12px;border-radius:4px;margin-bottom:12px}
@@ -88,7 +89,7 @@ textarea,input[type=text],input[type=password]{width:100%;font:inherit;padding:6
 textarea{min-height:96px;resize:vertical}
 .btns{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}
 button.b{font:inherit;padding:5px 16px;border-radius:4px;border:1px solid #c9d1dc;background:#fff;cursor:pointer}
-button.approve{background:#389e0d;border-color:#389e0d;color:#fff}
+button.approve{background:#237804;border-color:#237804;color:#fff}
 button.deny{background:#cf1322;border-color:#cf1322;color:#fff}
 button.supplement{background:#722ed1;border-color:#722ed1;color:#fff}
 button.primary{background:#1456c7;border-color:#1456c7;color:#fff}
@@ -104,13 +105,19 @@ button.danger{color:#cf1322;border-color:#ffa39e}
 .file{align-self:start}.file.pdf{grid-column:1/-1}
 .file object{display:block;width:100%;height:600px;border:0;background:#525659}
 .file figcaption{font-size:12px;color:#4b5563;margin-top:4px;word-break:break-all}
-.file-missing{display:flex;align-items:center;justify-content:center;height:120px;color:#ad6800;background:#fffbe6;border:1px dashed #ffd666;border-radius:4px;font-weight:600}
+.file-missing{display:flex;align-items:center;justify-content:center;height:120px;color:#874d00;background:#fffbe6;border:1px dashed #ffd666;border-radius:4px;font-weight:600}
 .signin{max-width:380px;margin:72px auto}
 .signin label{display:block;margin:10px 0 4px;color:#4b5563}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:40px;letter-spacing:4px;font-weight:700;color:#1d3557;margin:6px 0}
 .inline{display:inline}
 .row{display:flex;gap:8px;align-items:center}
-footer{color:#9ca3af;font-size:12px;padding:8px 16px}
+.page-title{margin:4px 0 12px}
+.grid-form{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:8px 16px;align-items:start}
+.grid-form .btns{grid-column:1/-1}
+.field label{display:block;margin:0 0 4px;color:#4b5563}
+select{font:inherit;height:35px;padding:5px 8px;border:1px solid #c9d1dc;border-radius:4px;background:#fff;width:100%}
+.cols3{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:12px;align-items:start}
+footer{color:#4b5563;font-size:12px;padding:8px 16px}
 `);
 
 export function badge(state: string): SafeHtml {
@@ -147,14 +154,27 @@ export function messageBoxes(error: string | null, notice: string | null): SafeH
   }`;
 }
 
-function topBar(serviceName: string, viewer: Viewer | null, active: 'queue' | 'admin' | null): SafeHtml {
+/** Which part of the top bar is lit. */
+export type Section = 'queue' | 'admin' | 'people' | 'log';
+
+const adminSections: readonly { key: Section; label: string; path: string }[] = [
+  { key: 'admin', label: '管理', path: '/approver/admin' },
+  { key: 'people', label: '人员', path: '/approver/people' },
+  { key: 'log', label: '操作记录', path: '/approver/log' },
+];
+
+function navLink(path: string, label: string, on: boolean): SafeHtml {
+  return html`<a href="${path}" class="${on ? 'on' : ''}" aria-current="${on ? 'page' : 'false'}">${label}</a>`;
+}
+
+function topBar(serviceName: string, viewer: Viewer | null, active: Section | null): SafeHtml {
   if (!viewer) return html`<header class="top"><span class="brand">${serviceName}</span></header>`;
   const { person } = viewer;
   return html`<header class="top">
     <a class="brand" href="/approver">${serviceName}</a>
-    <nav>
-      <a href="/approver" class="${active === 'queue' ? 'on' : ''}">队列</a>
-      ${person.role === 'admin' ? html`<a href="/approver/admin" class="${active === 'admin' ? 'on' : ''}">管理</a>` : ''}
+    <nav aria-label="主导航">
+      ${navLink('/approver', '队列', active === 'queue')}
+      ${person.role === 'admin' ? adminSections.map((s) => navLink(s.path, s.label, active === s.key)) : ''}
     </nav>
     <div class="who">
       <span>${person.displayName}</span><span class="role">${roleLabels[person.role]}</span>
@@ -171,8 +191,7 @@ export interface PageOptions {
   title: string;
   viewer: Viewer | null;
   body: SafeHtml;
-  active?: 'queue' | 'admin' | null;
-  refreshSeconds?: number;
+  active?: Section | null;
 }
 
 /** The whole document around a page's body. */
@@ -182,7 +201,6 @@ export function layout(options: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : ''}
         <title>${options.title} · ${options.serviceName}</title>
         <style>
           ${styles}

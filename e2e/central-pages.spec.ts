@@ -1,0 +1,193 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { apiPrefix, type CasePut } from '@yichuang/domain/protocol';
+import { casePut, testFile } from '../central/testing/central';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { centralAdmin, signInAtCentral, startCentralServer, type RunningCentralServer } from './support/central';
+
+/**
+ * Central's pages as their readers see them: every page (sign-in, each queue tab, a case, admin,
+ * people, one person, the trail) has no critical or serious axe violation (central speaks zh-CN
+ * only), and is photographed at the two hall screen sizes for a person to look at. Then the people
+ * page does its work: add an approver with a department, who signs in; disable them (they cannot
+ * sign in, their session ends); reset their password.
+ */
+
+const shots = join('test-results', 'central-pages');
+const sizes = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+let central: RunningCentralServer;
+test.beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  central = await startCentralServer();
+});
+test.afterAll(async () => {
+  await central?.dispose();
+});
+
+/** A page of its own (its own cookies), as a reader in the hall sees it (axe wants a context per page). */
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: sizes[0] });
+  return context.newPage();
+}
+
+/** axe on the page as it is, then a screenshot at each size. */
+async function check(page: Page, name: string): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expectNoSeriousAxeViolations(page);
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(sizes[0]);
+}
+
+/** A case of a real matter of the shipped catalog (its form fields have labels). */
+function residenceCase(files: Parameters<typeof casePut>[0], name: string): CasePut {
+  const body = casePut(files, { matter: { code: 'GA-JZZSL-001', name: '居住证申领', department: '公安分局' } });
+  body.draft.matterCode = 'GA-JZZSL-001';
+  body.draft.person.name = name;
+  body.draft.form = { residenceAddress: '张店区人民西路 1 号', residenceSince: '2026-05-01', basis: '合法稳定就业' };
+  return body;
+}
+
+/** A window enrolled with a code from the admin page, sending two cases: one complete, one still missing its scan. */
+async function sendCases(page: Page, request: APIRequestContext): Promise<{ ready: CasePut; receiving: CasePut }> {
+  await page.goto(`${central.url}/approver/admin`);
+  await page.locator('#note').fill('张店区市民中心 3 号窗口');
+  await page.getByRole('button', { name: '生成一次性注册码' }).click();
+  const code = (await page.locator('.code').textContent())!.trim();
+  const enrolled = await request.post(`${central.url}${apiPrefix}/enrol`, {
+    data: { code, districtCode: '370303', windowNumber: 3, hallName: '张店区市民中心', hostname: 'ws3' },
+  });
+  expect(enrolled.status()).toBe(200);
+  const { credential } = (await enrolled.json()) as { credential: string };
+  const ready = residenceCase([], '张三');
+  const receiving = residenceCase([testFile(2048)], '王五');
+  for (const body of [ready, receiving]) {
+    const sent = await request.put(`${central.url}${apiPrefix}/cases/${body.id}`, {
+      headers: { authorization: `Bearer ${credential}` },
+      data: body,
+    });
+    expect(sent.status()).toBe(201);
+  }
+  return { ready, receiving };
+}
+
+/** Adds a person on the people page; the password central made (shown once), or the one typed. */
+async function addPerson(
+  page: Page,
+  person: { username: string; name: string; department: string; password?: string },
+): Promise<string> {
+  await page.goto(`${central.url}/approver/people`);
+  await page.getByLabel('用户名').fill(person.username);
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('部门').fill(person.department);
+  await page.getByLabel('初始密码').fill(person.password ?? '');
+  await page.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('status').first()).toContainText('已添加');
+  return person.password ?? (await page.locator('.code').textContent())!.trim();
+}
+
+test('every central page passes axe and is photographed at 1366×768 and 1920×1080', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const admin = await newPage(browser);
+  await admin.goto(`${central.url}/approver`);
+  await expect(admin.getByRole('heading', { name: '审批人登录' })).toBeVisible();
+  await check(admin, 'sign-in');
+
+  // A refused sign-in keeps the name and says why.
+  await signInAtCentral(admin, centralAdmin.username, 'wrong-password');
+  await expect(admin.getByRole('alert')).toContainText('用户名或密码错误');
+  await check(admin, 'sign-in-refused');
+  await signInAtCentral(admin, centralAdmin.username, centralAdmin.password);
+  await expect(admin.getByRole('navigation', { name: '主导航' })).toBeVisible();
+
+  const { ready } = await sendCases(admin, request);
+  const password = await addPerson(admin, { username: 'li', name: '李审批', department: '公安分局' });
+  await check(admin, 'person-added');
+
+  const approver = await newPage(browser);
+  await approver.goto(`${central.url}/approver`);
+  await signInAtCentral(approver, 'li', password);
+  await expect(approver.getByText('李审批')).toBeVisible();
+  await check(approver, 'queue-submitted');
+  // Opening the case starts the review; it moves to 审查中 with who and since when.
+  await approver.getByRole('link', { name: ready.number }).click();
+  await expect(approver.getByRole('heading', { name: ready.number })).toBeVisible();
+  await check(approver, 'case');
+  await approver.goto(`${central.url}/approver?tab=in_review`);
+  await expect(approver.locator('tbody')).toContainText('李审批');
+  await expect(approver.locator('tbody')).toContainText(/自 \d{4}-\d\d-\d\d \d\d:\d\d/);
+  await check(approver, 'queue-in_review');
+  for (const tab of ['receiving', 'approved', 'denied', 'supplement_requested', 'completed', 'window']) {
+    await approver.goto(`${central.url}/approver?tab=${tab}`);
+    await check(approver, `queue-${tab}`);
+  }
+  // No page reloads itself: the queue has a link to refresh it.
+  await expect(approver.locator('meta[http-equiv="refresh" i]')).toHaveCount(0);
+  await expect(approver.getByRole('link', { name: '刷新列表' })).toBeVisible();
+
+  await admin.goto(`${central.url}/approver/admin`);
+  await check(admin, 'admin');
+  await admin.goto(`${central.url}/approver/people`);
+  await check(admin, 'people');
+  await admin.getByRole('link', { name: '管理 李审批（li）' }).click();
+  await check(admin, 'person');
+  // A refused change keeps what was typed.
+  await admin.getByLabel('审批部门').fill('不存在的局');
+  await admin.getByRole('button', { name: '保存部门' }).click();
+  await expect(admin.getByRole('alert')).toContainText('不在事项目录的部门中');
+  await expect(admin.getByLabel('审批部门')).toHaveValue('不存在的局');
+  await check(admin, 'person-refused');
+  await admin.goto(`${central.url}/approver/log`);
+  await expect(admin.locator('tbody')).toContainText('开始审查');
+  await expect(admin.locator('tbody')).toContainText(ready.number);
+  await expect(admin.locator('tbody')).not.toContainText(ready.id);
+  await check(admin, 'log');
+  await admin.goto(`${central.url}/approver/nowhere`);
+  await check(admin, 'not-found');
+});
+
+test('the people page: add an approver, who signs in; disable them; reset their password', async ({ browser }) => {
+  const admin = await newPage(browser);
+  await admin.goto(`${central.url}/approver/people`);
+  await signInAtCentral(admin, centralAdmin.username, centralAdmin.password);
+  await addPerson(admin, {
+    username: 'zhao',
+    name: '赵审批',
+    department: '市场监督管理局',
+    password: 'zhao-password-1',
+  });
+  await expect(admin.locator('.head')).toContainText('赵审批');
+
+  const zhao = await newPage(browser);
+  await zhao.goto(`${central.url}/approver`);
+  await signInAtCentral(zhao, 'zhao', 'zhao-password-1');
+  await expect(zhao.locator('.who')).toContainText('市场监督管理局');
+
+  // Disabled: the open session ends, and signing in again is refused.
+  await admin.getByLabel('确认停用').check();
+  await admin.getByRole('button', { name: '停用账户' }).click();
+  await expect(admin.getByRole('status')).toContainText('已停用');
+  await zhao.goto(`${central.url}/approver`);
+  await expect(zhao.getByRole('heading', { name: '审批人登录' })).toBeVisible();
+  await signInAtCentral(zhao, 'zhao', 'zhao-password-1');
+  await expect(zhao.getByRole('alert')).toContainText('用户名或密码错误');
+
+  // Enabled again with a password central makes (shown once): the old one no longer works.
+  await admin.getByRole('button', { name: '启用账户' }).click();
+  await expect(admin.getByRole('status')).toContainText('已启用');
+  await admin.getByRole('button', { name: '重置密码' }).click();
+  await expect(admin.getByText('此密码只显示这一次')).toBeVisible();
+  await check(admin, 'person-password-shown');
+  const fresh = (await admin.locator('.code').textContent())!.trim();
+  await signInAtCentral(zhao, 'zhao', 'zhao-password-1');
+  await expect(zhao.getByRole('alert')).toContainText('用户名或密码错误');
+  await signInAtCentral(zhao, 'zhao', fresh);
+  await expect(zhao.locator('.who')).toContainText('赵审批');
+});
