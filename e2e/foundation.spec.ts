@@ -74,9 +74,12 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   await expect(table.getByRole('row').filter({ hasText: '新建人员' }).filter({ hasText: 'zhangsan' })).toHaveCount(1);
   await expect(table.getByRole('row').filter({ hasText: '修改密码' })).toHaveCount(1);
   await expect(table.getByRole('row').filter({ hasText: '初始化工作台' })).toHaveCount(1);
-  const failedSignIns = table.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'bad_credentials' });
+  // A refusal reads as the headline of the message the clerk saw, not its code.
+  const failedSignIns = table.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: '用户名或密码错误' });
   await expect(failedSignIns).toHaveCount(4);
-  await expect(table.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'account_locked' })).toHaveCount(2);
+  await expect(
+    table.getByRole('row').filter({ hasText: '登录（失败）' }).filter({ hasText: '账号已锁定' }),
+  ).toHaveCount(2);
   await screenshot(page, 'audit');
 });
 

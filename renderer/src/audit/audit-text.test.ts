@@ -74,6 +74,9 @@ describe('audit entries in words', () => {
   });
 
   it('a refusal code reads as the message the clerk saw', () => {
+    expect(auditCodeText('bad_credentials', 'zh-CN')).toBe('用户名或密码错误');
+    expect(auditCodeText('account_locked', 'zh-CN')).toBe('账号已锁定');
+    expect(auditCodeText('account_locked', 'en')).not.toContain('{');
     expect(auditCodeText('forbidden', 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
     expect(auditCodeText('forbidden', 'en')).not.toMatch(/[\u4e00-\u9fff]/);
     expect(auditCodeText('some_unknown_code', 'zh-CN')).toBe('some_unknown_code');

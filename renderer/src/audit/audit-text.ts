@@ -65,10 +65,14 @@ export function auditDetailText(t: TFunction, detail: AuditEntry['detail'], loca
     .join(' · ');
 }
 
-/** A refusal's code as the message the clerk saw (the code itself when it is not in the catalog). */
+/**
+ * A refusal's code as the headline of the message the clerk saw — the part before its colon, which
+ * needs none of the numbers the trail does not keep (the code itself when it is not in the catalog).
+ */
 export function auditCodeText(code: string | null, locale: string): string {
   if (!code) return '';
-  return isErrorCode(code)
-    ? errorText(code, undefined, (locale === 'en' ? 'en' : 'zh-CN') satisfies ErrorLocale)
-    : code;
+  if (!isErrorCode(code)) return code;
+  const message = errorText(code, undefined, (locale === 'en' ? 'en' : 'zh-CN') satisfies ErrorLocale);
+  // A number the trail did not keep reads as … (English puts some in its headline).
+  return message.split(/：|: /)[0]!.replace(/\{\w+\}/g, '…');
 }
