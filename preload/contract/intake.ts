@@ -2,6 +2,7 @@ import type { FormField, MaterialItem, Matter } from '@yichuang/domain/catalog';
 import type { CaseDraft, DecisionKind, ItemState, PersonDraft } from '@yichuang/domain/cases';
 import { emptyItemState } from '@yichuang/domain/cases';
 import { citizenIdProblem, creditCodeProblem, isOldForeignPermanentId } from '@yichuang/domain/id-numbers';
+import { panelPathOf } from './applicant-fields';
 
 /**
  * The intake rules, as pure functions: the renderer runs them as the clerk types, the cases
@@ -179,10 +180,22 @@ export function applicantProblems(matter: Matter, draft: CaseDraft, today: strin
   } else {
     for (const [k, v] of Object.entries(personProblems(draft.person, today))) problems[`person.${k}`] = v;
   }
+  // A form field that is a panel entry is required there (the phone a matter needs, typed once).
+  for (const field of matter.formFields) {
+    const path = panelPathOf(matter.subject, field);
+    if (!path || !field.required || problems[path]) continue;
+    const [part, key] = path.split('.') as ['person' | 'enterprise', string];
+    if (!((draft[part] as Record<string, string>)[key] ?? '').trim()) problems[path] = `请填写${field.label}`;
+  }
   if (draft.hasAgent) {
     for (const [k, v] of Object.entries(personProblems(draft.agent, today))) problems[`agent.${k}`] = v;
   }
   return problems;
+}
+
+/** The fields the matter's form shows and checks itself: not those that are applicant panel entries. */
+export function ownFormFields(matter: Matter): FormField[] {
+  return matter.formFields.filter((field) => !panelPathOf(matter.subject, field));
 }
 
 /**
@@ -199,7 +212,8 @@ export function decisionProblems(
   if (!matter) return { matter: '请先选择事项' };
   const problems = applicantProblems(matter, draft, today);
   if (kind !== 'accept') return problems;
-  for (const [k, v] of Object.entries(formProblems(matter.formFields, draft.form, today))) problems[`form.${k}`] = v;
+  for (const [k, v] of Object.entries(formProblems(ownFormFields(matter), draft.form, today)))
+    problems[`form.${k}`] = v;
   for (const entry of checklistFor(matter, draft)) {
     if (entry.required && entry.status !== 'complete')
       problems[`items.${entry.item.id}`] = `${entry.item.name}：${entry.problem ?? '未完成'}`;
