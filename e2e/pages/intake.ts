@@ -80,6 +80,11 @@ export class IntakePage {
     await input.press('Enter');
   }
 
+  /** 读卡填入: the applicant (an enterprise's legal representative) or the agent. */
+  cardSlot(slot: 'person' | 'agent') {
+    return this.page.getByTestId('card-slot').locator(`input[value="${slot}"]`);
+  }
+
   item(id: string) {
     return this.page.getByTestId(`item-${id}`);
   }
