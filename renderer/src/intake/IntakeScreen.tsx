@@ -147,7 +147,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       });
       return;
     }
-    if (live.current.detail) return;
+    if (live.current.detail || userId === null) return;
     // Back from another screen: the draft that was open is open again, as it was.
     const returning = openDraftId;
     if (returning) {
