@@ -13,7 +13,10 @@ describe('applicant details and form fields, one rule', () => {
     expect(ownFormFields(residence).map((f) => f.key)).toEqual(['residenceAddress', 'reason']);
     const draft = emptyDraft(residence.code);
     draft.person = { ...draft.person, name: '张三', idNumber: zhangSanId };
-    expect(applicantProblems(residence, draft, '2026-10-01')['person.phone']).toBe('请填写联系电话');
+    expect(decisionProblems(residence, draft, 'accept', '2026-10-01')['person.phone']).toBe('请填写联系电话');
+    // A supplement notice or a rejection does not need it.
+    expect(decisionProblems(residence, draft, 'reject', '2026-10-01')).toEqual({});
+    expect(applicantProblems(residence, draft, '2026-10-01')).toEqual({});
     draft.person.phone = '13800138000';
     const stored = withPanelFields(residence, draft);
     expect(stored.form.phone).toBe('13800138000');

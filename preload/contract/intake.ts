@@ -180,15 +180,23 @@ export function applicantProblems(matter: Matter, draft: CaseDraft, today: strin
   } else {
     for (const [k, v] of Object.entries(personProblems(draft.person, today))) problems[`person.${k}`] = v;
   }
-  // A form field that is a panel entry is required there (the phone a matter needs, typed once).
-  for (const field of matter.formFields) {
-    const path = panelPathOf(matter.subject, field);
-    if (!path || !field.required || problems[path]) continue;
-    const [part, key] = path.split('.') as ['person' | 'enterprise', string];
-    if (!((draft[part] as Record<string, string>)[key] ?? '').trim()) problems[path] = `请填写${field.label}`;
-  }
   if (draft.hasAgent) {
     for (const [k, v] of Object.entries(personProblems(draft.agent, today))) problems[`agent.${k}`] = v;
+  }
+  return problems;
+}
+
+/**
+ * What acceptance needs of the applicant panel because the matter's form asks for it (the phone,
+ * typed once, in the panel): named at the panel's field, by path (`person.phone`).
+ */
+export function panelFormProblems(matter: Matter, draft: CaseDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of matter.formFields) {
+    const path = panelPathOf(matter.subject, field);
+    if (!path || !field.required) continue;
+    const [part, key] = path.split('.') as ['person' | 'enterprise', string];
+    if (!((draft[part] as Record<string, string>)[key] ?? '').trim()) problems[path] = `请填写${field.label}`;
   }
   return problems;
 }
@@ -212,6 +220,7 @@ export function decisionProblems(
   if (!matter) return { matter: '请先选择事项' };
   const problems = applicantProblems(matter, draft, today);
   if (kind !== 'accept') return problems;
+  for (const [k, v] of Object.entries(panelFormProblems(matter, draft))) problems[k] ??= v;
   for (const [k, v] of Object.entries(formProblems(ownFormFields(matter), draft.form, today)))
     problems[`form.${k}`] = v;
   for (const entry of checklistFor(matter, draft)) {

@@ -17,6 +17,7 @@ import {
   decisionProblems,
   formProblems,
   ownFormFields,
+  panelFormProblems,
 } from '../../../preload/contract/intake';
 import type { HotFolderArrival, HotFolderStatus } from '../../../preload/contract/materials';
 import { useServerNow } from '../app/server-clock';
@@ -95,7 +96,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const problems = useMemo(() => {
     if (!draft || !matter) return { applicant: {}, form: {} };
     return {
-      applicant: applicantProblems(matter, draft, today),
+      // What acceptance needs of the panel for the form (the phone) is named there too.
+      applicant: { ...panelFormProblems(matter, draft), ...applicantProblems(matter, draft, today) },
       form: formProblems(ownFormFields(matter), draft.form, today),
     };
   }, [draft, matter, today]);
