@@ -19,7 +19,6 @@ test('accept a case → preview → print; reprint is 副本 1; the supervisor r
   await intake.holdCard('居民身份证（张测试）', '张测试');
   await intake.pickMatter('YB-JMYBCB', 'YB-JMYBCB-001');
   await page.getByTestId('person-phone').fill('13805331234');
-  await page.getByTestId('form-phone').fill('13805331234');
   await intake.selectOption('form-category', '成年居民');
   await intake.selectItem('id-card');
   await intake.importFiles([{ name: 'id.png', mimeType: 'image/png', buffer: makePng(320, 200, 4) }]);

@@ -32,7 +32,6 @@ async function acceptCase(intake: IntakePage, page: Page, name: string, seed: nu
   await intake.holdCard(`居民身份证（${name}）`, name);
   await intake.pickMatter('YB-JMYBCB', 'YB-JMYBCB-001');
   await page.getByTestId('person-phone').fill('13805331234');
-  await page.getByTestId('form-phone').fill('13805331234');
   await intake.selectOption('form-category', '成年居民');
   await intake.selectItem('id-card');
   await intake.importFiles([{ name: 'id.png', mimeType: 'image/png', buffer: makePng(320, 200, seed) }]);

@@ -12,13 +12,19 @@ export type SubjectKind = (typeof subjectKinds)[number];
 export const formFieldTypes = ['text', 'textarea', 'number', 'date', 'select', 'phone', 'idNumber'] as const;
 export type FormFieldType = (typeof formFieldTypes)[number];
 
-/** What the applicant's identity can fill in a form field. */
+/**
+ * The applicant detail a form field holds (what fills it, and what the applicant registry learns
+ * from it): the card's identity, the applicant panel's entries, or what the applicant gave in an
+ * earlier case. `address` is the card's (户籍) address; `residenceAddress` where the applicant
+ * lives now, never taken from the card.
+ */
 export const prefillSources = [
   'name',
   'sex',
   'nation',
   'birthDate',
   'address',
+  'residenceAddress',
   'idNumber',
   'phone',
   'enterpriseName',

@@ -90,7 +90,6 @@ export class IntakePage {
     await this.holdCard('居民身份证（张测试）', '张测试');
     await this.pickMatter('YB-JMYBCB', 'YB-JMYBCB-001');
     await p.getByTestId('person-phone').fill('13805331234');
-    await p.getByTestId('form-phone').fill('13805331234');
     await this.selectOption('form-category', '成年居民');
     await this.selectItem('id-card');
     await this.importFiles([{ name: 'id.png', mimeType: 'image/png', buffer: makePng(320, 200, 4) }]);
@@ -101,6 +100,11 @@ export class IntakePage {
     await p.keyboard.press('F8');
     await expect(p.getByTestId('result-number')).toHaveText(/^\d{6}-\d{8}-\d{3}-\d{4}$/);
     return (await p.getByTestId('result-number').textContent())!;
+  }
+
+  /** 读卡填入: the applicant (an enterprise's legal representative) or the agent. */
+  cardSlot(slot: 'person' | 'agent') {
+    return this.page.getByTestId('card-slot').locator(`input[value="${slot}"]`);
   }
 
   item(id: string) {

@@ -216,11 +216,15 @@ describe('what a decision needs', () => {
   it('an invalid ID number or form value is refused with what to fix; nothing is recorded', () => {
     const draft = completeResidenceDraft(png);
     draft.person.idNumber = zhangSanId.slice(0, 17) + (zhangSanId.endsWith('1') ? '2' : '1');
-    draft.form.phone = '12345';
+    draft.person.phone = '12345';
+    draft.form.residenceAddress = '';
     const c = readyCase(draft);
     const fields = fieldsOf(() => cases.decide(clerk, c.id, c.revision, { kind: 'accept' }));
     expect(fields['person.idNumber']).toContain('校验位不符');
-    expect(fields['form.phone']).toContain('11 位手机号');
+    // The phone is the applicant's, typed once: its problem is named there, not twice.
+    expect(fields['person.phone']).toContain('11 位手机号');
+    expect(fields['form.phone']).toBeUndefined();
+    expect(fields['form.residenceAddress']).toBe('请填写居住地址');
     expect(cases.get(c.id).decisions).toEqual([]);
   });
 
@@ -412,6 +416,50 @@ describe('finding cases', () => {
     expect(history).toMatchObject({ found: true, caseCount: 1, name: '张三', phone: '13800138000' });
     expect(history.form).toMatchObject({ residenceAddress: '张店区人民西路 1 号', reason: '务工' });
     expect(cases.history('person', liSiId).found).toBe(false);
+  });
+
+  it('keeps each applicant detail by what it is, so another matter whose field is named otherwise gets it', () => {
+    decide('accept');
+    // 居住证申领 names it residenceAddress; any matter's field holding the same detail is offered it.
+    expect(cases.history('person', zhangSanId).details).toMatchObject({
+      residenceAddress: '张店区人民西路 1 号',
+      phone: '13800138000',
+    });
+  });
+
+  it('remembers the enterprise an agent acted for, to offer it when the agent comes again', () => {
+    const created = cases.create(clerk, 'TEST-GSSL-001');
+    const draft = created.draft;
+    draft.enterprise = { ...draft.enterprise, name: '淄博一窗科技有限公司', creditCode: companyCode };
+    draft.enterprise.legalRepresentative = '张三';
+    draft.hasAgent = true;
+    draft.agent = { ...draft.agent, name: '李四', idNumber: liSiId, phone: '13900139000' };
+    const saved = cases.saveDraft(clerk, created.id, created.revision, draft);
+    cases.decide(clerk, created.id, saved.revision, {
+      kind: 'supplement',
+      items: [{ itemId: 'articles', reason: '章程未签字' }],
+      note: '',
+    });
+    expect(cases.history('person', liSiId)).toMatchObject({
+      found: true,
+      phone: '13900139000',
+      actedFor: { name: '淄博一窗科技有限公司', creditCode: companyCode, legalRepresentative: '张三' },
+    });
+  });
+
+  it('stores the form copy of a panel entry as the panel entry: one phone, typed once', () => {
+    const created = cases.create(clerk, 'TEST-JZZ-001');
+    const draft = completeResidenceDraft(png);
+    draft.person.phone = '13911112222';
+    draft.form.phone = '13800138000';
+    const saved = cases.saveDraft(clerk, created.id, created.revision, draft);
+    expect(cases.get(created.id).draft.form.phone).toBe('139****2222');
+    // A draft that had the phone only in the form keeps it, in the panel: the case page shows it.
+    const older = completeResidenceDraft(png);
+    older.person.phone = '';
+    cases.saveDraft(clerk, created.id, saved.revision, older);
+    expect(cases.get(created.id).applicant?.phoneMasked).toBe('138****8000');
+    expect(cases.get(created.id).draft.form.phone).toBe('138****8000');
   });
 });
 

@@ -32,6 +32,7 @@ import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError, type ErrorParam } from '../../preload/contract/errors';
 import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
+import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
 
 /** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
@@ -58,6 +59,20 @@ function sha256Json(value: unknown): string {
 function applicantOf(draft: CaseDraft, subject: Matter['subject'] | null): { name: string; idNumber: string } {
   if (subject === 'enterprise') return { name: draft.enterprise.name.trim(), idNumber: draft.enterprise.creditCode };
   return { name: draft.person.name.trim(), idNumber: draft.person.idNumber };
+}
+
+/** The enterprise an agent acted for, as the registry keeps it with the agent. */
+function actedFor(draft: CaseDraft): Record<string, unknown> {
+  const e = draft.enterprise;
+  return {
+    actedFor: {
+      name: e.name.trim(),
+      creditCode: e.creditCode,
+      legalRepresentative: e.legalRepresentative,
+      phone: e.phone,
+      address: e.address,
+    },
+  };
 }
 
 function personDetails(p: PersonDraft): Record<string, unknown> {
@@ -220,6 +235,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           throw new AppError('draft_changed_elsewhere');
         }
         const matter = matterOrThrow(draft.matterCode);
+        // The form's copy of a panel entry (name, ID, phone) is the panel's: stored once, the same.
+        if (matter) draft = withPanelFields(matter, draft);
         const savedAt = clock.now().toISOString();
         db.update(cases)
           .set({
@@ -296,6 +313,7 @@ export function createCaseService(deps: CaseServiceDeps) {
                     legalRepresentative: draft.enterprise.legalRepresentative,
                     address: draft.enterprise.address,
                     phone: draft.enterprise.phone,
+                    ...learnedDetails(matter, draft),
                     form: draft.form,
                   },
                 },
@@ -306,14 +324,19 @@ export function createCaseService(deps: CaseServiceDeps) {
                 {
                   name: draft.person.name.trim(),
                   idNumber: draft.person.idNumber,
-                  details: { ...personDetails(draft.person), form: draft.form },
+                  details: { ...personDetails(draft.person), ...learnedDetails(matter, draft), form: draft.form },
                 },
                 at,
               );
         if (draft.hasAgent) {
           registry.upsert(
             'person',
-            { name: draft.agent.name.trim(), idNumber: draft.agent.idNumber, details: personDetails(draft.agent) },
+            {
+              name: draft.agent.name.trim(),
+              idNumber: draft.agent.idNumber,
+              // The enterprise an agent acted for is offered when the same agent comes again.
+              details: { ...personDetails(draft.agent), ...(matter.subject === 'enterprise' ? actedFor(draft) : {}) },
+            },
             at,
           );
         }

@@ -5,13 +5,14 @@ import { caseDraftSchema, isOpen, isResumable, itemFileSchema, openStates } from
 import { maskedFormValue, type Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '@yichuang/domain/id-numbers';
-import type {
-  ApplicantHistory,
-  CaseDecisionRecord,
-  CaseDetail,
-  CaseList,
-  CaseListQuery,
-  CaseSummary,
+import {
+  actedForSchema,
+  type ApplicantHistory,
+  type CaseDecisionRecord,
+  type CaseDetail,
+  type CaseList,
+  type CaseListQuery,
+  type CaseSummary,
 } from '../../preload/contract/cases';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
@@ -261,7 +262,17 @@ export function createCaseViews(deps: {
     /** What earlier cases of this applicant can prefill. */
     history(kind: 'person' | 'enterprise', idNumber: string): ApplicantHistory {
       const found = registry.find(kind, idNumber);
-      if (!found) return { found: false, caseCount: 0, name: null, form: {}, phone: null, address: null };
+      if (!found)
+        return {
+          found: false,
+          caseCount: 0,
+          name: null,
+          form: {},
+          phone: null,
+          address: null,
+          details: {},
+          actedFor: null,
+        };
       const digest = registry.digest(idNumber);
       const n = db.select({ n: count() }).from(cases).where(eq(cases.applicantIdDigest, digest)).get()?.n ?? 0;
       const d = found.details;
@@ -276,6 +287,10 @@ export function createCaseViews(deps: {
         ),
         phone: str(d.phone),
         address: str(d.address),
+        details: Object.fromEntries(
+          Object.entries(d).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+        ),
+        actedFor: actedForOf(d.actedFor),
       };
     },
   };
@@ -294,6 +309,12 @@ export function createCaseViews(deps: {
     }
     return and(gte(cases.applicantName, search), lt(cases.applicantName, `${search}\uffff`))!;
   }
+}
+
+/** The enterprise kept with an agent, when it is whole enough to offer. */
+function actedForOf(value: unknown): ApplicantHistory['actedFor'] {
+  const parsed = actedForSchema.safeParse(value);
+  return parsed.success && parsed.data.name ? parsed.data : null;
 }
 
 export type CaseViews = ReturnType<typeof createCaseViews>;

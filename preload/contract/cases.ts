@@ -119,7 +119,20 @@ export const caseListSchema = z.object({
 });
 export type CaseList = z.infer<typeof caseListSchema>;
 
-/** What earlier cases of the same applicant can prefill: the latest value of each form field. */
+/** The enterprise a person last acted for (as agent), offered when they come again. */
+export const actedForSchema = z.object({
+  name: z.string(),
+  creditCode: z.string(),
+  legalRepresentative: z.string(),
+  phone: z.string(),
+  address: z.string(),
+});
+
+/**
+ * What earlier cases of the same applicant can prefill: the latest value of each form field (for
+ * the same matter's fields), the applicant's details by what they are (`residenceAddress`, `phone`:
+ * for any matter's field that holds that detail), and the enterprise they last acted for.
+ */
 export const applicantHistorySchema = z.object({
   found: z.boolean(),
   caseCount: z.number().int(),
@@ -127,5 +140,7 @@ export const applicantHistorySchema = z.object({
   form: z.record(z.string(), z.string()),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+  details: z.record(z.string(), z.string()),
+  actedFor: actedForSchema.nullable(),
 });
 export type ApplicantHistory = z.infer<typeof applicantHistorySchema>;

@@ -2,6 +2,7 @@ import type { FormField, MaterialItem, Matter } from '@yichuang/domain/catalog';
 import type { CaseDraft, DecisionKind, ItemState, PersonDraft } from '@yichuang/domain/cases';
 import { emptyItemState } from '@yichuang/domain/cases';
 import { citizenIdProblem, creditCodeProblem, isOldForeignPermanentId } from '@yichuang/domain/id-numbers';
+import { panelPathOf } from './applicant-fields';
 
 /**
  * The intake rules, as pure functions: the renderer runs them as the clerk types, the cases
@@ -186,6 +187,26 @@ export function applicantProblems(matter: Matter, draft: CaseDraft, today: strin
 }
 
 /**
+ * What acceptance needs of the applicant panel because the matter's form asks for it (the phone,
+ * typed once, in the panel): named at the panel's field, by path (`person.phone`).
+ */
+export function panelFormProblems(matter: Matter, draft: CaseDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of matter.formFields) {
+    const path = panelPathOf(matter.subject, field);
+    if (!path || !field.required) continue;
+    const [part, key] = path.split('.') as ['person' | 'enterprise', string];
+    if (!((draft[part] as Record<string, string>)[key] ?? '').trim()) problems[path] = `请填写${field.label}`;
+  }
+  return problems;
+}
+
+/** The fields the matter's form shows and checks itself: not those that are applicant panel entries. */
+export function ownFormFields(matter: Matter): FormField[] {
+  return matter.formFields.filter((field) => !panelPathOf(matter.subject, field));
+}
+
+/**
  * Everything that stops a decision, by path (`person.idNumber`, `form.phone`, `items.photo`,
  * `matter`). Accept needs all of it; a supplement notice or a rejection needs the matter and
  * who applies (the notice is addressed to them), not a complete checklist.
@@ -199,7 +220,9 @@ export function decisionProblems(
   if (!matter) return { matter: '请先选择事项' };
   const problems = applicantProblems(matter, draft, today);
   if (kind !== 'accept') return problems;
-  for (const [k, v] of Object.entries(formProblems(matter.formFields, draft.form, today))) problems[`form.${k}`] = v;
+  for (const [k, v] of Object.entries(panelFormProblems(matter, draft))) problems[k] ??= v;
+  for (const [k, v] of Object.entries(formProblems(ownFormFields(matter), draft.form, today)))
+    problems[`form.${k}`] = v;
   for (const entry of checklistFor(matter, draft)) {
     if (entry.required && entry.status !== 'complete')
       problems[`items.${entry.item.id}`] = `${entry.item.name}：${entry.problem ?? '未完成'}`;

@@ -19,7 +19,14 @@ export function testCatalog(version = 9_000_000_001): Catalog {
         collection: '窗口领取',
         formFields: [
           { key: 'phone', label: '联系电话', type: 'phone', required: true, prefill: 'phone' },
-          { key: 'residenceAddress', label: '居住地址', type: 'text', required: true, maxLength: 100 },
+          {
+            key: 'residenceAddress',
+            label: '居住地址',
+            type: 'text',
+            required: true,
+            maxLength: 100,
+            prefill: 'residenceAddress',
+          },
           { key: 'reason', label: '居住事由', type: 'select', required: true, options: ['务工', '就学', '居住'] },
         ],
         materials: [

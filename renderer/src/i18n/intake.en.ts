@@ -44,6 +44,11 @@ export const intakeEn: Messages['intake'] = {
     hasAgentEnterprise: 'An agent applies for the enterprise',
     agentHint: "The letter of authorisation and the agent's ID were added to the checklist.",
     historyFound: 'Filled in details from {{count}} earlier case(s) of this applicant: please check them',
+    actedForFound: 'Filled in the enterprise this agent last acted for: {{name}}. Please check it',
+    noCard: 'No card to read on the reader: put the card on the reader and press F2 again',
+  },
+  form: {
+    datePlaceholder: 'e.g. 2026-03-01',
   },
   person: {
     name: 'Name',

@@ -41,6 +41,11 @@ export const intakeZh = {
     hasAgentEnterprise: '由经办人（代办人）办理',
     agentHint: '代办需提交授权委托书和代办人身份证件，已加入材料清单。',
     historyFound: '已带出该申请人此前 {{count}} 件办件中的信息，请核对',
+    actedForFound: '已带出该代办人上次代办的企业：{{name}}，请核对',
+    noCard: '读卡器上没有可读的证件：请将证件放在读卡器上再按 F2',
+  },
+  form: {
+    datePlaceholder: '如 2026-03-01',
   },
   person: {
     name: '姓名',

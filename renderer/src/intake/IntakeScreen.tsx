@@ -7,16 +7,17 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { WorkingDate } from '@yichuang/domain/calendar';
 import type { CaseDetail, CaseSummary } from '../../../preload/contract/cases';
-import type { CaseDraft, Decision, ItemFile } from '@yichuang/domain/cases';
+import type { Decision, ItemFile } from '@yichuang/domain/cases';
 import type { CatalogMatter } from '@yichuang/domain/catalog';
 import { hallDate, hallTime } from '@yichuang/domain/hall-time';
-import type { CardRead } from '../../../preload/contract/devices';
 import {
   applicantProblems,
   checklistComplete,
   checklistFor,
   decisionProblems,
   formProblems,
+  ownFormFields,
+  panelFormProblems,
 } from '../../../preload/contract/intake';
 import type { HotFolderArrival, HotFolderStatus } from '../../../preload/contract/materials';
 import { useServerNow } from '../app/server-clock';
@@ -37,10 +38,11 @@ import { MatterMeta } from './MatterMeta';
 import { SaveStateText } from './SaveStateText';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
-import { personFromCard, prefillForm, prefillPerson, syncPrefill } from './prefill';
+import { prefillForm, syncPrefill } from './prefill';
 import { toItemFile, withItem } from './draft-items';
-import { focusFirstEmpty } from './focus';
-import { attachedArrivals, recentArrivalMs, recentReadMs, usedReads } from './page-memory';
+import { FieldCheckContext, focusField, focusFirstEmpty, type FieldCheck } from './focus';
+import { attachedArrivals, cardSlots, recentArrivalMs } from './page-memory';
+import { useApplicantIntake } from './use-applicant';
 import { useDraft } from './use-draft';
 import './intake.css';
 
@@ -59,13 +61,14 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
-  const { card, scans } = useDevices();
+  const { scans } = useDevices();
   const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
-  const { detail, draft, save, update, flush, load } = useDraft();
+  const { detail, draft, save, update, flush, load, loaded } = useDraft();
 
   const [matters, setMatters] = useState<CatalogMatter[]>([]);
-  const [cardSlot, setCardSlot] = useState<CardSlot>('person');
+  // Which slot the card fills, kept for the draft while the clerk visits another screen.
+  const [cardSlot, setSlot] = useState<CardSlot>(() => (openDraftId && cardSlots.get(openDraftId)) || 'person');
   const [source, setSource] = useState<CaptureSource>('import');
   const [pageIndex, setPageIndex] = useState(0);
   const [dialog, setDialog] = useState<DecisionDialog>(null);
@@ -77,10 +80,13 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const [unattached, setUnattached] = useState<HotFolderArrival[]>([]);
   const [promised, setPromised] = useState<WorkingDate | null>(null);
   const [showProblems, setShowProblems] = useState(false);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
 
   const matterPicker = useRef<MatterPickerRef>(null);
   const camera = useRef<CameraHandle>(null);
   const starting = useRef<Promise<string | null> | null>(null);
+  /** The draft being opened again on coming back: nothing starts a second one meanwhile. */
+  const restoring = useRef<Promise<CaseDetail | null> | null>(null);
 
   const matter = useMemo(() => matters.find((m) => m.code === draft?.matterCode) ?? null, [matters, draft?.matterCode]);
   const entries = useMemo(() => (matter && draft ? checklistFor(matter, draft) : []), [matter, draft]);
@@ -90,16 +96,33 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const problems = useMemo(() => {
     if (!draft || !matter) return { applicant: {}, form: {} };
     return {
-      applicant: applicantProblems(matter, draft, today),
-      form: formProblems(matter.formFields, draft.form, today),
+      // What acceptance needs of the panel for the form (the phone) is named there too.
+      applicant: { ...panelFormProblems(matter, draft), ...applicantProblems(matter, draft, today) },
+      form: formProblems(ownFormFields(matter), draft.form, today),
     };
   }, [draft, matter, today]);
 
   // The latest state for event handlers registered once.
-  const live = useRef({ draft, detail, selected, matter });
+  const live = useRef({ draft, detail, selected, matter, cardSlot });
   useLayoutEffect(() => {
-    live.current = { draft, detail, selected, matter };
+    live.current = { draft, detail, selected, matter, cardSlot };
   });
+
+  const setCardSlot = useCallback((slot: CardSlot) => {
+    setSlot(slot);
+    live.current.cardSlot = slot;
+    const id = live.current.detail?.id;
+    if (id) cardSlots.set(id, slot);
+  }, []);
+
+  const fieldCheck = useMemo<FieldCheck>(
+    () => ({
+      left,
+      showAll: showProblems,
+      leave: (path) => setLeft((s) => (s.has(path) ? s : new Set(s).add(path))),
+    }),
+    [left, showProblems],
+  );
 
   useEffect(() => {
     void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
@@ -126,13 +149,18 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       });
       return;
     }
-    if (live.current.detail) return;
+    if (live.current.detail || userId === null) return;
     // Back from another screen: the draft that was open is open again, as it was.
     const returning = openDraftId;
     if (returning) {
-      void api.cases.get({ caseId: returning }).then((r) => {
-        if (r.ok && r.value.state === 'draft' && r.value.clerkId === userId) load(r.value);
-        else void api.cases.myDrafts({}).then((d) => d.ok && setOffered(d.value));
+      // A card read meanwhile waits for this draft (it fills it), rather than starting another.
+      restoring.current ??= api.cases.get({ caseId: returning }).then((r) => {
+        if (r.ok && r.value.state === 'draft' && r.value.clerkId === userId) {
+          load(r.value);
+          return r.value;
+        }
+        void api.cases.myDrafts({}).then((d) => d.ok && setOffered(d.value));
+        return null;
       });
       return;
     }
@@ -143,10 +171,18 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     openDraftId = detail?.state === 'draft' ? detail.id : null;
   }, [detail]);
 
+  // Another case on screen: its fields are checked afresh, as they are left.
+  const caseOnScreen = detail?.id ?? null;
+  useEffect(() => {
+    setLeft(new Set());
+    setShowProblems(false);
+  }, [caseOnScreen]);
+
   /** The case on screen, created on the first thing the clerk does. */
   const ensureCase = useCallback(
     async (matterCode: string | null): Promise<string | null> => {
-      const current = live.current.detail;
+      if (restoring.current) await restoring.current;
+      const current = loaded();
       if (current && current.state === 'draft') return current.id;
       starting.current ??= (async () => {
         const created = await run(api.cases.create({ matterCode }));
@@ -163,23 +199,18 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         starting.current = null;
       }
     },
-    [load, run],
+    [load, loaded, run],
   );
 
-  const lookUpHistory = useCallback(
-    async (kind: 'person' | 'enterprise', idNumber: string) => {
-      const history = await api.cases.history({ kind, idNumber });
-      if (!history.ok || !history.value.found) return;
-      const found = history.value;
-      update((d) => {
-        const m = live.current.matter;
-        const next = kind === 'person' ? { ...d, person: prefillPerson(d.person, found) } : d;
-        return m ? prefillForm(m, next, found) : next;
-      });
-      void message.info(t('intake.applicant.historyFound', { count: found.caseCount }));
-    },
-    [message, t, update],
-  );
+  const onCardTaken = useCallback(() => setResult(null), []);
+  const focusMatter = useCallback(() => window.setTimeout(() => matterPicker.current?.focus(), 50), []);
+  const { lookUpHistory, readCard, earlierOf, forget } = useApplicantIntake({
+    live,
+    ensureCase,
+    update,
+    onCardTaken,
+    focusMatter,
+  });
 
   const pickMatter = useCallback(
     async (code: string) => {
@@ -187,50 +218,23 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       if (!m) return;
       const caseId = await ensureCase(code);
       if (!caseId) return;
+      const d0 = live.current.draft;
+      const applicant =
+        m.subject === 'enterprise'
+          ? { whose: 'enterprise' as const, id: d0?.enterprise.creditCode ?? '' }
+          : { whose: 'person' as const, id: d0?.person.idNumber ?? '' };
+      const earlier = earlierOf(applicant.whose, applicant.id);
       update((d) => {
         const firstRequired = m.materials.find((x) => x.requirement === 'required') ?? m.materials[0]!;
-        return prefillForm(m, { ...d, matterCode: code, selectedItemId: firstRequired.id }, null);
+        return prefillForm(m, { ...d, matterCode: code, selectedItemId: firstRequired.id }, earlier);
       });
+      // The applicant came before the matter was picked (or before a visit to another screen).
+      if (!earlier && applicant.id.length === 18) void lookUpHistory(applicant.whose, applicant.id, true);
       setPageIndex(0);
-      if (m.subject === 'enterprise') setCardSlot('agent');
       focusFirstEmpty();
     },
-    [ensureCase, matters, update],
+    [earlierOf, ensureCase, lookUpHistory, matters, update],
   );
-
-  // A card read while this screen is open fills the applicant (or the agent).
-  const takeCard = useCallback(
-    async (read: CardRead) => {
-      const caseId = await ensureCase(null);
-      if (!caseId) return;
-      const identity = await run(api.cases.takeCard({ caseId, readId: read.readId }));
-      if (!identity) return;
-      const m = live.current.matter;
-      const slot: CardSlot = live.current.draft?.hasAgent && cardSlot === 'agent' ? 'agent' : 'person';
-      update((d) => {
-        let next: CaseDraft;
-        if (slot === 'agent') next = { ...d, agent: personFromCard(identity, d.agent) };
-        else if (m?.subject === 'enterprise')
-          next = { ...d, enterprise: { ...d.enterprise, legalRepresentative: identity.name } };
-        else next = { ...d, person: personFromCard(identity, d.person) };
-        return m ? prefillForm(m, next, null) : next;
-      });
-      if (slot === 'person' && m?.subject !== 'enterprise') void lookUpHistory('person', identity.idNumber);
-      if (!m) window.setTimeout(() => matterPicker.current?.focus(), 50);
-      else focusFirstEmpty();
-    },
-    [cardSlot, ensureCase, lookUpHistory, run, update],
-  );
-
-  // Also a card read just before the screen opened (the citizen put it down while the clerk was
-  // elsewhere); each read fills one case once.
-  useEffect(() => {
-    if (!card || usedReads.has(card.readId)) return;
-    if (Date.now() - Date.parse(card.readAt) > recentReadMs) return;
-    usedReads.add(card.readId);
-    setResult(null);
-    void takeCard(card);
-  }, [card, takeCard]);
 
   const addFiles = useCallback(
     (itemId: string, files: ItemFile[]) => {
@@ -343,6 +347,10 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       const first = Object.values(found)[0];
       if (first) {
         setShowProblems(true);
+        // The focus goes where the first problem is, to be fixed there.
+        const path = Object.keys(found)[0]!;
+        if (path === 'matter') matterPicker.current?.focus();
+        else window.setTimeout(() => focusField(path), 0);
         return void message.warning(t('intake.decide.notReady', { problem: first, count: Object.keys(found).length }));
       }
       setDialog(kind);
@@ -375,9 +383,10 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     load(null);
     setResult(null);
     setCardSlot('person');
+    forget();
     setUnattached([]);
     window.setTimeout(() => matterPicker.current?.focus(), 50);
-  }, [load]);
+  }, [forget, load, setCardSlot]);
 
   const discard = useCallback(() => {
     if (!detail) return;
@@ -394,6 +403,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
 
   useShortcuts(
     {
+      F2: () => void readCard(),
       F3: () => matterPicker.current?.focus(),
       F4: () => void capture(),
       F6: nextItem,
@@ -409,156 +419,160 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const english = i18n.language === 'en';
 
   return (
-    <div className="intake" data-testid="intake">
-      <div className="intake-top">
-        <MatterPicker
-          ref={matterPicker}
-          matters={matters}
-          value={draft?.matterCode ?? null}
-          onPick={(c) => void pickMatter(c)}
-          disabled={!!detail && !isDraft}
-        />
-        <kbd>F3</kbd>
-        {matter && <MatterMeta matter={matter} promised={promised} />}
-        <div className="intake-top-right">
-          {detail && (
-            <Space size={6}>
-              <CaseStateTag state={detail.state} />
-              {detail.number && <Typography.Text className="mono">{detail.number}</Typography.Text>}
-              <SaveStateText save={save} />
-            </Space>
-          )}
-          <Button size="small" icon={<FileAddOutlined />} onClick={nextCase} data-testid="new-case">
-            {t('intake.newCase')}
-          </Button>
-          {isDraft && (
-            <Button size="small" danger icon={<DeleteOutlined />} onClick={discard} data-testid="discard">
-              {t('intake.discard')}
-            </Button>
-          )}
-        </div>
-      </div>
-
-      {!draft ? (
-        <IntakeStart
-          offered={offered}
-          onContinue={(caseId) => void run(api.cases.get({ caseId })).then((x) => x && load(x))}
-        />
-      ) : (
-        <div className="intake-columns">
-          <ApplicantPanel
-            draft={draft}
-            matter={matter}
-            problems={problems.applicant}
-            cardSlot={cardSlot}
-            onCardSlot={setCardSlot}
-            onReadCard={() => void run(api.idcard.readNow({}))}
-            onChange={(change) =>
-              update((d) => {
-                const next = change(d);
-                return matter ? syncPrefill(matter, d, next) : next;
-              })
-            }
-            onIdComplete={(kind, id) => void lookUpHistory(kind, id)}
+    <FieldCheckContext.Provider value={fieldCheck}>
+      <div className="intake" data-testid="intake">
+        <div className="intake-top">
+          <MatterPicker
+            ref={matterPicker}
+            matters={matters}
+            value={draft?.matterCode ?? null}
+            onPick={(c) => void pickMatter(c)}
+            disabled={!!detail && !isDraft}
           />
-          <Card
-            size="small"
-            className="intake-column intake-middle"
-            title={matter ? (english && matter.nameEn ? matter.nameEn : matter.name) : t('intake.matter.pickFirst')}
-            extra={
-              matter && (
-                <span className="items-summary" data-testid="items-summary">
-                  {t('intake.items.summary', { ready, total: required.length })} <kbd>F6</kbd>
-                </span>
-              )
-            }
-          >
-            {matter ? (
-              <>
-                <MatterForm
-                  fields={matter.formFields}
-                  values={draft.form}
-                  problems={problems.form}
-                  onChange={(key, value) => update((d) => ({ ...d, form: { ...d.form, [key]: value } }))}
-                />
-                <Typography.Text strong className="section-title">
-                  {t('intake.items.title')}
-                </Typography.Text>
-                <Checklist
-                  entries={entries}
-                  selectedId={draft.selectedItemId}
-                  onSelect={(id) => {
-                    update((d) => ({ ...d, selectedItemId: id }));
-                    setPageIndex(0);
-                  }}
-                  onItemChange={(id, patch) => update((d) => withItem(d, id, (s) => ({ ...s, ...patch })))}
-                />
-              </>
-            ) : (
-              <Empty description={t('intake.matter.pickHint')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          <kbd>F3</kbd>
+          {matter && <MatterMeta matter={matter} promised={promised} />}
+          <div className="intake-top-right">
+            {detail && (
+              <Space size={6}>
+                <CaseStateTag state={detail.state} />
+                {detail.number && <Typography.Text className="mono">{detail.number}</Typography.Text>}
+                <SaveStateText save={save} />
+              </Space>
             )}
-          </Card>
-          <CapturePanel
-            ref={camera}
-            entry={selected}
-            source={source}
-            onSource={setSource}
-            busy={capturing}
-            onCapture={() => void capture()}
-            onImport={(files) => void onImport(files)}
-            hotFolder={hotFolder}
-            unattached={unattached}
-            onAttachArrival={(a) => void attachArrival(a)}
-            onFilesChange={(files) =>
-              selected && update((d) => withItem(d, selected.item.id, (s) => ({ ...s, files })))
-            }
-            onCropped={(index, bytes) => {
-              if (!selected) return;
-              const itemId = selected.item.id;
-              const old = selected.state.files[index];
-              void run(api.materials.import({ name: old?.name ?? 'crop.jpg', bytes })).then((stored) => {
-                if (!stored || !old) return;
-                update((d) =>
-                  withItem(d, itemId, (s) => ({
-                    ...s,
-                    // The cut comes back upright: its rotation is in the pixels now.
-                    files: s.files.map((f, j) => (j === index ? toItemFile(stored, f.name, f.via) : f)),
-                  })),
-                );
-              });
-            }}
-            pageIndex={pageIndex}
-            onPageIndex={setPageIndex}
-          />
+            <Button size="small" icon={<FileAddOutlined />} onClick={nextCase} data-testid="new-case">
+              {t('intake.newCase')}
+            </Button>
+            {isDraft && (
+              <Button size="small" danger icon={<DeleteOutlined />} onClick={discard} data-testid="discard">
+                {t('intake.discard')}
+              </Button>
+            )}
+          </div>
         </div>
-      )}
 
-      <DecisionBar
-        enabled={isDraft && !!matter}
-        ready={
-          checklistComplete(entries) && Object.keys(problems.applicant).length + Object.keys(problems.form).length === 0
-        }
-        missing={required.length - ready}
-        problems={
-          showProblems && matter && draft ? Object.values(decisionProblems(matter, draft, 'accept', today)) : null
-        }
-        showReadiness={!!draft && !!matter && isDraft}
-        onOpen={open}
-      />
+        {!draft ? (
+          <IntakeStart
+            offered={offered}
+            onContinue={(caseId) => void run(api.cases.get({ caseId })).then((x) => x && load(x))}
+          />
+        ) : (
+          <div className="intake-columns">
+            <ApplicantPanel
+              draft={draft}
+              matter={matter}
+              problems={problems.applicant}
+              cardSlot={cardSlot}
+              onCardSlot={setCardSlot}
+              onReadCard={() => void readCard()}
+              onChange={(change) =>
+                update((d) => {
+                  const next = change(d);
+                  return matter ? syncPrefill(matter, d, next) : next;
+                })
+              }
+              onIdComplete={(whose, id) => void lookUpHistory(whose, id)}
+            />
+            <Card
+              size="small"
+              className="intake-column intake-middle"
+              title={matter ? (english && matter.nameEn ? matter.nameEn : matter.name) : t('intake.matter.pickFirst')}
+              extra={
+                matter && (
+                  <span className="items-summary" data-testid="items-summary">
+                    {t('intake.items.summary', { ready, total: required.length })} <kbd>F6</kbd>
+                  </span>
+                )
+              }
+            >
+              {matter ? (
+                <>
+                  <MatterForm
+                    fields={ownFormFields(matter)}
+                    values={draft.form}
+                    problems={problems.form}
+                    today={today}
+                    onChange={(key, value) => update((d) => ({ ...d, form: { ...d.form, [key]: value } }))}
+                  />
+                  <Typography.Text strong className="section-title">
+                    {t('intake.items.title')}
+                  </Typography.Text>
+                  <Checklist
+                    entries={entries}
+                    selectedId={draft.selectedItemId}
+                    onSelect={(id) => {
+                      update((d) => ({ ...d, selectedItemId: id }));
+                      setPageIndex(0);
+                    }}
+                    onItemChange={(id, patch) => update((d) => withItem(d, id, (s) => ({ ...s, ...patch })))}
+                  />
+                </>
+              ) : (
+                <Empty description={t('intake.matter.pickHint')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
+            </Card>
+            <CapturePanel
+              ref={camera}
+              entry={selected}
+              source={source}
+              onSource={setSource}
+              busy={capturing}
+              onCapture={() => void capture()}
+              onImport={(files) => void onImport(files)}
+              hotFolder={hotFolder}
+              unattached={unattached}
+              onAttachArrival={(a) => void attachArrival(a)}
+              onFilesChange={(files) =>
+                selected && update((d) => withItem(d, selected.item.id, (s) => ({ ...s, files })))
+              }
+              onCropped={(index, bytes) => {
+                if (!selected) return;
+                const itemId = selected.item.id;
+                const old = selected.state.files[index];
+                void run(api.materials.import({ name: old?.name ?? 'crop.jpg', bytes })).then((stored) => {
+                  if (!stored || !old) return;
+                  update((d) =>
+                    withItem(d, itemId, (s) => ({
+                      ...s,
+                      // The cut comes back upright: its rotation is in the pixels now.
+                      files: s.files.map((f, j) => (j === index ? toItemFile(stored, f.name, f.via) : f)),
+                    })),
+                  );
+                });
+              }}
+              pageIndex={pageIndex}
+              onPageIndex={setPageIndex}
+            />
+          </div>
+        )}
 
-      {matter && draft && (
-        <DecisionDialogs
-          open={dialog}
-          matter={matter}
-          entries={entries}
-          applicantName={matter.subject === 'enterprise' ? draft.enterprise.name : draft.person.name}
-          promised={promised}
-          busy={busy}
-          onDecide={(d) => void decide(d)}
-          onClose={() => setDialog(null)}
+        <DecisionBar
+          enabled={isDraft && !!matter}
+          ready={
+            checklistComplete(entries) &&
+            Object.keys(problems.applicant).length + Object.keys(problems.form).length === 0
+          }
+          missing={required.length - ready}
+          problems={
+            showProblems && matter && draft ? Object.values(decisionProblems(matter, draft, 'accept', today)) : null
+          }
+          showReadiness={!!draft && !!matter && isDraft}
+          onOpen={open}
         />
-      )}
-      {result && <DecisionResult detail={result} onNext={nextCase} onClose={() => setResult(null)} />}
-    </div>
+
+        {matter && draft && (
+          <DecisionDialogs
+            open={dialog}
+            matter={matter}
+            entries={entries}
+            applicantName={matter.subject === 'enterprise' ? draft.enterprise.name : draft.person.name}
+            promised={promised}
+            busy={busy}
+            onDecide={(d) => void decide(d)}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {result && <DecisionResult detail={result} onNext={nextCase} onClose={() => setResult(null)} />}
+      </div>
+    </FieldCheckContext.Provider>
   );
 }

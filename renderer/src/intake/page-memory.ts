@@ -29,3 +29,6 @@ export const recentArrivalMs = 30 * 60 * 1000;
 
 /** A card read this recently is taken when the intake screen opens. */
 export const recentReadMs = 2 * 60 * 1000;
+
+/** What the card fills (the applicant or the agent), per draft, kept while the clerk visits another screen. */
+export const cardSlots = new Map<string, 'person' | 'agent'>();

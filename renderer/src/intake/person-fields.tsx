@@ -4,25 +4,32 @@ import type { PersonDraft } from '@yichuang/domain/cases';
 import { idTypes } from '@yichuang/domain/cases';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { useState } from 'react';
+import { useFieldCheck } from './focus';
 
 interface PersonFieldsProps {
-  /** `person` or `agent`: names the test ids and the audit of what was typed. */
+  /** `person` or `agent`: names the test ids, the field paths and the audit of what was typed. */
   slot: 'person' | 'agent';
   value: PersonDraft;
   problems: Record<string, string>;
+  /** The matter needs a phone (its form's phone is this one: typed once, here). */
+  phoneRequired?: boolean;
   onChange: (next: PersonDraft) => void;
   /** Called when a whole, valid ID number has been typed (to look up earlier cases). */
   onIdComplete?: (idNumber: string) => void;
 }
 
 /**
- * Name, ID type and number, phone: checked as the clerk types (GB 11643 check digit, birth date,
- * region), with the message saying what to fix. A number read from the card is shown masked
- * until the field is focused, so a passer-by does not see it.
+ * Name, ID type and number, phone: checked as the clerk leaves each (GB 11643 check digit, birth
+ * date, region), with the message saying what to fix; Tab out of a wrong value keeps the focus.
+ * A number read from the card is shown masked until the field is focused, so a passer-by does
+ * not see it.
  */
-export function PersonFields({ slot, value, problems, onChange, onIdComplete }: PersonFieldsProps) {
+export function PersonFields({ slot, value, problems, phoneRequired, onChange, onIdComplete }: PersonFieldsProps) {
   const { t } = useTranslation();
   const [idFocused, setIdFocused] = useState(false);
+  const name = useFieldCheck(`${slot}.name`, value.name, problems.name);
+  const id = useFieldCheck(`${slot}.idNumber`, value.idNumber, problems.idNumber);
+  const phone = useFieldCheck(`${slot}.phone`, value.phone, problems.phone);
   const typed = (patch: Partial<PersonDraft>) => {
     // Typing over an identifying field means the card no longer vouches for it.
     const identifying = 'name' in patch || 'idNumber' in patch || 'idType' in patch;
@@ -30,19 +37,18 @@ export function PersonFields({ slot, value, problems, onChange, onIdComplete }: 
   };
   const idShown =
     !idFocused && value.source === 'card' && value.idNumber ? maskIdNumber(value.idNumber) : value.idNumber;
-  const touched = (key: keyof PersonDraft) => value[key] !== '';
-  const status = (key: 'name' | 'idNumber' | 'phone') => (touched(key) && problems[key] ? 'error' : undefined);
 
   return (
     <>
       <Form.Item
         label={t('intake.person.name')}
         required
-        validateStatus={status('name')}
-        help={touched('name') ? problems.name : undefined}
+        validateStatus={name.problem ? 'error' : undefined}
+        help={name.problem}
       >
         <Input
           data-testid={`${slot}-name`}
+          {...name.input}
           value={value.name}
           maxLength={60}
           onChange={(e) => typed({ name: e.target.value })}
@@ -60,17 +66,21 @@ export function PersonFields({ slot, value, problems, onChange, onIdComplete }: 
       <Form.Item
         label={t('intake.person.idNumber')}
         required
-        validateStatus={status('idNumber')}
-        help={touched('idNumber') ? problems.idNumber : undefined}
-        hasFeedback={touched('idNumber')}
+        validateStatus={id.problem ? 'error' : undefined}
+        help={id.problem}
+        hasFeedback={value.idNumber !== '' && (!!id.problem || !problems.idNumber)}
       >
         <Input
           data-testid={`${slot}-id-number`}
+          {...id.input}
           value={idShown}
           maxLength={18}
           className="mono"
           onFocus={() => setIdFocused(true)}
-          onBlur={() => setIdFocused(false)}
+          onBlur={() => {
+            setIdFocused(false);
+            id.input.onBlur();
+          }}
           onChange={(e) => {
             const idNumber = e.target.value.replace(/\s/g, '').toUpperCase();
             typed({ idNumber });
@@ -80,11 +90,13 @@ export function PersonFields({ slot, value, problems, onChange, onIdComplete }: 
       </Form.Item>
       <Form.Item
         label={t('intake.person.phone')}
-        validateStatus={status('phone')}
-        help={touched('phone') ? problems.phone : undefined}
+        required={phoneRequired}
+        validateStatus={phone.problem ? 'error' : undefined}
+        help={phone.problem}
       >
         <Input
           data-testid={`${slot}-phone`}
+          {...phone.input}
           value={value.phone}
           maxLength={20}
           onChange={(e) => typed({ phone: e.target.value.trim() })}

@@ -1,6 +1,7 @@
 import type { ApplicantHistory } from '../../../preload/contract/cases';
-import type { CaseDraft, PersonDraft } from '@yichuang/domain/cases';
-import type { Matter, PrefillSource } from '@yichuang/domain/catalog';
+import type { CaseDraft, EnterpriseDraft, PersonDraft } from '@yichuang/domain/cases';
+import type { Matter } from '@yichuang/domain/catalog';
+import { detailOf, panelPathOf, withPanelFields } from '../../../preload/contract/applicant-fields';
 import type { Identity } from '../../../preload/contract/devices';
 
 /** Nothing typed that a device can read: a card's identity as the person on the case. */
@@ -25,43 +26,20 @@ export function personFromCard(identity: Identity, before: PersonDraft): PersonD
   };
 }
 
-function sourceValue(draft: CaseDraft, source: PrefillSource): string {
-  const p = draft.person;
-  const e = draft.enterprise;
-  switch (source) {
-    case 'name':
-      return p.name;
-    case 'sex':
-      return p.sex;
-    case 'nation':
-      return p.nation;
-    case 'birthDate':
-      return p.birthDate;
-    case 'address':
-      return p.address || e.address;
-    case 'idNumber':
-      return p.idNumber;
-    case 'phone':
-      return p.phone || e.phone;
-    case 'enterpriseName':
-      return e.name;
-    case 'creditCode':
-      return e.creditCode;
-    case 'legalRepresentative':
-      return e.legalRepresentative;
-  }
-}
-
 /**
- * Fills the matter's empty form fields from the applicant (card or typed) and from the latest
- * earlier case of the same applicant. What the clerk already typed is never overwritten.
+ * Fills the matter's own empty form fields: a field holding an applicant detail from the draft
+ * (the card), else from the applicant's earlier cases (the same detail, whatever the field is
+ * called in that matter; then the same field of the same matter). The panel's entries are the
+ * form's too (applicant-fields.ts). What the clerk already typed is never overwritten.
  */
 export function prefillForm(matter: Matter, draft: CaseDraft, history: ApplicantHistory | null): CaseDraft {
-  const form = { ...draft.form };
+  const next = withPanelFields(matter, draft);
+  const form = { ...next.form };
   let changed = false;
   for (const field of matter.formFields) {
-    if ((form[field.key] ?? '') !== '') continue;
-    let value = field.prefill ? sourceValue(draft, field.prefill) : '';
+    if (panelPathOf(matter.subject, field) || (form[field.key] ?? '') !== '') continue;
+    let value = field.prefill ? detailOf(next, matter.subject, field.prefill) : '';
+    if (!value && history && field.prefill) value = history.details[field.prefill] ?? '';
     if (!value && history) value = history.form[field.key] ?? '';
     if (field.type === 'select' && value && !field.options?.includes(value)) value = '';
     if (value) {
@@ -69,7 +47,7 @@ export function prefillForm(matter: Matter, draft: CaseDraft, history: Applicant
       changed = true;
     }
   }
-  return changed ? { ...draft, form } : draft;
+  return changed ? { ...next, form } : next;
 }
 
 /** The person's phone and address from earlier cases, where nothing was typed or read. */
@@ -82,20 +60,37 @@ export function prefillPerson(person: PersonDraft, history: ApplicantHistory): P
 }
 
 /**
- * Keeps the form's prefilled fields in step while the clerk types the applicant: a field still
- * showing what the applicant had before (or empty) follows the new value; one the clerk changed
- * by hand is left alone.
+ * The enterprise from earlier cases where nothing of it was typed: its own (found by its credit
+ * code), or the one a person last acted for (found by the agent's card).
+ */
+export function prefillEnterprise(enterprise: EnterpriseDraft, history: ApplicantHistory): EnterpriseDraft {
+  const acted = history.actedFor;
+  if (acted && !enterprise.name && !enterprise.creditCode) return { ...enterprise, ...acted };
+  const d = history.details;
+  return {
+    ...enterprise,
+    name: enterprise.name || history.name || '',
+    legalRepresentative: enterprise.legalRepresentative || d.legalRepresentative || '',
+    phone: enterprise.phone || d.phone || '',
+    address: enterprise.address || d.address || '',
+  };
+}
+
+/**
+ * Keeps the form in step while the clerk types the applicant: the panel's entries are the form's;
+ * a form field prefilled from another detail (the address) and still showing what the applicant
+ * had before (or empty) follows the new value; one the clerk changed by hand is left alone.
  */
 export function syncPrefill(matter: Matter, before: CaseDraft, after: CaseDraft): CaseDraft {
   let form = after.form;
   for (const field of matter.formFields) {
-    if (!field.prefill) continue;
-    const old = sourceValue(before, field.prefill);
-    const next = sourceValue(after, field.prefill);
+    if (!field.prefill || panelPathOf(matter.subject, field)) continue;
+    const old = detailOf(before, matter.subject, field.prefill);
+    const next = detailOf(after, matter.subject, field.prefill);
     const current = form[field.key] ?? '';
     if (old === next || (current !== '' && current !== old)) continue;
     if (field.type === 'select' && next && !field.options?.includes(next)) continue;
     form = { ...form, [field.key]: next };
   }
-  return form === after.form ? after : { ...after, form };
+  return withPanelFields(matter, form === after.form ? after : { ...after, form });
 }

@@ -24,6 +24,8 @@ export interface DraftHandle {
   flush: () => Promise<number | null>;
   /** Loads a case into the screen (a new draft, a recovered one, or a decided one to show its result). */
   load: (detail: CaseDetail | null) => void;
+  /** The case loaded last, at once (the state above follows on the next render). */
+  loaded: () => CaseDetail | null;
 }
 
 /**
@@ -43,6 +45,7 @@ export function useDraft(): DraftHandle {
     dirty: false,
   });
   const inFlight = useRef<Promise<number | null> | null>(null);
+  const loadedDetail = useRef<CaseDetail | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const saveNow = useCallback((): Promise<number | null> => {
@@ -108,6 +111,7 @@ export function useDraft(): DraftHandle {
       draft: next?.draft ?? null,
       dirty: false,
     };
+    loadedDetail.current = next;
     setDetail(next);
     setDraft(next?.draft ?? null);
     setSave(next ? { kind: 'saved', at: next.updatedAt } : { kind: 'idle' });
@@ -123,5 +127,7 @@ export function useDraft(): DraftHandle {
     };
   }, [saveNow]);
 
-  return { detail, draft, save, update, flush, load };
+  const loaded = useCallback(() => loadedDetail.current, []);
+
+  return { detail, draft, save, update, flush, load, loaded };
 }

@@ -131,8 +131,11 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
     '?': () => setHelpOpen(true),
     'Ctrl+L': onLock,
     'Ctrl+Shift+E': onToggleLanguage,
-    F2: () => void run(api.idcard.readNow({})),
   };
+  // On the intake F2 is the screen's: it reads the card into the applicant or the agent.
+  if (!(current === 'workbench' && intakeRoles.includes(user.role))) {
+    bindings.F2 = () => void run(api.idcard.readNow({}));
+  }
   if (screens.includes('cases')) {
     bindings['Ctrl+F'] = () => {
       setCaseId(null);
