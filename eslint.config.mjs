@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import i18next from 'eslint-plugin-i18next';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -181,6 +182,25 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer is sandboxed: use the bridge.' }],
           patterns: [{ group: nodeBuiltins, message: 'The renderer has no Node: use the bridge.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Every word a person reads comes from the i18n resources (zh-CN and English): no literal text
+    // in the screens' JSX. Tests, and the i18n resources themselves, are exempt.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx', 'renderer/src/i18n/**'],
+    plugins: { i18next },
+    rules: {
+      // A <kbd> names a key (F8, Ctrl+P), the same in every language.
+      // ✓ and ✗ are marks, not words.
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-text-only',
+          'jsx-components': { exclude: ['Trans', 'kbd'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[✓✗·—–…]+'] },
         },
       ],
     },

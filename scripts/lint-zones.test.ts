@@ -116,4 +116,18 @@ describe('process boundaries', () => {
     );
     expect(ids).not.toContain('no-restricted-imports');
   });
+
+  it('a screen cannot put literal words in its JSX; key names in <kbd> and marks may stay', async () => {
+    const words = await ruleIds('renderer/src/probe.tsx', 'export function X() {\n  return <div>受理</div>;\n}\n');
+    expect(words).toContain('i18next/no-literal-string');
+    const english = await ruleIds(
+      'renderer/src/probe.tsx',
+      'export function X() {\n  return <span>Accept</span>;\n}\n',
+    );
+    expect(english).toContain('i18next/no-literal-string');
+    const keys = await ruleIds('renderer/src/probe.tsx', 'export function X() {\n  return <kbd>Ctrl+P</kbd>;\n}\n');
+    expect(keys).not.toContain('i18next/no-literal-string');
+    const mark = await ruleIds('renderer/src/probe.tsx', "export function X() {\n  return <span>{'a'} ✓</span>;\n}\n");
+    expect(mark).not.toContain('i18next/no-literal-string');
+  });
 });

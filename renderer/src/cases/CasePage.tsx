@@ -317,7 +317,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
           <ol className="case-decision-items">
             {d.supplementItems.map((x) => (
               <li key={x.itemId}>
-                <strong>{x.name}</strong>：{x.reason}
+                <strong>{x.name}</strong>
+                {t('common.colon')}
+                {x.reason}
               </li>
             ))}
           </ol>
@@ -326,7 +328,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       {d.rejectReason && (
         <div className="case-decision-block">
           <div>
-            {t('cases.page.rejectReason')}：<strong>{d.rejectReason.text}</strong>
+            {t('cases.page.rejectReason')}
+            {t('common.colon')}
+            <strong>{d.rejectReason.text}</strong>
           </div>
           {d.rejectReason.basis && (
             <div className="case-secondary">{t('cases.page.basis', { basis: d.rejectReason.basis })}</div>
@@ -335,7 +339,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       )}
       {d.note && (
         <div className="case-decision-block case-pre">
-          {t('cases.page.note')}：{d.note}
+          {t('cases.page.note')}
+          {t('common.colon')}
+          {d.note}
         </div>
       )}
       <Tooltip title={d.contentHash}>

@@ -10,6 +10,8 @@ import { idTypeNames } from '@yichuang/domain/cases';
 export const zhCN = {
   app: { name: '一窗', fullName: '一窗 · 市民中心窗口工作台' },
   common: {
+    /** Between a label and its value: 原因：… / Reason: … */
+    colon: '：',
     save: '保存',
     saved: '已保存',
     cancel: '取消',

@@ -149,7 +149,9 @@ export function DevicesScreen() {
                 <ul className="self-test-steps">
                   {selfTest.steps.map((s) => (
                     <li key={s.name}>
-                      {s.ok ? '✓' : '✗'} {s.name}：{s.detail}
+                      {s.ok ? '✓' : '✗'} {s.name}
+                      {t('common.colon')}
+                      {s.detail}
                     </li>
                   ))}
                 </ul>
