@@ -1,5 +1,5 @@
-import config from '../playwright.config';
 import { IntakePage } from './pages/intake';
+import { withFakeCamera } from './support/camera';
 import { expect, screenshot, test } from './support/fixtures';
 
 /** What the specs read of a <video> and an <img> in the page (the e2e project has no DOM types). */
@@ -15,14 +15,7 @@ interface Picture {
 
 // Chromium's synthetic camera (a moving test pattern; 2592×1458 for the screen's 2592-wide request)
 // answers getUserMedia without a prompt. The config's own launch options stay.
-const launchOptions = config.use?.launchOptions ?? {};
-test.use({
-  hostArgs: ['--simulate-devices'],
-  launchOptions: {
-    ...launchOptions,
-    args: [...(launchOptions.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-  },
-});
+test.use({ hostArgs: ['--simulate-devices'], launchOptions: withFakeCamera() });
 
 test('document camera: F4 opens the live view and takes pages; rotate, reorder, crop and delete them', async ({
   page,
@@ -42,11 +35,13 @@ test('document camera: F4 opens the live view and takes pages; rotate, reorder, 
   await expect(page.getByTestId('camera-capture')).toBeEnabled();
   await expect(page.getByTestId('item-pages-photo')).toHaveText('0 页');
 
-  // Each further F4 takes one page into the selected item; the newest page is shown.
-  await page.keyboard.press('F4');
+  // Shift+F4 takes one page into the selected item and stays there (a document of several pages);
+  // the newest page is shown. (F4 alone takes a page and moves on: keystrokes.spec.ts.)
+  await page.keyboard.press('Shift+F4');
   await expect(page.getByTestId('item-pages-photo')).toHaveText('1 页');
-  await page.keyboard.press('F4');
+  await page.keyboard.press('Shift+F4');
   await expect(page.getByTestId('item-pages-photo')).toHaveText('2 页');
+  await expect(intake.item('photo')).toHaveClass(/selected/);
   await expect(page.getByTestId('file-1')).toHaveClass(/selected/);
   const viewer = page.getByTestId('viewer-image');
   await expect(viewer).toBeVisible();

@@ -173,5 +173,7 @@ export const intakeEn: Messages['intake'] = {
     next: 'Next applicant',
     stay: 'Stay here',
     printHint: 'Print the notice for the applicant (Ctrl+P); it can be printed again later from Cases.',
+    autoPrinting: 'Printing the receipt ({{printer}})…',
+    autoPrintFailed: 'The receipt did not print by itself: {{error}}. Press Ctrl+P to preview and print.',
   },
 };

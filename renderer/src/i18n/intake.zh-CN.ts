@@ -165,5 +165,7 @@ export const intakeZh = {
     next: '下一位',
     stay: '留在此页',
     printHint: '请打印文书交给申请人（Ctrl+P）；以后可在「办件」中重新打印。',
+    autoPrinting: '正在打印受理回执（{{printer}}）…',
+    autoPrintFailed: '受理回执未能自动打印：{{error}}。请按 Ctrl+P 预览并打印。',
   },
 };

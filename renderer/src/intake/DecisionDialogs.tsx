@@ -11,6 +11,7 @@ import { noticeForDecision, type PrintJob } from '../../../preload/contract/docu
 import { useShortcuts } from '../app/shortcuts';
 import { CopyLabel } from '../printing/CopyLabel';
 import { PrintDialog } from '../printing/PrintDialog';
+import { useAutoPrint } from '../printing/use-auto-print';
 
 export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
 
@@ -244,6 +245,11 @@ export function DecisionResult({
   const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<PrintJob | null>(null);
   const notice = last ? noticeForDecision[last.kind] : null;
+  // Accepted: the receipt prints by itself when the window's printer is ready (Ctrl+P still previews).
+  const auto = useAutoPrint(
+    notice === 'receipt' && last ? { kind: notice, caseId: detail.id, version: last.version } : null,
+  );
+  const shownPrint = printed ?? (auto.step === 'done' ? auto.job : null);
   const keys = useMemo(() => ({ Enter: onNext, 'Ctrl+P': () => setPrinting(true) }), [onNext]);
   useShortcuts(keys, !printing);
   return (
@@ -298,10 +304,18 @@ export function DecisionResult({
           <Descriptions.Item label={t('intake.result.rejectReason')}>{last.rejectReason.text}</Descriptions.Item>
         )}
       </Descriptions>
-      {printed ? (
+      {shownPrint ? (
         <Typography.Paragraph className="decide-hint" data-testid="result-printed">
-          {t(`printing.kinds.${printed.kind}`)} <CopyLabel copyNumber={printed.copyNumber} copies={printed.copies} />{' '}
-          {t('printing.states.succeeded')}
+          {t(`printing.kinds.${shownPrint.kind}`)}{' '}
+          <CopyLabel copyNumber={shownPrint.copyNumber} copies={shownPrint.copies} /> {t('printing.states.succeeded')}
+        </Typography.Paragraph>
+      ) : auto.step === 'printing' ? (
+        <Typography.Paragraph className="decide-hint" data-testid="result-auto-printing">
+          {t('intake.result.autoPrinting', { printer: auto.printer })}
+        </Typography.Paragraph>
+      ) : auto.step === 'failed' ? (
+        <Typography.Paragraph type="danger" className="decide-hint" data-testid="result-auto-failed">
+          {t('intake.result.autoPrintFailed', { error: auto.message })}
         </Typography.Paragraph>
       ) : (
         <Typography.Paragraph type="secondary" className="decide-hint">

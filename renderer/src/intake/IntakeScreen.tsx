@@ -39,7 +39,7 @@ import { SaveStateText } from './SaveStateText';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
 import { prefillForm, syncPrefill } from './prefill';
-import { toItemFile, withItem } from './draft-items';
+import { nextToCapture, toItemFile, withCapturedPage, withItem } from './draft-items';
 import { FieldCheckContext, focusField, focusFirstEmpty, type FieldCheck } from './focus';
 import { attachedArrivals, cardSlots, recentArrivalMs } from './page-memory';
 import { useApplicantIntake } from './use-applicant';
@@ -103,9 +103,9 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   }, [draft, matter, today]);
 
   // The latest state for event handlers registered once.
-  const live = useRef({ draft, detail, selected, matter, cardSlot });
+  const live = useRef({ draft, detail, selected, matter, cardSlot, entries });
   useLayoutEffect(() => {
-    live.current = { draft, detail, selected, matter, cardSlot };
+    live.current = { draft, detail, selected, matter, cardSlot, entries };
   });
 
   const setCardSlot = useCallback((slot: CardSlot) => {
@@ -266,25 +266,38 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
 
   const capturingNow = useRef(false);
   const captureCount = useRef(0);
-  const capture = useCallback(async () => {
-    if (source !== 'camera') return setSource('camera');
-    const target = live.current.selected?.item.id;
-    if (!target) return void message.warning(t('intake.capture.pickItemFirst'));
-    // One page per key press: a held or repeated F4 does not take pages while one is being stored.
-    if (capturingNow.current) return;
-    capturingNow.current = true;
-    setCapturing(true);
-    try {
-      const bytes = await camera.current?.capture();
-      if (!bytes) return void message.warning(t('intake.camera.notRunning'));
-      const stamp = hallTime(Date.now()).replaceAll(':', '');
-      captureCount.current += 1;
-      await importBytes(target, `camera-${stamp}-${captureCount.current}.jpg`, bytes, 'camera');
-    } finally {
-      capturingNow.current = false;
-      setCapturing(false);
-    }
-  }, [importBytes, message, source, t]);
+  /** F4: a page onto the selected item, then on to the next item to capture; Shift+F4 stays for another page. */
+  const capture = useCallback(
+    async (stay = false) => {
+      if (source !== 'camera') return setSource('camera');
+      const entry = live.current.selected;
+      const target = entry?.item.id;
+      if (!entry || !target) return void message.warning(t('intake.capture.pickItemFirst'));
+      // One page per key press: a held or repeated F4 does not take pages while one is being stored.
+      if (capturingNow.current) return;
+      capturingNow.current = true;
+      setCapturing(true);
+      try {
+        const bytes = await camera.current?.capture();
+        if (!bytes) return void message.warning(t('intake.camera.notRunning'));
+        const stamp = hallTime(Date.now()).replaceAll(':', '');
+        captureCount.current += 1;
+        const name = `camera-${stamp}-${captureCount.current}.jpg`;
+        const stored = await run(api.materials.import({ name, bytes }));
+        if (!stored) return;
+        const next = stay ? null : nextToCapture(live.current.entries, target);
+        update((d) => ({
+          ...withCapturedPage(d, entry.item, toItemFile(stored, name, 'camera')),
+          selectedItemId: next ?? d.selectedItemId,
+        }));
+        setPageIndex(next ? 0 : Number.MAX_SAFE_INTEGER);
+      } finally {
+        capturingNow.current = false;
+        setCapturing(false);
+      }
+    },
+    [message, run, source, t, update],
+  );
 
   // Scans from the hot folder attach to the selected item without a click.
   const attachArrival = useCallback(
@@ -406,6 +419,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       F2: () => void readCard(),
       F3: () => matterPicker.current?.focus(),
       F4: () => void capture(),
+      'Shift+F4': () => void capture(true),
       F6: nextItem,
       F8: () => open('accept'),
       F9: () => open('supplement'),

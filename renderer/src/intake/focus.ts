@@ -1,10 +1,13 @@
 import { createContext, useContext, type KeyboardEvent } from 'react';
 
-/** Moves focus to the first empty required field of the form (after a card read or a matter). */
+/**
+ * Moves focus to the first empty field the clerk must type (after a card read or a matter): the
+ * applicant's phone — the one thing an ID card does not carry — then the form's fields.
+ */
 export function focusFirstEmpty(): void {
   window.setTimeout(() => {
     const inputs = document.querySelectorAll<HTMLInputElement>(
-      '.matter-form .ant-form-item-required + * input, .matter-form input',
+      '[data-field="person.phone"] input, input[data-field="person.phone"], .matter-form .ant-form-item-required + * input, .matter-form input',
     );
     for (const input of inputs) {
       if (!input.value) {
