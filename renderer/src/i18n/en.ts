@@ -157,6 +157,12 @@ export const en: Messages = {
     roleSaved: 'Now used as {{role}}',
     samId: 'SAM id',
     statusBar: { idcard: 'Reader', scanner: 'Scanner', printer: 'Printer' },
+    statusBarSimulated: '{{role}} (sim.)',
+    simulatedNames: {
+      idcard: 'Simulated ID-card reader',
+      scanner: 'Simulated scanner (HID POS)',
+      printer: 'Simulated ticket printer',
+    },
     card: {
       title: 'Card',
       empty: 'Place an ID card on the reader',
@@ -191,6 +197,10 @@ export const en: Messages = {
       off: 'Simulated devices are off. An administrator can turn them on in Settings, or start with --simulate-devices.',
       forced: 'On by --simulate-devices',
       readerHolds: 'On the reader',
+      pluggedRole: '{{role}} plugged in',
+      symbology: 'Symbology',
+      ticketNumber: 'Ticket number',
+      ticketMatter: 'Matter on the ticket',
       place: 'Place card',
       holds: {
         resident_zhang: 'Resident card (Zhang)',
@@ -265,7 +275,8 @@ export const en: Messages = {
     simulateDevices: 'Simulated devices (demos, training)',
     extraSerialPorts: 'Extra serial ports',
     extraSerialPortsHelp: 'Ports the system does not list by itself, e.g. COM7 or /dev/ttyUSB0; press Enter after each',
-    simulateDevicesForced: 'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
+    simulateDevicesForced:
+      'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
     hotFolder: 'Scan folder',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",
