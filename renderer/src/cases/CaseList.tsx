@@ -235,6 +235,7 @@ export function CaseList({
           allowClear
           maxTagCount="responsive"
           placeholder={t('cases.list.states')}
+          aria-label={t('cases.list.states')}
           value={filters.states}
           onChange={(states) => update({ states })}
           options={caseStates.map((s) => ({ value: s, label: t(`cases.states.${s}`) }))}
@@ -244,6 +245,7 @@ export function CaseList({
           className="case-matter"
           allowClear
           placeholder={t('cases.list.matter')}
+          aria-label={t('cases.list.matter')}
           value={filters.matterCode ?? undefined}
           onChange={(matterCode) => update({ matterCode: matterCode ?? null })}
           popupMatchSelectWidth={360}

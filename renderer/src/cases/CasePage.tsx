@@ -462,6 +462,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                 {entries.map((e) => {
                   const state = e.state;
                   const isSelected = e.item.id === selected?.item.id;
+                  // An item the case does not need is fine as it is: its marks are grey, never red.
+                  const lacking =
+                    e.status === 'not_applicable' || e.status === 'optional_empty' ? 'case-na' : 'case-no';
                   return (
                     <div
                       key={e.item.id}
@@ -496,12 +499,12 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                         {e.forAgent && <Tag className="case-small-tag">{t('cases.page.forAgent')}</Tag>}
                         <span>{t('cases.page.pages', { n: e.pages })}</span>
                         {e.item.originalCheck && (
-                          <span className={state.originalChecked ? 'case-yes' : 'case-no'}>
+                          <span className={state.originalChecked ? 'case-yes' : lacking}>
                             {t('cases.page.original')} {state.originalChecked ? '✓' : '✗'}
                           </span>
                         )}
                         {e.item.copies > 0 ? (
-                          <span className={state.copies >= e.item.copies ? undefined : 'case-no'}>
+                          <span className={state.copies >= e.item.copies ? undefined : lacking}>
                             {t('cases.page.copiesOf', { n: state.copies, need: e.item.copies })}
                           </span>
                         ) : (

@@ -51,6 +51,7 @@ export function SimulationPanel() {
                 <Select
                   value={holds}
                   onChange={setHolds}
+                  aria-label={t('devices.simulation.readerHolds')}
                   data-testid="sim-holds"
                   options={simulatedReaderHoldsSchema.options.map((value) => ({
                     value,
@@ -70,6 +71,7 @@ export function SimulationPanel() {
                       size="small"
                       checked={state.plugged[role]}
                       onChange={(value) => void update({ plugged: { [role]: value } })}
+                      aria-label={t('devices.simulation.pluggedRole', { role: t(`devices.statusBar.${role}`) })}
                       data-testid={`sim-plug-${role}`}
                     />{' '}
                     {t(`devices.statusBar.${role}`)}
@@ -82,6 +84,7 @@ export function SimulationPanel() {
                 <Select
                   value={symbology}
                   onChange={setSymbology}
+                  aria-label={t('devices.simulation.symbology')}
                   style={{ width: 130 }}
                   options={scanSymbologies.map((value) => ({ value, label: value.toUpperCase() }))}
                 />
@@ -89,6 +92,7 @@ export function SimulationPanel() {
                   value={code}
                   onChange={(event) => setCode(event.target.value)}
                   placeholder={t('devices.simulation.scanCode')}
+                  aria-label={t('devices.simulation.scanCode')}
                   data-testid="sim-scan-code"
                 />
                 <Button
@@ -106,11 +110,13 @@ export function SimulationPanel() {
                   value={ticket.number}
                   onChange={(event) => setTicket({ ...ticket, number: event.target.value })}
                   style={{ width: 90 }}
+                  aria-label={t('devices.simulation.ticketNumber')}
                   data-testid="sim-ticket-number"
                 />
                 <Input
                   value={ticket.matter}
                   onChange={(event) => setTicket({ ...ticket, matter: event.target.value })}
+                  aria-label={t('devices.simulation.ticketMatter')}
                 />
                 <Button
                   onClick={() =>

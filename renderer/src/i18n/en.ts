@@ -160,6 +160,12 @@ export const en: Messages = {
     roleSaved: 'Now used as {{role}}',
     samId: 'SAM id',
     statusBar: { idcard: 'Reader', scanner: 'Scanner', printer: 'Printer' },
+    statusBarSimulated: '{{role}} (sim.)',
+    simulatedNames: {
+      idcard: 'Simulated ID-card reader',
+      scanner: 'Simulated scanner (HID POS)',
+      printer: 'Simulated ticket printer',
+    },
     card: {
       title: 'Card',
       empty: 'Place an ID card on the reader',
@@ -194,6 +200,10 @@ export const en: Messages = {
       off: 'Simulated devices are off. An administrator can turn them on in Settings, or start with --simulate-devices.',
       forced: 'On by --simulate-devices',
       readerHolds: 'On the reader',
+      pluggedRole: '{{role}} plugged in',
+      symbology: 'Symbology',
+      ticketNumber: 'Ticket number',
+      ticketMatter: 'Matter on the ticket',
       place: 'Place card',
       holds: {
         resident_zhang: 'Resident card (Zhang)',

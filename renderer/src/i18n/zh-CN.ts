@@ -159,6 +159,10 @@ export const zhCN = {
     roleSaved: '已设为{{role}}',
     samId: 'SAM 编号',
     statusBar: { idcard: '读卡器', scanner: '扫码器', printer: '打印机' },
+    /** A simulated device in the status bar: its role, marked as simulated. */
+    statusBarSimulated: '{{role}}（模拟）',
+    /** The simulator's devices, named in the UI's language (a real device keeps the name it reports). */
+    simulatedNames: { idcard: '模拟身份证阅读器', scanner: '模拟扫码器（HID POS）', printer: '模拟票据打印机' },
     card: {
       title: '证件信息',
       empty: '请将证件放在读卡器上',
@@ -193,6 +197,10 @@ export const zhCN = {
       off: '模拟设备未开启。管理员可在「设置」中开启，或以 --simulate-devices 启动。',
       forced: '已通过 --simulate-devices 开启',
       readerHolds: '读卡器上放置',
+      pluggedRole: '{{role}}已连接',
+      symbology: '码制',
+      ticketNumber: '票号',
+      ticketMatter: '票面事项',
       place: '放置证件',
       holds: {
         resident_zhang: '居民身份证（张测试）',

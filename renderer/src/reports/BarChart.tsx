@@ -12,10 +12,21 @@ export interface ChartRow {
 
 const font = 12;
 
-function niceMax(max: number): number {
-  if (max <= 4) return 4;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil(max / step) * step;
+/**
+ * The value axis: whole numbers only (a bar counts cases, there is no 0.2 of one), 1, 2 or 5 times
+ * a power of ten apart, at most four steps, the top at or above `max` (at least 4).
+ */
+export function axisTicks(max: number): number[] {
+  const top = Math.max(4, max);
+  let step = 1;
+  for (let power = 1; ; power *= 10) {
+    const fit = [1, 2, 5].map((m) => m * power).find((s) => Math.ceil(top / s) <= 4);
+    if (fit !== undefined) {
+      step = fit;
+      break;
+    }
+  }
+  return Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
 }
 
 /**
@@ -39,7 +50,8 @@ export function BarChart({
   title: string;
 }) {
   const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
-  const max = niceMax(Math.max(0, ...totals));
+  const ticks = axisTicks(Math.max(0, ...totals));
+  const max = ticks[ticks.length - 1]!;
   const legend = (
     <g transform="translate(0, 4)">
       {series.map((s, i) => (
@@ -65,11 +77,11 @@ export function BarChart({
     return (
       <svg width={width} height={height} role="img" aria-label={title} data-testid={testId} className="bar-chart">
         {legend}
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={left} x2={width} y1={y(max * f)} y2={y(max * f)} stroke="#e5e5e5" />
-            <text x={left - 4} y={y(max * f) + 4} fontSize={font - 1} textAnchor="end" fill="#888">
-              {Math.round(max * f)}
+        {ticks.map((tick) => (
+          <g key={tick} data-tick={tick}>
+            <line x1={left} x2={width} y1={y(tick)} y2={y(tick)} stroke="#e5e5e5" />
+            <text x={left - 4} y={y(tick) + 4} fontSize={font - 1} textAnchor="end" fill="#595959">
+              {tick}
             </text>
           </g>
         ))}

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { hallLocaleFormat, hallShown } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import { channels } from '../../../preload/contract/channels';
@@ -65,8 +65,17 @@ export function AuditScreen() {
     .filter((name) => t(`audit.actions.${name}`, { defaultValue: '' }) !== '')
     .map((name) => ({ value: name, label: actionLabel(name) }));
 
+  // The table scrolls on its own: its scroller takes the keyboard (arrow keys) and is named.
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const body = cardRef.current?.querySelector('.ant-table-body');
+    body?.setAttribute('tabindex', '0');
+    body?.setAttribute('role', 'region');
+    body?.setAttribute('aria-label', t('audit.title'));
+  });
+
   return (
-    <Card title={t('audit.title')} data-testid="audit">
+    <Card ref={cardRef} title={t('audit.title')} data-testid="audit">
       {verification && (
         <Alert
           data-testid="audit-verification"
@@ -95,6 +104,7 @@ export function AuditScreen() {
           allowClear
           style={{ width: 200 }}
           placeholder={t('audit.filterAction')}
+          aria-label={t('audit.filterAction')}
           options={actionOptions}
           onChange={(action?: string) => setFilters((f) => ({ ...f, action }))}
         />
@@ -108,6 +118,7 @@ export function AuditScreen() {
           allowClear
           style={{ width: 140 }}
           placeholder={t('audit.filterResult')}
+          aria-label={t('audit.filterResult')}
           options={(['ok', 'denied', 'failed'] as const).map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
           onChange={(result?: AuditEntry['result']) => setFilters((f) => ({ ...f, result }))}
         />

@@ -72,7 +72,10 @@ export function DevicesScreen() {
                   <Space direction="vertical" size={0}>
                     <span>
                       <Typography.Text strong className="device-name">
-                        {device.name}
+                        {/* The simulator's own devices are named in the UI's language; a real one as it reports. */}
+                        {device.simulated && device.role !== 'unknown'
+                          ? t(`devices.simulatedNames.${device.role}`)
+                          : device.name}
                       </Typography.Text>
                       {device.simulated && (
                         <Tag color="purple" icon={<ExperimentOutlined />}>
@@ -103,6 +106,7 @@ export function DevicesScreen() {
                     style={{ width: 124 }}
                     disabled={device.simulated}
                     onChange={(role: DeviceRole) => void assign(device, role)}
+                    aria-label={t('devices.role')}
                     data-testid="device-role"
                     title={t(`devices.roleSources.${device.roleSource}`)}
                     options={deviceRoles.map((role) => ({ value: role, label: t(`devices.roles.${role}`) }))}

@@ -41,7 +41,9 @@ export function LockScreen({ user, onState }: { user: SessionUser; onState: (sta
     <div className="lock-screen" role="dialog" aria-modal="true" data-testid="lock-screen">
       <div className="lock-card">
         <LockOutlined style={{ fontSize: 40, color: '#1f4e8c' }} />
-        <Typography.Title level={3}>{t('lock.title')}</Typography.Title>
+        <Typography.Title level={1} className="lock-title">
+          {t('lock.title')}
+        </Typography.Title>
         <Typography.Paragraph>
           {t('lock.hint', { name: user.displayName, role: t(`roles.${user.role}`) })}
         </Typography.Paragraph>

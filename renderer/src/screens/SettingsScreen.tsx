@@ -49,8 +49,9 @@ export function SettingsScreen() {
 
   return (
     <Card title={t('settings.title')} data-testid="settings">
-      <Form.Item label={t('settings.myLanguage')} style={{ maxWidth: 360 }}>
+      <Form.Item label={t('settings.myLanguage')} htmlFor="settings-my-language" style={{ maxWidth: 360 }}>
         <Select
+          id="settings-my-language"
           value={i18n.language as Locale}
           options={localeOptions}
           onChange={(value: Locale) => setLocale(value)}
@@ -75,8 +76,12 @@ export function SettingsScreen() {
             <Divider titlePlacement="start">{t('settings.devicesSection')}</Divider>
             {simulationForced ? (
               // Started with --simulate-devices: the simulator runs whatever the setting says; say so.
-              <Form.Item label={t('settings.simulateDevices')} extra={t('settings.simulateDevicesForced')}>
-                <Switch checked disabled data-testid="settings-simulate-devices" />
+              <Form.Item
+                label={t('settings.simulateDevices')}
+                htmlFor="settings-simulate-devices"
+                extra={t('settings.simulateDevicesForced')}
+              >
+                <Switch id="settings-simulate-devices" checked disabled data-testid="settings-simulate-devices" />
               </Form.Item>
             ) : (
               <Form.Item name="simulateDevices" label={t('settings.simulateDevices')} valuePropName="checked">

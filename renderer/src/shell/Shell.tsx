@@ -192,6 +192,10 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
                 />
               </Layout.Sider>
               <Layout.Content className="shell-content">
+                {/* Each screen's level-one heading, its name, for screen readers (the menu shows it). */}
+                <h1 className="visually-hidden" data-testid="screen-heading">
+                  {t(`nav.${current}`)}
+                </h1>
                 <Screen
                   screen={current}
                   user={user}

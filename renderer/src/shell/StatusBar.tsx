@@ -33,7 +33,11 @@ function DeviceBadges() {
           <Badge
             key={role}
             status={deviceBadge[device.status.state]}
-            text={`${t(`devices.statusBar.${role}`)}${device.simulated ? `（${t('devices.simulated')}）` : ''} ${t(`devices.states.${device.status.state}`)}`}
+            text={`${
+              device.simulated
+                ? t('devices.statusBarSimulated', { role: t(`devices.statusBar.${role}`) })
+                : t(`devices.statusBar.${role}`)
+            } ${t(`devices.states.${device.status.state}`)}`}
             title={faultText(device.status) ?? undefined}
             data-testid={`status-device-${role}`}
             data-state={device.status.state}
