@@ -78,7 +78,7 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   const failedSignIns = table.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: '用户名或密码错误' });
   await expect(failedSignIns).toHaveCount(4);
   await expect(
-    table.getByRole('row').filter({ hasText: '登录（失败）' }).filter({ hasText: '账号已锁定' }),
+    table.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: '失败' }).filter({ hasText: '账号已锁定' }),
   ).toHaveCount(2);
   await screenshot(page, 'audit');
 });
