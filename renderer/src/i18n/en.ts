@@ -265,7 +265,8 @@ export const en: Messages = {
     simulateDevices: 'Simulated devices (demos, training)',
     extraSerialPorts: 'Extra serial ports',
     extraSerialPortsHelp: 'Ports the system does not list by itself, e.g. COM7 or /dev/ttyUSB0; press Enter after each',
-    simulateDevicesForced: 'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
+    simulateDevicesForced:
+      'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
     hotFolder: 'Scan folder',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",

@@ -10,7 +10,7 @@ vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModul
 setUpComponentTests();
 
 async function show(state: CaseState, central: CaseDetail['central']): Promise<HTMLElement> {
-  const { host } = await render(<CentralApproval state={state} central={central} />);
+  const { host } = await render(<CentralApproval caseId="c-1" state={state} central={central} />);
   return host;
 }
 
