@@ -180,7 +180,8 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
                   onClick={({ key }) => setScreen(key as ScreenKey)}
                   items={screens.map((key) => ({
                     key,
-                    icon: key === 'cases' ? <UnseenDot>{icons[key]}</UnseenDot> : icons[key],
+                    // Collapsed (the workbench), the count beside the label is hidden: a dot on the icon says it.
+                    icon: key === 'cases' && current === 'workbench' ? <UnseenDot>{icons[key]}</UnseenDot> : icons[key],
                     label: (
                       <span data-testid={`nav-${key}`}>
                         {t(`nav.${key}`)} {key === 'cases' && <UnseenCount />}{' '}

@@ -138,6 +138,7 @@ export function CentralApproval({ caseId, state, central }: { caseId: string; st
                 {request && (
                   <Button
                     type="primary"
+                    block
                     icon={<PrinterOutlined />}
                     className="central-print"
                     onClick={() => setPrinting(true)}
