@@ -28,6 +28,18 @@ async function enrolmentCode(approver: Page): Promise<string> {
   return code;
 }
 
+/** The administrator enrols the window (设置) with a code from central; stays signed in as them. */
+async function enrolWindow(intake: IntakePage, page: Page, approver: Page): Promise<void> {
+  const code = await enrolmentCode(approver);
+  await intake.ws.signOut();
+  await intake.ws.signIn(admin.username, admin.password);
+  await intake.ws.open('settings');
+  await page.getByTestId('central-url').fill(central.url);
+  await page.getByTestId('central-code').fill(code);
+  await page.getByTestId('central-enrol').click();
+  await expect(page.getByTestId('central-enrolled')).toBeVisible();
+}
+
 /** A one-material matter accepted with F8 F8; returns the case number. */
 async function acceptCase(intake: IntakePage, page: Page, name: string, seed: number): Promise<string> {
   await intake.holdCard(`居民身份证（${name}）`, name);
@@ -64,14 +76,7 @@ test('window → central approver → 已批准 back at the window; the backlog 
 
   // The administrator enrols the window with a code from central.
   const approver = await context.newPage();
-  const code = await enrolmentCode(approver);
-  await intake.ws.signOut();
-  await intake.ws.signIn(admin.username, admin.password);
-  await intake.ws.open('settings');
-  await page.getByTestId('central-url').fill(central.url);
-  await page.getByTestId('central-code').fill(code);
-  await page.getByTestId('central-enrol').click();
-  await expect(page.getByTestId('central-enrolled')).toBeVisible();
+  await enrolWindow(intake, page, approver);
   await screenshot(page, 'settings-central');
   await intake.ws.signOut();
   await intake.signInAgain();
@@ -158,14 +163,7 @@ test("central's supplement request: notification and badge at the window, seen o
   await intake.setUpClerk(host.url, host.dataDir);
   const approver = await context.newPage();
   await approver.setViewportSize({ width: 1366, height: 768 });
-  const code = await enrolmentCode(approver);
-  await intake.ws.signOut();
-  await intake.ws.signIn(admin.username, admin.password);
-  await intake.ws.open('settings');
-  await page.getByTestId('central-url').fill(central.url);
-  await page.getByTestId('central-code').fill(code);
-  await page.getByTestId('central-enrol').click();
-  await expect(page.getByTestId('central-enrolled')).toBeVisible();
+  await enrolWindow(intake, page, approver);
   await intake.ws.signOut();
   await intake.signInAgain();
 
