@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { makePng } from '@yichuang/domain/testing/images';
 import { admin, IntakePage } from './pages/intake';
@@ -25,6 +26,18 @@ async function enrolmentCode(approver: Page): Promise<string> {
   const code = (await approver.locator('.code').textContent())!.trim();
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
   return code;
+}
+
+/** The administrator enrols the window (设置) with a code from central; stays signed in as them. */
+async function enrolWindow(intake: IntakePage, page: Page, approver: Page): Promise<void> {
+  const code = await enrolmentCode(approver);
+  await intake.ws.signOut();
+  await intake.ws.signIn(admin.username, admin.password);
+  await intake.ws.open('settings');
+  await page.getByTestId('central-url').fill(central.url);
+  await page.getByTestId('central-code').fill(code);
+  await page.getByTestId('central-enrol').click();
+  await expect(page.getByTestId('central-enrolled')).toBeVisible();
 }
 
 /** A one-material matter accepted with F8 F8; returns the case number. */
@@ -62,14 +75,7 @@ test('window → central approver → 已批准 back at the window; the backlog 
 
   // The administrator enrols the window with a code from central.
   const approver = await context.newPage();
-  const code = await enrolmentCode(approver);
-  await intake.ws.signOut();
-  await intake.ws.signIn(admin.username, admin.password);
-  await intake.ws.open('settings');
-  await page.getByTestId('central-url').fill(central.url);
-  await page.getByTestId('central-code').fill(code);
-  await page.getByTestId('central-enrol').click();
-  await expect(page.getByTestId('central-enrolled')).toBeVisible();
+  await enrolWindow(intake, page, approver);
   await screenshot(page, 'settings-central');
   await intake.ws.signOut();
   await intake.signInAgain();
@@ -117,4 +123,110 @@ test('window → central approver → 已批准 back at the window; the backlog 
   await approver.goto(`${central.url}/approver`);
   await expect(approver.locator('body')).toContainText(second);
   await screenshot(page, 'sync-screen');
+});
+
+/**
+ * The text (`pdftotext`) of the PDF the print dialog previews, saved through a download of its blob
+ * (the page's policy lets no script read it; a printed file is re-rendered by cups-pdf without text).
+ */
+async function previewText(page: Page): Promise<string> {
+  const src = (await page.getByTestId('print-preview').getAttribute('src'))!.split('#')[0]!;
+  const download = page.waitForEvent('download');
+  await page.evaluate(`{
+    const a = document.createElement('a');
+    a.href = ${JSON.stringify(src)};
+    a.download = 'notice.pdf';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }`);
+  const saved = await download;
+  const file = await saved.path();
+  // Kept beside the screenshots, to look at (pdftoppm -png -r 80).
+  await saved.saveAs('test-results/screens/central-supplement-notice.pdf');
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * Central asks for a supplement naming two materials, each with its reason → the window tells the
+ * clerk (notification, announced with the number) and 办件 marks the case, the menu counts it →
+ * the clerk opens the case: the marker goes → the 一次性补正告知书 made from central's list prints.
+ */
+test("central's supplement request: notification and badge at the window, seen on opening, printed as the notice", async ({
+  page,
+  host,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const intake = new IntakePage(page);
+  await intake.setUpClerk(host.url, host.dataDir);
+  const approver = await context.newPage();
+  await approver.setViewportSize({ width: 1366, height: 768 });
+  await enrolWindow(intake, page, approver);
+  await intake.ws.signOut();
+  await intake.signInAgain();
+
+  const number = await acceptCase(intake, page, '张测试', 5);
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-backlog', '0', { timeout: 30_000 });
+
+  // At central: two of the case's materials ticked, each with what is wrong, and a comment.
+  await approver.goto(`${central.url}/approver`);
+  await approver.getByRole('link', { name: number }).click();
+  const picks = approver.locator('fieldset.supp li');
+  expect(await picks.count()).toBeGreaterThanOrEqual(2);
+  const names: string[] = [];
+  const reasons = ['身份证复印件不清晰，请提供原件', '请补充居住证原件'];
+  for (const i of [0, 1]) {
+    const li = picks.nth(i);
+    names.push(
+      (await li.locator('label').first().innerText())
+        .split('\n')[0]!
+        .replace(/\s*必交.*|\s*非必交.*/, '')
+        .trim(),
+    );
+    await li.locator('input[type="checkbox"]').check();
+    await li.locator('input[type="text"]').fill(reasons[i]!);
+  }
+  await approver.locator('#comment').fill('请本人携带原件到窗口补正。');
+  await screenshot(approver, 'approver-supplement-form');
+  await approver.getByRole('button', { name: '要求补正', exact: true }).click();
+  await expect(approver.locator('.notice')).toContainText('已要求补正');
+  for (const i of [0, 1]) await expect(approver.locator('.supp-list').first()).toContainText(reasons[i]!);
+
+  // The window: the notification (announced with the number), the list's marker, the menu's count.
+  await expect(page.getByTestId('central-notification').first()).toHaveAttribute('data-kind', 'supplement_requested', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('central-announcer')).toContainText(number);
+  await expect(page.getByTestId('nav-cases-unseen')).toContainText('1');
+  await intake.ws.open('cases');
+  const row = page.getByTestId(`case-row-${number}`);
+  await expect(row).toHaveAttribute('data-unseen', 'true');
+  await expect(row.getByTestId('case-unseen')).toContainText('中心新决定');
+  await screenshot(page, 'cases-unseen');
+
+  // Opened: seen. The marker and the count go.
+  await row.click();
+  await expect(page.getByTestId('central-supplement-items')).toContainText(reasons[0]!);
+  await expect(page.getByTestId('central-supplement-items')).toContainText(reasons[1]!);
+  await expect(page.getByTestId('nav-cases-unseen')).toHaveCount(0);
+  await screenshot(page, 'case-central-supplement');
+
+  // The notice from central's list: Ctrl+P on the page opens it.
+  await page.keyboard.press('Control+p');
+  await expect(page.getByTestId('print-preview')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('print-next')).toContainText('正本');
+  await screenshot(page, 'central-supplement-notice');
+  const text = (await previewText(page)).replace(/\s+/g, '');
+  for (const expected of ['一次性补正告知书', number, ...names, ...reasons, '其他说明：请本人携带原件到窗口补正。']) {
+    expect(text).toContain(expected.replace(/\s+/g, ''));
+  }
+  await page.getByTestId('print-printer').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^PDF/ }).click();
+  await page.keyboard.press('Control+p');
+  await expect(page.getByTestId('print-result')).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
+  await page.getByTestId('print-close').click();
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(`case-row-${number}`)).not.toHaveAttribute('data-unseen', 'true');
 });

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Central } from '../central';
 import type { ApproverAction } from '../service/cases';
+import type { SupplementChoice } from '../service/supplement';
 import { CentralError } from '../service/errors';
 import { chinaDate, href } from './html';
 import { registerPeoplePages } from './people-routes';
@@ -67,6 +68,21 @@ function field(body: unknown, name: string): string {
     if (typeof value === 'string') return value;
   }
   return '';
+}
+
+/**
+ * The materials the approver marked for a supplement on the case page's form: each ticked
+ * (`item.<id>`) or given a reason (`reason.<id>`), with the reason as typed.
+ */
+function supplementChoices(body: unknown): SupplementChoice[] {
+  if (!body || typeof body !== 'object') return [];
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof value !== 'string') continue;
+    if (key.startsWith('item.') && value === '1') ids.add(key.slice('item.'.length));
+    else if (key.startsWith('reason.') && value.trim()) ids.add(key.slice('reason.'.length));
+  }
+  return [...ids].map((itemId) => ({ itemId, reason: field(body, `reason.${itemId}`) }));
 }
 
 function sameText(a: string, b: string): boolean {
@@ -186,7 +202,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
   async function renderCase(
     viewer: Viewer,
     detail: CaseDetailData,
-    extra: { error: string | null; notice: string | null; comment: string },
+    extra: { error: string | null; notice: string | null; comment: string; choices: SupplementChoice[] },
   ): Promise<string> {
     const workstation = (await central.registry.list()).find((w) => w.id === detail.row.workstationId);
     return casePage({
@@ -351,7 +367,11 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           }
           const done = request.query.done;
           const notice = typeof done === 'string' ? (doneNotices[done] ?? null) : null;
-          return sendPage(reply, 200, await renderCase(viewer, detail, { error: null, notice, comment: '' }));
+          return sendPage(
+            reply,
+            200,
+            await renderCase(viewer, detail, { error: null, notice, comment: '', choices: [] }),
+          );
         },
       );
 
@@ -367,6 +387,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
         const { id } = request.params;
         if (!uuidPattern.test(id)) return notFoundPage(reply, viewer, '办件不存在。');
         const comment = field(request.body, 'comment');
+        const choices = supplementChoices(request.body);
         const target = await central.cases.detail(id);
         if (target && !inScope(viewer, target.row.department)) return outOfScope(reply, viewer, target.row.department);
         try {
@@ -382,7 +403,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
           return sendPage(
             reply,
             error.status,
-            await renderCase(viewer, detail, { error: error.message, notice: null, comment }),
+            await renderCase(viewer, detail, { error: error.message, notice: null, comment, choices }),
           );
         }
         return reply.redirect(href(`/approver/cases/${id}`, { done }), 303);
@@ -399,6 +420,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
             chosen,
             field(request.body, 'comment'),
             viewer.person.displayName,
+            supplementChoices(request.body),
           );
         });
       });

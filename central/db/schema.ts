@@ -169,6 +169,8 @@ export const caseEvents = pgTable(
     kind: text('kind').notNull(),
     comment: text('comment').notNull(),
     approver: text('approver'),
+    /** A supplement request's materials and reasons (`CentralSupplementItem[]`); [] for other events. */
+    items: jsonb('items').$type<{ itemId: string; name: string; reason: string }[]>().notNull().default([]),
     at: at('at').notNull(),
   },
   (t) => [index('case_events_ws').on(t.workstationId, t.seq)],

@@ -3,11 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { materialMimes } from '@yichuang/domain/materials';
-import type { CaseEvent, CaseEventKind, CasePut, CasePutResponse, CentralState } from '@yichuang/domain/protocol';
+import {
+  type CaseEvent,
+  type CaseEventKind,
+  type CasePut,
+  type CasePutResponse,
+  type CentralState,
+  type CentralSupplementItem,
+} from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
 import { blobs, caseEvents, caseFiles, caseVersions, cases, idempotency } from '../db/schema';
 import { canonicalJson, sha256Hex } from './canonical';
 import { CentralError, notFound } from './errors';
+import { supplementItemsOf, type SupplementChoice } from './supplement';
 import type { CentralAudit } from './audit';
 import type { Workstation } from './workstations';
 
@@ -48,6 +56,7 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
     kind: CaseEventKind,
     comment: string,
     approver: string | null,
+    items: CentralSupplementItem[] = [],
   ): Promise<void> {
     await tx.insert(caseEvents).values({
       id: randomUUID(),
@@ -57,6 +66,7 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
       kind,
       comment,
       approver,
+      items,
       at: now().toISOString(),
     });
   }
@@ -297,6 +307,7 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
         kind: r.kind as CaseEventKind,
         comment: r.comment,
         approver: r.approver,
+        items: r.items,
         at: r.at,
       }));
     },
@@ -415,15 +426,26 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
 
     /**
      * Approve, deny or ask for a supplement, on the version the approver saw: a case that moved on
-     * meanwhile (a new version, another approver's decision) is refused, never decided twice.
+     * meanwhile (a new version, another approver's decision) is refused, never decided twice. A
+     * supplement names the materials to bring, each with its reason (one-time and complete, as the
+     * window's own notice); the comment is then the notice's 其他说明. Only a case without
+     * materials is asked for more by the comment alone.
      */
-    async decide(caseId: string, version: number, action: ApproverAction, comment: string, approver: string) {
+    async decide(
+      caseId: string,
+      version: number,
+      action: ApproverAction,
+      comment: string,
+      approver: string,
+      choices: SupplementChoice[] = [],
+    ) {
       const text = comment.trim();
-      if (action !== 'approve' && !text) {
+      if (action === 'deny' && !text) throw new CentralError(400, 'comment_required', '不予批准须写明理由');
+      if (action !== 'supplement' && choices.length > 0) {
         throw new CentralError(
           400,
-          'comment_required',
-          action === 'deny' ? '不予批准须写明理由' : '要求补正须写明需补正的内容',
+          'supplement_items_with_decision',
+          '已勾选需补正的材料：要求补正请点「要求补正」，批准或不予批准请先取消勾选',
         );
       }
       if (text.length > 1000) throw new CentralError(400, 'comment_too_long', '意见不超过 1000 字');
@@ -433,19 +455,43 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
         if (row.version !== version || (row.state !== 'submitted' && row.state !== 'in_review')) {
           throw new CentralError(409, 'case_moved', '该办件的状态已变化（已被处理或有新版本）：请刷新后再看');
         }
+        let items: CentralSupplementItem[] = [];
+        if (action === 'supplement') {
+          const body = (
+            await tx
+              .select({ body: caseVersions.body })
+              .from(caseVersions)
+              .where(and(eq(caseVersions.caseId, caseId), eq(caseVersions.version, version)))
+          )[0]?.body as CasePut | undefined;
+          items = supplementItemsOf(body ?? null, choices);
+          if (items.length === 0 && (body?.materials.length ?? 0) > 0) {
+            throw new CentralError(
+              400,
+              'supplement_items_required',
+              '要求补正须勾选需补正的材料，并逐项写明需补正的内容',
+            );
+          }
+          if (items.length === 0 && !text) {
+            throw new CentralError(400, 'comment_required', '要求补正须写明需补正的内容');
+          }
+        }
         const outcome = actionOutcome[action];
         await tx
           .update(cases)
           .set({ state: outcome, comment: text, approver, updatedAt: now().toISOString() })
           .where(eq(cases.id, caseId));
-        await addEvent(tx, row, outcome, text, approver);
+        await addEvent(tx, row, outcome, text, approver, items);
         await audit.record(
           {
             actorKind: 'approver',
             actor: approver,
             action: `case.${action}`,
             target: caseId,
-            detail: { version, comment: text },
+            detail: {
+              version,
+              comment: text,
+              ...(items.length ? { items: items.map((x) => ({ itemId: x.itemId, reason: x.reason })) } : {}),
+            },
           },
           tx,
         );

@@ -150,6 +150,16 @@ export type CentralState = (typeof centralStates)[number];
 export const caseEventKinds = centralEventKinds;
 export type CaseEventKind = CentralEventKind;
 
+/** One material central asks to be supplemented: the checklist item as central received it, and why. */
+export const centralSupplementItemSchema = z
+  .object({
+    itemId: z.string().min(1).max(40),
+    name: z.string().max(200),
+    reason: z.string().trim().min(1, '请写明需补正的内容').max(200, '补正内容不超过 200 字'),
+  })
+  .strict();
+export type CentralSupplementItem = z.infer<typeof centralSupplementItemSchema>;
+
 export const caseEventSchema = z.object({
   /** Position in the feed: read on from the highest one seen. */
   seq: z.number().int().positive(),
@@ -160,6 +170,11 @@ export const caseEventSchema = z.object({
   kind: z.enum(caseEventKinds),
   comment: z.string(),
   approver: z.string().nullable(),
+  /**
+   * A supplement request: the materials to bring and what is wrong with each (one-time and
+   * complete, like the window's own notice). Empty for other events; absent in older feeds.
+   */
+  items: z.array(centralSupplementItemSchema).max(100).default([]),
   /** Central's clock. */
   at: z.string(),
 });

@@ -199,6 +199,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     calendar,
     settings,
     materials,
+    onUnseenChanged: (count) => hub.broadcast('cases.unseenChanged', { count }),
     onDecided: (decided) => {
       outbox.enqueue(decided);
       // After the decision's transaction commits: the worker sends it at once.
@@ -243,7 +244,11 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     log: subsystem(root, 'sync'),
     appVersion: config.appVersion ?? packageVersion,
     onChange: (status) => hub.broadcast('sync.changed', status),
-    onCaseEvent: (event) => hub.broadcast('sync.caseEvent', event),
+    onCaseEvent: (event) => {
+      hub.broadcast('sync.caseEvent', event);
+      // The case now carries news nobody opened: the 办件 menu counts it.
+      hub.broadcast('cases.unseenChanged', cases.unseenCount());
+    },
     ...syncTuning,
   });
   const services: Services = {

@@ -20,6 +20,8 @@ export function casesHandlers(deps: { cases: CaseService; devices: DeviceService
       return { done: true as const };
     },
     'cases.list': (_ctx, input) => cases.list(input),
+    'cases.unseenCount': () => cases.unseenCount(),
+    'cases.seen': (_ctx, input) => cases.markSeen(input.caseId),
     'cases.history': ({ audit: note }, input) => {
       note.target = maskIdNumber(input.idNumber.toUpperCase());
       return cases.history(input.kind, input.idNumber);

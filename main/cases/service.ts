@@ -2,7 +2,7 @@
 // (create, save, decide, resume, discard, central's events) is a transaction that checks the
 // transition table and the audit trail together. The reads live in views.ts.
 import { createHash, randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
@@ -33,6 +33,7 @@ import { AppError, type ErrorParam } from '../../preload/contract/errors';
 import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
+import { centralDecisionKinds } from '../../preload/contract/sync';
 
 /** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
@@ -92,6 +93,8 @@ export interface CaseServiceDeps {
    * its items here, so a decision and what must reach central commit together or not at all.
    */
   onDecided?: (decided: DecidedVersion) => void;
+  /** Told after a case page was opened on central's unseen news: the menu's count went down. */
+  onUnseenChanged?: (count: number) => void;
 }
 
 /** A checklist entry as it is recorded with the decision. */
@@ -449,6 +452,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             kind: event.kind,
             comment: event.comment,
             approver: event.approver,
+            items: JSON.stringify(event.items),
             at: event.at,
             appliedAt,
           })
@@ -463,6 +467,8 @@ export function createCaseService(deps: CaseServiceDeps) {
             centralComment: event.comment || r.centralComment,
             centralApprover: event.approver ?? r.centralApprover,
             centralAt: event.at,
+            // A decision, until someone at this window opens the case page: the list marks it, the menu counts it.
+            centralUnseen: r.centralUnseen || (centralDecisionKinds as readonly string[]).includes(event.kind),
             updatedAt: appliedAt,
           })
           .where(eq(cases.id, event.caseId))
@@ -478,11 +484,28 @@ export function createCaseService(deps: CaseServiceDeps) {
             version: event.caseVersion,
             approver: event.approver,
             comment: event.comment,
+            ...(event.items.length ? { items: event.items.map((x) => x.itemId) } : {}),
             at: event.at,
           },
         });
         return r.number ?? '';
       });
+    },
+
+    /**
+     * The case page was opened at this window: central's news on the case is seen. Returns how
+     * many cases still carry unseen news (and tells `onUnseenChanged` when this one did).
+     */
+    markSeen(caseId: string): { count: number } {
+      row(caseId);
+      const changed = db
+        .update(cases)
+        .set({ centralUnseen: false })
+        .where(and(eq(cases.id, caseId), eq(cases.centralUnseen, true)))
+        .run().changes;
+      const { count } = reads.unseenCount();
+      if (changed) deps.onUnseenChanged?.(count);
+      return { count };
     },
 
     /** The citizen came back with the missing materials: a new version of the case, as a draft. */

@@ -74,6 +74,7 @@ function act(id: string, action: CaseAction): boolean {
         kind: action.slice('central.'.length) as CaseEvent['kind'],
         comment: '',
         approver: '李审批',
+        items: [],
         at: '2026-09-30T03:00:00.000Z',
       };
       return cases.recordCentralEvent(event, event.at) !== null;

@@ -4,6 +4,7 @@ import type { CaseDraft, PersonDraft } from '@yichuang/domain/cases';
 import { caseDraftSchema, isOpen, isResumable, itemFileSchema, openStates } from '@yichuang/domain/cases';
 import { maskedFormValue, type Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
+import { centralSupplementItemSchema } from '@yichuang/domain/protocol';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import {
   actedForSchema,
@@ -97,6 +98,7 @@ export function createCaseViews(deps: {
       promisedProvisional: r.promisedProvisional,
       daysLeft,
       paused: isResumable(r.state),
+      centralUnseen: r.centralUnseen,
     };
   }
 
@@ -166,6 +168,7 @@ export function createCaseViews(deps: {
             caseVersion: e.caseVersion,
             comment: e.comment,
             approver: e.approver,
+            items: z.array(centralSupplementItemSchema).parse(JSON.parse(e.items)),
             at: e.at,
           })),
       },
@@ -196,6 +199,11 @@ export function createCaseViews(deps: {
       const detail = detailOf(r);
       if (viewer && r.state === 'draft' && r.clerkId === viewer.id) return detail;
       return { ...detail, draft: maskedDraft(detail.draft, r.matterCode ? catalog.get(r.matterCode) : null) };
+    },
+
+    /** How many cases carry central's news nobody at this window has opened yet (the 办件 menu's badge). */
+    unseenCount(): { count: number } {
+      return { count: db.select({ n: count() }).from(cases).where(eq(cases.centralUnseen, true)).get()?.n ?? 0 };
     },
 
     /** This clerk's unfinished drafts, newest first: offered again after a crash or reload. */

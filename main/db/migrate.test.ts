@@ -76,6 +76,7 @@ describe('the shipped migrations', () => {
       '0005_sync',
       '0006_resumed_from',
       '0007_outbox_failures',
+      '0008_central_decisions',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

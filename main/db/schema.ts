@@ -154,6 +154,11 @@ export const cases = sqliteTable(
     centralApprover: text('central_approver'),
     centralAt: text('central_at'),
     /**
+     * Central moved the case and nobody at this window has opened its page since: the 办件 list
+     * marks it and the menu counts it. Set by central's events, cleared by opening the case page.
+     */
+    centralUnseen: integer('central_unseen', { mode: 'boolean' }).notNull().default(false),
+    /**
      * A resumed draft: the supplement it was resumed from (the window's or central's), where a
      * discard sends it back; null for a draft never decided and for decided cases.
      */
@@ -169,6 +174,10 @@ export const cases = sqliteTable(
     index('cases_applicant_digest').on(t.applicantIdDigest),
     index('cases_agent_digest').on(t.agentIdDigest),
     index('cases_promised').on(t.state, t.promisedDate),
+    // The menu counts the cases with central's news nobody opened yet: few among many.
+    index('cases_central_unseen')
+      .on(t.centralUnseen)
+      .where(sql`${t.centralUnseen} = 1`),
   ],
 );
 
@@ -331,6 +340,8 @@ export const centralEvents = sqliteTable(
     kind: text('kind').notNull(),
     comment: text('comment').notNull(),
     approver: text('approver'),
+    /** A supplement request's materials and reasons, as JSON (`CentralSupplementItem[]`); '[]' for others. */
+    items: text('items').notNull().default('[]'),
     /** Central's clock. */
     at: text('at').notNull(),
     appliedAt: text('applied_at').notNull(),

@@ -14,12 +14,17 @@ import { AppError } from '../../preload/contract/errors';
 import type { WorkstationSettings } from '../../preload/contract/schemas';
 import { loadDocumentFont } from './font';
 import { agentItemName, collectionOf, inMatterOrder } from './matter-paper';
-import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData } from './types';
+import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData, SupplementNoticeData } from './types';
+
+type CentralEvent = CaseDetail['central']['events'][number];
 
 /** The law a supplement notice is given under: materials incomplete, told once, in full. */
 export const supplementLegalBasis = '《中华人民共和国行政许可法》第三十二条第一款第（四）项';
 
-const decisionOfKind: Record<Exclude<DocumentKind, 'daily_report' | 'bundle'>, CaseDecisionRecord['kind']> = {
+const decisionOfKind: Record<
+  Exclude<DocumentKind, 'daily_report' | 'bundle' | 'central_supplement_notice'>,
+  CaseDecisionRecord['kind']
+> = {
   receipt: 'accept',
   supplement_notice: 'supplement',
   rejection_notice: 'reject',
@@ -181,11 +186,30 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     };
   }
 
+  /**
+   * Central's supplement request a notice records (the given version's, or the latest) and the
+   * window's decision of that version it answers.
+   */
+  function centralRequestFor(
+    detail: CaseDetail,
+    version?: number,
+  ): { decision: CaseDecisionRecord; request: CentralEvent } {
+    const request = [...detail.central.events]
+      .reverse()
+      .find((e) => e.kind === 'supplement_requested' && (version === undefined || e.caseVersion === version));
+    const decision = request && detail.decisions.find((d) => d.version === request.caseVersion);
+    if (!request || !decision) throw new AppError('document_without_central_supplement');
+    return { decision, request };
+  }
+
   /** The decided case and the decision a document records; refused before any decision. */
   function decidedFor(ref: CaseDocumentRef): { detail: CaseDetail; decision: CaseDecisionRecord } {
     const detail = cases.get(ref.caseId);
     if (detail.number === null || detail.decisions.length === 0) {
       throw new AppError('case_not_decided');
+    }
+    if (ref.kind === 'central_supplement_notice') {
+      return { detail, decision: centralRequestFor(detail, ref.version).decision };
     }
     if (ref.kind !== 'bundle') return { detail, decision: decisionFor(detail, ref.kind, ref.version) };
     const decision = ref.version
@@ -203,6 +227,10 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     let pdf: Uint8Array;
     if (ref.kind === 'bundle') {
       pdf = await (await import('./makers')).bundlePdf(bundleData(detail, decision, matter), f);
+    } else if (ref.kind === 'central_supplement_notice') {
+      pdf = await (
+        await import('./makers')
+      ).supplementNoticePdf(centralSupplementData(detail, decision, matter, copyNumber), f);
     } else {
       if (ref.kind === 'receipt') {
         pdf = await (
@@ -250,6 +278,30 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       caseVersion: version,
       caseNumber: detail.number,
       pdf,
+    };
+  }
+
+  /**
+   * 一次性补正告知书 of central's request: central's list and reasons (its comment as 其他说明),
+   * dated by the request, the deadline counted from it in working days, the window's hall.
+   */
+  function centralSupplementData(
+    detail: CaseDetail,
+    decision: CaseDecisionRecord,
+    matter: Matter,
+    copyNumber: number,
+  ): SupplementNoticeData {
+    const { request } = centralRequestFor(detail, decision.version);
+    const deadline = calendar.current().addWorkingDays(hallDate(new Date(request.at)), settings.get().supplementDays);
+    return {
+      ...base(detail, decision, matter, copyNumber),
+      decidedAt: request.at,
+      items: request.items.map((x) => ({ name: x.name, reason: x.reason })),
+      note: request.comment,
+      deadline: deadline.date,
+      deadlineProvisional: deadline.provisional,
+      legalBasis: supplementLegalBasis,
+      reviewedBy: matter.department,
     };
   }
 

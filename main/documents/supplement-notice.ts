@@ -14,7 +14,7 @@ export async function supplementNoticePdf(
   doc.keyValues([{ label: '办件编号', value: data.caseNumber, size: 14, bold: true }], { size: bodySize });
   doc.paragraph(`${data.applicant.name}：`, { size: bodySize, indent: 0, spaceBefore: 4 });
   doc.paragraph(
-    `您于 ${chineseDateOf(data.decidedAt)} 申请办理的「${data.matterName}」，经审查，申请材料不齐全或者不符合法定形式。` +
+    `您于 ${chineseDateOf(data.decidedAt)} 申请办理的「${data.matterName}」，经${data.reviewedBy ?? ''}审查，申请材料不齐全或者不符合法定形式。` +
       `根据${data.legalBasis}，现一次性告知您需要补正的全部内容如下：`,
     { size: bodySize },
   );

@@ -96,6 +96,8 @@ export interface SupplementNoticeData extends NoticeBase {
   deadlineProvisional: boolean;
   /** The law the notice is given under (行政许可法 第三十二条). */
   legalBasis: string;
+  /** Who found the materials lacking when it was not the window (central's department); absent: the window. */
+  reviewedBy?: string;
 }
 
 /** 不予受理通知书 */

@@ -135,6 +135,8 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'cases.resume': () => ({ caseId: noSuchCase }),
   'cases.discard': () => ({ caseId: noSuchCase }),
   'cases.list': () => ({ offset: 0, limit: 10 }),
+  'cases.unseenCount': () => ({}),
+  'cases.seen': () => ({ caseId: noSuchCase }),
   'cases.history': () => ({ kind: 'person', idNumber: '11010519491231002X' }),
   'cases.takeCard': () => ({ caseId: noSuchCase, readId: '6f1c7c1e-2b7a-4a53-9f64-1d2b3c4d5e6f' }),
   // An EXE named .pdf: refused by content.
@@ -209,6 +211,8 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'cases.resume': 'case_not_found',
   'cases.discard': 'case_not_found',
   'cases.list': 'ok',
+  'cases.unseenCount': 'ok',
+  'cases.seen': 'case_not_found',
   'cases.history': 'ok',
   'cases.takeCard': 'case_not_found',
   'materials.import': 'material_looks_like',

@@ -294,6 +294,7 @@ export function createSyncService(deps: SyncDeps) {
           kind: event.kind,
           comment: event.comment,
           approver: event.approver,
+          items: event.items,
         });
       }
       if (page.events.length === 0) break;

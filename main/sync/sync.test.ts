@@ -152,7 +152,9 @@ describe('sync with central', () => {
     const cases = t.workstation.services.cases;
     const c = accept();
     await sync.syncNow();
-    await central.central.cases.decide(c.id, 1, 'supplement', '请补充近三个月的居住证明原件', '王审批');
+    await central.central.cases.decide(c.id, 1, 'supplement', '请补充近三个月的居住证明原件', '王审批', [
+      { itemId: 'residence-proof', reason: '缺少近三个月的居住证明原件' },
+    ]);
     await sync.syncNow();
     const waiting = cases.get(c.id);
     expect(waiting).toMatchObject({ state: 'supplement_requested_by_central', paused: true });

@@ -8,6 +8,7 @@ import {
   idTypes,
 } from '@yichuang/domain/cases';
 import { subjectKinds } from '@yichuang/domain/catalog';
+import { centralSupplementItemSchema } from '@yichuang/domain/protocol';
 import { auditEntrySchema } from './schemas';
 
 // What the screens read about cases (lists, detail, history); the case rules themselves live in @yichuang/domain/cases.
@@ -37,6 +38,8 @@ export const caseSummarySchema = z.object({
   daysLeft: z.number().int().nullable(),
   /** The clock is stopped: a supplement is awaited. */
   paused: z.boolean(),
+  /** Central moved the case and nobody at this window has opened its page since. */
+  centralUnseen: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -85,6 +88,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
         caseVersion: z.number().int(),
         comment: z.string(),
         approver: z.string().nullable(),
+        /** A supplement request's materials, each with what is wrong with it (the notice's list). */
+        items: z.array(centralSupplementItemSchema),
         /** Central's clock. */
         at: z.string(),
       }),

@@ -6,7 +6,15 @@ import { z } from 'zod';
  * 副本 n. A failed job leaves no original behind, so printing it again is still the original.
  */
 
-export const documentKinds = ['receipt', 'supplement_notice', 'rejection_notice', 'bundle', 'daily_report'] as const;
+export const documentKinds = [
+  'receipt',
+  'supplement_notice',
+  'rejection_notice',
+  'bundle',
+  'daily_report',
+  /** The 一次性补正告知书 of a supplement central asked for, printed at the window from central's list. */
+  'central_supplement_notice',
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentKindSchema = z.enum(documentKinds);
 
@@ -50,9 +58,9 @@ export function printerKey(p: { backend: PrintBackend; name: string }): string {
 /** Which document: a notice or the bundle of one case version, or the report of a day or range. */
 export const caseDocumentRefSchema = z
   .object({
-    kind: z.enum(['receipt', 'supplement_notice', 'rejection_notice', 'bundle']),
+    kind: z.enum(['receipt', 'supplement_notice', 'rejection_notice', 'bundle', 'central_supplement_notice']),
     caseId: z.string().uuid('办件标识无效'),
-    /** The case version whose decision the notice records; the latest matching one when absent. */
+    /** The case version whose decision (or central's request) the notice records; the latest matching one when absent. */
     version: z.number().int().positive().optional(),
   })
   .strict();
@@ -110,4 +118,5 @@ export const documentTitles: Record<DocumentKind, string> = {
   rejection_notice: '不予受理通知书',
   bundle: '材料汇编',
   daily_report: '业务日报',
+  central_supplement_notice: '一次性补正告知书（中心审查）',
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { casesEvents } from './channels/cases';
 import { devicesEvents } from './channels/devices';
 import { materialsEvents } from './channels/materials';
 import { sessionEvents } from './channels/session';
@@ -10,6 +11,7 @@ export const events = {
   ...devicesEvents,
   ...materialsEvents,
   ...syncEvents,
+  ...casesEvents,
 } as const;
 
 export type Events = typeof events;

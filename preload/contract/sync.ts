@@ -1,5 +1,5 @@
-import { centralEventKinds } from '@yichuang/domain/cases';
-import { enrolmentCodeSchema } from '@yichuang/domain/protocol';
+import { centralEventKinds, type CentralEventKind } from '@yichuang/domain/cases';
+import { centralSupplementItemSchema, enrolmentCodeSchema } from '@yichuang/domain/protocol';
 import { z } from 'zod';
 
 /**
@@ -80,6 +80,17 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/**
+ * Central's word the clerk must see: a decision, or a request for more. Each is told at once (a
+ * notification) and the case is marked unseen in 办件 until its page is opened at this window.
+ */
+export const centralDecisionKinds = [
+  'approved',
+  'denied',
+  'supplement_requested',
+  'completed',
+] as const satisfies readonly CentralEventKind[];
+
 /** Central moved a case (pushed to the UI when the feed's event is applied): the clerk sees it at once. */
 export const centralCaseEventSchema = z.object({
   caseId: z.string(),
@@ -87,6 +98,8 @@ export const centralCaseEventSchema = z.object({
   kind: z.enum(centralEventKinds),
   comment: z.string(),
   approver: z.string().nullable(),
+  /** A supplement request's materials and reasons ([] for other events). */
+  items: z.array(centralSupplementItemSchema),
 });
 export type CentralCaseEvent = z.infer<typeof centralCaseEventSchema>;
 

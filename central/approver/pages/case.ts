@@ -12,6 +12,7 @@ import {
   type WorkstationRow,
 } from './layout';
 import { idTypeNames, type PersonDraft } from '@yichuang/domain/cases';
+import type { CasePut, CentralSupplementItem } from '@yichuang/domain/protocol';
 
 const eventLabels: Record<string, string> = {
   submitted: '材料收齐，提交审查',
@@ -56,6 +57,59 @@ export interface CasePageData {
   error: string | null;
   notice: string | null;
   comment: string;
+  /** The materials ticked for a supplement and their reasons, as typed (kept when a decision is refused). */
+  choices: { itemId: string; reason: string }[];
+}
+
+/** A supplement request's materials and reasons, as the history and the result show them. */
+function supplementList(items: readonly CentralSupplementItem[]): SafeHtml | '' {
+  if (items.length === 0) return '';
+  return html`<ol class="supp-list">
+    ${items.map((x) => html`<li><b>${x.name}</b>：${x.reason}</li>`)}
+  </ol>`;
+}
+
+/**
+ * 需补正的材料: every checklist item of the version as central received it, to tick with what is
+ * wrong with it. Without script on these pages, it stands in the form and is read only on 要求补正.
+ */
+function supplementFieldset(materials: CasePut['materials'], choices: CasePageData['choices']): SafeHtml | '' {
+  if (materials.length === 0) return '';
+  const chosen = new Map(choices.map((c) => [c.itemId, c.reason]));
+  return html`<fieldset class="supp">
+    <legend>需补正的材料（要求补正时勾选，并逐项写明需补正的内容；一次性告知全部）</legend>
+    <ul>
+      ${materials.map((m, i) => {
+        const reason = chosen.get(m.itemId);
+        return html`<li>
+          <div class="pick">
+            <input
+              type="checkbox"
+              id="supp-item-${i}"
+              name="item.${m.itemId}"
+              value="1"
+              ${reason !== undefined ? html`checked` : ''}
+            />
+            <label for="supp-item-${i}"
+              >${m.name}
+              <span class="small muted"
+                >${m.required ? '必交' : '非必交'} · ${itemStatusLabels[m.status] ?? m.status} · ${m.pages} 页</span
+              ></label
+            >
+          </div>
+          <input
+            type="text"
+            id="supp-reason-${i}"
+            name="reason.${m.itemId}"
+            maxlength="200"
+            value="${reason ?? ''}"
+            aria-label="「${m.name}」需补正的内容"
+            placeholder="需补正的内容，如：缺少原件、未加盖公章"
+          />
+        </li>`;
+      })}
+    </ul>
+  </fieldset>`;
 }
 
 function personBlock(title: string, p: PersonDraft): SafeHtml {
@@ -74,7 +128,7 @@ function personBlock(title: string, p: PersonDraft): SafeHtml {
 }
 
 function decisionPanel(data: CasePageData): SafeHtml {
-  const { row, missing } = data.detail;
+  const { row, missing, events } = data.detail;
   const viewer = data.viewer;
   const result =
     row.comment || row.approver
@@ -88,7 +142,8 @@ function decisionPanel(data: CasePageData): SafeHtml {
     case 'in_review':
       return html`<form method="post" action="/approver/cases/${row.id}/decide">
         ${csrfField(viewer)}<input type="hidden" name="version" value="${row.version}" />
-        <label for="comment" class="muted">意见（批准可不填；不予批准、要求补正须写明理由或需补正的内容）</label>
+        ${supplementFieldset(data.detail.body?.materials ?? [], data.choices)}
+        <label for="comment" class="muted">意见（批准可不填；不予批准须写明理由；要求补正时作为「其他说明」）</label>
         <textarea id="comment" name="comment" maxlength="1000">${data.comment}</textarea>
         <div class="btns">
           <button type="submit" name="action" value="approve" class="b approve">批准</button>
@@ -105,7 +160,9 @@ function decisionPanel(data: CasePageData): SafeHtml {
           ><span class="muted small">审批结果已送达申请人后办结。</span>
         </form>`;
     case 'supplement_requested':
-      return html`${result}
+      return html`${result}${supplementList(
+          events.find((e) => e.kind === 'supplement_requested' && e.caseVersion === row.version)?.items ?? [],
+        )}
         <p class="muted">已要求补正：等待窗口收齐材料后提交新版本。</p>`;
     case 'completed':
       return html`${result}
@@ -224,7 +281,7 @@ export function casePage(data: CasePageData): string {
             e.approver ? html` · ${e.approver}` : ''
           }
           <span class="muted small">第 ${e.caseVersion} 版</span
-          >${e.comment ? html`<div class="c">${e.comment}</div>` : ''}
+          >${e.comment ? html`<div class="c">${e.comment}</div>` : ''}${supplementList(e.items)}
         </li>`,
     )}
     <li>

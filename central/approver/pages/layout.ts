@@ -94,6 +94,11 @@ button.deny{background:#cf1322;border-color:#cf1322;color:#fff}
 button.supplement{background:#722ed1;border-color:#722ed1;color:#fff}
 button.primary{background:#1456c7;border-color:#1456c7;color:#fff}
 button.danger{color:#cf1322;border-color:#ffa39e}
+.supp{border:1px solid #dde2ea;border-radius:4px;padding:6px 10px 8px;margin:0 0 10px}
+.supp legend{padding:0 4px;color:#4b5563}
+.supp ul{list-style:none;margin:0;padding:0}.supp li{padding:6px 0;border-bottom:1px dashed #e5e7eb}.supp li:last-child{border-bottom:0}
+.supp .pick{display:flex;gap:6px;align-items:baseline;margin-bottom:4px}.supp .pick input{margin:0}
+.supp-list{margin:4px 0 0;padding-left:20px}
 .history{list-style:none;margin:0;padding:0}.history li{padding:6px 0;border-bottom:1px dashed #e5e7eb}
 .c{white-space:pre-wrap;margin-top:2px}
 .material{border-top:1px solid #edf0f4;padding:10px 0}

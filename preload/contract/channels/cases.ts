@@ -11,6 +11,8 @@ import { identitySchema } from '../devices';
 import { intakeRoles } from '../roles';
 import { caseDraftSchema, caseIdSchema, decisionSchema } from '@yichuang/domain/cases';
 
+const unseenSchema = z.object({ count: z.number().int().nonnegative() });
+
 /** Cases (办件): drafts, decisions, the list, an applicant's history. */
 export const casesChannels = {
   'cases.create': channel({
@@ -66,6 +68,17 @@ export const casesChannels = {
 
   'cases.list': channel({ input: caseListQuerySchema, output: caseListSchema, access: intakeRoles, audit: false }),
 
+  /** How many cases carry central's news nobody at this window has opened yet (the 办件 menu's badge). */
+  'cases.unseenCount': channel({ input: none, output: unseenSchema, access: intakeRoles, audit: false }),
+
+  /** The case page was opened: central's news on it is seen (the list's marker and the menu's count drop). */
+  'cases.seen': channel({
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: unseenSchema,
+    access: intakeRoles,
+    audit: false,
+  }),
+
   /** Earlier cases of the same applicant, to prefill the form; audited as a reveal (phone, address). */
   'cases.history': channel({
     input: z
@@ -89,4 +102,9 @@ export const casesChannels = {
   }),
 
   /** Stores a file (camera page, import) content-addressed after checking its type by content. */
+} as const;
+
+export const casesEvents = {
+  /** The number of cases with central's news nobody opened yet changed (an event came, a case page was opened). */
+  'cases.unseenChanged': unseenSchema,
 } as const;

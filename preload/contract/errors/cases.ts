@@ -46,6 +46,10 @@ export const caseErrors = {
     'zh-CN': '该办件没有与该文书对应的决定，无法出具：请先作出相应的决定',
     en: 'This case has no decision this document records: make that decision first',
   },
+  document_without_central_supplement: {
+    'zh-CN': '中心没有要求该办件补正，无法出具中心的一次性补正告知书',
+    en: 'Central has not asked for a supplement on this case: there is no notice of it to print',
+  },
   decision_version_not_found: {
     'zh-CN': '该办件没有第 {version} 版的决定：请刷新办件后重试',
     en: 'This case has no decision version {version}: refresh the case and try again',

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Empty, Input, Segmented, Select, Table, Typography, type InputRef } from 'antd';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Empty,
+  Input,
+  Segmented,
+  Select,
+  Table,
+  Tooltip,
+  Typography,
+  type InputRef,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStates, type CaseState } from '@yichuang/domain/cases';
@@ -10,6 +22,7 @@ import { api } from '../bridge';
 import { HallRangePicker } from '../lib/HallRangePicker';
 import type { HallRange } from '../lib/picker-dates';
 import { useRun } from '../lib/result';
+import { useSync } from '../sync/sync-context';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
 
 const pageSize = 50;
@@ -105,10 +118,12 @@ export function CaseList({
     if (result) setData(result);
   }, [query, run]);
 
-  // Loads again whenever the list is shown (a case may have changed on its page).
+  // Loads again whenever the list is shown (a case may have changed on its page), and when central's
+  // decisions arrive or are seen (the unseen count moved): the marker follows.
+  const { unseenCount } = useSync();
   useEffect(() => {
     if (active) void load();
-  }, [load, active]);
+  }, [load, active, unseenCount]);
 
   useEffect(() => {
     void run(api.catalog.list({})).then((catalog) => {
@@ -299,6 +314,8 @@ export function CaseList({
             ({
               tabIndex: 0,
               'data-testid': `case-row-${row.number ?? row.id}`,
+              'data-unseen': row.centralUnseen ? 'true' : undefined,
+              className: row.centralUnseen ? 'case-row-unseen' : undefined,
               onClick: () => open(row),
               onKeyDown: (event: KeyboardEvent<HTMLElement>) => onRowKey(event, row),
             }) as HTMLAttributes<HTMLElement>
@@ -308,7 +325,19 @@ export function CaseList({
               title: t('cases.list.columns.number'),
               dataIndex: 'number',
               width: 212,
-              render: (number: string | null) => <span className="case-number-cell">{number ?? '—'}</span>,
+              render: (number: string | null, row) => (
+                <span className="case-number-cell">
+                  {number ?? '—'}
+                  {row.centralUnseen && (
+                    <Tooltip title={t('cases.list.unseenHelp')}>
+                      <span className="case-unseen" data-testid="case-unseen">
+                        <Badge status="error" />
+                        {t('cases.list.unseen')}
+                      </span>
+                    </Tooltip>
+                  )}
+                </span>
+              ),
             },
             {
               title: t('cases.list.columns.state'),

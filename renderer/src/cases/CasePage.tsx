@@ -145,6 +145,11 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
   useShortcuts(bindings, !confirming);
 
   const current = detail?.id === caseId ? detail : null;
+  // Opening the page is seeing central's decision: the list's marker and the menu's count go.
+  // (Each load: central may decide again while the page is open.)
+  useEffect(() => {
+    if (current?.centralUnseen) void api.cases.seen({ caseId: current.id });
+  }, [current]);
   const matter = useMemo(
     () => (current?.matterCode ? (matters?.find((m) => m.code === current.matterCode) ?? null) : null),
     [current, matters],
@@ -401,7 +406,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       </div>
       <div className="case-body">
         <div className="case-side">
-          <CentralApproval state={current.state} central={current.central} />
+          <CentralApproval caseId={current.id} state={current.state} central={current.central} />
           <Section title={t('cases.page.applicant')}>
             {applicant}
             {current.agent && (

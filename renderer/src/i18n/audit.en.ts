@@ -44,6 +44,8 @@ export const auditActionsEn = {
   'cases.resume': 'Resume after supplement',
   'cases.discard': 'Discard draft',
   'cases.list': 'View case list',
+  'cases.unseenCount': 'Count cases with unseen central decisions',
+  'cases.seen': 'Mark central decision seen',
   'cases.history': "View applicant's earlier cases",
   'cases.takeCard': 'Take card details',
   'materials.import': 'Import material',

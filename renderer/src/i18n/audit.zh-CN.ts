@@ -52,6 +52,8 @@ export const auditActionsZh = {
   'cases.resume': '补正后继续办理',
   'cases.discard': '放弃草稿',
   'cases.list': '查看办件列表',
+  'cases.unseenCount': '统计未查看的中心决定',
+  'cases.seen': '查看中心决定',
   'cases.history': '查看申请人以往办件',
   'cases.takeCard': '读取证件',
   'materials.import': '导入材料',

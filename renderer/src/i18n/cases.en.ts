@@ -16,6 +16,9 @@ export const casesEn: Messages['cases'] = {
     paused: 'Supplement pending · clock paused',
   },
   list: {
+    unseen: 'New from central',
+    unseenHelp: 'Central decided; nobody at this window has opened the case yet',
+    unseenCount: '{{count}} new central decisions not yet opened',
     search: 'Case number, name or full ID number',
     searchHelp: 'Enter searches; Ctrl+F comes back here; ↓ moves into the list',
     from: 'From',

@@ -15,6 +15,9 @@ export const casesZh = {
     paused: '补正中 · 时限暂停',
   },
   list: {
+    unseen: '中心新决定',
+    unseenHelp: '中心已作出决定，本窗口尚未查看',
+    unseenCount: '{{count}} 件中心新决定未查看',
     search: '办件编号、姓名或完整证件号',
     searchHelp: '回车查询；Ctrl+F 定位到此处；↓ 进入列表',
     from: '起始日期',

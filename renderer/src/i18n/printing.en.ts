@@ -7,6 +7,7 @@ export const printingEn: Messages['printing'] = {
     rejection_notice: 'Notice of non-acceptance',
     bundle: 'Material bundle',
     daily_report: 'Report',
+    central_supplement_notice: 'Supplement notice (central review)',
   },
   original: 'Original',
   copy: 'Copy {{n}}',

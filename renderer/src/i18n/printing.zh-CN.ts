@@ -6,6 +6,7 @@ export const printingZh = {
     rejection_notice: '不予受理通知书',
     bundle: '材料汇编',
     daily_report: '业务报表',
+    central_supplement_notice: '一次性补正告知书（中心审查）',
   },
   original: '正本',
   copy: '副本 {{n}}',

@@ -8,6 +8,8 @@ export const syncEn: Messages['sync'] = {
     title: 'Case {{number}}: {{state}}',
     by: 'Approver: {{approver}}',
     open: 'Open the case',
+    items: 'To bring: {{items}}',
+    announce: 'From central: {{title}}. {{description}}',
   },
   connection: {
     online: 'Connected to central',
@@ -117,6 +119,10 @@ export const syncEn: Messages['sync'] = {
     approver: 'Approver',
     at: 'Time (central)',
     supplement: 'Central asks for more materials',
+    supplementItems: 'Materials to supplement',
+    itemName: 'Material',
+    itemReason: 'What is needed',
+    printNotice: 'Print the supplement notice',
     history: 'Central history',
     version: 'v{{version}}',
     events: {

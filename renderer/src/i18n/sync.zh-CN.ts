@@ -10,6 +10,8 @@ export const syncZh = {
     title: '办件 {{number}}：{{state}}',
     by: '审批人：{{approver}}',
     open: '查看办件',
+    items: '需补正：{{items}}',
+    announce: '中心消息：{{title}}。{{description}}',
   },
   connection: {
     online: '已连接中心',
@@ -115,6 +117,10 @@ export const syncZh = {
     approver: '审批人',
     at: '时间（中心）',
     supplement: '中心要求补正',
+    supplementItems: '需补正的材料',
+    itemName: '材料',
+    itemReason: '需补正的内容',
+    printNotice: '打印一次性补正告知书',
     history: '中心记录',
     version: '第 {{version}} 版',
     events: {

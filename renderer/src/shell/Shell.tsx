@@ -19,6 +19,7 @@ import type { SessionUser } from '../../../preload/contract/schemas';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { CasesScreen } from '../cases/CasesScreen';
+import { UnseenCount, UnseenDot } from '../cases/UnseenBadge';
 import { DevicesProvider } from '../devices/devices-context';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { useRun } from '../lib/result';
@@ -182,10 +183,12 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
                   onClick={({ key }) => setScreen(key as ScreenKey)}
                   items={screens.map((key) => ({
                     key,
-                    icon: icons[key],
+                    // Collapsed (the workbench), the count beside the label is hidden: a dot on the icon says it.
+                    icon: key === 'cases' && current === 'workbench' ? <UnseenDot>{icons[key]}</UnseenDot> : icons[key],
                     label: (
                       <span data-testid={`nav-${key}`}>
-                        {t(`nav.${key}`)} <kbd className="nav-key">Alt+{screenKeys[key]}</kbd>
+                        {t(`nav.${key}`)} {key === 'cases' && <UnseenCount />}{' '}
+                        <kbd className="nav-key">Alt+{screenKeys[key]}</kbd>
                       </span>
                     ),
                   }))}

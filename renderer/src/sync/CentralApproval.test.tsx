@@ -10,13 +10,14 @@ vi.mock('../bridge', async () => (await import('./fake-bridge')).fakeBridgeModul
 setUpComponentTests();
 
 async function show(state: CaseState, central: CaseDetail['central']): Promise<HTMLElement> {
-  const { host } = await render(<CentralApproval state={state} central={central} />);
+  const { host } = await render(<CentralApproval caseId="c-1" state={state} central={central} />);
   return host;
 }
 
 const submitted = {
   kind: 'submitted' as const,
   caseVersion: 1,
+  items: [],
   comment: '',
   approver: null,
   at: '2026-11-27T02:00:00.000Z',
@@ -35,10 +36,18 @@ describe('the 中心审批 card', () => {
       at: '2026-11-27T06:30:00.000Z',
       events: [
         submitted,
-        { kind: 'in_review', caseVersion: 1, comment: '', approver: '李审批', at: '2026-11-27T03:00:00.000Z' },
+        {
+          kind: 'in_review',
+          caseVersion: 1,
+          items: [],
+          comment: '',
+          approver: '李审批',
+          at: '2026-11-27T03:00:00.000Z',
+        },
         {
           kind: 'approved',
           caseVersion: 1,
+          items: [],
           comment: '材料齐全，准予许可，请于 3 个工作日后领取证照',
           approver: '李审批',
           at: '2026-11-27T06:30:00.000Z',
@@ -66,6 +75,7 @@ describe('the 中心审批 card', () => {
         {
           kind: 'supplement_requested',
           caseVersion: 1,
+          items: [],
           comment: '请补充房屋租赁合同原件',
           approver: '李审批',
           at: '2026-11-27T06:30:00.000Z',

@@ -2,9 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { stateAfterCentralEvent } from '@yichuang/domain/cases';
-import type { CentralCaseEvent, SyncStatus } from '../../../preload/contract/sync';
+import { centralDecisionKinds, type CentralCaseEvent, type SyncStatus } from '../../../preload/contract/sync';
 import { useNavigation } from '../shell/navigation-context';
 import { api, bridge } from '../bridge';
+import './sync.css';
 
 interface SyncContextValue {
   /** The latest status from main (null until the first answer). */
@@ -14,10 +15,12 @@ interface SyncContextValue {
   refresh: () => Promise<void>;
   /** The last case central moved (the case page reloads when it is its case). */
   lastCaseEvent: CentralCaseEvent | null;
+  /** Cases with central's decision nobody at this window has opened yet (the 办件 menu's badge). */
+  unseenCount: number;
 }
 
 /** Worth interrupting the clerk for: a decision, or a request for more. */
-const notified = new Set<CentralCaseEvent['kind']>(['approved', 'denied', 'supplement_requested', 'completed']);
+const notified = new Set<CentralCaseEvent['kind']>(centralDecisionKinds);
 
 const SyncContext = createContext<SyncContextValue | null>(null);
 
@@ -28,6 +31,9 @@ const SyncContext = createContext<SyncContextValue | null>(null);
 export function SyncProvider({ children, active }: { children: ReactNode; active: boolean }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [lastCaseEvent, setLastCaseEvent] = useState<CentralCaseEvent | null>(null);
+  const [unseenCount, setUnseenCount] = useState(0);
+  /** What a screen reader says of the last decision (the notification itself is not announced). */
+  const [announcement, setAnnouncement] = useState('');
   const { notification } = App.useApp();
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -37,15 +43,24 @@ export function SyncProvider({ children, active }: { children: ReactNode; active
       bridge.on('sync.caseEvent', (event) => {
         setLastCaseEvent(event);
         if (!notified.has(event.kind)) return;
-        const description = [event.comment, event.approver ? t('sync.caseEvent.by', { approver: event.approver }) : '']
+        const items = event.items.length
+          ? t('sync.caseEvent.items', { items: event.items.map((x) => x.name).join('、') })
+          : '';
+        const description = [
+          items,
+          event.comment,
+          event.approver ? t('sync.caseEvent.by', { approver: event.approver }) : '',
+        ]
           .filter(Boolean)
           .join('　');
+        const title = t('sync.caseEvent.title', {
+          number: event.number,
+          state: t(`cases.states.${stateAfterCentralEvent(event.kind)}`),
+        });
+        setAnnouncement(t('sync.caseEvent.announce', { title, description }));
         notification[event.kind === 'approved' || event.kind === 'completed' ? 'success' : 'warning']({
           key: `central-${event.caseId}`,
-          message: t('sync.caseEvent.title', {
-            number: event.number,
-            state: t(`cases.states.${stateAfterCentralEvent(event.kind)}`),
-          }),
+          message: title,
           description: (
             <span data-testid="central-notification" data-kind={event.kind}>
               {description} <a onClick={() => navigation.openCase(event.caseId)}>{t('sync.caseEvent.open')}</a>
@@ -64,14 +79,30 @@ export function SyncProvider({ children, active }: { children: ReactNode; active
   }, []);
 
   useEffect(() => bridge.on('sync.changed', setStatus), []);
+  useEffect(() => bridge.on('cases.unseenChanged', ({ count }) => setUnseenCount(count)), []);
 
-  // Events are not sent while locked: read the status again when the screen comes back.
+  // Events are not sent while locked: read the status again when the screen comes back. The
+  // unseen count is the 办件 menu's: a role without cases is refused it, and keeps 0.
   useEffect(() => {
-    if (active) void refresh();
+    if (!active) return;
+    void refresh();
+    void api.cases.unseenCount({}).then((result) => {
+      if (result.ok) setUnseenCount(result.value.count);
+    });
   }, [active, refresh]);
 
-  const value = useMemo(() => ({ status, setStatus, refresh, lastCaseEvent }), [status, refresh, lastCaseEvent]);
-  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
+  const value = useMemo(
+    () => ({ status, setStatus, refresh, lastCaseEvent, unseenCount }),
+    [status, refresh, lastCaseEvent, unseenCount],
+  );
+  return (
+    <SyncContext.Provider value={value}>
+      {children}
+      <div className="sync-announcer" role="status" aria-live="polite" data-testid="central-announcer">
+        {announcement}
+      </div>
+    </SyncContext.Provider>
+  );
 }
 
 export function useSync(): SyncContextValue {
