@@ -68,7 +68,9 @@ function CentralHistory({ events }: { events: CentralEvent[] }) {
               <ol className="central-event-items">
                 {e.items.map((x) => (
                   <li key={x.itemId}>
-                    {x.name}：{x.reason}
+                    {x.name}
+                    {t('common.colon')}
+                    {x.reason}
                   </li>
                 ))}
               </ol>
