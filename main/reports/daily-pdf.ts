@@ -132,6 +132,7 @@ export async function dailyReportPdf(report: DailyReport, font: DocumentFont, co
     orientation: 'vertical',
     height: 150,
     size: 8,
+    counts: true,
     bars: hours.map((h) => ({ label: String(h.hour), value: h.total })),
   });
 
@@ -141,6 +142,7 @@ export async function dailyReportPdf(report: DailyReport, font: DocumentFont, co
       orientation: 'horizontal',
       height: Math.min(10, report.byMatter.length) * 18 + 24,
       size: 8,
+      counts: true,
       bars: report.byMatter.slice(0, 10).map((m) => ({ label: m.matterName, value: m.total })),
     });
     doc.table({

@@ -14,7 +14,11 @@ export type TransportKind = z.infer<typeof transportKindSchema>;
  * What the status bar and the devices screen show. `no_card` is the reader's idle state;
  * `error` carries a Chinese message that says what to do.
  */
-export const deviceStateSchema = z.enum(['opening', 'ready', 'no_card', 'busy', 'error', 'disconnected']);
+/**
+ * A device's state. `card_read`: the reader has just read the card on it — a reader finds a card
+ * only once per placing, so "no card" right after a read does not mean the card was taken.
+ */
+export const deviceStateSchema = z.enum(['opening', 'ready', 'no_card', 'card_read', 'busy', 'error', 'disconnected']);
 export type DeviceState = z.infer<typeof deviceStateSchema>;
 
 export const deviceStatusSchema = z.object({

@@ -179,7 +179,7 @@ describe('ID-card driver against the simulated reader', () => {
 });
 
 describe('ID-card poller', () => {
-  async function poll(reader: SimulatedReader) {
+  async function poll(reader: SimulatedReader, now?: () => number) {
     const { driver } = await connect(reader);
     const cards: CardData[] = [];
     const statuses: PollerStatus[] = [];
@@ -187,6 +187,7 @@ describe('ID-card poller', () => {
       intervalMs: 5,
       onCard: (card) => cards.push(card),
       onStatus: (status) => statuses.push(status),
+      ...(now ? { now } : {}),
     });
     return { poller, cards, statuses };
   }
@@ -202,7 +203,27 @@ describe('ID-card poller', () => {
     await until(() => cards.length === 2);
     expect(cards[1]!.identity.name).toBe(sampleCards.resident_li.name);
     await poller.stop();
-    expect(statuses.map((s) => s.state)).toContain('no_card');
+    // Right after a read the reader finds nothing (one find per placing): that is 已读卡, not 请放证件.
+    expect(statuses.map((s) => s.state)).toContain('card_read');
+    expect(statuses.map((s) => s.state)).not.toContain('no_card');
+  });
+
+  it('says 请放证件 again once the read is 30 s old, and at once on an empty reader', async () => {
+    let t = 1_000_000;
+    const reader = createSimulatedReader({ holds: 'resident_zhang' });
+    const { poller, cards, statuses } = await poll(reader, () => t);
+    poller.start();
+    await until(() => cards.length === 1);
+    await until(() => statuses.at(-1)?.state === 'card_read');
+    t += 30_001;
+    await until(() => statuses.at(-1)?.state === 'no_card');
+    await poller.stop();
+
+    const empty = await poll(createSimulatedReader({ holds: 'none' }));
+    empty.poller.start();
+    await until(() => empty.statuses.length > 0);
+    await empty.poller.stop();
+    expect(empty.statuses[0]!.state).toBe('no_card');
   });
 
   it('does not report the same card twice on a reader that keeps finding it', async () => {

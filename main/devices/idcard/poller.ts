@@ -4,7 +4,11 @@ import { AppError } from '../../../preload/contract/errors';
 import type { CardData, IdCardDriver } from './driver';
 
 export type PollerStatus =
-  { state: 'no_card' } | { state: 'busy' } | { state: 'ready' } | { state: 'error'; error: AppError };
+  | { state: 'no_card' }
+  | { state: 'card_read' }
+  | { state: 'busy' }
+  | { state: 'ready' }
+  | { state: 'error'; error: AppError };
 
 export interface IdCardPollerOptions {
   /** Time between find-card attempts while idle. */
@@ -13,6 +17,9 @@ export interface IdCardPollerOptions {
   onStatus(status: PollerStatus): void;
   /** Errors that are not AppErrors (bugs), for the log. */
   onUnexpected?(error: unknown): void;
+  /** How long after a read the reader says 已读卡 rather than 请放证件 (default 30 s). */
+  cardReadMs?: number;
+  now?: () => number;
 }
 
 /** Same card, same read: the number, the card type and the validity start identify one physical card. */
@@ -34,6 +41,11 @@ export function createIdCardPoller(driver: IdCardDriver, options: IdCardPollerOp
   let lastKey: string | null = null;
   let lastState = '';
   let cycle: Promise<void> = Promise.resolve();
+  // When the last card was read: a reader finds a card once per placing, so for a while after a
+  // read "no card" is most likely the same card still lying there (it said 请放证件 under a card).
+  let readAt: number | null = null;
+  const cardReadMs = options.cardReadMs ?? 30_000;
+  const now = options.now ?? Date.now;
 
   function status(next: PollerStatus): void {
     const signature = JSON.stringify(next);
@@ -46,18 +58,22 @@ export function createIdCardPoller(driver: IdCardDriver, options: IdCardPollerOp
     try {
       if (!(await driver.findCard())) {
         lastKey = null;
-        status({ state: 'no_card' });
+        const recent = readAt !== null && now() - readAt < cardReadMs;
+        status({ state: recent ? 'card_read' : 'no_card' });
         return;
       }
       status({ state: 'busy' });
       await driver.selectCard();
       const card = await driver.readCard();
       const key = cardKey(card.identity);
+      readAt = now();
       status({ state: 'ready' });
       if (key === lastKey) return;
       lastKey = key;
       options.onCard(card);
     } catch (error) {
+      // After a fault the reader starts afresh: what it finds next is what lies there now.
+      readAt = null;
       if (error instanceof AppError) {
         status({ state: 'error', error });
       } else {

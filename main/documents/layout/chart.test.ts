@@ -28,6 +28,14 @@ describe('niceScale', () => {
     expect(niceScale(0)).toEqual({ step: 1, top: 1 });
     expect(niceScale(1234)).toEqual({ step: 500, top: 1500 });
   });
+
+  it('counts take whole-number steps: one case is not drawn at 0.2, 0.4 … (it was)', () => {
+    expect(niceScale(1)).toEqual({ step: 0.2, top: 1 });
+    expect(niceScale(1, 5, true)).toEqual({ step: 1, top: 1 });
+    expect(niceScale(4, 5, true)).toEqual({ step: 1, top: 4 });
+    expect(niceScale(7, 5, true)).toEqual({ step: 2, top: 8 });
+    for (const max of [1, 2, 3, 6, 11, 37]) expect(Number.isInteger(niceScale(max, 5, true).step)).toBe(true);
+  });
 });
 
 describe('barChart', () => {

@@ -14,11 +14,14 @@ export interface BarChartSpec {
   valueFormat?: (value: number) => string;
   /** Text size of labels and values (default 9). */
   size?: number;
+  /** The values are counts (cases, tickets): gridlines at whole numbers only (never 0.2 of a case). */
+  counts?: boolean;
 }
 
 /** A round step and the top of an axis for values up to `max`, about `ticks` gridlines. */
-export function niceScale(max: number, ticks = 5): { step: number; top: number } {
+export function niceScale(max: number, ticks = 5, counts = false): { step: number; top: number } {
   if (!(max > 0) || !Number.isFinite(max)) return { step: 1, top: 1 };
+  if (counts && max <= ticks) return { step: 1, top: Math.max(1, Math.ceil(max)) };
   const raw = max / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / magnitude;
@@ -50,7 +53,7 @@ export function barChart(doc: LayoutFlow, spec: BarChartSpec): void {
     plotTop = top + titleSize * 1.6 + size;
   }
   const values = spec.bars.map((b) => (Number.isFinite(b.value) ? Math.max(0, b.value) : 0));
-  const { step, top: axisTop } = niceScale(Math.max(0, ...values));
+  const { step, top: axisTop } = niceScale(Math.max(0, ...values), 5, spec.counts ?? false);
   const tickValues: number[] = [];
   for (let v = 0; v <= axisTop + step / 2; v += step) tickValues.push(v);
   const n = Math.max(1, spec.bars.length);

@@ -7,6 +7,7 @@ const colors: Record<DeviceStatus['state'], string> = {
   opening: 'processing',
   ready: 'success',
   no_card: 'default',
+  card_read: 'success',
   busy: 'processing',
   error: 'error',
   disconnected: 'warning',

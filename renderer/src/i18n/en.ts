@@ -152,6 +152,7 @@ export const en: Messages = {
       opening: 'Opening',
       ready: 'Ready',
       no_card: 'Place a card',
+      card_read: 'Card read',
       busy: 'Reading',
       error: 'Fault',
       disconnected: 'Unplugged',

@@ -151,6 +151,7 @@ export const zhCN = {
       opening: '正在打开',
       ready: '就绪',
       no_card: '请放证件',
+      card_read: '已读卡',
       busy: '读卡中',
       error: '故障',
       disconnected: '已断开',

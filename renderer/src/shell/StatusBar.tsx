@@ -12,6 +12,7 @@ const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing
   opening: 'processing',
   ready: 'success',
   no_card: 'success',
+  card_read: 'success',
   busy: 'processing',
   error: 'error',
   disconnected: 'warning',
