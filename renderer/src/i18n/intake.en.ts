@@ -23,6 +23,7 @@ export const intakeEn: Messages['intake'] = {
   provisionalHelp:
     "That year's official holiday calendar is not loaded yet, so the date is counted on weekends only; it is corrected when the new calendar loads.",
   matter: {
+    label: 'Matter',
     placeholder: 'Matter name, code or pinyin initials (e.g. jzz)',
     none: 'No matching matter',
     pickFirst: 'Matter',

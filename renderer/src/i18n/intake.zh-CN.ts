@@ -20,6 +20,7 @@ export const intakeZh = {
   provisional: '暂按周末计算',
   provisionalHelp: '该年度法定节假日安排尚未载入，到期日暂按周末推算；载入新日历后自动更正。',
   matter: {
+    label: '事项',
     placeholder: '事项名称、编码或拼音首字母（如 jzz）',
     none: '没有找到匹配的事项',
     pickFirst: '事项',

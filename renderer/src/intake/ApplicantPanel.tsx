@@ -1,5 +1,5 @@
 import { IdcardOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Divider, Form, Input, Radio, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDraft, EnterpriseDraft } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
@@ -67,6 +67,7 @@ function EnterpriseFields({
       <Form.Item label={t('intake.enterprise.name')} required validateStatus={status(name.problem)} help={name.problem}>
         <Input
           data-testid="enterprise-name"
+          aria-label={t('intake.enterprise.name')}
           {...name.input}
           value={enterprise.name}
           maxLength={100}
@@ -82,6 +83,7 @@ function EnterpriseFields({
       >
         <Input
           data-testid="enterprise-credit-code"
+          aria-label={t('intake.enterprise.creditCode')}
           {...code.input}
           className="mono"
           value={enterprise.creditCode}
@@ -101,6 +103,7 @@ function EnterpriseFields({
       >
         <Input
           data-testid="enterprise-legal-rep"
+          aria-label={t('intake.enterprise.legalRepresentative')}
           {...rep.input}
           value={enterprise.legalRepresentative}
           maxLength={60}
@@ -115,6 +118,7 @@ function EnterpriseFields({
       >
         <Input
           data-testid="enterprise-phone"
+          aria-label={t('intake.person.phone')}
           {...phone.input}
           value={enterprise.phone}
           maxLength={20}
@@ -189,7 +193,8 @@ export function ApplicantPanel(props: ApplicantPanelProps) {
             onIdComplete={(id) => props.onIdComplete('person', id)}
           />
         )}
-        <Divider titlePlacement="start" plain className="intake-divider">
+        {/* A separator may not hold a control (axe nested-interactive): the line, then the checkbox. */}
+        <div className="intake-agent-toggle">
           <Checkbox
             data-testid="has-agent"
             checked={draft.hasAgent}
@@ -201,7 +206,7 @@ export function ApplicantPanel(props: ApplicantPanelProps) {
           >
             {enterprise ? t('intake.applicant.hasAgentEnterprise') : t('intake.applicant.hasAgent')}
           </Checkbox>
-        </Divider>
+        </div>
         {draft.hasAgent && (
           <>
             <Typography.Paragraph type="secondary" className="intake-hint">

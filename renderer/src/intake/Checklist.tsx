@@ -28,16 +28,16 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   return (
-    <div className="checklist" role="listbox" aria-label={t('intake.items.title')} data-testid="checklist">
+    // A list, not a listbox: each item holds checkboxes (an option may not hold controls); the
+    // selected one is aria-current, and F6 or a click moves it.
+    <ul className="checklist" aria-label={t('intake.items.title')} data-testid="checklist">
       {entries.map((entry) => {
         const { item, state } = entry;
         const selected = item.id === selectedId;
         return (
-          <div
+          <li
             key={item.id}
-            role="option"
-            aria-selected={selected}
-            tabIndex={-1}
+            aria-current={selected ? 'true' : undefined}
             className={`checklist-item status-${entry.status}${selected ? ' selected' : ''}`}
             data-testid={`item-${item.id}`}
             data-status={entry.status}
@@ -113,6 +113,7 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
                     min={0}
                     max={20}
                     value={state.copies}
+                    aria-label={`${t('intake.items.copies')} · ${item.name}`}
                     onChange={(n) => onItemChange(item.id, { copies: n ?? 0 })}
                     style={{ width: 56, marginLeft: 4 }}
                   />
@@ -120,9 +121,9 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
                 </span>
               )}
             </Space>
-          </div>
+          </li>
         );
       })}
-    </div>
+    </ul>
   );
 }

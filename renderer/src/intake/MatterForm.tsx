@@ -56,6 +56,7 @@ function FieldItem({
       input = (
         <Input.TextArea
           data-testid={testId}
+          aria-label={label}
           {...check.input}
           value={value}
           maxLength={field.maxLength}
@@ -69,6 +70,7 @@ function FieldItem({
       input = (
         <InputNumber
           data-testid={testId}
+          aria-label={label}
           {...check.input}
           value={value === '' ? null : Number(value)}
           min={field.min}
@@ -82,6 +84,7 @@ function FieldItem({
       input = (
         <Select
           data-testid={testId}
+          aria-label={label}
           data-field={check.input['data-field']}
           value={value || null}
           options={(field.options ?? []).map((o) => ({ value: o, label: o }))}
@@ -93,6 +96,7 @@ function FieldItem({
       input = (
         <Input
           data-testid={testId}
+          aria-label={label}
           {...check.input}
           value={field.type === 'idNumber' && !editing && value.length === 18 ? maskIdNumber(value) : value}
           onFocus={() => setEditing(true)}

@@ -26,6 +26,7 @@ export const MatterPicker = forwardRef<MatterPickerRef, MatterPickerProps>(funct
     <Select
       ref={ref}
       data-testid="matter-picker"
+      aria-label={t('intake.matter.label')}
       className="matter-picker"
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
       value={value}

@@ -48,6 +48,7 @@ export function PersonFields({ slot, value, problems, phoneRequired, onChange, o
       >
         <Input
           data-testid={`${slot}-name`}
+          aria-label={t('intake.person.name')}
           {...name.input}
           value={value.name}
           maxLength={60}
@@ -58,6 +59,7 @@ export function PersonFields({ slot, value, problems, phoneRequired, onChange, o
       <Form.Item label={t('intake.person.idType')}>
         <Select
           data-testid={`${slot}-id-type`}
+          aria-label={t('intake.person.idType')}
           value={value.idType}
           onChange={(idType) => typed({ idType })}
           options={idTypes.map((type) => ({ value: type, label: t(`idTypes.${type}`) }))}
@@ -72,6 +74,7 @@ export function PersonFields({ slot, value, problems, phoneRequired, onChange, o
       >
         <Input
           data-testid={`${slot}-id-number`}
+          aria-label={t('intake.person.idNumber')}
           {...id.input}
           value={idShown}
           maxLength={18}
@@ -96,6 +99,7 @@ export function PersonFields({ slot, value, problems, phoneRequired, onChange, o
       >
         <Input
           data-testid={`${slot}-phone`}
+          aria-label={t('intake.person.phone')}
           {...phone.input}
           value={value.phone}
           maxLength={20}
