@@ -1,4 +1,5 @@
 import { type Browser, type Page } from '@playwright/test';
+import { validCreditCode } from '@yichuang/domain/testing/ids';
 import { admin, IntakePage } from './pages/intake';
 import { WorkstationPage } from './pages/workstation';
 import { countActions } from './support/actions';
@@ -37,12 +38,12 @@ async function putCard(reader: Page, label: string): Promise<void> {
   await reader.getByTestId('sim-place').click();
 }
 
-test('standard intake: the clerk actions are counted and printed', async ({ page, host, browser }) => {
-  test.setTimeout(180_000);
+/** The clerk at the intake; the A4 printer set to CUPS's PDF queue; the reader's page on 设备. Not counted. */
+async function setUp(page: Page, browser: Browser, url: string, dataDir: string) {
   const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
+  await intake.setUpClerk(url, dataDir);
   // Set-up, not counted: the A4 printer is CUPS's PDF queue (the administrator chose it once).
-  const reader = await readerPage(browser, host.url);
+  const reader = await readerPage(browser, url);
   await reader.getByTestId('nav-settings').click();
   await reader.getByTestId('settings-a4-printer').click();
   await reader.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^PDF/ }).click();
@@ -50,6 +51,13 @@ test('standard intake: the clerk actions are counted and printed', async ({ page
   await expect(reader.locator('.ant-message')).toContainText('已保存');
   await reader.getByTestId('nav-devices').click();
   await expect(reader.getByTestId('sim-holds')).toBeVisible();
+
+  return { intake, reader };
+}
+
+test('standard intake: the clerk actions are counted and printed', async ({ page, host, browser }) => {
+  test.setTimeout(180_000);
+  const { intake, reader } = await setUp(page, browser, host.url, host.dataDir);
 
   const count = await countActions(page);
   // The citizen puts the card on the reader: the applicant is filled.
@@ -110,4 +118,53 @@ test('standard intake: the clerk actions are counted and printed', async ({ page
   // The issue's bar (it took 37 actions and 3 typed fields; 23 and 2 before this change).
   expect(counted.typedFields).toBeLessThanOrEqual(2);
   expect(counted.actions).toBeLessThanOrEqual(15);
+});
+
+test('enterprise intake: the clerk actions are counted and printed', async ({ page, host, browser }) => {
+  test.setTimeout(180_000);
+  const { intake, reader } = await setUp(page, browser, host.url, host.dataDir);
+  const count = await countActions(page);
+
+  // 新办纳税人涉税事项 (SW-XBNSRSX-001), by pinyin initials.
+  await page.keyboard.press('F3');
+  await count.typed('xbns');
+  await expect(page.getByTestId('matter-option-SW-XBNSRSX-001')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('matter-meta')).toBeVisible();
+  // The legal representative puts their card down: 读卡填入 is 法定代表人 by default.
+  await putCard(reader, '居民身份证（张测试）');
+  await expect(page.getByTestId('enterprise-legal-rep')).toHaveValue('张测试');
+  // The enterprise: name, credit code, phone (typed: no card carries them).
+  await page.getByTestId('enterprise-name').click();
+  await count.fill(() => page.getByTestId('enterprise-name').fill('淄博一窗信息科技有限公司'));
+  await page.keyboard.press('Tab');
+  await count.fill(() => page.getByTestId('enterprise-credit-code').fill(validCreditCode('91370303MA3C2B4X1')));
+  await page.getByTestId('enterprise-phone').click();
+  await count.fill(() => page.getByTestId('enterprise-phone').fill('05332180000'));
+  await intake.selectOption('form-taxpayerType', '小规模纳税人');
+  await page.getByTestId('form-financeContact').click();
+  await count.fill(() => page.getByTestId('form-financeContact').fill('刘会计'));
+  await intake.selectOption('form-accountingSystem', '小企业会计准则');
+
+  // Three materials with the document camera, each F4 moving on.
+  await intake.selectItem('business-licence');
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('camera-capture')).toBeEnabled({ timeout: 15_000 });
+  for (const id of ['business-licence', 'id-card', 'bank-account']) {
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId(`item-pages-${id}`)).toHaveText('1 页');
+  }
+  await expect(page.getByTestId('readiness')).toContainText('可以受理');
+  await intake.expectSaved();
+  await page.keyboard.press('F8');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('result-printed')).toContainText('受理回执', { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('result-number')).toHaveCount(0);
+
+  const counted = await count.read();
+  console.log(
+    `enterprise intake: ${counted.actions} actions (typed fields: ${counted.typedFields}) — ${counted.keys} keys, ${counted.clicks} clicks`,
+  );
+  expect(counted.actions).toBeGreaterThan(0);
 });
