@@ -15,6 +15,9 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   await expect(page.getByTestId('status-user')).toContainText('王主任 · 管理员');
   await expect(page.getByTestId('status-window')).toContainText('张店区市民中心 · 3 号窗口');
   await expect(page.getByTestId('status-connection')).toContainText('已连接');
+  // The administrator's home says where to go, and promises nothing that does not exist (叫号 did).
+  await expect(page.getByTestId('workbench')).toContainText('人员');
+  await expect(page.getByTestId('workbench')).not.toContainText('叫号');
   await screenshot(page, 'workbench-admin');
 
   await ws.createStaff(clerk, '窗口受理员', 3);

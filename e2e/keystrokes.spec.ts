@@ -59,6 +59,15 @@ test('standard intake: the clerk actions are counted and printed', async ({ page
   test.setTimeout(180_000);
   const { intake, reader } = await setUp(page, browser, host.url, host.dataDir);
 
+  // Nothing to decide yet: 补正 F9 looks as disabled as 受理 F8 (its orange made it look enabled).
+  const look = (id: string) =>
+    page.getByTestId(id).evaluate((el) => {
+      const w = globalThis as unknown as { getComputedStyle(this: void, e: unknown): { color: string } };
+      return w.getComputedStyle(el).color;
+    });
+  await expect(page.getByTestId('decide-supplement')).toBeDisabled();
+  expect(await look('decide-supplement')).toBe(await look('decide-accept'));
+
   const count = await countActions(page);
   // The citizen puts the card on the reader: the applicant is filled.
   await putCard(reader, '居民身份证（张测试）');
