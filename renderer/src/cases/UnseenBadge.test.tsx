@@ -94,4 +94,16 @@ describe("central's decision in 办件", () => {
     expect(byTestId(host, `case-row-${number}`).getAttribute('data-unseen')).toBeNull();
     expect(host.querySelector('[data-testid="nav-cases-unseen"]')).toBeNull();
   });
+
+  it("asks for the count only in a role that takes cases (an administrator's refusal was audited at every sign-in)", async () => {
+    answerBasics('admin', syncStatus());
+    answer(true);
+    await render(<UnseenCount />);
+    await waitFor(() => fake.callsOf('sync.status').length > 0);
+    expect(fake.callsOf('cases.unseenCount')).toHaveLength(0);
+
+    answerBasics('clerk', syncStatus());
+    await render(<UnseenCount />);
+    await waitFor(() => fake.callsOf('cases.unseenCount').length > 0);
+  });
 });

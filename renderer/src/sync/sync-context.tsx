@@ -3,6 +3,8 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { stateAfterCentralEvent } from '@yichuang/domain/cases';
 import { centralDecisionKinds, type CentralCaseEvent, type SyncStatus } from '../../../preload/contract/sync';
+import { intakeRoles } from '../../../preload/contract/roles';
+import { useSession } from '../app/session';
 import { useNavigation } from '../shell/navigation-context';
 import { api, bridge } from '../bridge';
 import './sync.css';
@@ -82,14 +84,18 @@ export function SyncProvider({ children, active }: { children: ReactNode; active
   useEffect(() => bridge.on('cases.unseenChanged', ({ count }) => setUnseenCount(count)), []);
 
   // Events are not sent while locked: read the status again when the screen comes back. The
-  // unseen count is the 办件 menu's: a role without cases is refused it, and keeps 0.
+  // unseen count is the 办件 menu's: only the roles that take cases ask (a refused call is a
+  // 拒绝 entry in the audit trail at every sign-in of an administrator).
+  const role = useSession().state?.user?.role ?? null;
+  const takesCases = role !== null && intakeRoles.includes(role);
   useEffect(() => {
     if (!active) return;
     void refresh();
+    if (!takesCases) return;
     void api.cases.unseenCount({}).then((result) => {
       if (result.ok) setUnseenCount(result.value.count);
     });
-  }, [active, refresh]);
+  }, [active, refresh, takesCases]);
 
   const value = useMemo(
     () => ({ status, setStatus, refresh, lastCaseEvent, unseenCount }),
