@@ -277,6 +277,7 @@ describe('staff and passwords', () => {
       supplementDays: 15,
       a4Printer: null,
       ticketPrinter: '',
+      syncMaxServerErrors: 5,
     });
     expect(lastEntry('settings.update')).toMatchObject({
       result: 'ok',

@@ -282,6 +282,7 @@ export const en: Messages = {
     simulateDevicesForced:
       'Started with --simulate-devices: the simulated devices are always on; this switch applies once that option is gone',
     hotFolder: 'Scan folder',
+    hotFolderPlaceholder: 'D:\\Scans or /home/clerk/scans',
     hotFolderHelp:
       "The folder the scanner saves into; new files are added to the item selected at intake and then moved into its '已导入' subfolder. Leave empty to not use one",
     syncMaxServerErrors: 'Automatic retries for the same error',

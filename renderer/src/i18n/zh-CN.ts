@@ -278,6 +278,7 @@ export const zhCN = {
     extraSerialPortsHelp: '系统未自动列出的串口，例如 COM7 或 /dev/ttyUSB0；输入后回车',
     simulateDevicesForced: '本机以 --simulate-devices 启动，模拟设备始终开启；去掉该启动参数后此开关才生效',
     hotFolder: '扫描文件夹',
+    hotFolderPlaceholder: 'D:\\扫描 或 /home/clerk/scans',
     hotFolderHelp:
       '扫描仪保存文件的文件夹；新文件会自动加入受理中所选的材料，导入后移入其中的「已导入」子文件夹。留空则不使用',
     syncMaxServerErrors: '同一错误自动重试次数',

@@ -47,7 +47,10 @@ export function PrintSettingsFields() {
             data-testid="settings-ticket-printer"
             options={[
               { value: '', label: t('settings.ticketPrinterAny') },
-              ...tickets.map((d) => ({ value: d.id, label: `${d.name}${d.simulated ? '（模拟）' : ''} · ${d.path}` })),
+              ...tickets.map((d) => ({
+                value: d.id,
+                label: `${d.name}${d.simulated ? ` (${t('devices.simulated')})` : ''} · ${d.path}`,
+              })),
             ]}
           />
         </Form.Item>

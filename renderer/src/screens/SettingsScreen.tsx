@@ -96,7 +96,7 @@ export function SettingsScreen() {
               <Select mode="tags" open={false} suffixIcon={null} data-testid="settings-serial-ports" />
             </Form.Item>
             <Form.Item name="hotFolder" label={t('settings.hotFolder')} extra={t('settings.hotFolderHelp')}>
-              <Input data-testid="settings-hot-folder" placeholder="D:\\扫描 或 /home/clerk/scans" />
+              <Input data-testid="settings-hot-folder" placeholder={t('settings.hotFolderPlaceholder')} />
             </Form.Item>
             <Form.Item
               name="syncMaxServerErrors"
