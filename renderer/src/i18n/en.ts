@@ -13,6 +13,8 @@ export const en: Messages = {
   common: {
     /** Between a label and its value: 原因：… / Reason: … */
     colon: ': ',
+    listSeparator: '; ',
+    withCount: '{{text}} ({{count}})',
     save: 'Save',
     saved: 'Saved',
     cancel: 'Cancel',

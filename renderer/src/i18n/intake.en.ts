@@ -156,6 +156,7 @@ export const intakeEn: Messages['intake'] = {
       'List every missing or deficient item with its reason, once. When the applicant brings them, use "Continue after supplement" on the case page; the promised time counts from acceptance.',
     supplementConfirm: 'Issue the notice',
     reasonPlaceholder: 'What is wrong, e.g. original missing, expired, not signed',
+    reasonFor: 'What is wrong with {{item}}',
     notePlaceholder: 'Note (optional)',
     rejectTitle: 'Reject',
     rejectReason: 'Choose the reason',

@@ -148,6 +148,7 @@ export const intakeZh = {
       '一次性列明需要补正的全部材料及原因；申请人补齐后在办件页「补正后继续办理」，承诺时限自受理之日起计算。',
     supplementConfirm: '出具补正告知',
     reasonPlaceholder: '需补正的原因，例如：缺少原件、已过期、未签字',
+    reasonFor: '{{item}}：需补正的原因',
     notePlaceholder: '补充说明（选填）',
     rejectTitle: '不予受理',
     rejectReason: '选择不予受理的原因',

@@ -12,6 +12,8 @@ export const zhCN = {
   common: {
     /** Between a label and its value: 原因：… / Reason: … */
     colon: '：',
+    listSeparator: '；',
+    withCount: '{{text}}（{{count}}）',
     save: '保存',
     saved: '已保存',
     cancel: '取消',

@@ -38,7 +38,7 @@ export function DecisionBar({ enabled, showReadiness, ready, missing, problems, 
                 data-testid="problems"
                 title={problems.join('\n')}
               >
-                {problems.join('；')}
+                {problems.join(t('common.listSeparator'))}
               </Typography.Text>
             )}
           </>

@@ -164,6 +164,7 @@ export function DecisionDialogs({
                   <Input
                     size="small"
                     data-testid={`supplement-reason-${e.item.id}`}
+                    aria-label={t('intake.decide.reasonFor', { item: e.item.name })}
                     value={picked[e.item.id]}
                     maxLength={200}
                     placeholder={t('intake.decide.reasonPlaceholder')}
@@ -180,6 +181,7 @@ export function DecisionDialogs({
           maxLength={500}
           autoSize={{ minRows: 2, maxRows: 4 }}
           placeholder={t('intake.decide.notePlaceholder')}
+          aria-label={t('intake.decide.notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
           data-testid="supplement-note"
         />
@@ -203,6 +205,7 @@ export function DecisionDialogs({
             data-testid="reject-reason"
             style={{ width: '100%' }}
             placeholder={t('intake.decide.rejectReason')}
+            aria-label={t('intake.decide.rejectReason')}
             value={reasonCode}
             onChange={(v: string) => setReasonCode(v)}
             options={matter.rejectReasons.map((r) => ({ value: r.code, label: r.text }))}
@@ -222,6 +225,7 @@ export function DecisionDialogs({
             maxLength={500}
             autoSize={{ minRows: 2, maxRows: 5 }}
             placeholder={t('intake.decide.rejectText')}
+            aria-label={t('intake.decide.rejectText')}
             onChange={(e) => setText(e.target.value)}
           />
         </Space>
@@ -256,6 +260,7 @@ export function DecisionResult({
     <Modal
       open
       title={t(`intake.result.${detail.state}`)}
+      width={720}
       footer={(_, { OkBtn, CancelBtn }) => (
         <>
           {notice && (
@@ -297,7 +302,9 @@ export function DecisionResult({
         )}
         {last?.kind === 'supplement' && (
           <Descriptions.Item label={t('intake.result.supplementItems')}>
-            {last.supplementItems.map((x) => `${x.name}：${x.reason}`).join('；')}
+            {last.supplementItems
+              .map((x) => `${x.name}${t('common.colon')}${x.reason}`)
+              .join(t('common.listSeparator'))}
           </Descriptions.Item>
         )}
         {last?.rejectReason && (

@@ -207,6 +207,7 @@ export function PrintDialog({
             <span>{t('printing.printer')}</span>
             <Select
               data-testid="print-printer"
+              aria-label={t('printing.printer')}
               style={{ width: 300 }}
               loading={printers === null}
               value={printer ?? undefined}
@@ -228,6 +229,7 @@ export function PrintDialog({
             <span>{t('printing.copies')}</span>
             <InputNumber
               data-testid="print-copies"
+              aria-label={t('printing.copies')}
               min={1}
               max={5}
               value={copies}

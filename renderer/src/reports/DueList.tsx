@@ -21,7 +21,7 @@ export function DueList({
   return (
     <Card
       size="small"
-      title={`${title}（${total}）`}
+      title={t('common.withCount', { text: title, count: total })}
       extra={total > rows.length ? t('reports.moreDue', { listed: rows.length, total }) : null}
       className="report-due"
     >

@@ -128,7 +128,7 @@ export function StaffScreen() {
           { title: t('staff.lastSignIn'), dataIndex: 'lastSignInAt', width: 170, render: formatTime },
           {
             title: t('staff.actions'),
-            width: 230,
+            width: 280,
             render: (_v, row) => (
               <Space size={4}>
                 <Button
@@ -196,7 +196,7 @@ export function StaffScreen() {
             <Form.Item
               name="password"
               label={t('staff.initialPassword')}
-              extra={`${t('staff.initialPasswordHelp')}；${t('passwordRule')}`}
+              extra={`${t('staff.initialPasswordHelp')}${t('common.listSeparator')}${t('passwordRule')}`}
               rules={[{ required: true, message: t('passwordRule') }]}
             >
               <Input.Password autoComplete="new-password" data-testid="staff-password" />
@@ -206,7 +206,7 @@ export function StaffScreen() {
       </Modal>
       <Modal
         open={resetting !== null}
-        title={`${t('staff.resetPassword')}：${resetting?.displayName ?? ''}`}
+        title={`${t('staff.resetPassword')}${t('common.colon')}${resetting?.displayName ?? ''}`}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         onCancel={() => setResetting(null)}
@@ -217,7 +217,7 @@ export function StaffScreen() {
           <Form.Item
             name="temporaryPassword"
             label={t('staff.temporaryPassword')}
-            extra={`${t('staff.initialPasswordHelp')}；${t('passwordRule')}`}
+            extra={`${t('staff.initialPasswordHelp')}${t('common.listSeparator')}${t('passwordRule')}`}
             rules={[{ required: true, message: t('passwordRule') }]}
           >
             <Input.Password autoComplete="new-password" data-testid="staff-temp-password" />

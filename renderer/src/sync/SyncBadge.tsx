@@ -99,7 +99,7 @@ export function SyncBadge() {
           data-backlog={backlog}
           data-needs-attention={status?.needsAttention ?? 0}
           data-online={status ? String(status.online) : undefined}
-          aria-label={`${t('sync.badge.label')}：${title}`}
+          aria-label={`${t('sync.badge.label')}${t('common.colon')}${title}`}
         >
           <CloudSyncOutlined style={{ color: offline ? syncColors.offline : undefined }} />
           <span>{t('sync.badge.label')}</span>
