@@ -208,12 +208,12 @@ export function registerPeoplePages(scope: FastifyInstance, central: Central, ki
     if (person.id === viewer.person.id) throw new CentralError(400, 'invalid_input', '不能停用自己正在使用的账户');
     if (field(body, 'confirm') !== 'yes')
       throw new CentralError(400, 'invalid_input', '请先勾选“确认停用”再停用账户。');
-    await central.people.disable(person.id, kit.actorName(viewer.person));
+    await central.people.setDisabled(person.id, true, kit.actorName(viewer.person));
     return { done: 'disabled' };
   });
 
   onPerson('enable', async (viewer, person) => {
-    await central.people.enable(person.id, kit.actorName(viewer.person));
+    await central.people.setDisabled(person.id, false, kit.actorName(viewer.person));
     return { done: 'enabled' };
   });
 }
