@@ -3,7 +3,6 @@ import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { engines, startCentral, type RunningCentral } from '../testing/central';
 import { csrfOf, pageClient, setCookie, signedIn, signInCookie, testPeople } from '../testing/pages';
 
-
 /** The password a page shows once (the big code box), or null. */
 const shownPassword = (page: string) => /<div class="code">([^<]+)<\/div>/.exec(page)?.[1] ?? null;
 

@@ -48,14 +48,15 @@ export const testPeople = {
 } as const satisfies Record<string, Parameters<Central['people']['create']>[0]>;
 
 /** Adds each person to central (`by` is who the trail says added them) and signs them in; their cookies, in order. */
-export async function signedIn(
+export async function signedIn<const P extends readonly Parameters<Central['people']['create']>[0][]>(
   app: FastifyInstance,
   central: Central,
-  people: readonly Parameters<Central['people']['create']>[0][],
+  people: P,
   by = 'test',
-): Promise<string[]> {
+): Promise<{ [K in keyof P]: string }> {
   for (const person of people) await central.people.create(person, by);
-  return Promise.all(people.map((p) => signInCookie(app, p.username, p.password)));
+  const cookies = await Promise.all(people.map((p) => signInCookie(app, p.username, p.password)));
+  return cookies as { [K in keyof P]: string };
 }
 
 /** Posts a form as the page at `from` would send it: with that page's form token. */
