@@ -2,14 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { apiPrefix, type CasePut } from '@yichuang/domain/protocol';
+import { messages, type Lang } from '../central/approver/i18n';
 import { casePut, testFile } from '../central/testing/central';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { centralAdmin, signInAtCentral, startCentralServer, type RunningCentralServer } from './support/central';
 
 /**
  * Central's pages as their readers see them: every page (sign-in, each queue tab, a case, admin,
- * people, one person, the trail) has no critical or serious axe violation (central speaks zh-CN
- * only), and is photographed at the two hall screen sizes for a person to look at. Then the people
+ * people, one person, the trail) has no critical or serious axe violation, in zh-CN and in English
+ * (chosen by the browser's locale, or by the page's 中文 / English switch), and is photographed at
+ * the two hall screen sizes for a person to look at. Then the people
  * page does its work: add an approver with a department, who signs in; disable them (they cannot
  * sign in, their session ends); reset their password.
  */
@@ -30,17 +32,51 @@ test.afterAll(async () => {
 });
 
 /** A page of its own (its own cookies), as a reader in the hall sees it (axe wants a context per page). */
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: sizes[0] });
+async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'Asia/Shanghai', viewport: sizes[0] });
   return context.newPage();
 }
 
-/** axe on the page as it is, then a screenshot at each size. */
-async function check(page: Page, name: string): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+// Just what the clipping check reads of the page (the e2e project has no DOM types).
+interface DomElement {
+  tagName: string;
+  clientWidth: number;
+  scrollWidth: number;
+  textContent: string | null;
+}
+declare const document: {
+  documentElement: DomElement;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+};
+declare const window: { innerWidth: number };
+declare function getComputedStyle(element: DomElement): { display: string; overflowX: string };
+
+/** Nothing sticks out of its box: no heading, cell, label, button or link wider than itself, no page wider than the window. */
+async function expectNoClipping(page: Page, where: string): Promise<void> {
+  const clipped = await page.evaluate(() => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push('the page scrolls sideways');
+    for (const el of document.querySelectorAll('h1, h2, h3, th, td, label, button, .badge, .count, .top, .tabs, dd')) {
+      const style = getComputedStyle(el);
+      if (el.clientWidth === 0 || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(
+          `${el.tagName.toLowerCase()} ${el.scrollWidth} > ${el.clientWidth}: ${(el.textContent ?? '').trim().slice(0, 40)}`,
+        );
+      }
+    }
+    return found;
+  });
+  expect(clipped, where).toEqual([]);
+}
+
+/** axe on the page as it is, in its language, then a check for clipping and a screenshot at each size. */
+async function check(page: Page, name: string, lang: Lang = 'zh-CN'): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expectNoSeriousAxeViolations(page);
   for (const size of sizes) {
     await page.setViewportSize(size);
+    await expectNoClipping(page, `${name} at ${size.width}`);
     await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
   }
   await page.setViewportSize(sizes[0]);
@@ -94,7 +130,7 @@ async function addPerson(
 }
 
 test('every central page passes axe and is photographed at 1366×768 and 1920×1080', async ({ browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const admin = await newPage(browser);
   await admin.goto(`${central.url}/approver`);
   await expect(admin.getByRole('heading', { name: '审批人登录' })).toBeVisible();
@@ -151,6 +187,55 @@ test('every central page passes axe and is photographed at 1366×768 and 1920×1
   await check(admin, 'log');
   await admin.goto(`${central.url}/approver/nowhere`);
   await check(admin, 'not-found');
+
+  // The same pages in English: the approver's browser asks for English; the administrator uses the switch.
+  const en = messages.en;
+  const approverEn = await newPage(browser, 'en-US');
+  await approverEn.goto(`${central.url}/approver`);
+  await expect(approverEn.getByRole('heading', { name: en['signIn.title'] })).toBeVisible();
+  await check(approverEn, 'sign-in-en', 'en');
+  await approverEn.getByLabel(en['signIn.username']).fill('li');
+  await approverEn.getByLabel(en['signIn.password']).fill(password);
+  await approverEn.getByRole('button', { name: en['signIn.submit'] }).click();
+  await expect(approverEn.getByRole('navigation', { name: en['nav.main'] })).toBeVisible();
+  for (const tab of [
+    'submitted',
+    'in_review',
+    'receiving',
+    'approved',
+    'denied',
+    'supplement_requested',
+    'completed',
+    'window',
+  ]) {
+    await approverEn.goto(`${central.url}/approver?tab=${tab}`);
+    await check(approverEn, `queue-${tab}-en`, 'en');
+  }
+  await approverEn.goto(`${central.url}/approver/cases/${ready.id}`);
+  await expect(approverEn.getByRole('heading', { name: en['case.decision'] })).toBeVisible();
+  await check(approverEn, 'case-en', 'en');
+
+  await admin.goto(`${central.url}/approver/admin`);
+  await admin.getByRole('link', { name: en['lang.en'] }).click();
+  await expect(admin).toHaveURL(/\/approver\/admin$/);
+  await check(admin, 'admin-en', 'en');
+  await admin.goto(`${central.url}/approver/people`);
+  await check(admin, 'people-en', 'en');
+  // Its headings, labels, column heads and buttons say nothing in Chinese (names typed by people stay as typed).
+  const words = await admin.locator('h1, h2, label, th, button, legend').allTextContents();
+  expect(words.filter((w) => /\p{Script=Han}/u.test(w))).toEqual([]);
+  await admin
+    .getByRole('link', { name: en['people.manageLabel'].replace('{name}', '李审批').replace('{username}', 'li') })
+    .click();
+  await check(admin, 'person-en', 'en');
+  await admin.goto(`${central.url}/approver/log`);
+  await expect(admin.locator('tbody')).toContainText(en['action.case.open']);
+  await check(admin, 'log-en', 'en');
+  await admin.goto(`${central.url}/approver/nowhere`);
+  await check(admin, 'not-found-en', 'en');
+  // And back to Chinese by the switch.
+  await admin.getByRole('link', { name: messages['zh-CN']['lang.zh-CN'] }).click();
+  await expect(admin.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
 test('the people page: add an approver, who signs in; disable them; reset their password', async ({ browser }) => {

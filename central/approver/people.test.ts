@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { engines, startCentral, type RunningCentral } from '../testing/central';
-import { csrfOf, pageClient, setCookie, signInCookie } from '../testing/pages';
-
-const adminPassword = 'admin-password-1';
+import { csrfOf, pageClient, setCookie, signedIn, signInCookie, testPeople } from '../testing/pages';
 
 /** The password a page shows once (the big code box), or null. */
 const shownPassword = (page: string) => /<div class="code">([^<]+)<\/div>/.exec(page)?.[1] ?? null;
@@ -22,16 +20,7 @@ describe.each(engines)('the people page over %s', (engine) => {
     client = pageClient(c.app);
     const catalog = testCatalog();
     await c.central.published.publish('catalog', catalog.version, catalog, 'test');
-    await c.central.people.create(
-      { username: 'admin', displayName: '管理员甲', role: 'admin', password: adminPassword },
-      'test',
-    );
-    await c.central.people.create(
-      { username: 'li', displayName: '李审批', role: 'approver', password: 'li-password-1', department: '公安分局' },
-      'test',
-    );
-    adminCookie = await signInCookie(c.app, 'admin', adminPassword);
-    approverCookie = await signInCookie(c.app, 'li', 'li-password-1');
+    [adminCookie, approverCookie] = await signedIn(c.app, c.central, [testPeople.admin, testPeople.li]);
     csrf = csrfOf((await client.get('/approver/people', adminCookie)).body);
   }, 60_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casePut, engines, enrolWindow, startCentral, type RunningCentral } from '../testing/central';
-import { csrfOf, pageClient, signInCookie } from '../testing/pages';
+import { pageClient, postFrom, signedIn, testPeople } from '../testing/pages';
 import { auditActionLabels } from './pages/audit-labels';
 
 /** A page's text as a reader sees it: no tags, no attributes (links' addresses are not read). */
@@ -20,19 +20,10 @@ describe.each(engines)('the queue and the trail over %s', (engine) => {
   beforeAll(async () => {
     c = await startCentral({ engine, now: () => clock });
     client = pageClient(c.app);
-    await c.central.people.create(
-      { username: 'admin', displayName: '管理员甲', role: 'admin', password: 'admin-password-1' },
-      'cli',
-    );
-    await c.central.people.create(
-      { username: 'li', displayName: '李审批', role: 'approver', password: 'li-password-1', department: '公安分局' },
-      'test',
-    );
+    [approver, admin] = await signedIn(c.app, c.central, [testPeople.li, testPeople.admin], 'cli');
     const { workstation } = await enrolWindow(c.central, 3);
     await c.central.cases.put(workstation, opened, null);
     await c.central.cases.put(workstation, waiting, null);
-    approver = await signInCookie(c.app, 'li', 'li-password-1');
-    admin = await signInCookie(c.app, 'admin', 'admin-password-1');
   }, 60_000);
   afterAll(async () => {
     await c?.dispose();
@@ -68,13 +59,17 @@ describe.each(engines)('the queue and the trail over %s', (engine) => {
   });
 
   it('the trail (操作记录) says what happened in words, names cases by number, and shows no JSON or ids', async () => {
-    const csrf = csrfOf((await client.get(`/approver/cases/${opened.id}`, approver)).body);
-    const decided = await client.post(`/approver/cases/${opened.id}/decide`, approver, {
-      csrf,
-      version: '1',
-      action: 'approve',
-      comment: '材料齐全，同意',
-    });
+    const decided = await postFrom(
+      c.app,
+      approver,
+      `/approver/cases/${opened.id}`,
+      `/approver/cases/${opened.id}/decide`,
+      {
+        version: '1',
+        action: 'approve',
+        comment: '材料齐全，同意',
+      },
+    );
     expect(decided.statusCode).toBe(303);
 
     expect((await client.get('/approver/log', approver)).statusCode).toBe(403);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePut } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
 import { casePut, engines, enrolWindow, startCentral, type RunningCentral } from '../testing/central';
-import { csrfOf, pageClient, signInCookie } from '../testing/pages';
+import { pageClient, postFrom, signedIn, testPeople } from '../testing/pages';
 
 /**
  * 要求补正 on central's case page: the approver ticks the case's materials that need supplementing,
@@ -38,22 +38,20 @@ describe.each(engines)('the supplement list on the approver form over %s', (engi
   beforeAll(async () => {
     c = await startCentral({ engine });
     client = pageClient(c.app);
-    await c.central.people.create(
-      { username: 'li', displayName: '李审批', role: 'approver', password: 'li-password-1', department: '公安分局' },
-      'test',
-    );
+    [approver] = await signedIn(c.app, c.central, [testPeople.li]);
     ({ workstation } = await enrolWindow(c.central, 3));
     await c.central.cases.put(workstation, asked, null);
     await c.central.cases.put(workstation, approved, null);
-    approver = await signInCookie(c.app, 'li', 'li-password-1');
   }, 60_000);
   afterAll(async () => {
     await c?.dispose();
   });
 
   async function decide(id: string, fields: Record<string, string>) {
-    const csrf = csrfOf((await client.get(`/approver/cases/${id}`, approver)).body);
-    return client.post(`/approver/cases/${id}/decide`, approver, { version: '1', csrf, ...fields });
+    return postFrom(c.app, approver, `/approver/cases/${id}`, `/approver/cases/${id}/decide`, {
+      version: '1',
+      ...fields,
+    });
   }
 
   it('lists every material of the case to tick, each with a labelled reason box', async () => {

@@ -39,12 +39,12 @@ describe.each(engines)('people over %s', (engine) => {
     const session = await people.sessionFor(person);
     expect(await people.fromSession(session)).toMatchObject({ username: 'sun', department: '公安分局' });
 
-    await people.disable(person.id, '管理员（boss）');
+    await people.setDisabled(person.id, true, '管理员（boss）');
     expect(await people.fromSession(session)).toBeNull();
     expect(await people.verify('sun', 'sun-password-1')).toBeNull();
     expect((await people.get(person.id))?.disabledAt).toBeTruthy();
 
-    await people.enable(person.id, '管理员（boss）');
+    await people.setDisabled(person.id, false, '管理员（boss）');
     expect(await people.verify('sun', 'sun-password-1')).toMatchObject({ username: 'sun' });
     // A session from before the disable stays ended.
     expect(await people.fromSession(session)).toBeNull();
@@ -88,14 +88,14 @@ describe.each(engines)('people over %s', (engine) => {
 
   it('never disables the last administrator who can sign in', async () => {
     const people = c.central.people;
-    await expect(people.disable(admin, 'test')).rejects.toThrow('最后一位可登录的管理员');
+    await expect(people.setDisabled(admin, true, 'test')).rejects.toThrow('最后一位可登录的管理员');
     const second = await people.create(
       { username: 'boss2', displayName: '副管理员', role: 'admin', password: 'boss2-password' },
       'test',
     );
-    await people.disable(admin, 'test');
-    await expect(people.disable(second.id, 'test')).rejects.toThrow('最后一位可登录的管理员');
-    await people.enable(admin, 'test');
+    await people.setDisabled(admin, true, 'test');
+    await expect(people.setDisabled(second.id, true, 'test')).rejects.toThrow('最后一位可登录的管理员');
+    await people.setDisabled(admin, false, 'test');
   });
 
   it('lists everyone, the ones who can sign in first', async () => {

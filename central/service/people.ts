@@ -189,34 +189,24 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       });
     },
 
-    /** No more sign-in, and every session of theirs ends; never the last administrator who can sign in. */
-    async disable(id: number, by: string): Promise<void> {
+    /**
+     * Disabled: no more sign-in, and every session of theirs ends; never the last administrator who
+     * can sign in. Enabled: they may sign in again with the password they had.
+     */
+    async setDisabled(id: number, disabled: boolean, by: string): Promise<void> {
       const row = await rowOf(id);
-      if (row.disabledAt) return;
-      if (row.role === 'admin' && (await otherActiveAdmins(id)) === 0) {
+      if (Boolean(row.disabledAt) === disabled) return;
+      if (disabled && row.role === 'admin' && (await otherActiveAdmins(id)) === 0) {
         throw new CentralError(409, 'last_admin', '不能停用最后一位可登录的管理员');
       }
       await db
         .update(people)
-        .set({ disabledAt: now().toISOString(), sessionEpoch: row.sessionEpoch + 1 })
+        .set(disabled ? { disabledAt: now().toISOString(), sessionEpoch: row.sessionEpoch + 1 } : { disabledAt: null })
         .where(eq(people.id, id));
       await audit.record({
         actorKind: 'admin',
         actor: by,
-        action: 'person.disable',
-        target: row.username,
-        detail: null,
-      });
-    },
-
-    async enable(id: number, by: string): Promise<void> {
-      const row = await rowOf(id);
-      if (!row.disabledAt) return;
-      await db.update(people).set({ disabledAt: null }).where(eq(people.id, id));
-      await audit.record({
-        actorKind: 'admin',
-        actor: by,
-        action: 'person.enable',
+        action: disabled ? 'person.disable' : 'person.enable',
         target: row.username,
         detail: null,
       });

@@ -1,24 +1,30 @@
 import { formatTime, html, type SafeHtml } from '../html';
+import type { Translator } from '../i18n';
 import {
   csrfField,
   dataTable,
+  labelOf,
   layout,
   messageBoxes,
   type AnomalyRow,
+  type Ui,
   type Viewer,
   type WorkstationRow,
 } from './layout';
 
-const anomalyLabels: Record<string, string> = { cut_short: '审计记录被截短', rewritten: '审计记录被改写' };
+function windowText(ui: Translator, ws: WorkstationRow): string {
+  return ui.t('common.districtWindow', { district: ws.districtCode, number: ws.windowNumber });
+}
 
-function workstationName(ws: WorkstationRow | undefined, id: string): SafeHtml {
+function workstationName(ui: Translator, ws: WorkstationRow | undefined, id: string): SafeHtml {
   return ws
-    ? html`${ws.districtCode} · ${ws.windowNumber} 号窗口
+    ? html`${windowText(ui, ws)}
         <div class="muted small">${ws.hallName} · ${ws.hostname}</div>`
     : html`<span class="num small">${id}</span>`;
 }
 
 export interface AdminPageData {
+  ui: Ui;
   serviceName: string;
   viewer: Viewer;
   created: { code: string; expiresAt: string; note: string } | null;
@@ -30,29 +36,33 @@ export interface AdminPageData {
 }
 
 export function adminPage(data: AdminPageData): string {
+  const { ui } = data;
   const byId = new Map(data.workstations.map((w) => [w.id, w]));
   const created = data.created
     ? html`<div class="notice">
-        <div>新的注册码（${data.created.note}）：</div>
+        <div>${ui.t('admin.codeCreated', { note: data.created.note })}</div>
         <div class="code">${data.created.code}</div>
         <div>
-          有效期至
-          ${formatTime(data.created.expiresAt)}，只能使用一次。<b>此码只显示这一次</b>：请抄下或当面告知窗口，在工作站“设置
-          → 中心”中输入。
+          ${ui.t('admin.codeValid', { time: formatTime(data.created.expiresAt) })}<b>${ui.t('admin.codeOnce')}</b>${ui.t('admin.codeTell')}
         </div>
       </div>`
     : '';
   const workstations = data.workstations.map(
     (w) =>
       html`<tr>
-        <td>${w.districtCode} · ${w.windowNumber} 号窗口</td>
+        <td>${windowText(ui, w)}</td>
         <td>${w.hallName}</td>
         <td class="num">${w.hostname}</td>
         <td class="num">${w.appVersion ?? '—'}</td>
         <td class="num">${formatTime(w.enrolledAt)}</td>
         <td class="num">${formatTime(w.lastSeenAt)}</td>
         <td>
-          ${w.revokedAt ? html`<span class="badge st-denied">已吊销</span> <span class="small muted">${formatTime(w.revokedAt)}</span>` : html`<span class="badge st-approved">正常</span>`}
+          ${
+            w.revokedAt
+              ? html`<span class="badge st-denied">${ui.t('admin.revoked')}</span>
+                  <span class="small muted">${formatTime(w.revokedAt)}</span>`
+              : html`<span class="badge st-approved">${ui.t('admin.active')}</span>`
+          }
         </td>
         <td>
           ${
@@ -60,9 +70,9 @@ export function adminPage(data: AdminPageData): string {
               ? ''
               : html`<form method="post" action="/approver/admin/workstations/${w.id}/revoke" class="row">
                   ${csrfField(data.viewer)}<label class="small"
-                    ><input type="checkbox" name="confirm" value="yes" required /> 确认</label
+                    ><input type="checkbox" name="confirm" value="yes" required /> ${ui.t('common.confirm')}</label
                   >
-                  <button type="submit" class="b danger">吊销</button>
+                  <button type="submit" class="b danger">${ui.t('admin.revoke')}</button>
                 </form>`
           }
         </td>
@@ -71,50 +81,77 @@ export function adminPage(data: AdminPageData): string {
   const anomalies = data.anomalies.map(
     (a) =>
       html`<tr>
-        <td>${workstationName(byId.get(a.workstationId), a.workstationId)}</td>
+        <td>${workstationName(ui, byId.get(a.workstationId), a.workstationId)}</td>
         <td class="num">${a.sequence}</td>
-        <td><span class="badge st-denied">${anomalyLabels[a.status] ?? a.status}</span></td>
+        <td><span class="badge st-denied">${labelOf(ui, 'admin.anomaly', a.status)}</span></td>
         <td>${a.detail}</td>
         <td class="num">${formatTime(a.receivedAt)}</td>
       </tr>`,
   );
   const body = html`${messageBoxes(data.error, data.notice)}
     <section class="card">
-      <h2>工作站注册码</h2>
+      <h2>${ui.t('admin.codes')}</h2>
       ${created}
       <form method="post" action="/approver/admin/enrolment-codes" class="row">
         ${csrfField(data.viewer)}
-        <label for="note" class="muted" style="white-space:nowrap">用途</label>
+        <label for="note" class="muted" style="white-space:nowrap">${ui.t('admin.note')}</label>
         <input
           type="text"
           id="note"
           name="note"
           value="${data.note}"
           maxlength="100"
-          placeholder="如：张店区市民中心 3 号窗口"
+          placeholder="${ui.t('admin.notePlaceholder')}"
           required
           style="max-width:360px"
         />
-        <button type="submit" class="b primary">生成一次性注册码</button>
+        <button type="submit" class="b primary" style="white-space:nowrap">${ui.t('admin.createCode')}</button>
       </form>
-      <p class="muted small">注册码 24 小时内有效，只能使用一次；中心只保存它的摘要。</p>
+      <p class="muted small">${ui.t('admin.codeHint')}</p>
     </section>
     <section class="card">
-      <h2>工作站（${data.workstations.length}）</h2>
+      <h2>${ui.t('admin.workstations', { count: data.workstations.length })}</h2>
       ${dataTable(
-        ['窗口', '大厅', '主机名', '版本', '注册时间', '最近联系', '状态', ''],
+        [
+          ui.t('admin.col.window'),
+          ui.t('admin.col.hall'),
+          ui.t('admin.col.hostname'),
+          ui.t('admin.col.version'),
+          ui.t('admin.col.enrolled'),
+          ui.t('admin.col.lastSeen'),
+          ui.t('admin.col.state'),
+          '',
+        ],
         workstations,
-        '尚无注册的工作站',
+        ui.t('admin.noWorkstations'),
       )}
     </section>
     <section class="card">
-      <h2>审计记录异常（${data.anomalies.length}）</h2>
-      ${dataTable(['工作站', '序号', '异常', '说明', '时间'], anomalies, '未发现异常')}
+      <h2>${ui.t('admin.anomalies', { count: data.anomalies.length })}</h2>
+      ${dataTable(
+        [
+          ui.t('admin.col.workstation'),
+          ui.t('admin.col.sequence'),
+          ui.t('admin.col.anomaly'),
+          ui.t('admin.col.detail'),
+          ui.t('admin.col.time'),
+        ],
+        anomalies,
+        ui.t('admin.noAnomalies'),
+      )}
     </section>
     <p class="muted small">
-      谁在何时做了什么，见<a href="/approver/log">操作记录</a>；审批人和管理员的账户，见<a href="/approver/people"
-        >人员</a
-      >。
+      ${ui.t('admin.seeLog')}<a href="/approver/log">${ui.t('nav.log')}</a>${ui.t('admin.seePeople')}<a
+        href="/approver/people"
+        >${ui.t('nav.people')}</a
+      >${ui.t('admin.seeEnd')}
     </p>`;
-  return layout({ serviceName: data.serviceName, title: '管理', viewer: data.viewer, body, active: 'admin' });
+  return layout({
+    ui,
+    serviceName: data.serviceName,
+    title: ui.t('admin.title'),
+    viewer: data.viewer,
+    body,
+    active: 'admin',
+  });
 }

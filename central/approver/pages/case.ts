@@ -2,33 +2,20 @@ import { formatTime, href, html, type HtmlValue, type SafeHtml } from '../html';
 import {
   badge,
   csrfField,
+  labelOf,
   layout,
   openStates,
   promised,
   messageBoxes,
   stateLabel,
   type CaseDetailData,
+  type Ui,
   type Viewer,
   type WorkstationRow,
 } from './layout';
-import { idTypeNames, type PersonDraft } from '@yichuang/domain/cases';
+import { idTypeNames, idTypeNamesEn, type PersonDraft } from '@yichuang/domain/cases';
+import type { Translator } from '../i18n';
 import type { CasePut, CentralSupplementItem } from '@yichuang/domain/protocol';
-
-const eventLabels: Record<string, string> = {
-  submitted: '材料收齐，提交审查',
-  in_review: '开始审查',
-  approved: '批准',
-  denied: '不予批准',
-  supplement_requested: '要求补正',
-  completed: '办结',
-};
-
-const itemStatusLabels: Record<string, string> = {
-  complete: '齐全',
-  missing: '缺少',
-  not_applicable: '不适用',
-  optional_empty: '未提供（非必交）',
-};
 
 function kv(pairs: [string, HtmlValue][]): SafeHtml {
   return html`<dl class="kv">
@@ -47,6 +34,7 @@ function formatBytes(bytes: number): string {
 }
 
 export interface CasePageData {
+  ui: Ui;
   serviceName: string;
   viewer: Viewer;
   detail: CaseDetailData;
@@ -73,11 +61,15 @@ function supplementList(items: readonly CentralSupplementItem[]): SafeHtml | '' 
  * 需补正的材料: every checklist item of the version as central received it, to tick with what is
  * wrong with it. Without script on these pages, it stands in the form and is read only on 要求补正.
  */
-function supplementFieldset(materials: CasePut['materials'], choices: CasePageData['choices']): SafeHtml | '' {
+function supplementFieldset(
+  ui: Translator,
+  materials: CasePut['materials'],
+  choices: CasePageData['choices'],
+): SafeHtml | '' {
   if (materials.length === 0) return '';
   const chosen = new Map(choices.map((c) => [c.itemId, c.reason]));
   return html`<fieldset class="supp">
-    <legend>需补正的材料（要求补正时勾选，并逐项写明需补正的内容；一次性告知全部）</legend>
+    <legend>${ui.t('case.suppLegend')}</legend>
     <ul>
       ${materials.map((m, i) => {
         const reason = chosen.get(m.itemId);
@@ -93,7 +85,8 @@ function supplementFieldset(materials: CasePut['materials'], choices: CasePageDa
             <label for="supp-item-${i}"
               >${m.name}
               <span class="small muted"
-                >${m.required ? '必交' : '非必交'} · ${itemStatusLabels[m.status] ?? m.status} · ${m.pages} 页</span
+                >${m.required ? ui.t('case.required') : ui.t('case.optional')} · ${labelOf(ui, 'item', m.status)} ·
+                ${ui.t('case.pages', { pages: m.pages })}</span
               ></label
             >
           </div>
@@ -103,8 +96,8 @@ function supplementFieldset(materials: CasePut['materials'], choices: CasePageDa
             name="reason.${m.itemId}"
             maxlength="200"
             value="${reason ?? ''}"
-            aria-label="「${m.name}」需补正的内容"
-            placeholder="需补正的内容，如：缺少原件、未加盖公章"
+            aria-label="${ui.t('case.suppReasonLabel', { name: m.name })}"
+            placeholder="${ui.t('case.suppReasonPlaceholder')}"
           />
         </li>`;
       })}
@@ -112,29 +105,30 @@ function supplementFieldset(materials: CasePut['materials'], choices: CasePageDa
   </fieldset>`;
 }
 
-function personBlock(title: string, p: PersonDraft): SafeHtml {
+function personBlock(ui: Translator, title: string, p: PersonDraft): SafeHtml {
+  const idTypes = ui.lang === 'en' ? idTypeNamesEn : idTypeNames;
   return html`<h2>${title}</h2>
     ${kv([
-      ['姓名', p.name],
-      ['证件类型', idTypeNames[p.idType] ?? p.idType],
-      ['证件号码', html`<span class="num">${p.idNumber}</span>`],
-      ['性别', p.sex],
-      ['民族', p.nation],
-      ['出生日期', p.birthDate],
-      ['联系电话', p.phone],
-      ['住址', p.address],
-      ['信息来源', p.source === 'card' ? '读卡' : '手工录入'],
+      [ui.t('case.person.name'), p.name],
+      [ui.t('case.person.idType'), idTypes[p.idType] ?? p.idType],
+      [ui.t('case.person.idNumber'), html`<span class="num">${p.idNumber}</span>`],
+      [ui.t('case.person.sex'), p.sex],
+      [ui.t('case.person.nation'), p.nation],
+      [ui.t('case.person.birthDate'), p.birthDate],
+      [ui.t('case.person.phone'), p.phone],
+      [ui.t('case.person.address'), p.address],
+      [ui.t('case.person.source'), p.source === 'card' ? ui.t('case.source.card') : ui.t('case.source.manual')],
     ])}`;
 }
 
 function decisionPanel(data: CasePageData): SafeHtml {
   const { row, missing, events } = data.detail;
-  const viewer = data.viewer;
+  const { viewer, ui } = data;
   const result =
     row.comment || row.approver
       ? kv([
-          ['审批人', row.approver ?? ''],
-          ['意见', row.comment],
+          [ui.t('case.approver'), row.approver ?? ''],
+          [ui.t('case.comment'), row.comment],
         ])
       : '';
   switch (row.state) {
@@ -142,13 +136,15 @@ function decisionPanel(data: CasePageData): SafeHtml {
     case 'in_review':
       return html`<form method="post" action="/approver/cases/${row.id}/decide">
         ${csrfField(viewer)}<input type="hidden" name="version" value="${row.version}" />
-        ${supplementFieldset(data.detail.body?.materials ?? [], data.choices)}
-        <label for="comment" class="muted">意见（批准可不填；不予批准须写明理由；要求补正时作为「其他说明」）</label>
+        ${supplementFieldset(ui, data.detail.body?.materials ?? [], data.choices)}
+        <label for="comment" class="muted">${ui.t('case.commentLabel')}</label>
         <textarea id="comment" name="comment" maxlength="1000">${data.comment}</textarea>
         <div class="btns">
-          <button type="submit" name="action" value="approve" class="b approve">批准</button>
-          <button type="submit" name="action" value="supplement" class="b supplement">要求补正</button>
-          <button type="submit" name="action" value="deny" class="b deny">不予批准</button>
+          <button type="submit" name="action" value="approve" class="b approve">${ui.t('case.approve')}</button>
+          <button type="submit" name="action" value="supplement" class="b supplement">
+            ${ui.t('case.supplement')}
+          </button>
+          <button type="submit" name="action" value="deny" class="b deny">${ui.t('case.deny')}</button>
         </div>
       </form>`;
     case 'approved':
@@ -156,87 +152,110 @@ function decisionPanel(data: CasePageData): SafeHtml {
       return html`${result}
         <form method="post" action="/approver/cases/${row.id}/complete" class="btns">
           ${csrfField(viewer)}<input type="hidden" name="version" value="${row.version}" />
-          <button type="submit" class="b primary">办结</button
-          ><span class="muted small">审批结果已送达申请人后办结。</span>
+          <button type="submit" class="b primary">${ui.t('case.complete')}</button
+          ><span class="muted small">${ui.t('case.completeHint')}</span>
         </form>`;
     case 'supplement_requested':
       return html`${result}${supplementList(
           events.find((e) => e.kind === 'supplement_requested' && e.caseVersion === row.version)?.items ?? [],
         )}
-        <p class="muted">已要求补正：等待窗口收齐材料后提交新版本。</p>`;
+        <p class="muted">${ui.t('case.supplementWaiting')}</p>`;
     case 'completed':
       return html`${result}
-        <p class="muted">已办结。</p>`;
+        <p class="muted">${ui.t('case.completed')}</p>`;
     case 'receiving':
-      return html`<p class="muted">材料接收中：还有 ${missing.length} 个文件未收到，收齐后自动进入待审查。</p>`;
+      return html`<p class="muted">${ui.t('case.receiving', { count: missing.length })}</p>`;
     default:
-      return html`<p class="muted">窗口已作出${stateLabel(row.state)}的决定，本办件仅存档，无需审批。</p>`;
+      return html`<p class="muted">${ui.t('case.windowDecided', { state: stateLabel(ui, row.state) })}</p>`;
   }
 }
 
 export function casePage(data: CasePageData): string {
+  const { ui } = data;
   const { row, body, events, missing } = data.detail;
   const missingSet = new Set(missing);
   const ws = data.workstation;
   const header = html`<section class="card">
     <div class="head">
       <h1 class="num">${row.number}</h1>
-      ${badge(row.state)}<span class="muted">第 ${row.version} 版</span>
+      ${badge(ui, row.state)}<span class="muted">${ui.t('common.version', { version: row.version })}</span>
     </div>
     <div class="meta">
-      <div><span>事项</span>${row.matterName} <span class="muted small">${row.matterCode}</span></div>
-      <div><span>部门</span>${row.department}</div>
-      <div><span>窗口</span>${row.windowNumber} 号窗口${ws ? html` · ${ws.hallName}` : ''}</div>
-      <div><span>受理人</span>${row.clerkName}</div>
-      <div><span>受理时间</span>${formatTime(body?.acceptedAt ?? row.receivedAt)}</div>
-      <div><span>提交审查</span>${formatTime(row.submittedAt)}</div>
       <div>
-        <span>承诺办结日期</span>${promised(row.promisedDate, data.today, openStates.has(row.state))}${
-          body?.promisedProvisional ? html` <span class="muted small">（暂定）</span>` : ''
+        <span>${ui.t('case.meta.matter')}</span>${row.matterName} <span class="muted small">${row.matterCode}</span>
+      </div>
+      <div><span>${ui.t('case.meta.department')}</span>${row.department}</div>
+      <div>
+        <span>${ui.t('case.meta.window')}</span>${ui.t('common.window', { number: row.windowNumber })}${
+          ws ? html` · ${ws.hallName}` : ''
         }
       </div>
-      <div><span>申请人</span>${row.applicantName}</div>
+      <div><span>${ui.t('case.meta.clerk')}</span>${row.clerkName}</div>
+      <div><span>${ui.t('case.meta.accepted')}</span>${formatTime(body?.acceptedAt ?? row.receivedAt)}</div>
+      <div><span>${ui.t('case.meta.submitted')}</span>${formatTime(row.submittedAt)}</div>
+      <div>
+        <span>${ui.t('case.meta.promised')}</span
+        >${promised(ui, row.promisedDate, data.today, openStates.has(row.state))}${
+          body?.promisedProvisional ? html` <span class="muted small">${ui.t('case.provisional')}</span>` : ''
+        }
+      </div>
+      <div><span>${ui.t('case.meta.applicant')}</span>${row.applicantName}</div>
     </div>
   </section>`;
   if (!body) {
     return layout({
+      ui,
       serviceName: data.serviceName,
       title: row.number,
       viewer: data.viewer,
       active: 'queue',
       body: html`${header}${messageBoxes(data.error, data.notice)}
-        <div class="error">中心没有这一版本的办件内容：请联系管理员核对。</div>`,
+        <div class="error">${ui.t('case.noBody')}</div>`,
     });
   }
   const draft = body.draft;
   const applicant =
     body.subject === 'enterprise'
-      ? html`<h2>申请单位</h2>
+      ? html`<h2>${ui.t('case.enterprise')}</h2>
           ${kv([
-            ['单位名称', draft.enterprise.name],
-            ['统一社会信用代码', html`<span class="num">${draft.enterprise.creditCode}</span>`],
-            ['法定代表人', draft.enterprise.legalRepresentative],
-            ['联系电话', draft.enterprise.phone],
-            ['地址', draft.enterprise.address],
-          ])}${draft.person.name ? html`<div style="margin-top:10px">${personBlock('经办人', draft.person)}</div>` : ''}`
-      : personBlock('申请人', draft.person);
-  const agent = draft.hasAgent ? html`<div style="margin-top:10px">${personBlock('代理人', draft.agent)}</div>` : '';
+            [ui.t('case.enterprise.name'), draft.enterprise.name],
+            [ui.t('case.enterprise.creditCode'), html`<span class="num">${draft.enterprise.creditCode}</span>`],
+            [ui.t('case.enterprise.legalRepresentative'), draft.enterprise.legalRepresentative],
+            [ui.t('case.enterprise.phone'), draft.enterprise.phone],
+            [ui.t('case.enterprise.address'), draft.enterprise.address],
+          ])}${
+            draft.person.name
+              ? html`<div style="margin-top:10px">${personBlock(ui, ui.t('case.handler'), draft.person)}</div>`
+              : ''
+          }`
+      : personBlock(ui, ui.t('case.applicant'), draft.person);
+  const agent = draft.hasAgent
+    ? html`<div style="margin-top:10px">${personBlock(ui, ui.t('case.agent'), draft.agent)}</div>`
+    : '';
   const formEntries = Object.entries(draft.form);
   const form = formEntries.length
     ? kv(formEntries.map(([k, v]) => [data.formLabels.get(k) ?? k, v]))
-    : html`<p class="muted">本事项没有申请表字段。</p>`;
+    : html`<p class="muted">${ui.t('case.noForm')}</p>`;
 
   const materials = body.materials.map(
     (m) =>
       html`<article class="material">
         <div class="mhead">
           <h3>${m.name}</h3>
-          <span class="small ${m.required ? '' : 'muted'}">${m.required ? '必交' : '非必交'}</span>
-          <span class="small">状态：${itemStatusLabels[m.status] ?? m.status}</span>
-          <span class="small">页数：${m.pages}</span>
-          <span class="small">原件核验：${m.originalChecked ? '已核验' : '未核验'}</span>
-          <span class="small">复印件：${m.copies} 份</span>
-          <span class="small">电子证照：${m.eLicence ? '是' : '否'}</span>
+          <span class="small ${m.required ? '' : 'muted'}"
+            >${m.required ? ui.t('case.required') : ui.t('case.optional')}</span
+          >
+          <span class="small">${ui.t('case.material.status', { status: labelOf(ui, 'item', m.status) })}</span>
+          <span class="small">${ui.t('case.material.pages', { pages: m.pages })}</span>
+          <span class="small"
+            >${ui.t('case.material.original', {
+              value: m.originalChecked ? ui.t('case.material.checked') : ui.t('case.material.unchecked'),
+            })}</span
+          >
+          <span class="small">${ui.t('case.material.copies', { copies: m.copies })}</span>
+          <span class="small"
+            >${ui.t('case.material.eLicence', { value: m.eLicence ? ui.t('case.yes') : ui.t('case.no') })}</span
+          >
         </div>
         ${
           m.files.length
@@ -246,10 +265,14 @@ export function casePage(data: CasePageData): string {
                   const absent = missingSet.has(f.sha256);
                   const pdf = f.mime === 'application/pdf';
                   const view = absent
-                    ? html`<div class="file-missing">尚未收到</div>`
+                    ? html`<div class="file-missing">${ui.t('case.file.notReceived')}</div>`
                     : pdf
                       ? html`<object data="${url}" type="application/pdf" title="${f.name}">
-                          <p><a href="${url}" target="_blank" rel="noopener">打开 PDF：${f.name}</a></p>
+                          <p>
+                            <a href="${url}" target="_blank" rel="noopener"
+                              >${ui.t('case.file.openPdf', { name: f.name })}</a
+                            >
+                          </p>
                         </object>`
                       : html`<a href="${url}" target="_blank" rel="noopener"
                           ><img src="${url}" alt="${f.name}" loading="lazy"
@@ -257,18 +280,18 @@ export function casePage(data: CasePageData): string {
                   return html`<figure class="file ${pdf ? 'pdf' : 'image'}">
                     ${view}
                     <figcaption>
-                      ${f.name} · ${f.pages} 页 ·
-                      ${formatBytes(f.bytes)}${
+                      ${ui.t('case.file.caption', { name: f.name, pages: f.pages, size: formatBytes(f.bytes) })}${
                         absent
                           ? ''
-                          : html` · <a href="${url}" target="_blank" rel="noopener">新窗口打开</a> ·
-                              <a href="${href(url, { download: '1' })}">下载</a>`
+                          : html` ·
+                              <a href="${url}" target="_blank" rel="noopener">${ui.t('case.file.newWindow')}</a> ·
+                              <a href="${href(url, { download: '1' })}">${ui.t('case.file.download')}</a>`
                       }
                     </figcaption>
                   </figure>`;
                 })}
               </div>`
-            : html`<p class="muted small">无电子文件。</p>`
+            : html`<p class="muted small">${ui.t('case.noFiles')}</p>`
         }
       </article>`,
   );
@@ -277,16 +300,16 @@ export function casePage(data: CasePageData): string {
     ${events.map(
       (e) =>
         html`<li>
-          <span class="num small muted">${formatTime(e.at)}</span> <b>${eventLabels[e.kind] ?? e.kind}</b>${
+          <span class="num small muted">${formatTime(e.at)}</span> <b>${labelOf(ui, 'event', e.kind)}</b>${
             e.approver ? html` · ${e.approver}` : ''
           }
-          <span class="muted small">第 ${e.caseVersion} 版</span
+          <span class="muted small">${ui.t('common.version', { version: e.caseVersion })}</span
           >${e.comment ? html`<div class="c">${e.comment}</div>` : ''}${supplementList(e.items)}
         </li>`,
     )}
     <li>
-      <span class="num small muted">${formatTime(body.acceptedAt ?? body.decidedAt)}</span> <b>窗口受理</b> ·
-      ${body.clerk.displayName}
+      <span class="num small muted">${formatTime(body.acceptedAt ?? body.decidedAt)}</span>
+      <b>${ui.t('case.windowAccepted')}</b> · ${body.clerk.displayName}
     </li>
   </ul>`;
 
@@ -295,7 +318,7 @@ export function casePage(data: CasePageData): string {
   const unsaved =
     data.error && data.comment.trim() && !decidable
       ? html`<div class="error">
-          您填写的意见未保存：
+          ${ui.t('case.unsaved')}
           <div class="c">${data.comment}</div>
         </div>`
       : '';
@@ -304,29 +327,33 @@ export function casePage(data: CasePageData): string {
       <div>
         <section class="card">${applicant}${agent}</section>
         <section class="card">
-          <h2>申请表</h2>
+          <h2>${ui.t('case.form')}</h2>
           ${form}
         </section>
       </div>
       <div>
         <section class="card">
-          <h2>审批</h2>
+          <h2>${ui.t('case.decision')}</h2>
           ${decisionPanel(data)}
         </section>
         <section class="card">
-          <h2>办理记录</h2>
+          <h2>${ui.t('case.history')}</h2>
           ${history}
         </section>
       </div>
     </div>
     <section class="card">
       <h2>
-        材料（${body.materials.length}
-        项${missing.length ? html`，<span class="overdue">${missing.length} 个文件尚未收到</span>` : ''}）
+        ${ui.t('case.materials', { count: body.materials.length })}${
+          missing.length
+            ? html`<span class="overdue">${ui.t('case.materialsMissing', { count: missing.length })}</span>`
+            : ''
+        }${ui.t('case.materialsEnd')}
       </h2>
-      ${materials.length ? materials : html`<p class="muted">本办件没有材料。</p>`}
+      ${materials.length ? materials : html`<p class="muted">${ui.t('case.noMaterials')}</p>`}
     </section>`;
   return layout({
+    ui,
     serviceName: data.serviceName,
     title: `${row.number} ${row.applicantName}`,
     viewer: data.viewer,

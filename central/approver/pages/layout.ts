@@ -2,8 +2,8 @@ import type { CentralAudit, AuditHeads } from '../../service/audit';
 import type { CaseStore } from '../../service/cases';
 import type { Person } from '../../service/people';
 import type { WorkstationRegistry } from '../../service/workstations';
-import { html, trusted, type SafeHtml } from '../html';
-import type { CentralState } from '@yichuang/domain/protocol';
+import { href, html, trusted, type SafeHtml } from '../html';
+import { hasKey, langs, type Lang, type MessageKey, type Translator } from '../i18n';
 
 /** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin, people, log) has its own file beside this one and takes plain data, returning a whole HTML document. */
 
@@ -19,23 +19,25 @@ export interface Viewer {
   csrf: string;
 }
 
-export const stateLabels: Record<CentralState, string> = {
-  receiving: '材料接收中',
-  submitted: '待审查',
-  in_review: '审查中',
-  approved: '已批准',
-  denied: '不予批准',
-  supplement_requested: '要求补正',
-  completed: '已办结',
-  window_supplement: '窗口要求补正',
-  window_rejected: '窗口不予受理',
-};
-
-export function stateLabel(state: string): string {
-  return (stateLabels as Record<string, string>)[state] ?? state;
+/** What a page needs to speak: the words of its language, and its own address (for the language switch). */
+export interface Ui extends Translator {
+  /** The address the language switch brings the reader back to. */
+  here: string;
 }
 
-export const roleLabels: Record<Person['role'], string> = { admin: '管理员', approver: '审批人' };
+/** A label looked up by a stored word (`state.` + a state); the word itself when the table has none. */
+export function labelOf(ui: Translator, prefix: string, word: string): string {
+  const key = `${prefix}.${word}`;
+  return hasKey(key) ? ui.t(key) : word;
+}
+
+export function stateLabel(ui: Translator, state: string): string {
+  return labelOf(ui, 'state', state);
+}
+
+export function roleLabel(ui: Translator, role: Person['role']): string {
+  return ui.t(`role.${role}`);
+}
 
 const styles = trusted(`
 *{box-sizing:border-box}
@@ -48,6 +50,8 @@ h1{font-size:20px;margin:0}h2{font-size:15px;margin:0 0 8px}h3{font-size:14px;ma
 .top a{color:#fff}.brand{font-weight:600;font-size:15px}
 .top nav{display:flex;gap:4px;flex:1}.top nav a{padding:4px 12px;border-radius:4px}.top nav a.on{background:rgba(255,255,255,.18)}
 .who{display:flex;align-items:center;gap:8px}.role{font-size:12px;padding:0 6px;border:1px solid rgba(255,255,255,.5);border-radius:3px}
+.lang{display:flex;gap:2px;font-size:12px}.lang a{padding:1px 6px;border-radius:3px}.lang a[aria-current=true]{background:rgba(255,255,255,.18);font-weight:600}
+.signin-lang{display:flex;justify-content:flex-end;gap:8px;font-size:12px;margin-top:12px}.signin-lang a[aria-current=true]{font-weight:600;color:#1f2329}
 .who button{background:none;border:1px solid rgba(255,255,255,.5);color:#fff;border-radius:4px;padding:2px 10px;cursor:pointer;font:inherit}
 main{padding:12px 16px;max-width:1600px;margin:0 auto}
 .card{background:#fff;border:1px solid #dde2ea;border-radius:6px;padding:12px 14px;margin-bottom:12px}
@@ -125,8 +129,8 @@ select{font:inherit;height:35px;padding:5px 8px;border:1px solid #c9d1dc;border-
 footer{color:#4b5563;font-size:12px;padding:8px 16px}
 `);
 
-export function badge(state: string): SafeHtml {
-  return html`<span class="badge st-${state}">${stateLabel(state)}</span>`;
+export function badge(ui: Translator, state: string): SafeHtml {
+  return html`<span class="badge st-${state}">${stateLabel(ui, state)}</span>`;
 }
 
 /** A table with one header row; when there are no rows, `empty` stands in a single cell across every column. */
@@ -162,36 +166,58 @@ export function messageBoxes(error: string | null, notice: string | null): SafeH
 /** Which part of the top bar is lit. */
 export type Section = 'queue' | 'admin' | 'people' | 'log';
 
-const adminSections: readonly { key: Section; label: string; path: string }[] = [
-  { key: 'admin', label: '管理', path: '/approver/admin' },
-  { key: 'people', label: '人员', path: '/approver/people' },
-  { key: 'log', label: '操作记录', path: '/approver/log' },
+const adminSections: readonly { key: Section; label: MessageKey; path: string }[] = [
+  { key: 'admin', label: 'nav.admin', path: '/approver/admin' },
+  { key: 'people', label: 'nav.people', path: '/approver/people' },
+  { key: 'log', label: 'nav.log', path: '/approver/log' },
 ];
 
 function navLink(path: string, label: string, on: boolean): SafeHtml {
   return html`<a href="${path}" class="${on ? 'on' : ''}" aria-current="${on ? 'page' : 'false'}">${label}</a>`;
 }
 
-function topBar(serviceName: string, viewer: Viewer | null, active: Section | null): SafeHtml {
-  if (!viewer) return html`<header class="top"><span class="brand">${serviceName}</span></header>`;
+/** 中文 / English: plain links that set the language cookie and come back here. */
+function langSwitch(ui: Ui, className: string): SafeHtml {
+  return html`<nav class="${className}" aria-label="${ui.t('lang.switch')}">
+    ${langs.map(
+      (lang: Lang) =>
+        html`<a
+          href="${href('/approver/lang', { to: lang, back: ui.here })}"
+          lang="${lang}"
+          hreflang="${lang}"
+          aria-current="${lang === ui.lang ? 'true' : 'false'}"
+          >${ui.t(`lang.${lang}`)}</a
+        >`,
+    )}
+  </nav>`;
+}
+
+function topBar(ui: Ui, serviceName: string, viewer: Viewer | null, active: Section | null): SafeHtml {
+  if (!viewer) {
+    return html`<header class="top">
+      <span class="brand">${serviceName}</span><span style="flex:1"></span>${langSwitch(ui, 'lang')}
+    </header>`;
+  }
   const { person } = viewer;
   return html`<header class="top">
     <a class="brand" href="/approver">${serviceName}</a>
-    <nav aria-label="主导航">
-      ${navLink('/approver', '队列', active === 'queue')}
-      ${person.role === 'admin' ? adminSections.map((s) => navLink(s.path, s.label, active === s.key)) : ''}
+    <nav aria-label="${ui.t('nav.main')}">
+      ${navLink('/approver', ui.t('nav.queue'), active === 'queue')}
+      ${person.role === 'admin' ? adminSections.map((s) => navLink(s.path, ui.t(s.label), active === s.key)) : ''}
     </nav>
+    ${langSwitch(ui, 'lang')}
     <div class="who">
-      <span>${person.displayName}</span><span class="role">${roleLabels[person.role]}</span>
+      <span>${person.displayName}</span><span class="role">${roleLabel(ui, person.role)}</span>
       ${person.department ? html`<span class="small">${person.department}</span>` : ''}
       <form method="post" action="/approver/sign-out" class="inline">
-        ${csrfField(viewer)}<button type="submit">退出</button>
+        ${csrfField(viewer)}<button type="submit">${ui.t('nav.signOut')}</button>
       </form>
     </div>
   </header>`;
 }
 
 export interface PageOptions {
+  ui: Ui;
   serviceName: string;
   title: string;
   viewer: Viewer | null;
@@ -202,7 +228,7 @@ export interface PageOptions {
 /** The whole document around a page's body. */
 export function layout(options: PageOptions): string {
   const doc = html`<!doctype html>
-    <html lang="zh-CN">
+    <html lang="${options.ui.lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -212,7 +238,7 @@ export function layout(options: PageOptions): string {
         </style>
       </head>
       <body>
-        ${topBar(options.serviceName, options.viewer, options.active ?? null)}
+        ${topBar(options.ui, options.serviceName, options.viewer, options.active ?? null)}
         <main>${options.body}</main>
       </body>
     </html>`;
@@ -223,9 +249,9 @@ export function layout(options: PageOptions): string {
 export const openStates = new Set(['receiving', 'submitted', 'in_review']);
 
 /** A promised date, marked 已超期 when an open case is past it. */
-export function promised(date: string | null, today: string, open: boolean): SafeHtml {
+export function promised(ui: Translator, date: string | null, today: string, open: boolean): SafeHtml {
   if (!date) return html`<span class="muted">—</span>`;
   const late = open && date < today;
   return html`<span class="${late ? 'overdue' : ''}">${date}</span
-    >${late ? html` <span class="overdue small">已超期</span>` : ''}`;
+    >${late ? html` <span class="overdue small">${ui.t('common.overdue')}</span>` : ''}`;
 }

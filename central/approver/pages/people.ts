@@ -1,6 +1,7 @@
 import type { PersonEntry } from '../../service/people';
 import { formatTime, html, type SafeHtml } from '../html';
-import { csrfField, dataTable, layout, messageBoxes, roleLabels, type Viewer } from './layout';
+import type { Translator } from '../i18n';
+import { csrfField, dataTable, layout, messageBoxes, roleLabel, type Ui, type Viewer } from './layout';
 
 /** 人员: the approvers and administrators, adding one; and one person's page (department, password, disable). */
 
@@ -18,25 +19,23 @@ export interface ShownPassword {
   password: string;
 }
 
-const departmentHint = '留空表示全部部门（管理员通常留空）';
-const passwordHint = '至少 10 位；留空则由中心生成一个，只显示一次';
-
-function status(p: PersonEntry): SafeHtml {
+function status(ui: Translator, p: PersonEntry): SafeHtml {
   return p.disabledAt
-    ? html`<span class="badge st-denied">已停用</span> <span class="small muted">${formatTime(p.disabledAt)}</span>`
-    : html`<span class="badge st-approved">可登录</span>`;
+    ? html`<span class="badge st-denied">${ui.t('people.disabled')}</span>
+        <span class="small muted">${formatTime(p.disabledAt)}</span>`
+    : html`<span class="badge st-approved">${ui.t('people.active')}</span>`;
 }
 
 function departmentList(departments: readonly string[]): SafeHtml {
   return html`<datalist id="departments">${departments.map((d) => html`<option value="${d}"></option>`)}</datalist>`;
 }
 
-function passwordBox(shown: ShownPassword | null): SafeHtml | '' {
+function passwordBox(ui: Translator, shown: ShownPassword | null): SafeHtml | '' {
   if (!shown) return '';
   return html`<div class="notice" role="status">
-    <div>${shown.username} 的密码：</div>
+    <div>${ui.t('people.shownFor', { username: shown.username })}</div>
     <div class="code">${shown.password}</div>
-    <div><b>此密码只显示这一次</b>：请当面交给本人；中心只保存它的摘要，离开本页后无法再查看。</div>
+    <div><b>${ui.t('people.shownOnce')}</b>${ui.t('people.shownTell')}</div>
   </div>`;
 }
 
@@ -69,6 +68,7 @@ function field(id: string, label: string, control: SafeHtml, hint?: string): Saf
 }
 
 export function peoplePage(data: {
+  ui: Ui;
   serviceName: string;
   viewer: Viewer;
   people: PersonEntry[];
@@ -77,32 +77,51 @@ export function peoplePage(data: {
   error: string | null;
   notice: string | null;
 }): string {
+  const { ui } = data;
   const rows = data.people.map(
     (p) =>
       html`<tr>
         <td class="num">${p.username}</td>
         <td>${p.displayName}</td>
-        <td>${roleLabels[p.role]}</td>
-        <td>${p.department || html`<span class="muted">全部部门</span>`}</td>
-        <td>${status(p)}</td>
+        <td>${roleLabel(ui, p.role)}</td>
+        <td>${p.department || html`<span class="muted">${ui.t('common.allDepartments')}</span>`}</td>
+        <td>${status(ui, p)}</td>
         <td class="num">${formatTime(p.createdAt)}</td>
-        <td><a href="/approver/people/${p.id}" aria-label="管理 ${p.displayName}（${p.username}）">管理</a></td>
+        <td>
+          <a
+            href="/approver/people/${p.id}"
+            aria-label="${ui.t('people.manageLabel', { name: p.displayName, username: p.username })}"
+            >${ui.t('people.manage')}</a
+          >
+        </td>
       </tr>`,
   );
   const t = data.typed;
-  const body = html`<h1 class="page-title">人员</h1>
+  const body = html`<h1 class="page-title">${ui.t('people.title')}</h1>
     ${messageBoxes(data.error, data.notice)}
     <section class="card">
-      <h2>审批人和管理员（${data.people.length}）</h2>
-      ${dataTable(['用户名', '姓名', '角色', '部门', '状态', '添加时间', '操作'], rows, '尚无人员')}
+      <h2>${ui.t('people.list', { count: data.people.length })}</h2>
+      ${dataTable(
+        [
+          ui.t('people.col.username'),
+          ui.t('people.col.name'),
+          ui.t('people.col.role'),
+          ui.t('people.col.department'),
+          ui.t('people.col.state'),
+          ui.t('people.col.added'),
+          ui.t('people.col.action'),
+        ],
+        rows,
+        ui.t('people.none'),
+      )}
     </section>
     <section class="card">
-      <h2>添加人员</h2>
+      <h2>${ui.t('people.add')}</h2>
       <form method="post" action="/approver/people" class="grid-form">
         ${csrfField(data.viewer)}
         ${field(
           'username',
-          '用户名',
+          ui.t('people.username'),
           html`<input
             type="text"
             id="username"
@@ -113,11 +132,11 @@ export function peoplePage(data: {
             autocomplete="off"
             aria-describedby="username-hint"
           />`,
-          '2–40 位小写字母、数字、点、下划线或连字符，如 li.na',
+          ui.t('people.usernameHint'),
         )}
         ${field(
           'displayName',
-          '姓名',
+          ui.t('people.name'),
           html`<input
             type="text"
             id="displayName"
@@ -130,22 +149,30 @@ export function peoplePage(data: {
         )}
         ${field(
           'role',
-          '角色',
+          ui.t('people.role'),
           html`<select id="role" name="role">
-            <option value="approver" ${t.role === 'admin' ? '' : 'selected'}>审批人</option>
-            <option value="admin" ${t.role === 'admin' ? 'selected' : ''}>管理员</option>
+            <option value="approver" ${t.role === 'admin' ? '' : 'selected'}>${roleLabel(ui, 'approver')}</option>
+            <option value="admin" ${t.role === 'admin' ? 'selected' : ''}>${roleLabel(ui, 'admin')}</option>
           </select>`,
         )}
-        ${field('department', '部门', departmentInput(t.department), departmentHint)}
-        ${field('password', '初始密码', passwordInput, passwordHint)}
-        <div class="btns"><button type="submit" class="b primary">添加</button></div>
+        ${field('department', ui.t('people.department'), departmentInput(t.department), ui.t('people.departmentHint'))}
+        ${field('password', ui.t('people.initialPassword'), passwordInput, ui.t('people.passwordHint'))}
+        <div class="btns"><button type="submit" class="b primary">${ui.t('people.addButton')}</button></div>
       </form>
       ${departmentList(data.departments)}
     </section>`;
-  return layout({ serviceName: data.serviceName, title: '人员', viewer: data.viewer, body, active: 'people' });
+  return layout({
+    ui,
+    serviceName: data.serviceName,
+    title: ui.t('people.title'),
+    viewer: data.viewer,
+    body,
+    active: 'people',
+  });
 }
 
 export function personPage(data: {
+  ui: Ui;
   serviceName: string;
   viewer: Viewer;
   person: PersonEntry;
@@ -156,63 +183,70 @@ export function personPage(data: {
   error: string | null;
   notice: string | null;
 }): string {
+  const { ui } = data;
   const p = data.person;
   const self = p.id === data.viewer.person.id;
   const base = `/approver/people/${p.id}`;
   const account = p.disabledAt
-    ? html`<p>该账户已停用，不能登录。启用后可用原密码登录（如有需要请同时重置密码）。</p>
+    ? html`<p>${ui.t('people.disabledText')}</p>
         <form method="post" action="${base}/enable">
-          ${csrfField(data.viewer)}<button type="submit" class="b primary">启用账户</button>
+          ${csrfField(data.viewer)}<button type="submit" class="b primary">${ui.t('people.enable')}</button>
         </form>`
     : self
-      ? html`<p class="muted">不能停用自己正在使用的账户。</p>`
-      : html`<p>停用后该人员不能再登录，已登录的会话在下一次操作时结束；其审批记录保留。</p>
+      ? html`<p class="muted">${ui.t('people.cannotDisableSelf')}</p>`
+      : html`<p>${ui.t('people.disableText')}</p>
           <form method="post" action="${base}/disable" class="row">
             ${csrfField(data.viewer)}<label class="small"
-              ><input type="checkbox" name="confirm" value="yes" required /> 确认停用</label
+              ><input type="checkbox" name="confirm" value="yes" required /> ${ui.t('people.confirmDisable')}</label
             >
-            <button type="submit" class="b danger">停用账户</button>
+            <button type="submit" class="b danger">${ui.t('people.disable')}</button>
           </form>`;
-  const body = html`<p class="small"><a href="/approver/people">← 返回人员列表</a></p>
+  const body = html`<p class="small"><a href="/approver/people">${ui.t('people.back')}</a></p>
     <section class="card">
       <div class="head">
         <h1>${p.displayName}</h1>
-        <span class="num muted">${p.username}</span><span>${roleLabels[p.role]}</span>${status(p)}
+        <span class="num muted">${p.username}</span><span>${roleLabel(ui, p.role)}</span>${status(ui, p)}
       </div>
-      <div class="muted small">添加于 ${formatTime(p.createdAt)}</div>
+      <div class="muted small">${ui.t('people.addedAt', { time: formatTime(p.createdAt) })}</div>
     </section>
-    ${messageBoxes(data.error, data.notice)}${passwordBox(data.shown)}
+    ${messageBoxes(data.error, data.notice)}${passwordBox(ui, data.shown)}
     <div class="cols3">
       <section class="card">
-        <h2>部门</h2>
+        <h2>${ui.t('people.departmentSection')}</h2>
         <form method="post" action="${base}/department">
           ${csrfField(data.viewer)}
           ${field(
             'department',
-            '审批部门',
+            ui.t('people.approvalDepartment'),
             departmentInput(data.department),
-            `${departmentHint}。审批人只看到并审批本部门的办件。`,
+            ui.t('people.departmentScope', { hint: ui.t('people.departmentHint') }),
           )}
-          <div class="btns"><button type="submit" class="b primary">保存部门</button></div>
+          <div class="btns"><button type="submit" class="b primary">${ui.t('people.saveDepartment')}</button></div>
         </form>
         ${departmentList(data.departments)}
       </section>
       <section class="card">
-        <h2>重置密码</h2>
+        <h2>${ui.t('people.resetSection')}</h2>
         <form method="post" action="${base}/password">
           ${csrfField(data.viewer)}
-          ${field('password', '新密码', passwordInput, `${passwordHint}。重置后该人员已登录的会话全部结束。`)}
-          <div class="btns"><button type="submit" class="b">重置密码</button></div>
+          ${field(
+            'password',
+            ui.t('people.newPassword'),
+            passwordInput,
+            ui.t('people.resetHint', { hint: ui.t('people.passwordHint') }),
+          )}
+          <div class="btns"><button type="submit" class="b">${ui.t('people.reset')}</button></div>
         </form>
       </section>
       <section class="card">
-        <h2>账户</h2>
+        <h2>${ui.t('people.account')}</h2>
         ${account}
       </section>
     </div>`;
   return layout({
+    ui,
     serviceName: data.serviceName,
-    title: `${p.displayName} · 人员`,
+    title: ui.t('people.personTitle', { name: p.displayName }),
     viewer: data.viewer,
     body,
     active: 'people',

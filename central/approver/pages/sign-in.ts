@@ -1,29 +1,31 @@
 import { html } from '../html';
-import { layout, messageBoxes, type Viewer } from './layout';
+import { layout, messageBoxes, type Ui, type Viewer } from './layout';
 
 export function signInPage(data: {
+  ui: Ui;
   serviceName: string;
   error: string | null;
   username: string;
   next: string;
   noPeople: boolean;
 }): string {
+  const { ui } = data;
   const body = html`<div class="signin card">
-    <h1>审批人登录</h1>
+    <h1>${ui.t('signIn.title')}</h1>
     <p class="muted small">${data.serviceName}</p>
     ${messageBoxes(data.error, null)}
     ${
       data.noPeople
         ? html`<div class="hint">
-            尚无任何账户。请在中心服务器上运行
-            <code>npm run central -- add-person --username admin --name 管理员 --role admin --password …</code>
-            创建第一位管理员（密码至少 10 位），再用它登录。
+            ${ui.t('signIn.noPeopleBefore')}
+            <code>${ui.t('signIn.noPeopleCommand')}</code>
+            ${ui.t('signIn.noPeopleAfter')}
           </div>`
         : ''
     }
     <form method="post" action="/approver/sign-in">
       <input type="hidden" name="next" value="${data.next}" />
-      <label for="username">用户名</label>
+      <label for="username">${ui.t('signIn.username')}</label>
       <input
         type="text"
         id="username"
@@ -33,16 +35,17 @@ export function signInPage(data: {
         required
         autofocus
       />
-      <label for="password">密码</label>
+      <label for="password">${ui.t('signIn.password')}</label>
       <input type="password" id="password" name="password" autocomplete="current-password" required />
-      <div class="btns"><button type="submit" class="b primary">登录</button></div>
+      <div class="btns"><button type="submit" class="b primary">${ui.t('signIn.submit')}</button></div>
     </form>
   </div>`;
-  return layout({ serviceName: data.serviceName, title: '登录', viewer: null, body });
+  return layout({ ui, serviceName: data.serviceName, title: ui.t('signIn.pageTitle'), viewer: null, body });
 }
 
 /** A page that only says something (403, 404, 500). */
 export function messagePage(data: {
+  ui: Ui;
   serviceName: string;
   viewer: Viewer | null;
   title: string;
@@ -51,7 +54,7 @@ export function messagePage(data: {
   const body = html`<section class="card">
     <h1>${data.title}</h1>
     <p>${data.message}</p>
-    <p><a href="/approver">返回队列</a></p>
+    <p><a href="/approver">${data.ui.t('common.backToQueue')}</a></p>
   </section>`;
-  return layout({ serviceName: data.serviceName, title: data.title, viewer: data.viewer, body });
+  return layout({ ui: data.ui, serviceName: data.serviceName, title: data.title, viewer: data.viewer, body });
 }

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { field, hidden, sendPage, uuidPattern, type PageKit } from './kit';
+import { adminPage, type AdminPageData } from './pages/admin';
+import { auditCaseIds } from './pages/audit-labels';
+import type { Viewer } from './pages/layout';
+import { logPage } from './pages/log';
+
+/** 管理 and 操作记录 (administrators only): enrolment codes, workstations and their revocation, audit anomalies, the trail. */
+export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
+  const { central, serviceName, signedIn } = kit;
+
+  async function renderAdmin(
+    request: FastifyRequest,
+    viewer: Viewer,
+    extra: Partial<Pick<AdminPageData, 'created' | 'note' | 'error' | 'notice'>>,
+  ): Promise<string> {
+    return adminPage({
+      ui: kit.ui(request),
+      serviceName,
+      viewer,
+      workstations: await central.registry.list(),
+      anomalies: await central.auditHeads.anomalies(),
+      created: null,
+      note: '',
+      error: null,
+      notice: null,
+      ...extra,
+    });
+  }
+
+  scope.get<{ Querystring: { done?: string } }>('/admin', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply, { admin: true });
+    if (!viewer) return reply;
+    const notice = request.query.done === 'revoked' ? kit.ui(request).t('admin.notice.revoked') : null;
+    return sendPage(reply, 200, await renderAdmin(request, viewer, { notice }));
+  });
+
+  scope.post('/admin/enrolment-codes', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply, { form: true, admin: true });
+    if (!viewer) return reply;
+    const note = field(request.body, 'note').trim();
+    if (!note || note.length > 100) {
+      const error = kit.ui(request).t(note ? 'admin.error.noteTooLong' : 'admin.error.noteMissing');
+      return sendPage(reply, 400, await renderAdmin(request, viewer, { note, error }));
+    }
+    const created = await central.registry.createCode(note, kit.actorName(viewer.person));
+    return sendPage(reply, 200, await renderAdmin(request, viewer, { created: { ...created, note } }));
+  });
+
+  scope.post<{ Params: { id: string } }>('/admin/workstations/:id/revoke', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply, { form: true, admin: true });
+    if (!viewer) return reply;
+    const { id } = request.params;
+    const target = uuidPattern.test(id) ? (await central.registry.list()).find((w) => w.id === id) : undefined;
+    if (!target) return kit.notFoundPage(request, reply, viewer, kit.ui(request).t('admin.error.noWorkstation'));
+    if (field(request.body, 'confirm') !== 'yes') {
+      const error = kit.ui(request).t('admin.error.confirmRevoke');
+      return sendPage(reply, 400, await renderAdmin(request, viewer, { error }));
+    }
+    if (!target.revokedAt) await central.registry.revoke(id, kit.actorName(viewer.person));
+    return reply.redirect('/approver/admin?done=revoked', 303);
+  });
+
+  scope.get('/log', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply, { admin: true });
+    if (!viewer) return reply;
+    const entries = await central.audit.list();
+    const names = {
+      caseNumbers: await central.cases.numbers(auditCaseIds(entries)),
+      workstations: new Map((await central.registry.list()).map((w) => [w.id, w])),
+    };
+    return sendPage(reply, 200, logPage({ ui: kit.ui(request), serviceName, viewer, entries, names }));
+  });
+}
