@@ -24,6 +24,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     pool: 'forks',
+    // Two forks on CI's two cores: vitest's default (cores − 1) ran the 245 files one by one, and most
+    // of a file's time is spent waiting (PostgreSQL, child processes, sockets) or loading modules.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
