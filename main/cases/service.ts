@@ -384,11 +384,11 @@ export function createCaseService(deps: CaseServiceDeps) {
           })
           .run();
         const decidedMaterials = entries.map(decidedMaterialOf);
-        for (const m of decidedMaterials) {
+        decidedMaterials.forEach((m, position) => {
           db.insert(caseMaterials)
-            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files) })
+            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files), position })
             .run();
-        }
+        });
         db.update(cases)
           .set({
             number,
