@@ -8,6 +8,8 @@ import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
+import { and, eq } from 'drizzle-orm';
+import { caseMaterials } from '../db/schema';
 import type { Actor } from './model';
 import type { CaseService } from './service';
 
@@ -88,6 +90,20 @@ describe('case states', () => {
     expect(detail.decisions[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(detail.timeline.map((e) => e.action)).toEqual(['cases.create', 'cases.accept']);
     expect(detail.timeline[1]!.detail).toMatchObject({ number: detail.number, promisedDate: '2026-10-15' });
+  });
+
+  it("the materials as decided come back in the matter's checklist order, whatever order the rows were written in", () => {
+    const detail = decide('accept');
+    // The matter lists 居民身份证, 照片, 居住证明, then 婚姻证明: not the order of their ids.
+    const checklist = ['id-card', 'photo', 'residence-proof', 'marriage'];
+    expect([...checklist].sort()).not.toEqual(checklist);
+    const db = t.workstation.services.db;
+    const where = and(eq(caseMaterials.caseId, detail.id), eq(caseMaterials.version, 1));
+    const rows = db.select().from(caseMaterials).where(where).all();
+    db.delete(caseMaterials).where(where).run();
+    for (const r of [...rows].reverse()) db.insert(caseMaterials).values(r).run();
+
+    expect(cases.decidedMaterials(detail.id, 1).map((m) => m.itemId)).toEqual(checklist);
   });
 
   it('draft → supplement_requested records each item and its reason; the clock is paused', () => {

@@ -1,17 +1,18 @@
 // Longer than most files on purpose: this is the one writer of every case table, and each write
-// (create, save, decide, resume, discard, central's events) is a transaction that checks the
-// transition table and the audit trail together. The reads live in views.ts.
+// (create, save, decide, resume, discard) is a transaction that checks the transition table and
+// the audit trail together. The reads live in views.ts, central's events in central-events.ts.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
+import { caseDecisions, caseMaterials, cases } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry } from './applicants';
+import { createCentralEvents } from './central-events';
 import type { Actor, DecidedMaterial } from './model';
 import { createCaseViews, type CaseRow } from './views';
 import { nextCaseNumber, numberingWindow } from './numbering';
@@ -27,15 +28,13 @@ import {
   type CaseAction,
 } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
-import type { CaseEvent } from '@yichuang/domain/protocol';
 import { hallDate } from '@yichuang/domain/hall-time';
 import { AppError, type ErrorParam } from '../../preload/contract/errors';
 import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
 import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
-import { centralDecisionKinds } from '../../preload/contract/sync';
 
-/** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
+/** What the clerk does to a case at the window (central's events come through central-events.ts). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
 
 function stateError(action: WindowAction, state: CaseState): AppError {
@@ -140,6 +139,13 @@ export function createCaseService(deps: CaseServiceDeps) {
   const views = createCaseViews({ db, clock, audit, catalog, calendar, registry });
   // The reads are the views'; this service adds every write.
   const { row, detailOf, ...reads } = views;
+  const central = createCentralEvents({
+    db,
+    audit,
+    row,
+    unseenCount: () => reads.unseenCount(),
+    onUnseenChanged: (count) => deps.onUnseenChanged?.(count),
+  });
 
   function today(): string {
     return hallDate(clock.now());
@@ -378,11 +384,11 @@ export function createCaseService(deps: CaseServiceDeps) {
           })
           .run();
         const decidedMaterials = entries.map(decidedMaterialOf);
-        for (const m of decidedMaterials) {
+        decidedMaterials.forEach((m, position) => {
           db.insert(caseMaterials)
-            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files) })
+            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files), position })
             .run();
-        }
+        });
         db.update(cases)
           .set({
             number,
@@ -430,83 +436,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       return detailOf(row(result));
     },
 
-    /**
-     * Records one event from central's feed, once by its id (the case's history), and moves the case
-     * when the event is for its current version and the transition table allows the move. Returns the
-     * case number when the case moved, else null. An event for a case this window never decided is
-     * ignored. Runs inside the caller's transaction when there is one (sync moves its cursor in it).
-     */
-    recordCentralEvent(event: CaseEvent, appliedAt: string): string | null {
-      return db.transaction(() => {
-        // Only a case central can know of (decided, numbered) has central's events; anything else in
-        // the feed is not ours to keep (and would tie a draft that may still be discarded).
-        const r = db.select().from(cases).where(eq(cases.id, event.caseId)).get();
-        if (!r || r.number === null) return null;
-        const inserted = db
-          .insert(centralEvents)
-          .values({
-            id: event.id,
-            seq: event.seq,
-            caseId: event.caseId,
-            caseVersion: event.caseVersion,
-            kind: event.kind,
-            comment: event.comment,
-            approver: event.approver,
-            items: JSON.stringify(event.items),
-            at: event.at,
-            appliedAt,
-          })
-          .onConflictDoNothing()
-          .run().changes;
-        if (!inserted || r.version !== event.caseVersion) return null;
-        const to = nextState(r.state, `central.${event.kind}`);
-        if (to === null || to === 'removed') return null;
-        db.update(cases)
-          .set({
-            state: to,
-            centralComment: event.comment || r.centralComment,
-            centralApprover: event.approver ?? r.centralApprover,
-            centralAt: event.at,
-            // A decision, until someone at this window opens the case page: the list marks it, the menu counts it.
-            centralUnseen: r.centralUnseen || (centralDecisionKinds as readonly string[]).includes(event.kind),
-            updatedAt: appliedAt,
-          })
-          .where(eq(cases.id, event.caseId))
-          .run();
-        audit.append({
-          userId: null,
-          username: null,
-          action: `sync.${event.kind}`,
-          target: event.caseId,
-          result: 'ok',
-          detail: {
-            number: r.number,
-            version: event.caseVersion,
-            approver: event.approver,
-            comment: event.comment,
-            ...(event.items.length ? { items: event.items.map((x) => x.itemId) } : {}),
-            at: event.at,
-          },
-        });
-        return r.number ?? '';
-      });
-    },
-
-    /**
-     * The case page was opened at this window: central's news on the case is seen. Returns how
-     * many cases still carry unseen news (and tells `onUnseenChanged` when this one did).
-     */
-    markSeen(caseId: string): { count: number } {
-      row(caseId);
-      const changed = db
-        .update(cases)
-        .set({ centralUnseen: false })
-        .where(and(eq(cases.id, caseId), eq(cases.centralUnseen, true)))
-        .run().changes;
-      const { count } = reads.unseenCount();
-      if (changed) deps.onUnseenChanged?.(count);
-      return { count };
-    },
+    ...central,
 
     /** The citizen came back with the missing materials: a new version of the case, as a draft. */
     resume(actor: Actor, caseId: string): CaseDetail {
