@@ -1,17 +1,16 @@
 import { hallShown, hallTime } from '@yichuang/domain/hall-time';
 import { useTranslation } from 'react-i18next';
 import type { SelfTest, SelfTestDetail } from '../../../preload/contract/devices';
-import { useErrorText } from '../lib/result';
+import { useCodeText } from '../lib/result';
 
 /** A self-test's steps, each named and explained in the clerk's language (main sends codes, not sentences). */
 export function SelfTestSteps({ steps }: { steps: SelfTest['steps'] }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const codeText = useCodeText();
 
   const detailText = (detail: SelfTestDetail): string => {
     if (detail.kind === 'data') return detail.value;
-    if (detail.kind === 'error')
-      return errorText({ code: detail.code, message: '', ...(detail.params ? { params: detail.params } : {}) });
+    if (detail.kind === 'error') return codeText(detail);
     const at = detail.params?.at;
     return t(`devices.selfTestNotes.${detail.note}`, {
       ...detail.params,

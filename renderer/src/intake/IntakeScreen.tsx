@@ -26,7 +26,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { api, bridge } from '../bridge';
 import { CaseStateTag } from '../cases/CaseStateTag';
 import { useDevices } from '../devices/devices-context';
-import { useRun } from '../lib/result';
+import { useCodeText, useRun } from '../lib/result';
 import { ApplicantPanel, type CardSlot } from './ApplicantPanel';
 import type { CameraHandle } from './CameraCapture';
 import { CapturePanel, type CaptureSource } from './CapturePanel';
@@ -61,6 +61,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
+  const codeText = useCodeText();
   const { scans } = useDevices();
   const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
@@ -364,11 +365,12 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         const path = Object.keys(found)[0]!;
         if (path === 'matter') matterPicker.current?.focus();
         else window.setTimeout(() => focusField(path), 0);
-        return void message.warning(t('intake.decide.notReady', { problem: first, count: Object.keys(found).length }));
+        const problem = codeText(first);
+        return void message.warning(t('intake.decide.notReady', { problem, count: Object.keys(found).length }));
       }
       setDialog(kind);
     },
-    [draft, isDraft, matter, message, t, today],
+    [draft, isDraft, matter, message, t, today, codeText],
   );
 
   const decide = useCallback(
