@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDraft, CaseState, Decision } from '@yichuang/domain/cases';
 import { caseNumberPattern, emptyItemState } from '@yichuang/domain/cases';
+import { localizedError } from '../../preload/contract/errors';
 import type { StoredFile } from '../../preload/contract/materials';
 import { companyCode, liSiId, zhangSanId } from '@yichuang/domain/testing/ids';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
@@ -242,6 +243,12 @@ describe('what a decision needs', () => {
     expect(fields['form.phone']).toBeUndefined();
     expect(fields['form.residenceAddress']).toBe('请填写居住地址');
     expect(cases.get(c.id).decisions).toEqual([]);
+    // The message names the first problem in both languages: the English screen says it in English.
+    const refused = appErrorOf(() => cases.decide(clerk, c.id, c.revision, { kind: 'accept' }));
+    expect(localizedError(refused, 'en')).toBe(
+      'The decision cannot be made yet: The ID number’s check digit does not match: check it digit by digit, or read the card instead',
+    );
+    expect(localizedError(refused, 'zh-CN')).toBe('还不能作出决定：证件号码校验位不符：请逐位核对，或改用读卡器读取');
   });
 
   it('a file the store does not have cannot be accepted', () => {
@@ -252,9 +259,14 @@ describe('what a decision needs', () => {
 
   it('a reject reason must come from the matter', () => {
     const c = readyCase();
-    expect(
-      codeOf(() => cases.decide(clerk, c.id, c.revision, { kind: 'reject', reasonCode: 'made-up', text: '' })),
-    ).toBe('decision_incomplete');
+    const refused = appErrorOf(() =>
+      cases.decide(clerk, c.id, c.revision, { kind: 'reject', reasonCode: 'made-up', text: '' }),
+    );
+    expect(refused.code).toBe('decision_incomplete');
+    expect(refused.fields).toEqual({ reasonCode: '请从列表中选择不予受理的原因' });
+    expect(localizedError(refused, 'en')).toBe(
+      'The decision cannot be made yet: Choose the reason for rejection from the list',
+    );
   });
 
   it('only the clerk who started a draft saves or decides it', () => {

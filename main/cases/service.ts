@@ -29,9 +29,15 @@ import {
 } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
 import { hallDate } from '@yichuang/domain/hall-time';
-import { AppError, type ErrorParam } from '../../preload/contract/errors';
+import { AppError, errorParamOf, type ErrorParam } from '../../preload/contract/errors';
 import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
-import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
+import {
+  checklistFor,
+  decisionProblems,
+  fieldTexts,
+  itemNameParam,
+  type ChecklistEntry,
+} from '../../preload/contract/intake';
 import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
 
 /** What the clerk does to a case at the window (central's events come through central-events.ts). */
@@ -281,24 +287,31 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (decision.kind === 'supplement') {
           const known = new Set(entries.map((e) => e.item.id));
           decision.items.forEach((item, i) => {
-            if (!known.has(item.itemId)) problems[`items.${i}`] = `补正材料 ${item.itemId} 不在该事项的材料清单中`;
+            if (!known.has(item.itemId))
+              problems[`items.${i}`] = { code: 'supplement_item_unknown', params: { item: item.itemId } };
           });
         }
         let rejectReason: CaseDecisionRecord['rejectReason'] = null;
         if (decision.kind === 'reject' && matter) {
           const reason = matter.rejectReasons.find((x) => x.code === decision.reasonCode);
-          if (!reason) problems.reasonCode = '请从列表中选择不予受理的原因';
+          if (!reason) problems.reasonCode = { code: 'reject_reason_not_chosen' };
           else rejectReason = { code: reason.code, text: reason.text, basis: reason.basis ?? null };
         }
         for (const entry of entries) {
           for (const file of entry.state.files) {
             if (!materials.has(file.sha256))
-              problems[`items.${entry.item.id}`] = `${entry.item.name}：文件 ${file.name} 未保存成功，请重新采集`;
+              problems[`items.${entry.item.id}`] = {
+                code: 'item_file_not_saved',
+                params: { item: itemNameParam(entry.item), file: file.name },
+              };
           }
         }
+        // The first problem in both languages (the screen says it in the clerk's), each field's in Chinese.
         const first = Object.values(problems)[0];
-        if (first) throw new AppError('decision_incomplete', { problem: first }, problems);
-        if (!matter) throw new AppError('matter_not_chosen', undefined, problems);
+        const fields = fieldTexts(problems);
+        if (first)
+          throw new AppError('decision_incomplete', { problem: errorParamOf(first.code, first.params) }, fields);
+        if (!matter) throw new AppError('matter_not_chosen', undefined, fields);
 
         const now = clock.now();
         const at = now.toISOString();

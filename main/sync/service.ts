@@ -455,11 +455,13 @@ export function createSyncService(deps: SyncDeps) {
 
     async stop(): Promise<void> {
       stopped = true;
-      if (pending) clearTimeout(pending);
-      pending = null;
       wake?.();
       await loop;
       loop = null;
+      // After the last pass: a pass still running when stop was asked can announce a change, and a
+      // status read after the database is closed would throw in a timer.
+      if (pending) clearTimeout(pending);
+      pending = null;
     },
   };
 }

@@ -96,7 +96,12 @@ export function CaseChecklist({ entries, selectedId, onSelect, itemName }: CaseC
               )}
               {e.item.eLicence && state.eLicence && <span className="case-yes">{t('cases.page.eLicence')} ✓</span>}
             </div>
-            {e.problem && e.status === 'missing' && <div className="case-item-problem">{e.problem}</div>}
+            {e.problemCode && e.status === 'missing' && (
+              <div className="case-item-problem">
+                {t(`intake.items.problems.${e.problemCode}`)}
+                {e.problemCode === 'not_captured' && e.item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
+              </div>
+            )}
           </div>
         );
       })}

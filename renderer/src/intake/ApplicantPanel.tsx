@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDraft, EnterpriseDraft } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
 import { panelPathOf } from '../../../preload/contract/applicant-fields';
+import type { FieldProblem, FieldProblems } from '../../../preload/contract/intake';
 import { useFieldCheck } from './focus';
 import { PersonFields } from './person-fields';
 
@@ -14,7 +15,7 @@ export type HistoryOf = 'person' | 'agent' | 'enterprise';
 interface ApplicantPanelProps {
   draft: CaseDraft;
   matter: Matter | null;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   cardSlot: CardSlot;
   onCardSlot: (slot: CardSlot) => void;
   onReadCard: () => void;
@@ -22,8 +23,8 @@ interface ApplicantPanelProps {
   onIdComplete: (whose: HistoryOf, idNumber: string) => void;
 }
 
-function sub(problems: Record<string, string>, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
+function sub(problems: FieldProblems, prefix: string): FieldProblems {
+  const out: FieldProblems = {};
   for (const [k, v] of Object.entries(problems)) if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
   return out;
 }
@@ -43,7 +44,7 @@ interface EnterpriseInputProps {
   label: string;
   testId: string;
   value: string;
-  problem: string | undefined;
+  problem: FieldProblem | undefined;
   required?: boolean;
   /** Shows the error mark in the field as well (the credit code). */
   feedback?: boolean;
@@ -85,7 +86,7 @@ function EnterpriseFields({
   onCodeComplete,
 }: {
   enterprise: EnterpriseDraft;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   phoneRequired: boolean;
   onChange: (patch: Partial<EnterpriseDraft>) => void;
   onCodeComplete: (creditCode: string) => void;

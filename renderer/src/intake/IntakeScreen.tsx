@@ -22,7 +22,7 @@ import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { CaseStateTag } from '../cases/CaseStateTag';
-import { useRun } from '../lib/result';
+import { useCodeText, useRun } from '../lib/result';
 import { ApplicantPanel, type CardSlot } from './ApplicantPanel';
 import { CapturePanel } from './CapturePanel';
 import { Checklist } from './Checklist';
@@ -57,6 +57,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
+  const codeText = useCodeText();
   const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load, loaded } = useDraft();
@@ -239,11 +240,12 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         const path = Object.keys(found)[0]!;
         if (path === 'matter') matterPicker.current?.focus();
         else window.setTimeout(() => focusField(path), 0);
-        return void message.warning(t('intake.decide.notReady', { problem: first, count: Object.keys(found).length }));
+        const problem = codeText(first);
+        return void message.warning(t('intake.decide.notReady', { problem, count: Object.keys(found).length }));
       }
       setDialog(kind);
     },
-    [draft, isDraft, matter, message, t, today],
+    [draft, isDraft, matter, message, t, today, codeText],
   );
 
   const decide = useCallback(
