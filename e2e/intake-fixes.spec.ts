@@ -1,17 +1,14 @@
 import { validCreditCode } from '@yichuang/domain/testing/ids';
-import { IntakePage } from './pages/intake';
-import { expect, screenshot, test } from './support/fixtures';
+import { enterpriseName } from './pages/intake';
+import { expect, screenshot, test } from './support/intake';
 
 test.use({ hostArgs: ['--simulate-devices'] });
 
 test('enterprise intake: the agent card is read by F2 and across a visit to 设备, into the one draft', async ({
   page,
-  host,
+  intake,
 }) => {
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
-  await intake.pickMatter('gsbg', 'SJ-GSBGDJ-003');
-  await page.getByTestId('enterprise-name').fill('淄博一窗信息科技有限公司');
+  await intake.startEnterprise();
   await page.getByTestId('enterprise-credit-code').fill(validCreditCode('91370303MA3C2B4X1'));
   await page.getByTestId('enterprise-legal-rep').fill('王法人');
 
@@ -25,7 +22,7 @@ test('enterprise intake: the agent card is read by F2 and across a visit to 设�
   // of this draft, not a new one.
   await intake.holdCard('居民身份证（李样例）', '李样例');
   await expect(page.getByTestId('agent-name')).toHaveValue('李样例');
-  await expect(page.getByTestId('enterprise-name')).toHaveValue('淄博一窗信息科技有限公司');
+  await expect(page.getByTestId('enterprise-name')).toHaveValue(enterpriseName);
   await expect(page.getByTestId('enterprise-legal-rep')).toHaveValue('王法人');
   await expect(intake.cardSlot('agent')).toBeChecked();
   await intake.expectSaved();
@@ -49,10 +46,8 @@ test('enterprise intake: the agent card is read by F2 and across a visit to 设�
 
 test('fields are checked as they are left, the phone is typed once, and a returning applicant gets 居住证签注 prefilled', async ({
   page,
-  host,
+  intake,
 }) => {
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
   await intake.holdCard('居民身份证（张测试）', '张测试');
   await intake.pickMatter('jzzsl', 'GA-JZZSL-001');
 

@@ -1,8 +1,8 @@
 import { makePdf } from '../main/testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { validCitizenId, validCreditCode } from '@yichuang/domain/testing/ids';
-import { IntakePage } from './pages/intake';
-import { expect, screenshot, test } from './support/fixtures';
+import { enterpriseName } from './pages/intake';
+import { expect, screenshot, test } from './support/intake';
 
 test.use({ hostArgs: ['--simulate-devices'] });
 
@@ -10,10 +10,9 @@ const png = (seed: number) => ({ name: `scan-${seed}.png`, mimeType: 'image/png'
 
 test('individual intake: card → matter → form → three imports and a hot-folder scan → accept → found in 办件', async ({
   page,
-  host,
+  intake,
+  hotFolder,
 }) => {
-  const intake = new IntakePage(page);
-  const hotFolder = await intake.setUpClerk(host.url, host.dataDir);
   await screenshot(page, 'intake-empty');
 
   // The card fills the applicant; nothing identifying is typed.
@@ -100,16 +99,13 @@ test('individual intake: card → matter → form → three imports and a hot-fo
 
 test('enterprise intake ends in a one-time supplement notice, and the case comes back for acceptance', async ({
   page,
-  host,
+  intake,
 }) => {
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
-  await intake.pickMatter('gsbg', 'SJ-GSBGDJ-003');
+  await intake.startEnterprise();
 
   // The credit code is checked as the field is left (GB 32100).
   const code = validCreditCode('91370303MA3C2B4X1');
   const wrong = code.slice(0, 17) + (code.endsWith('0') ? '1' : '0');
-  await page.getByTestId('enterprise-name').fill('淄博一窗信息科技有限公司');
   await page.getByTestId('enterprise-credit-code').fill(wrong);
   await page.getByTestId('enterprise-credit-code').press('Tab');
   await expect(page.getByText('统一社会信用代码校验位不符')).toBeVisible();
@@ -158,12 +154,10 @@ test('enterprise intake ends in a one-time supplement notice, and the case comes
   await page.getByTestId('case-resume').click();
   await page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-modal-footer .ant-btn-primary').last().click();
   await expect(page.getByTestId('intake')).toBeVisible();
-  await expect(page.getByTestId('enterprise-name')).toHaveValue('淄博一窗信息科技有限公司');
+  await expect(page.getByTestId('enterprise-name')).toHaveValue(enterpriseName);
 });
 
-test('a rejection takes a reason from the matter, with its legal basis', async ({ page, host }) => {
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
+test('a rejection takes a reason from the matter, with its legal basis', async ({ page, intake }) => {
   await intake.holdCard('居民身份证（李样例）', '李样例');
   await expect(page.getByTestId('person-name')).toHaveValue('李样例');
   await intake.pickMatter('居住证申领', 'GA-JZZSL-001');
@@ -191,9 +185,7 @@ test('a rejection takes a reason from the matter, with its legal basis', async (
   await expect(page.getByTestId('result-number')).toHaveText(/^370303-\d{8}-003-\d{4}$/);
 });
 
-test('a reload in the middle of a draft brings it back exactly as it was', async ({ page, host }) => {
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
+test('a reload in the middle of a draft brings it back exactly as it was', async ({ page, intake }) => {
   await intake.holdCard('居民身份证（张测试）', '张测试');
   await expect(page.getByTestId('person-name')).toHaveValue('张测试');
   await intake.pickMatter('jzz', 'GA-JZZSL-001');

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { makePng } from '@yichuang/domain/testing/images';
-import { admin, IntakePage } from './pages/intake';
-import { centralAdmin, startCentralServer, type RunningCentralServer } from './support/central';
-import { expect, screenshot, test } from './support/fixtures';
+import { admin, type IntakePage } from './pages/intake';
+import { CentralApprover } from './support/approver';
+import { startCentralServer, type RunningCentralServer } from './support/central';
+import { expect, screenshot, test } from './support/intake';
 
 test.use({ hostArgs: ['--simulate-devices'] });
 
@@ -16,20 +17,20 @@ test.afterEach(async () => {
 });
 
 /** At central's approver page, as its administrator: a one-time enrolment code for window 3. */
-async function enrolmentCode(approver: Page): Promise<string> {
-  await approver.goto(`${central.url}/approver/admin`);
-  await approver.locator('#username').fill(centralAdmin.username);
-  await approver.locator('#password').fill(centralAdmin.password);
-  await approver.locator('form button[type="submit"]').click();
-  await approver.locator('#note').fill('张店区市民中心 3 号窗口');
-  await approver.getByRole('button', { name: '生成一次性注册码' }).click();
-  const code = (await approver.locator('.code').textContent())!.trim();
+async function enrolmentCode(approver: CentralApprover): Promise<string> {
+  await approver.signInAsAdmin();
+  await approver.page.locator('#note').fill('张店区市民中心 3 号窗口');
+  await approver.page.getByRole('button', { name: '生成一次性注册码' }).click();
+  const code = (await approver.page.locator('.code').textContent())!.trim();
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
   return code;
 }
 
-/** The administrator enrols the window (设置) with a code from central; stays signed in as them. */
-async function enrolWindow(intake: IntakePage, page: Page, approver: Page): Promise<void> {
+/**
+ * The administrator enrols the window (设置) with a code from central (the approver page signs in at
+ * central as its administrator), then the clerk signs in again.
+ */
+async function enrolWindow(intake: IntakePage, page: Page, approver: CentralApprover): Promise<void> {
   const code = await enrolmentCode(approver);
   await intake.ws.signOut();
   await intake.ws.signIn(admin.username, admin.password);
@@ -38,6 +39,9 @@ async function enrolWindow(intake: IntakePage, page: Page, approver: Page): Prom
   await page.getByTestId('central-code').fill(code);
   await page.getByTestId('central-enrol').click();
   await expect(page.getByTestId('central-enrolled')).toBeVisible();
+  await screenshot(page, 'settings-central');
+  await intake.ws.signOut();
+  await intake.signInAgain();
 }
 
 /** A one-material matter accepted with F8 F8; returns the case number. */
@@ -66,19 +70,14 @@ async function acceptCase(intake: IntakePage, page: Page, name: string, seed: nu
  */
 test('window → central approver → 已批准 back at the window; the backlog drains after an outage', async ({
   page,
-  host,
+  intake,
   context,
 }) => {
   test.setTimeout(240_000);
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
 
   // The administrator enrols the window with a code from central.
-  const approver = await context.newPage();
+  const approver = new CentralApprover(await context.newPage(), central.url);
   await enrolWindow(intake, page, approver);
-  await screenshot(page, 'settings-central');
-  await intake.ws.signOut();
-  await intake.signInAgain();
 
   // The clerk accepts a case; it is sent at once.
   const first = await acceptCase(intake, page, '张测试', 4);
@@ -86,15 +85,11 @@ test('window → central approver → 已批准 back at the window; the backlog 
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-online', 'true');
 
   // At central: in the queue with its material; the approver approves with a comment.
-  await approver.goto(`${central.url}/approver`);
-  await expect(approver.locator('body')).toContainText(first);
-  await approver.getByRole('link', { name: first }).click();
-  await expect(approver.locator('img[src^="/approver/files/"]').first()).toBeVisible();
-  await expect(approver.locator('body')).toContainText('张测试');
-  await approver.locator('#comment').fill('材料齐全，准予参保登记。');
-  await screenshot(approver, 'approver-case');
-  await approver.getByRole('button', { name: '批准', exact: true }).click();
-  await expect(approver.locator('body')).toContainText('已批准');
+  await approver.openCase(first);
+  await expect(approver.page.locator('img[src^="/approver/files/"]').first()).toBeVisible();
+  await expect(approver.page.locator('body')).toContainText('张测试');
+  await approver.decide('批准', '材料齐全，准予参保登记。', 'approver-case');
+  await expect(approver.page.locator('body')).toContainText('已批准');
 
   // Back at the window: the clerk is told, and the case page shows 已批准 with the comment.
   await expect(page.getByTestId('central-notification').first()).toHaveAttribute('data-kind', 'approved', {
@@ -120,8 +115,8 @@ test('window → central approver → 已批准 back at the window; the backlog 
   await central.start();
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-backlog', '0', { timeout: 60_000 });
   await expect(page.getByTestId('sync-connection')).toContainText('已连接中心');
-  await approver.goto(`${central.url}/approver`);
-  await expect(approver.locator('body')).toContainText(second);
+  await approver.page.goto(`${central.url}/approver`);
+  await expect(approver.page.locator('body')).toContainText(second);
   await screenshot(page, 'sync-screen');
 });
 
@@ -154,25 +149,20 @@ async function previewText(page: Page): Promise<string> {
  */
 test("central's supplement request: notification and badge at the window, seen on opening, printed as the notice", async ({
   page,
-  host,
+  intake,
   context,
 }) => {
   test.setTimeout(240_000);
-  const intake = new IntakePage(page);
-  await intake.setUpClerk(host.url, host.dataDir);
-  const approver = await context.newPage();
-  await approver.setViewportSize({ width: 1366, height: 768 });
+  const approver = new CentralApprover(await context.newPage(), central.url);
+  await approver.page.setViewportSize({ width: 1366, height: 768 });
   await enrolWindow(intake, page, approver);
-  await intake.ws.signOut();
-  await intake.signInAgain();
 
   const number = await acceptCase(intake, page, '张测试', 5);
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-backlog', '0', { timeout: 30_000 });
 
   // At central: two of the case's materials ticked, each with what is wrong, and a comment.
-  await approver.goto(`${central.url}/approver`);
-  await approver.getByRole('link', { name: number }).click();
-  const picks = approver.locator('fieldset.supp li');
+  await approver.openCase(number);
+  const picks = approver.page.locator('fieldset.supp li');
   expect(await picks.count()).toBeGreaterThanOrEqual(2);
   const names: string[] = [];
   const reasons = ['身份证复印件不清晰，请提供原件', '请补充居住证原件'];
@@ -187,11 +177,9 @@ test("central's supplement request: notification and badge at the window, seen o
     await li.locator('input[type="checkbox"]').check();
     await li.locator('input[type="text"]').fill(reasons[i]!);
   }
-  await approver.locator('#comment').fill('请本人携带原件到窗口补正。');
-  await screenshot(approver, 'approver-supplement-form');
-  await approver.getByRole('button', { name: '要求补正', exact: true }).click();
-  await expect(approver.locator('.notice')).toContainText('已要求补正');
-  for (const i of [0, 1]) await expect(approver.locator('.supp-list').first()).toContainText(reasons[i]!);
+  await approver.decide('要求补正', '请本人携带原件到窗口补正。', 'approver-supplement-form');
+  await expect(approver.page.locator('.notice')).toContainText('已要求补正');
+  for (const i of [0, 1]) await expect(approver.page.locator('.supp-list').first()).toContainText(reasons[i]!);
 
   // The window: the notification (announced with the number), the list's marker, the menu's count.
   await expect(page.getByTestId('central-notification').first()).toHaveAttribute('data-kind', 'supplement_requested', {

@@ -99,7 +99,7 @@ function seed(ws: Workstation, count: number, clerk: Actor, matters: Matter[], f
       VALUES (?, ?, 1, ?, 3, ?, ?, 'individual', 1, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
   const insertMaterial =
     sqlite.prepare(`INSERT INTO case_materials (case_id, version, item_id, name, required, status, pages,
-      original_checked, copies, e_licence, files) VALUES (?, 1, ?, ?, 1, 'complete', 1, 1, 1, 0, ?)`);
+      original_checked, copies, e_licence, files, position) VALUES (?, 1, ?, ?, 1, 'complete', 1, 1, 1, 0, ?, ?)`);
   const insertDecision =
     sqlite.prepare(`INSERT INTO case_decisions (case_id, version, kind, at, clerk_id, clerk_name, window_number,
       detail, content_hash) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`);
@@ -148,7 +148,9 @@ function seed(ws: Workstation, count: number, clerk: Actor, matters: Matter[], f
         state === 'accepted' ? iso : null,
         state === 'accepted' ? day : null,
       );
-      for (const item of matter.materials.slice(0, 4)) insertMaterial.run(caseId, item.id, item.name, files);
+      matter.materials.slice(0, 4).forEach((item, position) => {
+        insertMaterial.run(caseId, item.id, item.name, files, position);
+      });
       insertDecision.run(
         caseId,
         state === 'accepted' ? 'accept' : state === 'rejected' ? 'reject' : 'supplement',

@@ -84,31 +84,31 @@ describe('citizenIdProblem', () => {
   });
 
   it('asks for a number when there is none', () => {
-    expect(citizenIdProblem('', today)).toBe('请输入证件号码');
-    expect(citizenIdProblem('   ', today)).toBe('请输入证件号码');
+    expect(citizenIdProblem('', today)).toEqual({ code: 'id_number_empty' });
+    expect(citizenIdProblem('   ', today)).toEqual({ code: 'id_number_empty' });
   });
 
   it('refuses letters, and an X anywhere but last', () => {
-    const message = '证件号码只能是数字，最后一位可以是 X';
-    expect(citizenIdProblem('37030319900101123A', today)).toBe(message);
-    expect(citizenIdProblem('3703031990010112X9', today)).toBe(message);
-    expect(citizenIdProblem('ABC', today)).toBe(message);
-    expect(citizenIdProblem('3703 0319900101', today)).toBe(message);
+    const message = { code: 'id_number_chars' };
+    expect(citizenIdProblem('37030319900101123A', today)).toEqual(message);
+    expect(citizenIdProblem('3703031990010112X9', today)).toEqual(message);
+    expect(citizenIdProblem('ABC', today)).toEqual(message);
+    expect(citizenIdProblem('3703 0319900101', today)).toEqual(message);
   });
 
   it('says how many digits a short number has now', () => {
-    expect(citizenIdProblem('3', today)).toBe('证件号码应为 18 位，现在是 1 位');
-    expect(citizenIdProblem('37030319900101123', today)).toBe('证件号码应为 18 位，现在是 17 位');
+    expect(citizenIdProblem('3', today)).toEqual({ code: 'id_number_length', params: { length: 1 } });
+    expect(citizenIdProblem('37030319900101123', today)).toEqual({ code: 'id_number_length', params: { length: 17 } });
     // The X of a half-typed number is not allowed before the 18th place.
-    expect(citizenIdProblem('3703031990010112X', today)).toBe('证件号码只能是数字，最后一位可以是 X');
+    expect(citizenIdProblem('3703031990010112X', today)).toEqual({ code: 'id_number_chars' });
   });
 
   it('refuses a province code outside GB/T 2260, even with a matching check digit', () => {
-    const message = '证件号码中的行政区划代码无效：请核对前几位';
+    const message = { code: 'id_number_region' };
     // 000303 19900101 123: Σ = 128, 128 mod 11 = 7 → '5'.
-    expect(citizenIdProblem('000303199001011235', today)).toBe(message);
+    expect(citizenIdProblem('000303199001011235', today)).toEqual(message);
     // 990303 19900101 123: Σ = 272, 272 mod 11 = 8 → '4'.
-    expect(citizenIdProblem('990303199001011234', today)).toBe(message);
+    expect(citizenIdProblem('990303199001011234', today)).toEqual(message);
   });
 
   it('takes the 2023 foreign permanent resident number: 9, then the issuing province', () => {
@@ -116,13 +116,14 @@ describe('citizenIdProblem', () => {
     expect(citizenIdProblem('937156198503150018', today)).toBeNull();
     // 9 00 …: there is no province 00, whatever the check digit.
     const first17 = '90015619850315001';
-    expect(citizenIdProblem(first17 + citizenIdCheckChar(first17)!, today)).toBe(
-      '证件号码中的行政区划代码无效：请核对前几位',
-    );
+    expect(citizenIdProblem(first17 + citizenIdCheckChar(first17)!, today)).toEqual({ code: 'id_number_region' });
   });
 
   it('says a number is too long before anything else', () => {
-    expect(citizenIdProblem('3703031990010112390', today)).toBe('证件号码应为 18 位，现在是 19 位');
+    expect(citizenIdProblem('3703031990010112390', today)).toEqual({
+      code: 'id_number_length',
+      params: { length: 19 },
+    });
   });
 
   it('accepts the Hong Kong / Macao / Taiwan residence permit prefix 81', () => {
@@ -131,19 +132,19 @@ describe('citizenIdProblem', () => {
   });
 
   it('refuses impossible birth dates, even with a matching check digit', () => {
-    const message = '证件号码中的出生日期（第 7–14 位）无效：请核对';
+    const message = { code: 'id_number_birth_date' };
     // 1999-02-30 does not exist: Σ = 273, mod 11 = 9 → '3'.
-    expect(citizenIdProblem('370303199902301233', today)).toBe(message);
+    expect(citizenIdProblem('370303199902301233', today)).toEqual(message);
     // 2027-01-01 is after today: Σ = 184, mod 11 = 8 → '4'.
-    expect(citizenIdProblem('370303202701011234', today)).toBe(message);
+    expect(citizenIdProblem('370303202701011234', today)).toEqual(message);
     // 1899-12-31 is before 1900: Σ = 284, mod 11 = 9 → '3'.
-    expect(citizenIdProblem('370303189912311233', today)).toBe(message);
+    expect(citizenIdProblem('370303189912311233', today)).toEqual(message);
     // Month 13: Σ = 237, mod 11 = 6 → '6'.
-    expect(citizenIdProblem('370303199013011236', today)).toBe(message);
+    expect(citizenIdProblem('370303199013011236', today)).toEqual(message);
     // 1900 is not a leap year: 1900-02-29, Σ = 227, mod 11 = 7 → '5'.
-    expect(citizenIdProblem('370303190002291235', today)).toBe(message);
+    expect(citizenIdProblem('370303190002291235', today)).toEqual(message);
     // Tomorrow: 2026-11-28, Σ = 243, mod 11 = 1 → '0'.
-    expect(citizenIdProblem('370303202611281230', today)).toBe(message);
+    expect(citizenIdProblem('370303202611281230', today)).toEqual(message);
   });
 
   it('accepts a birth date of today and a leap day', () => {
@@ -154,8 +155,8 @@ describe('citizenIdProblem', () => {
   });
 
   it('refuses a wrong check digit last, after everything else passed', () => {
-    expect(citizenIdProblem('370303199001011238', today)).toBe('证件号码校验位不符：请逐位核对，或改用读卡器读取');
-    expect(citizenIdProblem('110105194912310020', today)).toBe('证件号码校验位不符：请逐位核对，或改用读卡器读取');
+    expect(citizenIdProblem('370303199001011238', today)).toEqual({ code: 'id_number_check_digit' });
+    expect(citizenIdProblem('110105194912310020', today)).toEqual({ code: 'id_number_check_digit' });
   });
 });
 
@@ -172,26 +173,26 @@ describe('creditCodeProblem', () => {
   });
 
   it('asks for a code when there is none', () => {
-    expect(creditCodeProblem('')).toBe('请输入统一社会信用代码');
-    expect(creditCodeProblem('  ')).toBe('请输入统一社会信用代码');
+    expect(creditCodeProblem('')).toEqual({ code: 'credit_code_empty' });
+    expect(creditCodeProblem('  ')).toEqual({ code: 'credit_code_empty' });
   });
 
   it('refuses I, O, S, V and Z, which the alphabet leaves out', () => {
     for (const letter of 'IOSVZ') {
       const code = `91370303M${letter}3C12345Y`;
-      expect(creditCodeProblem(code), code).toBe('统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）');
+      expect(creditCodeProblem(code), code).toEqual({ code: 'credit_code_chars' });
     }
-    expect(creditCodeProblem('91370303MA3C1234-Y')).toBe('统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）');
+    expect(creditCodeProblem('91370303MA3C1234-Y')).toEqual({ code: 'credit_code_chars' });
   });
 
   it('says how many characters a code of the wrong length has', () => {
-    expect(creditCodeProblem('91370303MA3C12345')).toBe('统一社会信用代码应为 18 位，现在是 17 位');
-    expect(creditCodeProblem('91370303MA3C12345YY')).toBe('统一社会信用代码应为 18 位，现在是 19 位');
+    expect(creditCodeProblem('91370303MA3C12345')).toEqual({ code: 'credit_code_length', params: { length: 17 } });
+    expect(creditCodeProblem('91370303MA3C12345YY')).toEqual({ code: 'credit_code_length', params: { length: 19 } });
   });
 
   it('refuses a wrong check character', () => {
-    expect(creditCodeProblem('91370303MA3C12345X')).toBe('统一社会信用代码校验位不符：请逐位核对营业执照');
-    expect(creditCodeProblem('91350100M000100Y44')).toBe('统一社会信用代码校验位不符：请逐位核对营业执照');
+    expect(creditCodeProblem('91370303MA3C12345X')).toEqual({ code: 'credit_code_check_digit' });
+    expect(creditCodeProblem('91350100M000100Y44')).toEqual({ code: 'credit_code_check_digit' });
   });
 });
 

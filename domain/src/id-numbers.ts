@@ -118,21 +118,32 @@ function isPlausibleBirthDate(yyyymmdd: string, today: string): boolean {
 }
 
 /**
- * What is wrong with an 18-character citizen number, in one Chinese sentence that says what to
- * fix; null when it is valid. Checks length and characters, the province code, the birth date
- * and the GB 11643 check digit, in that order, so a half-typed number gets the first problem.
+ * What is wrong with a number, as a code (and the length typed, where it matters) that the screen
+ * words in the clerk's language: `id_number_length` 证件号码应为 18 位，现在是 {length} 位, …
  */
-export function citizenIdProblem(id: string, today: string): string | null {
+export type IdNumberProblem =
+  | {
+      code:
+        'id_number_empty' | 'id_number_chars' | 'id_number_region' | 'id_number_birth_date' | 'id_number_check_digit';
+    }
+  | { code: 'id_number_length'; params: { length: number } };
+
+/**
+ * What is wrong with an 18-character citizen number, as the first thing to fix; null when it is
+ * valid. Checks length and characters, the province code, the birth date and the GB 11643 check
+ * digit, in that order, so a half-typed number gets the first problem.
+ */
+export function citizenIdProblem(id: string, today: string): IdNumberProblem | null {
   const value = id.trim().toUpperCase();
-  if (!value) return '请输入证件号码';
-  if (value.length > 18) return `证件号码应为 18 位，现在是 ${value.length} 位`;
-  if (!/^\d{0,17}$|^\d{17}[\dX]$/.test(value)) return '证件号码只能是数字，最后一位可以是 X';
-  if (value.length < 18) return `证件号码应为 18 位，现在是 ${value.length} 位`;
+  if (!value) return { code: 'id_number_empty' };
+  if (value.length > 18) return { code: 'id_number_length', params: { length: value.length } };
+  if (!/^\d{0,17}$|^\d{17}[\dX]$/.test(value)) return { code: 'id_number_chars' };
+  if (value.length < 18) return { code: 'id_number_length', params: { length: value.length } };
   // The 2023 foreign permanent resident number is 9, then the issuing province's code.
   const province = value[0] === '9' ? value.slice(1, 3) : value.slice(0, 2);
-  if (!provinceCodes.has(province)) return '证件号码中的行政区划代码无效：请核对前几位';
-  if (!isPlausibleBirthDate(value.slice(6, 14), today)) return '证件号码中的出生日期（第 7–14 位）无效：请核对';
-  if (citizenIdCheckChar(value.slice(0, 17)) !== value[17]) return '证件号码校验位不符：请逐位核对，或改用读卡器读取';
+  if (!provinceCodes.has(province)) return { code: 'id_number_region' };
+  if (!isPlausibleBirthDate(value.slice(6, 14), today)) return { code: 'id_number_birth_date' };
+  if (citizenIdCheckChar(value.slice(0, 17)) !== value[17]) return { code: 'id_number_check_digit' };
   return null;
 }
 
@@ -141,12 +152,16 @@ export function isOldForeignPermanentId(id: string): boolean {
   return /^[A-Z]{3}\d{12}$/.test(id.trim().toUpperCase());
 }
 
-/** What is wrong with a 统一社会信用代码, or null when it is valid. */
-export function creditCodeProblem(code: string): string | null {
+/** What is wrong with a 统一社会信用代码, as a code the screen words; null when it is valid. */
+export type CreditCodeProblem =
+  | { code: 'credit_code_empty' | 'credit_code_chars' | 'credit_code_check_digit' }
+  | { code: 'credit_code_length'; params: { length: number } };
+
+export function creditCodeProblem(code: string): CreditCodeProblem | null {
   const value = code.trim().toUpperCase();
-  if (!value) return '请输入统一社会信用代码';
-  if (!/^[0-9A-HJ-NP-RTUW-Y]*$/.test(value)) return '统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）';
-  if (value.length !== 18) return `统一社会信用代码应为 18 位，现在是 ${value.length} 位`;
-  if (!isValidCreditCode(value)) return '统一社会信用代码校验位不符：请逐位核对营业执照';
+  if (!value) return { code: 'credit_code_empty' };
+  if (!/^[0-9A-HJ-NP-RTUW-Y]*$/.test(value)) return { code: 'credit_code_chars' };
+  if (value.length !== 18) return { code: 'credit_code_length', params: { length: value.length } };
+  if (!isValidCreditCode(value)) return { code: 'credit_code_check_digit' };
   return null;
 }

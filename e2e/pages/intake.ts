@@ -7,6 +7,8 @@ import { WorkstationPage, type Account } from './workstation';
 export const admin: Account = { username: 'admin', displayName: '王主任', password: 'Admin#2026x' };
 export const clerk: Account = { username: 'lisi', displayName: '李窗口', password: 'Clerk#2026a' };
 const clerkOwnPassword = 'Clerk#2026b';
+/** The enterprise the intake specs apply for. */
+export const enterpriseName = '淄博一窗信息科技有限公司';
 
 /** Page model of the intake screen (受理) and the 办件 list. */
 export class IntakePage {
@@ -62,6 +64,12 @@ export class IntakePage {
     await p.keyboard.type(query);
     await p.getByTestId(`matter-option-${code}`).click();
     await expect(p.getByTestId('matter-meta')).toBeVisible();
+  }
+
+  /** 公司变更登记 picked and the enterprise's name typed: where an enterprise intake starts. */
+  async startEnterprise(): Promise<void> {
+    await this.pickMatter('gsbg', 'SJ-GSBGDJ-003');
+    await this.page.getByTestId('enterprise-name').fill(enterpriseName);
   }
 
   async selectOption(testId: string, option: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDraft, CaseState, Decision } from '@yichuang/domain/cases';
 import { caseNumberPattern, emptyItemState } from '@yichuang/domain/cases';
+import { localizedError } from '../../preload/contract/errors';
 import type { StoredFile } from '../../preload/contract/materials';
 import { companyCode, liSiId, zhangSanId } from '@yichuang/domain/testing/ids';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
@@ -8,6 +9,8 @@ import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { makePng } from '@yichuang/domain/testing/images';
 import { appErrorOf } from '../testing/wait';
 import { addClerk, createFakeClock, createTestWorkstation, type TestWorkstation } from '../testing/workstation';
+import { and, eq } from 'drizzle-orm';
+import { caseMaterials } from '../db/schema';
 import type { Actor } from './model';
 import type { CaseService } from './service';
 
@@ -88,6 +91,20 @@ describe('case states', () => {
     expect(detail.decisions[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(detail.timeline.map((e) => e.action)).toEqual(['cases.create', 'cases.accept']);
     expect(detail.timeline[1]!.detail).toMatchObject({ number: detail.number, promisedDate: '2026-10-15' });
+  });
+
+  it("the materials as decided come back in the matter's checklist order, whatever order the rows were written in", () => {
+    const detail = decide('accept');
+    // The matter lists 居民身份证, 照片, 居住证明, then 婚姻证明: not the order of their ids.
+    const checklist = ['id-card', 'photo', 'residence-proof', 'marriage'];
+    expect([...checklist].sort()).not.toEqual(checklist);
+    const db = t.workstation.services.db;
+    const where = and(eq(caseMaterials.caseId, detail.id), eq(caseMaterials.version, 1));
+    const rows = db.select().from(caseMaterials).where(where).all();
+    db.delete(caseMaterials).where(where).run();
+    for (const r of [...rows].reverse()) db.insert(caseMaterials).values(r).run();
+
+    expect(cases.decidedMaterials(detail.id, 1).map((m) => m.itemId)).toEqual(checklist);
   });
 
   it('draft → supplement_requested records each item and its reason; the clock is paused', () => {
@@ -226,6 +243,12 @@ describe('what a decision needs', () => {
     expect(fields['form.phone']).toBeUndefined();
     expect(fields['form.residenceAddress']).toBe('请填写居住地址');
     expect(cases.get(c.id).decisions).toEqual([]);
+    // The message names the first problem in both languages: the English screen says it in English.
+    const refused = appErrorOf(() => cases.decide(clerk, c.id, c.revision, { kind: 'accept' }));
+    expect(localizedError(refused, 'en')).toBe(
+      'The decision cannot be made yet: The ID number’s check digit does not match: check it digit by digit, or read the card instead',
+    );
+    expect(localizedError(refused, 'zh-CN')).toBe('还不能作出决定：证件号码校验位不符：请逐位核对，或改用读卡器读取');
   });
 
   it('a file the store does not have cannot be accepted', () => {
@@ -236,9 +259,14 @@ describe('what a decision needs', () => {
 
   it('a reject reason must come from the matter', () => {
     const c = readyCase();
-    expect(
-      codeOf(() => cases.decide(clerk, c.id, c.revision, { kind: 'reject', reasonCode: 'made-up', text: '' })),
-    ).toBe('decision_incomplete');
+    const refused = appErrorOf(() =>
+      cases.decide(clerk, c.id, c.revision, { kind: 'reject', reasonCode: 'made-up', text: '' }),
+    );
+    expect(refused.code).toBe('decision_incomplete');
+    expect(refused.fields).toEqual({ reasonCode: '请从列表中选择不予受理的原因' });
+    expect(localizedError(refused, 'en')).toBe(
+      'The decision cannot be made yet: Choose the reason for rejection from the list',
+    );
   });
 
   it('only the clerk who started a draft saves or decides it', () => {

@@ -1,17 +1,18 @@
 // Longer than most files on purpose: this is the one writer of every case table, and each write
-// (create, save, decide, resume, discard, central's events) is a transaction that checks the
-// transition table and the audit trail together. The reads live in views.ts.
+// (create, save, decide, resume, discard) is a transaction that checks the transition table and
+// the audit trail together. The reads live in views.ts, central's events in central-events.ts.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
 import type { CatalogService } from '../catalog/service';
 import type { Db } from '../db/connection';
-import { caseDecisions, caseMaterials, cases, centralEvents } from '../db/schema';
+import { caseDecisions, caseMaterials, cases } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import { createApplicantRegistry } from './applicants';
+import { createCentralEvents } from './central-events';
 import type { Actor, DecidedMaterial } from './model';
 import { createCaseViews, type CaseRow } from './views';
 import { nextCaseNumber, numberingWindow } from './numbering';
@@ -27,15 +28,19 @@ import {
   type CaseAction,
 } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
-import type { CaseEvent } from '@yichuang/domain/protocol';
 import { hallDate } from '@yichuang/domain/hall-time';
-import { AppError, type ErrorParam } from '../../preload/contract/errors';
+import { AppError, errorParamOf, type ErrorParam } from '../../preload/contract/errors';
 import { maskIdNumber, normalizeIdNumber } from '@yichuang/domain/id-numbers';
-import { checklistFor, decisionProblems, type ChecklistEntry } from '../../preload/contract/intake';
+import {
+  checklistFor,
+  decisionProblems,
+  fieldTexts,
+  itemNameParam,
+  type ChecklistEntry,
+} from '../../preload/contract/intake';
 import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
-import { centralDecisionKinds } from '../../preload/contract/sync';
 
-/** What the clerk does to a case at the window (central's events come through `recordCentralEvent`). */
+/** What the clerk does to a case at the window (central's events come through central-events.ts). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
 
 function stateError(action: WindowAction, state: CaseState): AppError {
@@ -140,6 +145,13 @@ export function createCaseService(deps: CaseServiceDeps) {
   const views = createCaseViews({ db, clock, audit, catalog, calendar, registry });
   // The reads are the views'; this service adds every write.
   const { row, detailOf, ...reads } = views;
+  const central = createCentralEvents({
+    db,
+    audit,
+    row,
+    unseenCount: () => reads.unseenCount(),
+    onUnseenChanged: (count) => deps.onUnseenChanged?.(count),
+  });
 
   function today(): string {
     return hallDate(clock.now());
@@ -275,24 +287,31 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (decision.kind === 'supplement') {
           const known = new Set(entries.map((e) => e.item.id));
           decision.items.forEach((item, i) => {
-            if (!known.has(item.itemId)) problems[`items.${i}`] = `补正材料 ${item.itemId} 不在该事项的材料清单中`;
+            if (!known.has(item.itemId))
+              problems[`items.${i}`] = { code: 'supplement_item_unknown', params: { item: item.itemId } };
           });
         }
         let rejectReason: CaseDecisionRecord['rejectReason'] = null;
         if (decision.kind === 'reject' && matter) {
           const reason = matter.rejectReasons.find((x) => x.code === decision.reasonCode);
-          if (!reason) problems.reasonCode = '请从列表中选择不予受理的原因';
+          if (!reason) problems.reasonCode = { code: 'reject_reason_not_chosen' };
           else rejectReason = { code: reason.code, text: reason.text, basis: reason.basis ?? null };
         }
         for (const entry of entries) {
           for (const file of entry.state.files) {
             if (!materials.has(file.sha256))
-              problems[`items.${entry.item.id}`] = `${entry.item.name}：文件 ${file.name} 未保存成功，请重新采集`;
+              problems[`items.${entry.item.id}`] = {
+                code: 'item_file_not_saved',
+                params: { item: itemNameParam(entry.item), file: file.name },
+              };
           }
         }
+        // The first problem in both languages (the screen says it in the clerk's), each field's in Chinese.
         const first = Object.values(problems)[0];
-        if (first) throw new AppError('decision_incomplete', { problem: first }, problems);
-        if (!matter) throw new AppError('matter_not_chosen', undefined, problems);
+        const fields = fieldTexts(problems);
+        if (first)
+          throw new AppError('decision_incomplete', { problem: errorParamOf(first.code, first.params) }, fields);
+        if (!matter) throw new AppError('matter_not_chosen', undefined, fields);
 
         const now = clock.now();
         const at = now.toISOString();
@@ -378,11 +397,11 @@ export function createCaseService(deps: CaseServiceDeps) {
           })
           .run();
         const decidedMaterials = entries.map(decidedMaterialOf);
-        for (const m of decidedMaterials) {
+        decidedMaterials.forEach((m, position) => {
           db.insert(caseMaterials)
-            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files) })
+            .values({ caseId, version: r.version, ...m, files: JSON.stringify(m.files), position })
             .run();
-        }
+        });
         db.update(cases)
           .set({
             number,
@@ -430,83 +449,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       return detailOf(row(result));
     },
 
-    /**
-     * Records one event from central's feed, once by its id (the case's history), and moves the case
-     * when the event is for its current version and the transition table allows the move. Returns the
-     * case number when the case moved, else null. An event for a case this window never decided is
-     * ignored. Runs inside the caller's transaction when there is one (sync moves its cursor in it).
-     */
-    recordCentralEvent(event: CaseEvent, appliedAt: string): string | null {
-      return db.transaction(() => {
-        // Only a case central can know of (decided, numbered) has central's events; anything else in
-        // the feed is not ours to keep (and would tie a draft that may still be discarded).
-        const r = db.select().from(cases).where(eq(cases.id, event.caseId)).get();
-        if (!r || r.number === null) return null;
-        const inserted = db
-          .insert(centralEvents)
-          .values({
-            id: event.id,
-            seq: event.seq,
-            caseId: event.caseId,
-            caseVersion: event.caseVersion,
-            kind: event.kind,
-            comment: event.comment,
-            approver: event.approver,
-            items: JSON.stringify(event.items),
-            at: event.at,
-            appliedAt,
-          })
-          .onConflictDoNothing()
-          .run().changes;
-        if (!inserted || r.version !== event.caseVersion) return null;
-        const to = nextState(r.state, `central.${event.kind}`);
-        if (to === null || to === 'removed') return null;
-        db.update(cases)
-          .set({
-            state: to,
-            centralComment: event.comment || r.centralComment,
-            centralApprover: event.approver ?? r.centralApprover,
-            centralAt: event.at,
-            // A decision, until someone at this window opens the case page: the list marks it, the menu counts it.
-            centralUnseen: r.centralUnseen || (centralDecisionKinds as readonly string[]).includes(event.kind),
-            updatedAt: appliedAt,
-          })
-          .where(eq(cases.id, event.caseId))
-          .run();
-        audit.append({
-          userId: null,
-          username: null,
-          action: `sync.${event.kind}`,
-          target: event.caseId,
-          result: 'ok',
-          detail: {
-            number: r.number,
-            version: event.caseVersion,
-            approver: event.approver,
-            comment: event.comment,
-            ...(event.items.length ? { items: event.items.map((x) => x.itemId) } : {}),
-            at: event.at,
-          },
-        });
-        return r.number ?? '';
-      });
-    },
-
-    /**
-     * The case page was opened at this window: central's news on the case is seen. Returns how
-     * many cases still carry unseen news (and tells `onUnseenChanged` when this one did).
-     */
-    markSeen(caseId: string): { count: number } {
-      row(caseId);
-      const changed = db
-        .update(cases)
-        .set({ centralUnseen: false })
-        .where(and(eq(cases.id, caseId), eq(cases.centralUnseen, true)))
-        .run().changes;
-      const { count } = reads.unseenCount();
-      if (changed) deps.onUnseenChanged?.(count);
-      return { count };
-    },
+    ...central,
 
     /** The citizen came back with the missing materials: a new version of the case, as a draft. */
     resume(actor: Actor, caseId: string): CaseDetail {

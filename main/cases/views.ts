@@ -219,12 +219,13 @@ export function createCaseViews(deps: {
         .map((r) => summaryOf(r, day));
     },
 
-    /** The checklist of a case version as decided (the materials received), in checklist order. */
+    /** The checklist of a case version as decided (the materials received), in the matter's checklist order. */
     decidedMaterials(caseId: string, version: number): DecidedMaterial[] {
       return db
         .select()
         .from(caseMaterials)
         .where(and(eq(caseMaterials.caseId, caseId), eq(caseMaterials.version, version)))
+        .orderBy(asc(caseMaterials.position))
         .all()
         .map((m) => ({
           itemId: m.itemId,

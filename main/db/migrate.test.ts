@@ -65,6 +65,20 @@ function firstMigrationOnly(): string {
   return migrationsUpTo(1);
 }
 
+/** Clerk 1 (王窗口) in staff, and a statement that adds a case of theirs: (id, number, version, state). */
+function clerkAndCases(db: Sqlite) {
+  db.prepare(
+    `INSERT INTO staff (id, username, display_name, role, window_number, password_hash, created_at, updated_at)
+     VALUES (1, 'wang', '王窗口', 'clerk', 5, 'scrypt$x', '2026-09-30T00:00:00.000Z', '2026-09-30T00:00:00.000Z')`,
+  ).run();
+  return db.prepare(
+    `INSERT INTO cases (id, number, version, state, revision, applicant_name, applicant_id_masked, draft, clerk_id,
+       clerk_name, window_number, created_day, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, '张三', '370303********1234', '{}', 1, '王窗口', 5, '2026-09-30',
+       '2026-09-30T02:00:00.000Z', '2026-09-30T02:00:00.000Z')`,
+  );
+}
+
 describe('the shipped migrations', () => {
   it('has a journal whose entries all have a .sql file', () => {
     expect(journal.entries.map((e) => e.tag)).toEqual([
@@ -77,6 +91,7 @@ describe('the shipped migrations', () => {
       '0006_resumed_from',
       '0007_outbox_failures',
       '0008_central_decisions',
+      '0009_checklist_position',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);
@@ -160,16 +175,7 @@ describe('migrateDatabase', () => {
     const backupDir = join(dir, 'backups');
     const db = openDb();
     await migrateDatabase(db, { migrationsFolder: migrationsUpTo(6), backupDir });
-    db.prepare(
-      `INSERT INTO staff (id, username, display_name, role, window_number, password_hash, created_at, updated_at)
-       VALUES (1, 'wang', '王窗口', 'clerk', 5, 'scrypt$x', '2026-09-30T00:00:00.000Z', '2026-09-30T00:00:00.000Z')`,
-    ).run();
-    const insertCase = db.prepare(
-      `INSERT INTO cases (id, number, version, state, revision, applicant_name, applicant_id_masked, draft, clerk_id,
-         clerk_name, window_number, created_day, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, '张三', '370303********1234', '{}', 1, '王窗口', 5, '2026-09-30',
-         '2026-09-30T02:00:00.000Z', '2026-09-30T02:00:00.000Z')`,
-    );
+    const insertCase = clerkAndCases(db);
     insertCase.run('resumed-after-central', '370303-20260930-005-0001', 2, 'draft');
     insertCase.run('resumed-after-window', '370303-20260930-005-0002', 2, 'draft');
     insertCase.run('never-decided', null, 1, 'draft');
@@ -186,6 +192,38 @@ describe('migrateDatabase', () => {
       { id: 'resumed-after-central', resumedFrom: 'supplement_requested_by_central' },
       { id: 'resumed-after-window', resumedFrom: 'supplement_requested' },
       { id: 'waiting', resumedFrom: null },
+    ]);
+  });
+
+  it('0009 gives the materials decided before it their place: the order they were written in, per case version', async () => {
+    const backupDir = join(dir, 'backups');
+    const db = openDb();
+    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(9), backupDir });
+    clerkAndCases(db).run('c1', '370303-20260930-005-0001', 2, 'accepted');
+    const insertItem = db.prepare(
+      `INSERT INTO case_materials (case_id, version, item_id, name, required, status, pages, original_checked, copies,
+         e_licence, files)
+       VALUES ('c1', ?, ?, ?, 1, 'complete', 1, 0, 0, 0, '[]')`,
+    );
+    // Version 1 asked for a supplement, version 2 was accepted: each written in its checklist order.
+    for (const [version, id] of [
+      [1, 'photo'],
+      [1, 'id-card'],
+      [2, 'residence-proof'],
+      [2, 'photo'],
+      [2, 'id-card'],
+    ] as const)
+      insertItem.run(version, id, id);
+
+    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    expect(
+      db.prepare('SELECT version, item_id AS itemId, position FROM case_materials ORDER BY version, position').all(),
+    ).toEqual([
+      { version: 1, itemId: 'photo', position: 0 },
+      { version: 1, itemId: 'id-card', position: 1 },
+      { version: 2, itemId: 'residence-proof', position: 0 },
+      { version: 2, itemId: 'photo', position: 1 },
+      { version: 2, itemId: 'id-card', position: 2 },
     ]);
   });
 

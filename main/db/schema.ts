@@ -199,6 +199,8 @@ export const caseMaterials = sqliteTable(
     eLicence: integer('e_licence', { mode: 'boolean' }).notNull(),
     /** The files (SHA-256, type, pages, rotation) in order, as JSON. */
     files: text('files').notNull(),
+    /** The item's place in the matter's checklist as decided (agent items last): the order it is read in. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.version, t.itemId] })],
 );

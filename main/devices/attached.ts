@@ -1,5 +1,5 @@
 import type { DeviceState, SelfTest } from '../../preload/contract/devices';
-import type { AppError } from '../../preload/contract/errors';
+import { AppError } from '../../preload/contract/errors';
 import type { Logger } from '../logging/logger';
 
 export type SelfTestStep = SelfTest['steps'][number];
@@ -17,11 +17,21 @@ export interface AttachContext {
   log: Logger;
 }
 
-/** Runs one self-test step: its failure becomes the step's Chinese detail, never a thrown error. */
-export async function step(name: string, run: () => Promise<string>): Promise<SelfTestStep> {
+/** Runs one self-test step: its failure becomes the step's error (a code the screen words), never a thrown error. */
+export async function step(
+  name: SelfTestStep['name'],
+  run: () => Promise<SelfTestStep['detail']>,
+): Promise<SelfTestStep> {
   try {
     return { name, ok: true, detail: await run() };
   } catch (error) {
-    return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+    if (error instanceof AppError) {
+      return {
+        name,
+        ok: false,
+        detail: { kind: 'error', code: error.code, ...(error.params ? { params: error.params } : {}) },
+      };
+    }
+    return { name, ok: false, detail: { kind: 'error', code: 'internal' } };
   }
 }

@@ -144,15 +144,44 @@ describe('devices through the router (simulated)', () => {
   it('self-tests the reader (SAM status and id) and the printer (status and a test ticket)', async () => {
     const readerTest = await ok('devices.selfTest', { deviceId: 'sim:idcard' });
     expect(readerTest.ok).toBe(true);
-    expect(readerTest.steps.map((s) => s.name)).toEqual(['SAM 状态', 'SAM 编号']);
-    expect(readerTest.steps[1]!.detail).toBe(t.workstation.services.devices.simulation.reader.samId);
-    expect(reader(await ok('devices.list', {}))?.samId).toBe(readerTest.steps[1]!.detail);
+    // Steps and details come as codes (or data), never as Chinese sentences: the screen words them.
+    const samId = t.workstation.services.devices.simulation.reader.samId;
+    expect(readerTest.steps).toEqual([
+      { name: 'samStatus', ok: true, detail: { kind: 'note', note: 'samOk' } },
+      { name: 'samId', ok: true, detail: { kind: 'data', value: samId } },
+    ]);
+    expect(reader(await ok('devices.list', {}))?.samId).toBe(samId);
 
     const printerTest = await ok('devices.selfTest', { deviceId: 'sim:printer' });
-    expect(printerTest).toMatchObject({ ok: true });
+    expect(printerTest).toEqual({
+      deviceId: 'sim:printer',
+      ok: true,
+      steps: [
+        { name: 'printerStatus', ok: true, detail: { kind: 'note', note: 'paperOk' } },
+        { name: 'testTicket', ok: true, detail: { kind: 'note', note: 'ticketSent' } },
+      ],
+    });
     const preview = (await ok('simulation.get', {})).printerPreview;
     expect(preview).toContain('测试');
     expect(preview).toContain('[CUT');
+  });
+
+  it('self-tests the scanner, and names a failing SAM by its error code', async () => {
+    const scannerTest = await ok('devices.selfTest', { deviceId: 'sim:scanner' });
+    expect(scannerTest.steps).toEqual([
+      { name: 'connection', ok: true, detail: { kind: 'note', note: 'connectedHidPos' } },
+      { name: 'scan', ok: true, detail: { kind: 'note', note: 'scanPrompt' } },
+    ]);
+
+    await ok('simulation.update', { readerHolds: 'sam_failure' });
+    const readerTest = await ok('devices.selfTest', { deviceId: 'sim:idcard' });
+    expect(readerTest.ok).toBe(false);
+    expect(readerTest.steps[0]).toEqual({
+      name: 'samStatus',
+      ok: false,
+      detail: { kind: 'error', code: 'idcard_sam_failed' },
+    });
+    await ok('simulation.update', { readerHolds: 'none' });
   });
 
   it('prints a queue ticket: number, matter, time and QR, in GB18030', async () => {

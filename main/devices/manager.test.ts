@@ -68,7 +68,10 @@ describe('device manager', () => {
       expect(fake(devices.list())).toMatchObject({ role: 'unknown', roleSource: 'none', connected: true });
       expect(device.state.opens).toBe(0);
       const test = await devices.selfTest('serial:/dev/ttyFAKE0');
-      expect(test).toMatchObject({ ok: false, steps: [{ detail: '请先为该设备选择角色' }] });
+      expect(test).toMatchObject({
+        ok: false,
+        steps: [{ name: 'open', detail: { kind: 'error', code: 'device_role_needed' } }],
+      });
 
       const result = await t.workstation.router.call(session, 'devices.assignRole', {
         deviceId: 'serial:/dev/ttyFAKE0',

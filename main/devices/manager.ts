@@ -2,7 +2,7 @@ import type { DeviceInfo, DeviceRole, DeviceState, SelfTest, Symbology } from '.
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
-import type { AttachContext, AttachedDevice } from './attached';
+import type { AttachContext, AttachedDevice, SelfTestStep } from './attached';
 import { createCommandQueue } from './command-queue';
 import { attachIdCardReader, type IdCardDevice } from './idcard/device';
 import type { CardData } from './idcard/driver';
@@ -351,9 +351,17 @@ export function createDeviceManager(options: DeviceManagerOptions) {
       const entry = entryOf(deviceId);
       if (!entry.connected) throw new AppError('device_disconnected');
       if (!entry.attached) {
-        const detail =
-          roleOf(entry.candidate).role === 'unknown' ? '请先为该设备选择角色' : (entry.status.message ?? '设备未打开');
-        return { deviceId, ok: false, steps: [{ name: '打开设备', ok: false, detail }] };
+        const detail: SelfTestStep['detail'] =
+          roleOf(entry.candidate).role === 'unknown'
+            ? { kind: 'error', code: 'device_role_needed' }
+            : entry.status.code
+              ? {
+                  kind: 'error',
+                  code: entry.status.code,
+                  ...(entry.status.params ? { params: entry.status.params } : {}),
+                }
+              : { kind: 'error', code: 'device_not_open' };
+        return { deviceId, ok: false, steps: [{ name: 'open', ok: false, detail }] };
       }
       const steps = await entry.attached.selfTest();
       return { deviceId, ok: steps.every((s) => s.ok), steps };

@@ -3,7 +3,7 @@ import { agentItems } from '../../preload/contract/intake';
 
 /**
  * What the paper says in the matter's own words: how the applicant chose to receive the result,
- * the checklist in the matter's order, and one word for the agent.
+ * and one word for the agent (the checklist comes in the matter's order from the case views).
  */
 
 /**
@@ -23,25 +23,6 @@ export function collectionOf(
     collection: address ? `${chosen}（邮寄地址：${address}）` : `${chosen}（未填写邮寄地址，请与受理窗口联系）`,
     byPost: true,
   };
-}
-
-/**
- * Decided items in the matter's checklist order (the catalog's, agent items last, as on the
- * screen); items the catalog no longer lists keep their place after those.
- */
-export function inMatterOrder<T extends { itemId: string }>(
-  matter: Pick<Matter, 'materials'>,
-  items: readonly T[],
-): T[] {
-  const order = [...matter.materials.map((m) => m.id), ...agentItems.map((m) => m.id)];
-  const rank = (id: string) => {
-    const i = order.indexOf(id);
-    return i === -1 ? order.length : i;
-  };
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => rank(a.item.itemId) - rank(b.item.itemId) || a.i - b.i)
-    .map(({ item }) => item);
 }
 
 const agentItemIds = new Set(agentItems.map((m) => m.id));

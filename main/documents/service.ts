@@ -13,7 +13,7 @@ import { documentTitles } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import type { WorkstationSettings } from '../../preload/contract/schemas';
 import { loadDocumentFont } from './font';
-import { agentItemName, collectionOf, inMatterOrder } from './matter-paper';
+import { agentItemName, collectionOf } from './matter-paper';
 import type { BundleData, HallInfo, NoticeBase, PrintedParty, ReceiptData, SupplementNoticeData } from './types';
 
 type CentralEvent = CaseDetail['central']['events'][number];
@@ -115,11 +115,11 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   /**
-   * The checklist of a case version as decided, as the paper lists it: in the matter's order (not
-   * the order the database returns), agent items named in the matter's word for the agent.
+   * The checklist of a case version as decided, as the paper lists it: in the matter's order, agent
+   * items named in the matter's word for the agent.
    */
   function decidedIn(matter: Matter, caseId: string, version: number): DecidedMaterial[] {
-    return inMatterOrder(matter, cases.decidedMaterials(caseId, version)).map((m) => ({
+    return cases.decidedMaterials(caseId, version).map((m) => ({
       ...m,
       name: agentItemName(matter, m),
     }));

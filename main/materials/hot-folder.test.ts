@@ -1,3 +1,4 @@
+import { localizedError } from '../../preload/contract/errors';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -208,6 +209,8 @@ describe('hot folder: polling', () => {
       folder: later,
       watching: false,
       problem: '扫描文件夹不存在：请在「设置」中重新选择，或检查网络共享是否已连接',
+      problemCode: 'hot_folder_missing',
+      problemParams: { imported: '已导入', refused: '未导入' },
       arrivals: [],
     });
     expect(existsSync(later)).toBe(false); // creates nothing while it is missing
@@ -235,7 +238,14 @@ describe('hot folder: polling', () => {
     const watcher = start({ folder: '' });
     writeFileSync(join(scans, 'scan.png'), makePng(2, 2));
     await polls(watcher, 3);
-    expect(watcher.status()).toEqual({ folder: null, watching: false, problem: null, arrivals: [] });
+    expect(watcher.status()).toEqual({
+      folder: null,
+      watching: false,
+      problem: null,
+      problemCode: null,
+      problemParams: null,
+      arrivals: [],
+    });
     expect(list(scans)).toEqual(['scan.png']);
     watcher.configure(scans);
     await polls(watcher, 2);
@@ -299,6 +309,11 @@ describe('hot folder: polling', () => {
     expect(list(scans)).toContain('scan.png');
     expect(watcher.status().problem).toBe(
       '扫描文件已导入，但无法移入「已导入」或「未导入」：请检查扫描文件夹的写入权限',
+    );
+    // As a code with the folders' names, so the English screen says it in English.
+    const status = watcher.status();
+    expect(localizedError({ code: status.problemCode!, message: '', params: status.problemParams! }, 'en')).toBe(
+      'The scans were imported but cannot be moved into “已导入” or “未导入”: check that the scan folder can be written to',
     );
 
     rmSync(blocker);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { errorText, type ErrorCode } from '../../preload/contract/errors';
 import type { HotFolderArrival, HotFolderStatus, StoredFile } from '../../preload/contract/materials';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
@@ -30,20 +31,24 @@ const EMPTY_STABLE_POLLS = 30;
 /** After an unexpected failure (disk full, database error), a file is tried again this many polls later. */
 const RETRY_AFTER_POLLS = 30;
 
+/** The subfolders' names, as the messages that name them show them (they are the folders on disk). */
+const folderNames = { imported: importedFolderName, refused: refusedFolderName };
+
+/** Why the folder cannot be watched, as catalog codes: the screen says them in the clerk's language. */
 const problems = {
-  missing: '扫描文件夹不存在：请在「设置」中重新选择，或检查网络共享是否已连接',
-  denied: '没有权限读取扫描文件夹：请检查该文件夹或网络共享的访问权限，或在「设置」中重新选择',
-  notFolder: '所选的扫描文件夹不是文件夹：请在「设置」中重新选择',
-  unreadable: '无法读取扫描文件夹：请检查网络共享是否已连接，或在「设置」中重新选择',
-  subfolders: `无法在扫描文件夹中建立「${importedFolderName}」「${refusedFolderName}」子文件夹：请检查该文件夹的写入权限`,
-  move: `扫描文件已导入，但无法移入「${importedFolderName}」或「${refusedFolderName}」：请检查扫描文件夹的写入权限`,
-} as const;
+  missing: 'hot_folder_missing',
+  denied: 'hot_folder_denied',
+  notFolder: 'hot_folder_not_folder',
+  unreadable: 'hot_folder_unreadable',
+  subfolders: 'hot_folder_subfolders',
+  move: 'hot_folder_move',
+} as const satisfies Record<string, ErrorCode>;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-function folderProblem(error: unknown): string {
+function folderProblem(error: unknown): ErrorCode {
   switch (errorCode(error)) {
     case 'ENOENT':
       return problems.missing;
@@ -103,7 +108,7 @@ interface Watch {
   seen: Map<string, Seen>;
   held: Map<string, Held>;
   polls: number;
-  folderProblem: string | null;
+  folderProblem: ErrorCode | null;
 }
 
 /**
@@ -174,7 +179,7 @@ export function createHotFolder(deps: {
     }
   }
 
-  function setFolderProblem(w: Watch, problem: string | null, err?: unknown): void {
+  function setFolderProblem(w: Watch, problem: ErrorCode | null, err?: unknown): void {
     if (w.folderProblem === problem) return;
     if (problem) log.warn({ folder: w.folder, code: errorCode(err) }, 'hot folder cannot be watched');
     else log.info({ folder: w.folder }, 'hot folder watched');
@@ -344,10 +349,13 @@ export function createHotFolder(deps: {
 
     status() {
       prune();
+      const problem = watch ? (watch.folderProblem ?? (stuck(watch) ? problems.move : null)) : null;
       return {
         folder: watch?.folder ?? null,
         watching: watch !== null && watch.folderProblem === null,
-        problem: watch ? (watch.folderProblem ?? (stuck(watch) ? problems.move : null)) : null,
+        problem: problem && errorText(problem, folderNames),
+        problemCode: problem,
+        problemParams: problem && folderNames,
         arrivals: [...arrivals],
       };
     },

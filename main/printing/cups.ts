@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PrinterInfo } from '../../preload/contract/documents';
-import type { PrintDriver, PrintRequest, PrintOutcome } from './driver';
+import {
+  printerReasonOf,
+  printerStatusParam,
+  unknownPrinterStatus,
+  type PrinterStatus,
+} from '../../preload/contract/printer-status';
+import type { PrintDriver, PrintFailure, PrintRequest, PrintOutcome } from './driver';
 
 const run = promisify(execFile);
 
@@ -72,23 +78,11 @@ export function parseQueueStates(lpstatP: string, lpstatA: string): Map<string, 
   return queues;
 }
 
-/** CUPS's usual reasons in the clerk's words; anything else (an admin's own words) as it is. */
-const reasonWords: Record<string, string> = {
-  paused: '已暂停',
-  'rejecting jobs': '拒绝接收任务',
-  'reason unknown': '原因不明',
-  'media-empty': '缺纸',
-  'media-jam': '卡纸',
-  'cover-open': '机盖打开',
-  offline: '脱机',
-};
-
-/** The queue's state in words: 空闲, 正在打印, or what is wrong and why. */
-export function queueStatus(q: QueueState): string {
-  const why = q.reason ? (reasonWords[q.reason.toLowerCase()] ?? q.reason) : '';
-  if (q.state === 'stopped') return why && why !== '已暂停' ? `已暂停（${why}）` : '已暂停';
-  if (!q.accepting) return why && why !== '拒绝接收任务' ? `不接收任务（${why}）` : '不接收任务';
-  return q.state === 'idle' ? '空闲' : '正在打印';
+/** The queue's state as a value (CUPS's usual reasons as codes, an admin's own words as they are). */
+export function queueStatus(q: QueueState): PrinterStatus {
+  const state = q.state === 'stopped' ? 'stopped' : !q.accepting ? 'rejecting' : q.state;
+  if (state !== 'stopped' && state !== 'rejecting') return { state, reason: null, reasonText: null };
+  return { state, ...printerReasonOf(q.reason) };
 }
 
 /** Whether a job sent now would print. */
@@ -96,12 +90,12 @@ export function queueReady(q: QueueState): boolean {
   return q.state !== 'stopped' && q.accepting;
 }
 
-/** Why printing to a queue that is not ready cannot work, and what to do, in one sentence. */
-export function notReadyMessage(printer: string, q: QueueState, cancelled = false): string {
-  return (
-    `打印机「${printer}」${queueStatus(q)}，${cancelled ? '任务已取消' : '无法打印'}：` +
-    '请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机'
-  );
+/** Why printing to a queue that is not ready cannot work, and what to do: a catalog error with the printer and its state. */
+export function notReadyFailure(printer: string, q: QueueState, cancelled = false): PrintFailure {
+  return {
+    code: cancelled ? 'printer_not_ready_cancelled' : 'printer_not_ready',
+    params: { printer, status: printerStatusParam(queueStatus(q)) },
+  };
 }
 
 /** `system default destination: PDF` → PDF. */
@@ -124,16 +118,16 @@ export function parseJobIds(lpstatO: string): Set<string> {
   return ids;
 }
 
-/** What went wrong with `lp`, in words a clerk can act on. */
-export function cupsErrorMessage(stderr: string, printer: string): string {
-  if (/does not exist|Unknown destination|not exist/i.test(stderr)) {
-    return `打印机「${printer}」不存在：请在"设置 → 打印"中重新选择打印机`;
-  }
-  if (/not accepting jobs/i.test(stderr)) return `打印机「${printer}」暂不接收任务：请检查打印机是否已启用`;
-  if (/Unable to connect|Connection refused|scheduler is not running/i.test(stderr)) {
-    return '打印服务（CUPS）没有运行：请联系管理员启动打印服务，或改用浏览器打印';
-  }
-  return `打印失败：${stderr.trim().split('\n')[0] ?? '未知原因'}`;
+/** What went wrong with `lp`, as an error the clerk can act on. */
+export function cupsFailure(stderr: string, printer: string): PrintFailure {
+  if (/does not exist|Unknown destination|not exist/i.test(stderr))
+    return { code: 'printer_missing', params: { printer } };
+  if (/not accepting jobs/i.test(stderr)) return { code: 'printer_not_accepting', params: { printer } };
+  if (/Unable to connect|Connection refused|scheduler is not running/i.test(stderr))
+    return { code: 'cups_not_running' };
+  const first = stderr.trim().split('\n')[0];
+  // CUPS's own words (its C locale) are passed on as they are.
+  return first ? { code: 'print_failed_because', params: { reason: first } } : { code: 'print_driver_failed' };
 }
 
 /**
@@ -190,7 +184,7 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
             name,
             label: name,
             isDefault: name === defaultName,
-            status: q ? queueStatus(q) : '',
+            status: q ? queueStatus(q) : unknownPrinterStatus,
             ready: q ? queueReady(q) : true,
           };
         });
@@ -199,7 +193,7 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
     async print(request: PrintRequest): Promise<PrintOutcome> {
       // A stopped or rejecting queue would hold the job until the timeout: say so at once instead.
       const before = await queueState(request.printer).catch(() => null);
-      if (before && !queueReady(before)) return { ok: false, error: notReadyMessage(request.printer, before) };
+      if (before && !queueReady(before)) return { ok: false, error: notReadyFailure(request.printer, before) };
       const dir = await mkdtemp(join(tmpdir(), 'yichuang-print-'));
       const file = join(dir, 'document.pdf');
       try {
@@ -215,12 +209,12 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
         } catch (error) {
           const e = error as { stderr?: string; code?: unknown; message?: string };
           if (e.code === 'ENOENT') {
-            return { ok: false, error: '本机没有 CUPS 打印命令（lp）：请安装 cups-client，或改用浏览器打印' };
+            return { ok: false, error: { code: 'cups_lp_missing' } };
           }
-          return { ok: false, error: cupsErrorMessage(e.stderr ?? e.message ?? '', request.printer) };
+          return { ok: false, error: cupsFailure(e.stderr ?? e.message ?? '', request.printer) };
         }
         const spoolId = parseRequestId(out);
-        if (!spoolId) return { ok: false, error: `打印服务没有返回任务号：${out.trim()}` };
+        if (!spoolId) return { ok: false, error: { code: 'cups_no_job_id', params: { output: out.trim() } } };
         const timeoutMs = options.completeTimeoutMs ?? 60_000;
         const deadline = Date.now() + timeoutMs;
         for (;;) {
@@ -230,14 +224,17 @@ export function createCupsDriver(options: CupsOptions = {}): PrintDriver {
           const now = await queueState(request.printer).catch(() => null);
           if (now && !queueReady(now)) {
             await run(bin.cancel, [spoolId], runOptions).catch(() => undefined);
-            return { ok: false, spoolId, error: notReadyMessage(request.printer, now, true) };
+            return { ok: false, spoolId, error: notReadyFailure(request.printer, now, true) };
           }
           if (Date.now() > deadline) {
             await run(bin.cancel, [spoolId], runOptions).catch(() => undefined);
             return {
               ok: false,
               spoolId,
-              error: `打印机「${request.printer}」在 ${Math.round(timeoutMs / 1000)} 秒内没有完成打印，任务已取消：请检查纸张和打印机状态后重新打印`,
+              error: {
+                code: 'printer_timed_out',
+                params: { printer: request.printer, seconds: Math.round(timeoutMs / 1000) },
+              },
             };
           }
           await new Promise((r) => setTimeout(r, pollMs));

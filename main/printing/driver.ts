@@ -1,4 +1,5 @@
 import type { PrintBackend, PrinterInfo } from '../../preload/contract/documents';
+import type { ErrorCode, ErrorParams } from '../../preload/contract/errors';
 
 export interface PrintRequest {
   /** The system name of the printer. */
@@ -8,9 +9,15 @@ export interface PrintRequest {
   title: string;
 }
 
-/** The result a driver could verify: printed, or failed with a reason in plain Chinese. */
+/** Why a print failed: a catalog code and its params (the screen says it in the clerk's language). */
+export interface PrintFailure {
+  code: ErrorCode;
+  params?: ErrorParams;
+}
+
+/** The result a driver could verify: printed, or failed with its reason. */
 export type PrintOutcome =
-  { ok: true; spoolId?: string | null } | { ok: false; error: string; spoolId?: string | null };
+  { ok: true; spoolId?: string | null } | { ok: false; error: PrintFailure; spoolId?: string | null };
 
 /**
  * One way to reach paper: CUPS (`lp`), the Electron platform (`webContents.print`). The browser

@@ -41,7 +41,11 @@ afterEach(() => {
 function printOnce(ok: boolean, job: Partial<NewJob> = {}) {
   const reserved = history.reserve({ ...receipt, ...job });
   clock.advanceMinutes(1);
-  return history.finish(reserved.id, ok ? { ok: true, spoolId: 'PDF-1' } : { ok: false, error: '缺纸' }, 1234);
+  return history.finish(
+    reserved.id,
+    ok ? { ok: true, spoolId: 'PDF-1' } : { ok: false, error: { code: 'printer_paper_out' } },
+    1234,
+  );
 }
 
 describe('print history: the original, then numbered copies', () => {
@@ -54,7 +58,13 @@ describe('print history: the original, then numbered copies', () => {
 
   it('a failed job is no original: printing it again is still the original, and a failed copy keeps its number', () => {
     const failed = printOnce(false);
-    expect(failed).toMatchObject({ copyNumber: 0, state: 'failed', error: '缺纸' });
+    expect(failed).toMatchObject({
+      copyNumber: 0,
+      state: 'failed',
+      error: '打印机缺纸：请装纸后重试',
+      errorCode: 'printer_paper_out',
+      errorParams: null,
+    });
     const again = printOnce(true);
     expect(again).toMatchObject({ copyNumber: 0, state: 'succeeded', spoolId: 'PDF-1', bytes: 1234 });
     expect(printOnce(false).copyNumber).toBe(1);
@@ -91,8 +101,8 @@ describe('print history: the original, then numbered copies', () => {
 
   it('finishing twice keeps the first outcome (a late answer cannot turn a failure into an original)', () => {
     const job = history.reserve(receipt);
-    history.finish(job.id, { ok: false, error: '卡纸' }, 10);
-    expect(history.finish(job.id, { ok: true }, 10)).toMatchObject({ state: 'failed', error: '卡纸' });
+    history.finish(job.id, { ok: false, error: { code: 'printer_fault' } }, 10);
+    expect(history.finish(job.id, { ok: true }, 10)).toMatchObject({ state: 'failed', errorCode: 'printer_fault' });
     expect(history.nextCopyNumber(receipt.documentKey)).toBe(0);
   });
 

@@ -3,7 +3,9 @@ import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import { printJobs } from '../db/schema';
 import type { DocumentKind, PrintBackend, PrintJob } from '../../preload/contract/documents';
-import { AppError } from '../../preload/contract/errors';
+import { z } from 'zod';
+import { AppError, errorCodeSchema, errorParamsSchema, errorText } from '../../preload/contract/errors';
+import type { PrintFailure } from './driver';
 
 /** A job still pending after this long was cut short (the program stopped): it printed nothing we know of. */
 export const stalePendingMs = 10 * 60 * 1000;
@@ -37,7 +39,7 @@ function toJob(r: Row): PrintJob {
     backend: r.backend,
     printer: r.printer,
     state: r.state,
-    error: r.error,
+    ...storedError(r.error),
     spoolId: r.spoolId,
     bytes: r.bytes,
     clerkName: r.clerkName,
@@ -46,6 +48,29 @@ function toJob(r: Row): PrintJob {
     finishedAt: r.finishedAt,
   };
 }
+
+/**
+ * A failure is stored as its code and params (JSON), so the screen can say it in the clerk's
+ * language; records from before hold the Chinese text itself and are shown as they are.
+ */
+function storedError(stored: string | null): Pick<PrintJob, 'error' | 'errorCode' | 'errorParams'> {
+  if (stored === null) return { error: null, errorCode: null, errorParams: null };
+  if (stored.startsWith('{')) {
+    try {
+      const parsed = storedErrorSchema.parse(JSON.parse(stored));
+      return {
+        error: errorText(parsed.code, parsed.params),
+        errorCode: parsed.code,
+        errorParams: parsed.params ?? null,
+      };
+    } catch {
+      // Not one of ours: the text as it was stored.
+    }
+  }
+  return { error: stored, errorCode: null, errorParams: null };
+}
+
+const storedErrorSchema = z.object({ code: errorCodeSchema, params: errorParamsSchema.optional() });
 
 export type PrintHistory = ReturnType<typeof createPrintHistory>;
 
@@ -66,7 +91,7 @@ export function createPrintHistory(db: Db, clock: Clock) {
     db.update(printJobs)
       .set({
         state: 'failed',
-        error: '打印结果未确认（程序中断或未作答）：如需要请重新打印',
+        error: JSON.stringify({ code: 'print_result_unknown' } satisfies PrintFailure),
         finishedAt: clock.now().toISOString(),
       })
       .where(
@@ -119,13 +144,13 @@ export function createPrintHistory(db: Db, clock: Clock) {
     /** Records how a pending job ended. A job already ended is left as it was. */
     finish(
       id: number,
-      outcome: { ok: boolean; error?: string | null; spoolId?: string | null },
+      outcome: { ok: boolean; error?: PrintFailure | null; spoolId?: string | null },
       bytes: number,
     ): PrintJob {
       db.update(printJobs)
         .set({
           state: outcome.ok ? 'succeeded' : 'failed',
-          error: outcome.ok ? null : (outcome.error ?? '打印失败'),
+          error: outcome.ok ? null : JSON.stringify(outcome.error ?? { code: 'print_driver_failed' }),
           spoolId: outcome.spoolId ?? null,
           bytes,
           finishedAt: clock.now().toISOString(),

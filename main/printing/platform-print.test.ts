@@ -11,27 +11,28 @@ describe('Electron platform printing: the checks around webContents.print', () =
     expect(checkPrinter(printers, 'HP_LaserJet_M404')).toBeNull();
     expect(checkPrinter(printers, 'HP LaserJet M404（二楼）')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('显示名称') as unknown,
+      error: { code: 'printer_display_name', params: { printer: 'HP LaserJet M404（二楼）' } },
     });
     expect(checkPrinter(printers, 'Gone')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('找不到打印机') as unknown,
+      error: { code: 'printer_not_in_system', params: { printer: 'Gone' } },
     });
     expect(checkPrinter([], 'HP_LaserJet_M404')).toMatchObject({ ok: false });
   });
 
-  it('turns the callback into an outcome with a Chinese reason', () => {
+  it('turns the callback into an outcome with a reason the screen words', () => {
     expect(platformOutcome(true, '')).toEqual({ ok: true });
     expect(platformOutcome(false, 'cancelled')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('取消') as unknown,
+      error: { code: 'print_cancelled' },
     });
     expect(platformOutcome(false, 'Invalid deviceName provided')).toMatchObject({
-      error: expect.stringContaining('名称无效') as unknown,
+      error: { code: 'printer_name_invalid' },
     });
     expect(platformOutcome(false, 'Printing failed')).toMatchObject({
-      error: expect.stringContaining('浏览器打印') as unknown,
+      error: { code: 'system_print_failed', params: { reason: 'Printing failed' } },
     });
+    expect(platformOutcome(false, '')).toMatchObject({ error: { code: 'system_print_failed_unknown' } });
   });
 
   it('lists platform printers under their display names', () => {
@@ -41,7 +42,7 @@ describe('Electron platform printing: the checks around webContents.print', () =
         name: 'HP_LaserJet_M404',
         label: 'HP LaserJet M404（二楼）',
         isDefault: true,
-        status: '',
+        status: { state: 'unknown', reason: null, reasonText: null },
         ready: true,
       },
       {
@@ -49,7 +50,7 @@ describe('Electron platform printing: the checks around webContents.print', () =
         name: 'Microsoft_Print_to_PDF',
         label: 'Microsoft Print to PDF',
         isDefault: false,
-        status: '',
+        status: { state: 'unknown', reason: null, reasonText: null },
         ready: true,
       },
     ]);

@@ -154,6 +154,11 @@ describe('printing through CUPS', () => {
     expect(stopped.job.error).toBe(
       '打印机「Stopped」已暂停，无法打印：请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机',
     );
+    // The record keeps the code and params, so the screen says it in the clerk's language.
+    expect(stopped.job).toMatchObject({
+      errorCode: 'printer_not_ready',
+      errorParams: { printer: 'Stopped', status: { 'zh-CN': '已暂停', en: 'paused' } },
+    });
     expect(execFileSync('lpstat', ['-W', 'not-completed', '-o', 'Stopped'], { encoding: 'utf8' })).toBe(pendingBefore);
 
     // A queue refusing jobs (cupsreject) says so with the administrator's reason.
@@ -169,9 +174,13 @@ describe('printing through CUPS', () => {
   it('lists a paused or rejecting queue as not ready, with why', async () => {
     const result = await call(t.workstation, session, 'printing.printers', {});
     const byName = new Map((result.ok ? result.value : []).map((p) => [p.name, p]));
-    expect(byName.get('PDF')).toMatchObject({ backend: 'cups', ready: true, status: '空闲' });
-    expect(byName.get('Stopped')).toMatchObject({ backend: 'cups', ready: false, status: '已暂停' });
-    expect(byName.get('Rejecting')).toMatchObject({ backend: 'cups', ready: false });
+    expect(byName.get('PDF')).toMatchObject({ backend: 'cups', ready: true, status: { state: 'idle' } });
+    expect(byName.get('Stopped')).toMatchObject({
+      backend: 'cups',
+      ready: false,
+      status: { state: 'stopped', reason: 'paused', reasonText: null },
+    });
+    expect(byName.get('Rejecting')).toMatchObject({ backend: 'cups', ready: false, status: { state: 'rejecting' } });
   });
 
   it('two sets in one job: the original and 副本 1, one after the other', async () => {

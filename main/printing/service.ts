@@ -5,7 +5,8 @@ import type { SettingsService } from '../settings/service';
 import type { DocumentRef, PrinterInfo, PrintJob, RenderedDocument } from '../../preload/contract/documents';
 import { AppError } from '../../preload/contract/errors';
 import type { PrinterChoice } from '../../preload/contract/schemas';
-import type { PrintDriver } from './driver';
+import { unknownPrinterStatus } from '../../preload/contract/printer-status';
+import type { PrintDriver, PrintFailure } from './driver';
 import type { PrintHistory } from './history';
 
 export interface PrintingServiceDeps {
@@ -77,7 +78,14 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       );
       return [
         ...lists.flat(),
-        { backend: 'browser', name: '', label: '浏览器打印（打开 PDF）', isDefault: false, status: '', ready: true },
+        {
+          backend: 'browser',
+          name: '',
+          label: '浏览器打印（打开 PDF）',
+          isDefault: false,
+          status: unknownPrinterStatus,
+          ready: true,
+        },
       ];
     },
 
@@ -124,8 +132,11 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       try {
         pdf = (await makeSets(input.ref, job.copyNumber, input.copies)).pdf;
       } catch (error) {
-        const message = error instanceof AppError ? error.message : '生成文书失败';
-        history.finish(job.id, { ok: false, error: message }, 0);
+        const failure: PrintFailure =
+          error instanceof AppError
+            ? { code: error.code, ...(error.params ? { params: error.params } : {}) }
+            : { code: 'print_document_failed' };
+        history.finish(job.id, { ok: false, error: failure }, 0);
         throw error;
       }
       if (!driver) {
@@ -136,7 +147,7 @@ export function createPrintingService(deps: PrintingServiceDeps) {
         .print({ printer: choice.name, pdf, title: spoolTitle(job) })
         .catch((err: unknown) => {
           log.error({ err, backend: choice.backend }, 'print driver threw');
-          return { ok: false as const, error: '打印失败：打印程序出错，请重试或改用其他打印机' };
+          return { ok: false as const, error: { code: 'print_driver_failed' as const } };
         });
       const finished = history.finish(job.id, outcome, pdf.length);
       log.info({ jobId: job.id, kind: job.kind, state: finished.state, backend: choice.backend }, 'print job ended');
@@ -148,7 +159,11 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       const job = history.get(jobId);
       if (job.backend !== 'browser') throw new AppError('print_result_not_needed');
       if (job.state !== 'pending') return job;
-      return history.finish(jobId, printed ? { ok: true } : { ok: false, error: '操作员确认未打印成功' }, job.bytes);
+      return history.finish(
+        jobId,
+        printed ? { ok: true } : { ok: false, error: { code: 'print_not_confirmed' } },
+        job.bytes,
+      );
     },
 
     history,

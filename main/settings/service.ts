@@ -6,37 +6,19 @@ import type {
   WindowSettings,
   WorkstationSettings,
 } from '../../preload/contract/schemas';
-import { requiredSettings, workstationSettingsSchema } from '../../preload/contract/schemas';
+import {
+  defaultWorkstationSettings,
+  requiredSettings,
+  workstationSettingsSchema,
+} from '../../preload/contract/schemas';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import { settings } from '../db/schema';
 
 const WORKSTATION_KEY = 'workstation';
 
-/**
- * What a setting takes while nothing is stored for it. The optional ones are real defaults. The
- * required ones (district code, window number, hall name) are only placeholders that keep `get()`
- * usable: they are never written over a stored value, they make `load()` report a problem, and
- * nothing numbers or decides a case on them (see `cases/numbering.ts`).
- */
-export const defaultWorkstationSettings: WorkstationSettings = {
-  districtCode: '370303',
-  windowNumber: 1,
-  hallName: '张店区市民中心',
-  idleLockMinutes: 10,
-  defaultLocale: 'zh-CN',
-  simulateDevices: false,
-  extraSerialPorts: [],
-  hotFolder: '',
-  hallAddress: '山东省淄博市张店区人民西路 1 号',
-  hallPhone: '0533-2180000',
-  progressUrlTemplate: 'https://zwfw.zhangdian.gov.cn/progress?case={number}',
-  reconsiderationBody: '张店区人民政府',
-  supplementDays: 15,
-  a4Printer: null,
-  ticketPrinter: '',
-  syncMaxServerErrors: 5,
-};
+// The defaults are the contract's, so the screens' tests answer with the same ones.
+export { defaultWorkstationSettings };
 
 const labels: Record<RequiredSetting, string> = {
   districtCode: '区划代码',

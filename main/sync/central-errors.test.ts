@@ -67,7 +67,8 @@ function rejectWithoutMaterials(win: SyncWindow): { id: string; number: string }
   return { id: decided.id, number: decided.number! };
 }
 
-describe('central answers an outbox item with an error', () => {
+// Each test boots real central (PGlite) and waits out real backoffs: a loaded machine needs the room.
+describe('central answers an outbox item with an error', { timeout: 60_000 }, () => {
   it('a rejection with no materials reaches real central and is acknowledged (it was a 500)', async () => {
     const { c, win, s } = await setUp();
     const r = rejectWithoutMaterials(win);

@@ -1,6 +1,6 @@
 // Longer than most files on purpose: the sync worker's loop, its passes (send, events, audit head,
 // published data) and its status share one connection state and one backoff; the outbox, the HTTP
-// client and the case moves are modules of their own.
+// client, the case moves and what a failed send does (failures.ts) are modules of their own.
 import { hostname } from 'node:os';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
@@ -23,7 +23,8 @@ import {
   type SyncStatus,
 } from '../../preload/contract/sync';
 import { CentralCallError, createCentralClient, type CentralClient, type ClientOptions } from './client';
-import type { Outbox, OutboxRow, RetryOutcome } from './outbox';
+import { createFailures, itemOf } from './failures';
+import type { Outbox, OutboxRow } from './outbox';
 import type { CaseService } from '../cases/service';
 
 export interface SyncDeps {
@@ -58,8 +59,6 @@ const keys = {
   credential: 'credential',
   cursor: 'events_cursor',
 } as const;
-/** A checksum mismatch this many times in a row is not the network: a person looks. */
-const maxChecksumRetries = 5;
 const publishedEveryMs = 10 * 60 * 1000;
 const auditEveryMs = 60 * 1000;
 
@@ -171,53 +170,14 @@ export function createSyncService(deps: SyncDeps) {
     lastError = error;
   }
 
-  function failed(row: OutboxRow, error: unknown): void {
-    if (error instanceof CentralCallError) {
-      if (error.transient) {
-        // A 500 came from central: it is online, only this item failed there.
-        contact(!error.unreachable, error.message);
-        noted(
-          row,
-          error,
-          outbox.retryLater(row.id, error.message, error.unreachable ? 'unreachable' : 'central_error', retryOptions()),
-        );
-      } else if (error.failure === 'checksum' && row.attempts < maxChecksumRetries) {
-        contact(true);
-        outbox.setUploadUrl(row.id, null);
-        noted(row, error, outbox.retryLater(row.id, error.message, 'central_error', retryOptions()));
-      } else {
-        contact(centralAnswered(error), error.message);
-        outbox.needsAttention(row.id, error.message);
-        noted(row, error, { state: 'needs_attention', sameErrors: 1, news: true });
-      }
-      return;
-    }
-    const message = error instanceof AppError ? error.message : `发送失败：${(error as Error).message}`;
-    log.error({ err: error, ...itemOf(row) }, 'outbox item failed');
-    outbox.needsAttention(row.id, message);
-  }
-
-  function retryOptions() {
-    return { maxSameErrors: deps.settings.get().syncMaxServerErrors, random: deps.random };
-  }
-
-  /** Which item, for the log: never the case body (it holds the applicant's details). */
-  function itemOf(row: OutboxRow) {
-    return { item: row.id, kind: row.kind, caseNumber: row.caseNumber, caseVersion: row.caseVersion };
-  }
-
-  /** One log line per change of an item's state or error; a retry that fails the same way is quiet. */
-  function noted(row: OutboxRow, error: CentralCallError, outcome: RetryOutcome): void {
-    if (!outcome.news) return;
-    const fields = { ...itemOf(row), status: error.status, failure: error.failure, attempts: row.attempts };
-    if (outcome.state === 'needs_attention')
-      log.error({ ...fields, sameErrors: outcome.sameErrors, error: error.message }, 'outbox item needs attention');
-    else if (!error.unreachable)
-      log.warn(
-        { ...fields, error: error.message },
-        'central answered an outbox item with an error; retrying with backoff',
-      );
-  }
+  const { failed } = createFailures({
+    outbox,
+    log,
+    contact,
+    centralAnswered,
+    settings: deps.settings,
+    random: deps.random,
+  });
 
   async function send(c: CentralClient, row: OutboxRow): Promise<void> {
     outbox.sending(row.id);
@@ -495,11 +455,13 @@ export function createSyncService(deps: SyncDeps) {
 
     async stop(): Promise<void> {
       stopped = true;
-      if (pending) clearTimeout(pending);
-      pending = null;
       wake?.();
       await loop;
       loop = null;
+      // After the last pass: a pass still running when stop was asked can announce a change, and a
+      // status read after the database is closed would throw in a timer.
+      if (pending) clearTimeout(pending);
+      pending = null;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Matter } from '@yichuang/domain/catalog';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
 import { zhangSanId } from '@yichuang/domain/testing/ids';
 import { learnedDetails, withPanelFields } from './applicant-fields';
+import { errorText } from './errors';
 import { applicantProblems, decisionProblems, ownFormFields } from './intake';
 
 const residence: Matter = testCatalog().matters.find((m) => m.code === 'TEST-JZZ-001')!;
@@ -13,7 +14,8 @@ describe('applicant details and form fields, one rule', () => {
     expect(ownFormFields(residence).map((f) => f.key)).toEqual(['residenceAddress', 'reason']);
     const draft = emptyDraft(residence.code);
     draft.person = { ...draft.person, name: '张三', idNumber: zhangSanId };
-    expect(decisionProblems(residence, draft, 'accept', '2026-10-01')['person.phone']).toBe('请填写联系电话');
+    const phone = decisionProblems(residence, draft, 'accept', '2026-10-01')['person.phone']!;
+    expect(errorText(phone.code, phone.params)).toBe('请填写联系电话');
     // A supplement notice or a rejection does not need it.
     expect(decisionProblems(residence, draft, 'reject', '2026-10-01')).toEqual({});
     expect(applicantProblems(residence, draft, '2026-10-01')).toEqual({});

@@ -201,9 +201,47 @@ export const simulationStateSchema = z.object({
 });
 export type SimulationState = z.infer<typeof simulationStateSchema>;
 
+/** The steps a self-test may run; the screen names them in the clerk's language. */
+export const selfTestStepNames = [
+  'open',
+  'samStatus',
+  'samId',
+  'printerStatus',
+  'testTicket',
+  'connection',
+  'scan',
+] as const;
+
+/** What a step found, when it is not data or an error: worded by the screen (`lastScan` has `at`). */
+export const selfTestNotes = [
+  'samOk',
+  'paperOk',
+  'paperLow',
+  'ticketSent',
+  'connectedHidPos',
+  'notConnected',
+  'lastScan',
+  'scanPrompt',
+] as const;
+
+/**
+ * A step's detail: data shown as it is (a SAM id), a note the screen words (with its params), or
+ * an error of the catalog (what failed and what to do), never a sentence in one language.
+ */
+export const selfTestDetailSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('data'), value: z.string() }),
+  z.object({
+    kind: z.literal('note'),
+    note: z.enum(selfTestNotes),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+  z.object({ kind: z.literal('error'), code: errorCodeSchema, params: errorParamsSchema.optional() }),
+]);
+export type SelfTestDetail = z.infer<typeof selfTestDetailSchema>;
+
 export const selfTestSchema = z.object({
   deviceId: z.string(),
   ok: z.boolean(),
-  steps: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+  steps: z.array(z.object({ name: z.enum(selfTestStepNames), ok: z.boolean(), detail: selfTestDetailSchema })),
 });
 export type SelfTest = z.infer<typeof selfTestSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { errorCodeSchema, errorParamsSchema } from './errors';
+import { printerStatusSchema } from './printer-status';
 
 /**
  * The paper the workstation prints, and the print history. Every printed document is recorded:
@@ -40,8 +42,8 @@ export const printerInfoSchema = z.object({
   /** What people call it (the description, or the name). */
   label: z.string(),
   isDefault: z.boolean(),
-  /** idle / printing / stopped …, in Chinese words (with CUPS's reason when stopped); '' when unknown. */
-  status: z.string(),
+  /** idle / printing / stopped … (with CUPS's reason when stopped): a value the screen words. */
+  status: printerStatusSchema,
   /**
    * A job sent now would print: false for a stopped (paused) or rejecting queue. Such a printer is
    * shown with its status, never chosen for the clerk, and printing to it fails at once.
@@ -91,7 +93,11 @@ export const printJobSchema = z.object({
   backend: z.enum(printBackends),
   printer: z.string(),
   state: z.enum(printJobStates),
+  /** Why it failed, in Chinese (the audit trail's words); the screen says it from `errorCode`. */
   error: z.string().nullable(),
+  /** The failure as a catalog code and its params, so the screen says it in the clerk's language; null for old records. */
+  errorCode: errorCodeSchema.nullable(),
+  errorParams: errorParamsSchema.nullable(),
   spoolId: z.string().nullable(),
   bytes: z.number().int(),
   clerkName: z.string(),

@@ -3,6 +3,7 @@ import { accessErrors } from './errors/access';
 import { caseErrors } from './errors/cases';
 import { deviceErrors } from './errors/devices';
 import { generalErrors } from './errors/general';
+import { intakeErrors } from './errors/intake';
 import { materialErrors } from './errors/materials';
 import { printingErrors } from './errors/printing';
 import { referenceErrors } from './errors/reference';
@@ -21,6 +22,7 @@ export const errorCatalog = {
   ...generalErrors,
   ...accessErrors,
   ...caseErrors,
+  ...intakeErrors,
   ...materialErrors,
   ...referenceErrors,
   ...printingErrors,
@@ -76,6 +78,11 @@ export interface AppErrorShape {
   params?: ErrorParams;
   /** Field-level problems for forms: path → Chinese message. */
   fields?: Fields;
+}
+
+/** A coded message in both languages, for a param of another message (a field's problem in a refusal). */
+export function errorParamOf(code: ErrorCode, params?: ErrorParams): ErrorParam {
+  return { 'zh-CN': errorText(code, params, 'zh-CN'), en: errorText(code, params, 'en') };
 }
 
 /** The message for an error in the clerk's language; an unknown code (a newer main) keeps its own message. */

@@ -8,15 +8,25 @@ import {
   type ItemFile,
   type ItemState,
 } from '@yichuang/domain/cases';
-import {
-  applicantProblems,
-  checklistComplete,
-  checklistFor,
-  decisionProblems,
-  fieldProblem,
-  personProblems,
-  type ChecklistEntry,
-} from './intake';
+import { errorText } from './errors';
+import * as rules from './intake';
+import { checklistComplete, checklistFor, type ChecklistEntry, type FieldProblem, type FieldProblems } from './intake';
+
+/**
+ * The rules answer codes; these tests read them as the zh-CN screen says them (the wording is
+ * kept as it was), and `in English` below checks the codes and the English wording.
+ */
+function zh(problem: FieldProblem | null): string | null {
+  return problem && errorText(problem.code, problem.params, 'zh-CN');
+}
+function zhAll(problems: FieldProblems): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, zh(p)!]));
+}
+const fieldProblem = (...args: Parameters<typeof rules.fieldProblem>) => zh(rules.fieldProblem(...args));
+const personProblems = (...args: Parameters<typeof rules.personProblems>) => zhAll(rules.personProblems(...args));
+const applicantProblems = (...args: Parameters<typeof rules.applicantProblems>) =>
+  zhAll(rules.applicantProblems(...args));
+const decisionProblems = (...args: Parameters<typeof rules.decisionProblems>) => zhAll(rules.decisionProblems(...args));
 
 const today = '2026-11-27';
 
@@ -470,5 +480,52 @@ describe('decisionProblems', () => {
     const applicant = { 'person.name': '请输入姓名', 'person.idNumber': '请输入证件号码' };
     expect(decisionProblems(m, nobody, 'supplement', today)).toEqual(applicant);
     expect(decisionProblems(m, nobody, 'reject', today)).toEqual(applicant);
+  });
+});
+
+describe('in English', () => {
+  const en = (problem: FieldProblem | null) => problem && errorText(problem.code, problem.params, 'en');
+  const cjk = /[\u4e00-\u9fff]/;
+
+  it('answers codes with params, and the catalog says them in English (with the English label where the catalog has one)', () => {
+    const area: FormField = { key: 'area', label: '面积', labelEn: 'Area', type: 'number', required: true, min: 1 };
+    expect(rules.fieldProblem(area, '', today)).toEqual({
+      code: 'field_required',
+      params: { label: { 'zh-CN': '面积', en: 'Area' } },
+    });
+    expect(en(rules.fieldProblem(area, '', today))).toBe('Fill in Area');
+    expect(en(rules.fieldProblem(area, '0.5', today))).toBe('Area must not be less than 1');
+    const id: FormField = {
+      key: 'id',
+      label: '公民身份号码',
+      labelEn: 'Citizen ID number',
+      type: 'idNumber',
+      required: true,
+    };
+    expect(en(rules.fieldProblem(id, '370303199001011238', today))).toBe(
+      'Citizen ID number: The ID number’s check digit does not match: check it digit by digit, or read the card instead',
+    );
+    expect(en(rules.fieldProblem(id, validId.slice(0, 17), today))).toBe(
+      'Citizen ID number: The ID number has 18 characters; this one has 17',
+    );
+    for (const p of Object.values(rules.personProblems({ ...emptyPerson(), phone: '12345' }, today))) {
+      expect(en(p)).not.toMatch(cjk);
+    }
+  });
+
+  it("keeps the catalog's label when it has no English one (catalog data), and its pattern message as given", () => {
+    const f: FormField = {
+      key: 'zip',
+      label: '邮政编码',
+      type: 'text',
+      required: true,
+      pattern: '\\d{6}',
+      patternMessage: '邮政编码为 6 位数字',
+    };
+    expect(en(rules.fieldProblem(f, '', today))).toBe('Fill in 邮政编码');
+    expect(rules.fieldProblem(f, '1', today)).toEqual({
+      code: 'field_pattern_message',
+      params: { message: '邮政编码为 6 位数字' },
+    });
   });
 });

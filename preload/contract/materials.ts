@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema, errorParamsSchema } from './errors';
 import { materialMimes, sha256Schema } from '@yichuang/domain/materials';
 /** A stored file: content-addressed, so the same bytes are one file however often they come. */
 export const storedFileSchema = z.object({
@@ -32,8 +33,11 @@ export type HotFolderArrival = z.infer<typeof hotFolderArrivalSchema>;
 export const hotFolderStatusSchema = z.object({
   folder: z.string().nullable(),
   watching: z.boolean(),
-  /** Why the folder cannot be watched (missing, no permission), in Chinese. */
+  /** Why the folder cannot be watched (missing, no permission), in Chinese (logs, old screens). */
   problem: z.string().nullable(),
+  /** The same as a catalog code: the screen says it in the clerk's language. */
+  problemCode: errorCodeSchema.nullable(),
+  problemParams: errorParamsSchema.nullable(),
   /** The latest arrivals, newest first (kept in memory for 8 hours). */
   arrivals: z.array(hotFolderArrivalSchema),
 });

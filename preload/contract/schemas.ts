@@ -103,6 +103,32 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 
+/**
+ * What a setting takes while nothing is stored for it. The optional ones are real defaults. The
+ * required ones (district code, window number, hall name) are only placeholders that keep `get()`
+ * usable: they are never written over a stored value, they make `load()` report a problem, and
+ * nothing numbers or decides a case on them (see main/cases/numbering.ts). main/settings/service.ts
+ * applies them; the renderer's tests answer with them.
+ */
+export const defaultWorkstationSettings: WorkstationSettings = {
+  districtCode: '370303',
+  windowNumber: 1,
+  hallName: '张店区市民中心',
+  idleLockMinutes: 10,
+  defaultLocale: 'zh-CN',
+  simulateDevices: false,
+  extraSerialPorts: [],
+  hotFolder: '',
+  hallAddress: '山东省淄博市张店区人民西路 1 号',
+  hallPhone: '0533-2180000',
+  progressUrlTemplate: 'https://zwfw.zhangdian.gov.cn/progress?case={number}',
+  reconsiderationBody: '张店区人民政府',
+  supplementDays: 15,
+  a4Printer: null,
+  ticketPrinter: '',
+  syncMaxServerErrors: 5,
+};
+
 export const staffSchema = z.object({
   id: z.number().int(),
   username: z.string(),

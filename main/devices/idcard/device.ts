@@ -1,3 +1,4 @@
+import { AppError } from '../../../preload/contract/errors';
 import type { AttachContext, AttachedDevice } from '../attached';
 import { step } from '../attached';
 import type { Transport } from '../transport/transport';
@@ -44,15 +45,15 @@ export function attachIdCardReader(
       await poller.stop();
       try {
         return [
-          await step('SAM 状态', async () => {
+          await step('samStatus', async () => {
             const status = await driver.samStatus();
-            if (!status.ok) throw new Error(status.meaning);
-            return status.meaning;
+            if (!status.ok) throw new AppError(status.errorCode ?? 'idcard_sam_failed');
+            return { kind: 'note', note: 'samOk' };
           }),
-          await step('SAM 编号', async () => {
+          await step('samId', async () => {
             const id = await driver.samId();
             context.samId(id);
-            return id;
+            return { kind: 'data', value: id };
           }),
         ];
       } finally {

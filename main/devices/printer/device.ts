@@ -1,5 +1,5 @@
 import { AppError } from '../../../preload/contract/errors';
-import type { AttachContext, AttachedDevice } from '../attached';
+import type { AttachContext, AttachedDevice, SelfTestStep } from '../attached';
 import { step } from '../attached';
 import { createCommandQueue } from '../command-queue';
 import { deviceError, type Transport } from '../transport/transport';
@@ -46,7 +46,7 @@ export function attachTicketPrinter(
     });
   }
 
-  async function checkReady(): Promise<string> {
+  async function checkReady(): Promise<SelfTestStep['detail']> {
     // 2 says why it is offline (cover, paper end, error); 4 reads the roll's sensors.
     const offline = await query(2);
     const paper = await query(4);
@@ -54,7 +54,7 @@ export function attachTicketPrinter(
     if (paper.paperOut || offline.paperOut) throw new AppError('printer_paper_out');
     if (offline.error) throw new AppError('printer_fault');
     context.status('ready');
-    return paper.paperNearEnd ? '在线，纸将用完' : '在线，有纸';
+    return { kind: 'note', note: paper.paperNearEnd ? 'paperLow' : 'paperOk' };
   }
 
   async function print(job: Uint8Array): Promise<void> {
@@ -77,13 +77,13 @@ export function attachTicketPrinter(
     print: (job) => serial(() => print(job)),
     selfTest: () =>
       serial(async () => {
-        const ready = await step('打印机状态', checkReady);
+        const ready = await step('printerStatus', checkReady);
         if (!ready.ok) return [ready];
-        const ticket = await step('打印测试票', async () => {
+        const ticket = await step('testTicket', async () => {
           await transport.write(
             testTicket({ hallName: context.hallName(), printedAt: context.now(), deviceName: context.deviceName }),
           );
-          return '已发送测试票：请查看打印出的票据';
+          return { kind: 'note', note: 'ticketSent' };
         });
         return [ready, ticket];
       }),

@@ -1,4 +1,3 @@
-import { hallTime } from '@yichuang/domain/hall-time';
 import type { Symbology } from '../../../preload/contract/devices';
 import type { AttachContext, AttachedDevice } from '../attached';
 import type { ScannerLayout } from '../known-devices';
@@ -36,11 +35,17 @@ export function attachScanner(
     },
     selfTest() {
       return Promise.resolve([
-        { name: '连接', ok: transport.isOpen, detail: transport.isOpen ? '已连接（HID POS）' : '未连接' },
         {
-          name: '扫码',
+          name: 'connection',
+          ok: transport.isOpen,
+          detail: { kind: 'note', note: transport.isOpen ? 'connectedHidPos' : 'notConnected' },
+        },
+        {
+          name: 'scan',
           ok: true,
-          detail: lastScanAt ? `最近一次扫码：${hallTime(lastScanAt)}` : '请扫描任意条码，扫码结果会显示在本页',
+          detail: lastScanAt
+            ? { kind: 'note', note: 'lastScan', params: { at: lastScanAt.toISOString() } }
+            : { kind: 'note', note: 'scanPrompt' },
         },
       ]);
     },

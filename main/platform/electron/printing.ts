@@ -31,7 +31,7 @@ export function createElectronPrintDriver(): PrintDriver {
 
     async print(request) {
       const contents = anyContents();
-      if (!contents) return { ok: false, error: '程序窗口尚未就绪：请稍后重新打印' };
+      if (!contents) return { ok: false, error: { code: 'print_window_not_ready' } };
       const refused = checkPrinter(await contents.getPrintersAsync(), request.printer);
       if (refused) return refused;
       const dir = await mkdtemp(join(tmpdir(), 'yichuang-print-'));

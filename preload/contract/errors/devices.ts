@@ -22,6 +22,14 @@ export const deviceErrors = {
     'zh-CN': '无法打开设备：可能被其他程序占用或没有访问权限，请关闭其他读卡/扫码程序后重试',
     en: 'Cannot open the device: another program may be using it, or permission is missing; close other reader/scanner programs and retry',
   },
+  device_role_needed: {
+    'zh-CN': '请先为该设备选择角色',
+    en: 'Choose a role for this device first',
+  },
+  device_not_open: {
+    'zh-CN': '设备未打开',
+    en: 'The device is not open',
+  },
   device_role_unsupported: {
     'zh-CN': '该设备不能用作所选角色：请选择与设备类型相符的角色',
     en: 'This device cannot take that role: choose a role that matches the device',

@@ -42,4 +42,28 @@ export const materialErrors = {
     'zh-CN': '材料文件已损坏：请重新扫描或导入该文件；如多个文件损坏，请联系技术支持检查磁盘',
     en: 'The material file is damaged: scan or import it again; if several are damaged, ask support to check the disk',
   },
+  hot_folder_missing: {
+    'zh-CN': '扫描文件夹不存在：请在「设置」中重新选择，或检查网络共享是否已连接',
+    en: 'The scan folder does not exist: choose it again in Settings, or check that the network share is connected',
+  },
+  hot_folder_denied: {
+    'zh-CN': '没有权限读取扫描文件夹：请检查该文件夹或网络共享的访问权限，或在「设置」中重新选择',
+    en: 'No permission to read the scan folder: check the access rights of the folder or network share, or choose it again in Settings',
+  },
+  hot_folder_not_folder: {
+    'zh-CN': '所选的扫描文件夹不是文件夹：请在「设置」中重新选择',
+    en: 'The chosen scan folder is not a folder: choose it again in Settings',
+  },
+  hot_folder_unreadable: {
+    'zh-CN': '无法读取扫描文件夹：请检查网络共享是否已连接，或在「设置」中重新选择',
+    en: 'The scan folder cannot be read: check that the network share is connected, or choose it again in Settings',
+  },
+  hot_folder_subfolders: {
+    'zh-CN': '无法在扫描文件夹中建立「{imported}」「{refused}」子文件夹：请检查该文件夹的写入权限',
+    en: 'Cannot create the “{imported}” and “{refused}” subfolders in the scan folder: check that the folder can be written to',
+  },
+  hot_folder_move: {
+    'zh-CN': '扫描文件已导入，但无法移入「{imported}」或「{refused}」：请检查扫描文件夹的写入权限',
+    en: 'The scans were imported but cannot be moved into “{imported}” or “{refused}”: check that the scan folder can be written to',
+  },
 } as const satisfies Record<string, ErrorText>;

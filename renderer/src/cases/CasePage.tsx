@@ -1,26 +1,14 @@
-// Longer than most files on purpose: one case's page (header, actions, decisions, materials,
-// documents, central's card) shares the case and its reload; its parts are components below it.
-import { ArrowLeftOutlined, CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Empty,
-  Spin,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+// One case's page (header, actions, applicant, form, decisions, documents, timeline, materials); the
+// decision records and the materials' checklist are components of their own.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Empty, Spin, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSync } from '../sync/sync-context';
-import { isResumable, type CaseDraft, type DecisionKind } from '@yichuang/domain/cases';
-import { type CaseDecisionRecord, type CaseDetail } from '../../../preload/contract/cases';
+import { isResumable, type CaseDraft } from '@yichuang/domain/cases';
+import { type CaseDetail } from '../../../preload/contract/cases';
 import { maskedFormValue, type CatalogMatter, type FormField, type MaterialItem } from '@yichuang/domain/catalog';
-import { checklistFor, itemPages, type ChecklistEntry, type ItemStatus } from '../../../preload/contract/intake';
+import { checklistFor, itemPages, type ChecklistEntry } from '../../../preload/contract/intake';
 import type { AuditEntry } from '../../../preload/contract/schemas';
 import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
@@ -32,23 +20,9 @@ import { CaseDocuments } from '../printing/CaseDocuments';
 import { CentralApproval } from '../sync/CentralApproval';
 import { useNavigation } from '../shell/navigation-context';
 import { formatTime } from './CaseList';
+import { CaseChecklist } from './CaseChecklist';
+import { CaseDecision } from './CaseDecision';
 import { CaseStateTag, DaysLeft } from './CaseStateTag';
-
-const decisionColors: Record<DecisionKind, string> = { accept: 'blue', supplement: 'orange', reject: 'red' };
-
-const statusColors: Record<ItemStatus, string> = {
-  complete: 'green',
-  missing: 'red',
-  not_applicable: 'default',
-  optional_empty: 'default',
-};
-
-const statusIcons: Record<ItemStatus, ReactNode> = {
-  complete: <CheckCircleFilled style={{ color: '#389e0d' }} />,
-  missing: <ExclamationCircleFilled style={{ color: '#cf1322' }} />,
-  not_applicable: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
-  optional_empty: <MinusCircleOutlined style={{ color: '#bfbfbf' }} />,
-};
 
 /** A form value as the case page shows it: identity and phone numbers masked (a passer-by may see it). */
 function shownValue(field: FormField | null, value: string): string {
@@ -198,21 +172,6 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
     setFileIndex(0);
   };
 
-  const onItemKey = (event: KeyboardEvent<HTMLElement>, id: string) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      select(id);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
-      if (sibling instanceof HTMLElement) {
-        sibling.focus();
-        if (sibling.dataset.item) select(sibling.dataset.item);
-      }
-    }
-  };
-
   const resume = () => {
     setConfirming(true);
     modal.confirm({
@@ -307,56 +266,6 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       .map(([key, value]) => ({ key, label: key, value: shownValue(null, value) })),
   ];
 
-  const decision = (d: CaseDecisionRecord) => (
-    <div className="case-decision" key={d.version} data-testid={`case-decision-${d.version}`} data-kind={d.kind}>
-      <div className="case-decision-head">
-        <Tag color={decisionColors[d.kind]}>{t(`cases.page.decisionKinds.${d.kind}`)}</Tag>
-        <span className="case-secondary">{t('cases.page.version', { version: d.version })}</span>
-      </div>
-      <div className="case-secondary">
-        {t('cases.page.decisionMeta', { time: formatTime(d.at), window: d.windowNumber, clerk: d.clerkName })}
-      </div>
-      {d.supplementItems.length > 0 && (
-        <div className="case-decision-block">
-          <div>{t('cases.page.supplementItems')}</div>
-          <ol className="case-decision-items">
-            {d.supplementItems.map((x) => (
-              <li key={x.itemId}>
-                <strong>{x.name}</strong>
-                {t('common.colon')}
-                {x.reason}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
-      {d.rejectReason && (
-        <div className="case-decision-block">
-          <div>
-            {t('cases.page.rejectReason')}
-            {t('common.colon')}
-            <strong>{d.rejectReason.text}</strong>
-          </div>
-          {d.rejectReason.basis && (
-            <div className="case-secondary">{t('cases.page.basis', { basis: d.rejectReason.basis })}</div>
-          )}
-        </div>
-      )}
-      {d.note && (
-        <div className="case-decision-block case-pre">
-          {t('cases.page.note')}
-          {t('common.colon')}
-          {d.note}
-        </div>
-      )}
-      <Tooltip title={d.contentHash}>
-        <div className="case-secondary case-mono case-hash">
-          {t('cases.page.contentHash')} {d.contentHash.slice(0, 16)}…
-        </div>
-      </Tooltip>
-    </div>
-  );
-
   const actionLabel = (e: AuditEntry): string => auditActionLabel(t, e);
 
   const timelineItems = current.timeline.map((e) => {
@@ -439,7 +348,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
           </Section>
           <Section title={t('cases.page.decisions')} testId="case-decisions">
             {current.decisions.length ? (
-              current.decisions.map(decision)
+              current.decisions.map((d) => <CaseDecision key={d.version} decision={d} />)
             ) : (
               <Typography.Text type="secondary">{t('cases.page.noDecisions')}</Typography.Text>
             )}
@@ -463,67 +372,12 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.page.noMaterials')} />
           ) : (
             <div className="case-materials-body">
-              <div className="case-checklist" role="listbox" aria-label={t('cases.page.materials')}>
-                {entries.map((e) => {
-                  const state = e.state;
-                  const isSelected = e.item.id === selected?.item.id;
-                  // An item the case does not need is fine as it is: its marks are grey, never red.
-                  const lacking =
-                    e.status === 'not_applicable' || e.status === 'optional_empty' ? 'case-na' : 'case-no';
-                  return (
-                    <div
-                      key={e.item.id}
-                      role="option"
-                      tabIndex={0}
-                      aria-selected={isSelected}
-                      className={isSelected ? 'case-item case-item-selected' : 'case-item'}
-                      data-item={e.item.id}
-                      data-status={e.status}
-                      data-testid={`case-item-${e.item.id}`}
-                      onClick={() => select(e.item.id)}
-                      onKeyDown={(event) => onItemKey(event, e.item.id)}
-                    >
-                      <div className="case-item-head">
-                        {statusIcons[e.status]}
-                        <span className="case-item-name" title={itemName(e.item)}>
-                          {itemName(e.item)}
-                        </span>
-                        <Tag color={statusColors[e.status]} className="case-item-status">
-                          {t(`cases.page.itemStatus.${e.status}`)}
-                        </Tag>
-                      </div>
-                      <div className="case-item-meta">
-                        <Tooltip title={e.item.condition}>
-                          <Tag
-                            className="case-small-tag"
-                            color={e.item.requirement === 'required' ? 'blue' : undefined}
-                          >
-                            {t(`cases.page.requirement.${e.item.requirement}`)}
-                          </Tag>
-                        </Tooltip>
-                        {e.forAgent && <Tag className="case-small-tag">{t('cases.page.forAgent')}</Tag>}
-                        <span>{t('cases.page.pages', { n: e.pages })}</span>
-                        {e.item.originalCheck && (
-                          <span className={state.originalChecked ? 'case-yes' : lacking}>
-                            {t('cases.page.original')} {state.originalChecked ? '✓' : '✗'}
-                          </span>
-                        )}
-                        {e.item.copies > 0 ? (
-                          <span className={state.copies >= e.item.copies ? undefined : lacking}>
-                            {t('cases.page.copiesOf', { n: state.copies, need: e.item.copies })}
-                          </span>
-                        ) : (
-                          state.copies > 0 && <span>{t('cases.page.copies', { n: state.copies })}</span>
-                        )}
-                        {e.item.eLicence && state.eLicence && (
-                          <span className="case-yes">{t('cases.page.eLicence')} ✓</span>
-                        )}
-                      </div>
-                      {e.problem && e.status === 'missing' && <div className="case-item-problem">{e.problem}</div>}
-                    </div>
-                  );
-                })}
-              </div>
+              <CaseChecklist
+                entries={entries}
+                selectedId={selected?.item.id ?? null}
+                onSelect={select}
+                itemName={itemName}
+              />
               <div className="case-viewer-pane">
                 <MaterialViewer files={files} index={fileIndex} onIndexChange={setFileIndex} height="100%" />
               </div>

@@ -141,6 +141,7 @@ export const intakeEn: Messages['intake'] = {
     supplement: 'Supplement notice',
     reject: 'Reject',
     notReady: 'Not yet: {{problem}} ({{count}} thing(s) to fix)',
+    /** Between the problems listed under the decisions. */
     acceptTitle: 'Accept this case',
     acceptConfirm: 'Accept',
     acceptHint:

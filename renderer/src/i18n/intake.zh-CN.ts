@@ -134,6 +134,7 @@ export const intakeZh = {
     supplement: '一次性补正告知',
     reject: '不予受理',
     notReady: '尚不能办理：{{problem}}（共 {{count}} 处需处理）',
+    /** Between the problems listed under the decisions. */
     acceptTitle: '确认受理',
     acceptConfirm: '确认受理',
     acceptHint: '受理后办件编号生效、承诺时限开始计算，受理内容不可再修改。再按一次 F8 确认。',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDraft, EnterpriseDraft } from '@yichuang/domain/cases';
 import type { Matter } from '@yichuang/domain/catalog';
 import { panelPathOf } from '../../../preload/contract/applicant-fields';
+import type { FieldProblem, FieldProblems } from '../../../preload/contract/intake';
 import { useFieldCheck } from './focus';
 import { PersonFields } from './person-fields';
 
@@ -14,7 +15,7 @@ export type HistoryOf = 'person' | 'agent' | 'enterprise';
 interface ApplicantPanelProps {
   draft: CaseDraft;
   matter: Matter | null;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   cardSlot: CardSlot;
   onCardSlot: (slot: CardSlot) => void;
   onReadCard: () => void;
@@ -22,8 +23,8 @@ interface ApplicantPanelProps {
   onIdComplete: (whose: HistoryOf, idNumber: string) => void;
 }
 
-function sub(problems: Record<string, string>, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
+function sub(problems: FieldProblems, prefix: string): FieldProblems {
+  const out: FieldProblems = {};
   for (const [k, v] of Object.entries(problems)) if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
   return out;
 }
@@ -38,6 +39,44 @@ function requiredPanelPaths(matter: Matter | null): Set<string> {
   return paths;
 }
 
+interface EnterpriseInputProps {
+  field: 'name' | 'creditCode' | 'legalRepresentative' | 'phone';
+  label: string;
+  testId: string;
+  value: string;
+  problem: FieldProblem | undefined;
+  required?: boolean;
+  /** Shows the error mark in the field as well (the credit code). */
+  feedback?: boolean;
+  mono?: boolean;
+  maxLength: number;
+  onValue: (value: string) => void;
+}
+
+/** One typed field of the enterprise: named by its label, checked as the clerk leaves it. */
+function EnterpriseInput({ field, label, testId, value, problem, required = true, ...props }: EnterpriseInputProps) {
+  const check = useFieldCheck(`enterprise.${field}`, value, problem);
+  return (
+    <Form.Item
+      label={label}
+      required={required}
+      validateStatus={check.problem ? 'error' : undefined}
+      help={check.problem}
+      hasFeedback={props.feedback ? !!check.problem : undefined}
+    >
+      <Input
+        data-testid={testId}
+        aria-label={label}
+        {...check.input}
+        className={props.mono ? 'mono' : undefined}
+        value={value}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onValue(e.target.value)}
+      />
+    </Form.Item>
+  );
+}
+
 /** The enterprise that applies: name, credit code (GB 32100), legal representative, phone. */
 function EnterpriseFields({
   enterprise,
@@ -47,84 +86,57 @@ function EnterpriseFields({
   onCodeComplete,
 }: {
   enterprise: EnterpriseDraft;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   phoneRequired: boolean;
   onChange: (patch: Partial<EnterpriseDraft>) => void;
   onCodeComplete: (creditCode: string) => void;
 }) {
   const { t } = useTranslation();
-  const name = useFieldCheck('enterprise.name', enterprise.name, problems.name);
-  const code = useFieldCheck('enterprise.creditCode', enterprise.creditCode, problems.creditCode);
-  const rep = useFieldCheck(
-    'enterprise.legalRepresentative',
-    enterprise.legalRepresentative,
-    problems.legalRepresentative,
-  );
-  const phone = useFieldCheck('enterprise.phone', enterprise.phone, problems.phone);
-  const status = (problem: string | undefined) => (problem ? 'error' : undefined);
   return (
     <>
-      <Form.Item label={t('intake.enterprise.name')} required validateStatus={status(name.problem)} help={name.problem}>
-        <Input
-          data-testid="enterprise-name"
-          aria-label={t('intake.enterprise.name')}
-          {...name.input}
-          value={enterprise.name}
-          maxLength={100}
-          onChange={(e) => onChange({ name: e.target.value })}
-        />
-      </Form.Item>
-      <Form.Item
+      <EnterpriseInput
+        field="name"
+        label={t('intake.enterprise.name')}
+        testId="enterprise-name"
+        value={enterprise.name}
+        problem={problems.name}
+        maxLength={100}
+        onValue={(name) => onChange({ name })}
+      />
+      <EnterpriseInput
+        field="creditCode"
         label={t('intake.enterprise.creditCode')}
-        required
-        validateStatus={status(code.problem)}
-        help={code.problem}
-        hasFeedback={!!code.problem}
-      >
-        <Input
-          data-testid="enterprise-credit-code"
-          aria-label={t('intake.enterprise.creditCode')}
-          {...code.input}
-          className="mono"
-          value={enterprise.creditCode}
-          maxLength={18}
-          onChange={(e) => {
-            const creditCode = e.target.value.replace(/\s/g, '').toUpperCase();
-            onChange({ creditCode });
-            if (creditCode.length === 18) onCodeComplete(creditCode);
-          }}
-        />
-      </Form.Item>
-      <Form.Item
+        testId="enterprise-credit-code"
+        value={enterprise.creditCode}
+        problem={problems.creditCode}
+        feedback
+        mono
+        maxLength={18}
+        onValue={(typed) => {
+          const creditCode = typed.replace(/\s/g, '').toUpperCase();
+          onChange({ creditCode });
+          if (creditCode.length === 18) onCodeComplete(creditCode);
+        }}
+      />
+      <EnterpriseInput
+        field="legalRepresentative"
         label={t('intake.enterprise.legalRepresentative')}
-        required
-        validateStatus={status(rep.problem)}
-        help={rep.problem}
-      >
-        <Input
-          data-testid="enterprise-legal-rep"
-          aria-label={t('intake.enterprise.legalRepresentative')}
-          {...rep.input}
-          value={enterprise.legalRepresentative}
-          maxLength={60}
-          onChange={(e) => onChange({ legalRepresentative: e.target.value })}
-        />
-      </Form.Item>
-      <Form.Item
+        testId="enterprise-legal-rep"
+        value={enterprise.legalRepresentative}
+        problem={problems.legalRepresentative}
+        maxLength={60}
+        onValue={(legalRepresentative) => onChange({ legalRepresentative })}
+      />
+      <EnterpriseInput
+        field="phone"
         label={t('intake.person.phone')}
+        testId="enterprise-phone"
+        value={enterprise.phone}
+        problem={problems.phone}
         required={phoneRequired}
-        validateStatus={status(phone.problem)}
-        help={phone.problem}
-      >
-        <Input
-          data-testid="enterprise-phone"
-          aria-label={t('intake.person.phone')}
-          {...phone.input}
-          value={enterprise.phone}
-          maxLength={20}
-          onChange={(e) => onChange({ phone: e.target.value.trim() })}
-        />
-      </Form.Item>
+        maxLength={20}
+        onValue={(phone) => onChange({ phone: phone.trim() })}
+      />
     </>
   );
 }

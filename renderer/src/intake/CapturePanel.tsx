@@ -6,6 +6,7 @@ import type { ItemFile } from '@yichuang/domain/cases';
 import type { ChecklistEntry } from '../../../preload/contract/intake';
 import type { HotFolderArrival, HotFolderStatus } from '../../../preload/contract/materials';
 import { materialLimits } from '@yichuang/domain/materials';
+import { useCodeText } from '../lib/result';
 import { MaterialViewer } from '../materials/MaterialViewer';
 import { CameraCapture, type CameraHandle } from './CameraCapture';
 import { CropModal } from './CropModal';
@@ -33,6 +34,7 @@ interface CapturePanelProps {
 /** Right column: the material being captured — camera, scanner hot folder, file import — and its pages. */
 export const CapturePanel = forwardRef<CameraHandle, CapturePanelProps>(function CapturePanel(props, cameraRef) {
   const { t, i18n } = useTranslation();
+  const codeText = useCodeText();
   const { entry } = props;
   const [cropIndex, setCropIndex] = useState<number | null>(null);
   const files = entry?.state.files ?? [];
@@ -69,7 +71,15 @@ export const CapturePanel = forwardRef<CameraHandle, CapturePanelProps>(function
           {!hot?.folder ? (
             <Alert type="info" showIcon title={t('intake.capture.hotFolderUnset')} />
           ) : hot.problem ? (
-            <Alert type="warning" showIcon title={hot.problem} />
+            <Alert
+              type="warning"
+              showIcon
+              title={
+                hot.problemCode
+                  ? codeText({ code: hot.problemCode, ...(hot.problemParams ? { params: hot.problemParams } : {}) })
+                  : hot.problem
+              }
+            />
           ) : (
             <Typography.Text type="secondary" className="hot-folder-path">
               <FolderOpenOutlined /> {hot.folder} · {t('intake.capture.hotFolderWatching')}

@@ -1,6 +1,8 @@
 import { CheckOutlined, ExclamationCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../../preload/contract/intake';
+import { useCodeText } from '../lib/result';
 
 interface DecisionBarProps {
   /** A draft with a matter: the decisions can be asked for. */
@@ -10,13 +12,16 @@ interface DecisionBarProps {
   /** Required checklist items not complete yet. */
   missing: number;
   /** Everything that stops acceptance, once the clerk has tried (null before). */
-  problems: string[] | null;
+  problems: FieldProblem[] | null;
   onOpen: (kind: 'accept' | 'supplement' | 'reject') => void;
 }
 
 /** The decisions, always at the bottom with their keys, and whether the case can be accepted. */
 export function DecisionBar({ enabled, showReadiness, ready, missing, problems, onOpen }: DecisionBarProps) {
   const { t } = useTranslation();
+  const codeText = useCodeText();
+  // The problems come as codes: said here, in the clerk's language.
+  const said = problems?.map((p) => codeText(p));
   return (
     <div className="intake-actions">
       <div className="intake-readiness" data-testid="readiness">
@@ -31,14 +36,14 @@ export function DecisionBar({ enabled, showReadiness, ready, missing, problems, 
                 <ExclamationCircleOutlined /> {t('intake.notReady', { missing })}
               </Typography.Text>
             )}
-            {problems && (
+            {said && (
               <Typography.Text
                 type="secondary"
                 className="problems-line"
                 data-testid="problems"
-                title={problems.join('\n')}
+                title={said.join('\n')}
               >
-                {problems.join(t('common.listSeparator'))}
+                {said.join(t('common.listSeparator'))}
               </Typography.Text>
             )}
           </>

@@ -156,7 +156,8 @@ export function DecisionDialogs({
                   {e.item.name}
                   {e.status === 'missing' && (
                     <Tag color="orange" className="supplement-missing">
-                      {e.problem}
+                      {e.problemCode && t(`intake.items.problems.${e.problemCode}`)}
+                      {e.problemCode === 'not_captured' && e.item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
                     </Tag>
                   )}
                 </Checkbox>

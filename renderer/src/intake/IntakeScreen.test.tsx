@@ -90,7 +90,9 @@ function answerIntake(current: () => CardRead | null): void {
   fake.handle('catalog.list', () =>
     ok({ info: { version: 1, publishedAt: '', publisher: '', source: 'shipped' }, matters } as never),
   );
-  fake.handle('materials.hotFolder', () => ok({ folder: null, watching: false, problem: null, arrivals: [] }));
+  fake.handle('materials.hotFolder', () =>
+    ok({ folder: null, watching: false, problem: null, problemCode: null, problemParams: null, arrivals: [] }),
+  );
   fake.handle('cases.myDrafts', () => ok([]));
   fake.handle('devices.list', () => ok([]));
   fake.handle('idcard.current', () => ok(current()));

@@ -1,15 +1,13 @@
-// Longer than most files on purpose: the screen wires the card, the matter, the form, the checklist,
-// capture and the decision around one draft and its keys; each panel is a component of its own, and
-// what the screen remembers between visits is in page-memory.ts.
+// Long on purpose: it wires card, matter, form, checklist, capture and decision around one draft and its keys.
 import { DeleteOutlined, FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingDate } from '@yichuang/domain/calendar';
 import type { CaseDetail, CaseSummary } from '../../../preload/contract/cases';
-import type { Decision, ItemFile } from '@yichuang/domain/cases';
+import type { Decision } from '@yichuang/domain/cases';
 import type { CatalogMatter } from '@yichuang/domain/catalog';
-import { hallDate, hallTime } from '@yichuang/domain/hall-time';
+import { hallDate } from '@yichuang/domain/hall-time';
 import {
   applicantProblems,
   checklistComplete,
@@ -19,17 +17,14 @@ import {
   ownFormFields,
   panelFormProblems,
 } from '../../../preload/contract/intake';
-import type { HotFolderArrival, HotFolderStatus } from '../../../preload/contract/materials';
 import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 import { useShortcuts } from '../app/shortcuts';
-import { api, bridge } from '../bridge';
+import { api } from '../bridge';
 import { CaseStateTag } from '../cases/CaseStateTag';
-import { useDevices } from '../devices/devices-context';
-import { useRun } from '../lib/result';
+import { useCodeText, useRun } from '../lib/result';
 import { ApplicantPanel, type CardSlot } from './ApplicantPanel';
-import type { CameraHandle } from './CameraCapture';
-import { CapturePanel, type CaptureSource } from './CapturePanel';
+import { CapturePanel } from './CapturePanel';
 import { Checklist } from './Checklist';
 import { DecisionBar } from './DecisionBar';
 import { DecisionDialogs, DecisionResult, type DecisionDialog } from './DecisionDialogs';
@@ -39,10 +34,11 @@ import { SaveStateText } from './SaveStateText';
 import { MatterForm } from './MatterForm';
 import { MatterPicker, type MatterPickerRef } from './MatterPicker';
 import { prefillForm, syncPrefill } from './prefill';
-import { nextToCapture, toItemFile, withCapturedPage, withItem } from './draft-items';
+import { withItem } from './draft-items';
 import { FieldCheckContext, focusField, focusFirstEmpty, type FieldCheck } from './focus';
-import { attachedArrivals, cardSlots, recentArrivalMs } from './page-memory';
+import { cardSlots } from './page-memory';
 import { useApplicantIntake } from './use-applicant';
+import { useCapture } from './use-capture';
 import { useDraft } from './use-draft';
 import './intake.css';
 
@@ -61,7 +57,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
-  const { scans } = useDevices();
+  const codeText = useCodeText();
   const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load, loaded } = useDraft();
@@ -69,21 +65,15 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const [matters, setMatters] = useState<CatalogMatter[]>([]);
   // Which slot the card fills, kept for the draft while the clerk visits another screen.
   const [cardSlot, setSlot] = useState<CardSlot>(() => (openDraftId && cardSlots.get(openDraftId)) || 'person');
-  const [source, setSource] = useState<CaptureSource>('import');
-  const [pageIndex, setPageIndex] = useState(0);
   const [dialog, setDialog] = useState<DecisionDialog>(null);
   const [busy, setBusy] = useState(false);
-  const [capturing, setCapturing] = useState(false);
   const [result, setResult] = useState<CaseDetail | null>(null);
   const [offered, setOffered] = useState<CaseSummary[]>([]);
-  const [hotFolder, setHotFolder] = useState<HotFolderStatus | null>(null);
-  const [unattached, setUnattached] = useState<HotFolderArrival[]>([]);
   const [promised, setPromised] = useState<WorkingDate | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
 
   const matterPicker = useRef<MatterPickerRef>(null);
-  const camera = useRef<CameraHandle>(null);
   const starting = useRef<Promise<string | null> | null>(null);
   /** The draft being opened again on coming back: nothing starts a second one meanwhile. */
   const restoring = useRef<Promise<CaseDetail | null> | null>(null);
@@ -126,14 +116,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
 
   useEffect(() => {
     void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
-    void run(api.materials.hotFolder({})).then((status) => {
-      if (!status) return;
-      setHotFolder(status);
-      // Scans that came while another screen was open wait here to be attached by hand.
-      const since = Date.now() - recentArrivalMs;
-      setUnattached(status.arrivals.filter((a) => a.file && !attachedArrivals.has(a.id) && Date.parse(a.at) > since));
-    });
   }, [run]);
+  const { camera, capture, setPageIndex, forgetUnattached, panel } = useCapture({ live, selected, update });
 
   useEffect(() => {
     if (!matter) return setPromised(null);
@@ -233,116 +217,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       setPageIndex(0);
       focusFirstEmpty();
     },
-    [earlierOf, ensureCase, lookUpHistory, matters, update],
+    [earlierOf, ensureCase, lookUpHistory, matters, setPageIndex, update],
   );
-
-  const addFiles = useCallback(
-    (itemId: string, files: ItemFile[]) => {
-      update((d) => withItem(d, itemId, (s) => ({ ...s, files: [...s.files, ...files] })));
-      setPageIndex(Number.MAX_SAFE_INTEGER);
-    },
-    [update],
-  );
-
-  const importBytes = useCallback(
-    async (itemId: string, name: string, bytes: Uint8Array<ArrayBuffer>, via: ItemFile['via']) => {
-      const stored = await run(api.materials.import({ name, bytes }));
-      if (stored) addFiles(itemId, [toItemFile(stored, name, via)]);
-      return stored;
-    },
-    [addFiles, run],
-  );
-
-  const onImport = useCallback(
-    async (files: File[]) => {
-      const target = live.current.selected?.item.id;
-      if (!target) return void message.warning(t('intake.capture.pickItemFirst'));
-      for (const file of files) {
-        await importBytes(target, file.name, new Uint8Array(await file.arrayBuffer()), 'import');
-      }
-    },
-    [importBytes, message, t],
-  );
-
-  const capturingNow = useRef(false);
-  const captureCount = useRef(0);
-  /** F4: a page onto the selected item, then on to the next item to capture; Shift+F4 stays for another page. */
-  const capture = useCallback(
-    async (stay = false) => {
-      if (source !== 'camera') return setSource('camera');
-      const entry = live.current.selected;
-      const target = entry?.item.id;
-      if (!entry || !target) return void message.warning(t('intake.capture.pickItemFirst'));
-      // One page per key press: a held or repeated F4 does not take pages while one is being stored.
-      if (capturingNow.current) return;
-      capturingNow.current = true;
-      setCapturing(true);
-      try {
-        const bytes = await camera.current?.capture();
-        if (!bytes) return void message.warning(t('intake.camera.notRunning'));
-        const stamp = hallTime(Date.now()).replaceAll(':', '');
-        captureCount.current += 1;
-        const name = `camera-${stamp}-${captureCount.current}.jpg`;
-        const stored = await run(api.materials.import({ name, bytes }));
-        if (!stored) return;
-        const next = stay ? null : nextToCapture(live.current.entries, target);
-        update((d) => ({
-          ...withCapturedPage(d, entry.item, toItemFile(stored, name, 'camera')),
-          selectedItemId: next ?? d.selectedItemId,
-        }));
-        setPageIndex(next ? 0 : Number.MAX_SAFE_INTEGER);
-      } finally {
-        capturingNow.current = false;
-        setCapturing(false);
-      }
-    },
-    [message, run, source, t, update],
-  );
-
-  // Scans from the hot folder attach to the selected item without a click.
-  const attachArrival = useCallback(
-    (arrival: HotFolderArrival) => {
-      const target = live.current.selected?.item.id;
-      if (!arrival.file || !target || live.current.detail?.state !== 'draft') return false;
-      if (attachedArrivals.has(arrival.id)) return true;
-      attachedArrivals.add(arrival.id);
-      addFiles(target, [toItemFile(arrival.file, arrival.name, 'hotFolder')]);
-      setUnattached((list) => list.filter((a) => a.id !== arrival.id));
-      return true;
-    },
-    [addFiles],
-  );
-
-  useEffect(
-    () =>
-      bridge.on('materials.arrived', (arrival) => {
-        if (attachedArrivals.has(arrival.id)) return;
-        setHotFolder((s) =>
-          s && !s.arrivals.some((a) => a.id === arrival.id)
-            ? { ...s, arrivals: [arrival, ...s.arrivals].slice(0, 100) }
-            : s,
-        );
-        if (arrival.error) return void message.error(`${arrival.name}：${arrival.error}`);
-        if (attachArrival(arrival)) void message.success(t('intake.capture.arrived', { name: arrival.name }));
-        else setUnattached((list) => (list.some((a) => a.id === arrival.id) ? list : [arrival, ...list]));
-      }),
-    [attachArrival, message, t],
-  );
-
-  // A scanned code (an electronic licence's QR) lands on the selected item when that item takes
-  // an e-licence: it is marked as provided by e-licence and the code kept in its note.
-  const lastScan = useRef(scans[0] ?? null);
-  useEffect(() => {
-    const scan = scans[0];
-    if (!scan || scan === lastScan.current) return;
-    lastScan.current = scan;
-    const { selected: entry, detail: current } = live.current;
-    if (!entry || current?.state !== 'draft') return;
-    if (!entry.item.eLicence) return void message.warning(t('intake.scan.noELicence', { name: entry.item.name }));
-    const note = t('intake.scan.note', { code: scan.code.slice(0, 150) });
-    update((d) => withItem(d, entry.item.id, (st) => ({ ...st, eLicence: true, note })));
-    void message.success(t('intake.scan.attached', { name: entry.item.name }));
-  }, [scans, message, t, update]);
 
   const nextItem = useCallback(() => {
     if (!entries.length) return;
@@ -351,7 +227,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     const next = order.find((e) => e.required && e.status !== 'complete') ?? order[0]!;
     update((d) => ({ ...d, selectedItemId: next.item.id }));
     setPageIndex(0);
-  }, [draft?.selectedItemId, entries, update]);
+  }, [draft?.selectedItemId, entries, setPageIndex, update]);
 
   const open = useCallback(
     (kind: 'accept' | 'supplement' | 'reject') => {
@@ -364,11 +240,12 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         const path = Object.keys(found)[0]!;
         if (path === 'matter') matterPicker.current?.focus();
         else window.setTimeout(() => focusField(path), 0);
-        return void message.warning(t('intake.decide.notReady', { problem: first, count: Object.keys(found).length }));
+        const problem = codeText(first);
+        return void message.warning(t('intake.decide.notReady', { problem, count: Object.keys(found).length }));
       }
       setDialog(kind);
     },
-    [draft, isDraft, matter, message, t, today],
+    [draft, isDraft, matter, message, t, today, codeText],
   );
 
   const decide = useCallback(
@@ -397,9 +274,9 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     setResult(null);
     setCardSlot('person');
     forget();
-    setUnattached([]);
+    forgetUnattached();
     window.setTimeout(() => matterPicker.current?.focus(), 50);
-  }, [forget, load, setCardSlot]);
+  }, [forget, forgetUnattached, load, setCardSlot]);
 
   const discard = useCallback(() => {
     if (!detail) return;
@@ -527,34 +404,10 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
             <CapturePanel
               ref={camera}
               entry={selected}
-              source={source}
-              onSource={setSource}
-              busy={capturing}
-              onCapture={() => void capture()}
-              onImport={(files) => void onImport(files)}
-              hotFolder={hotFolder}
-              unattached={unattached}
-              onAttachArrival={(a) => void attachArrival(a)}
+              {...panel}
               onFilesChange={(files) =>
                 selected && update((d) => withItem(d, selected.item.id, (s) => ({ ...s, files })))
               }
-              onCropped={(index, bytes) => {
-                if (!selected) return;
-                const itemId = selected.item.id;
-                const old = selected.state.files[index];
-                void run(api.materials.import({ name: old?.name ?? 'crop.jpg', bytes })).then((stored) => {
-                  if (!stored || !old) return;
-                  update((d) =>
-                    withItem(d, itemId, (s) => ({
-                      ...s,
-                      // The cut comes back upright: its rotation is in the pixels now.
-                      files: s.files.map((f, j) => (j === index ? toItemFile(stored, f.name, f.via) : f)),
-                    })),
-                  );
-                });
-              }}
-              pageIndex={pageIndex}
-              onPageIndex={setPageIndex}
             />
           </div>
         )}

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import type { FormField } from '@yichuang/domain/catalog';
-import { fieldProblem } from '../../../preload/contract/intake';
+import { fieldProblem, type FieldProblem, type FieldProblems } from '../../../preload/contract/intake';
 import { useFieldCheck } from './focus';
 
 interface MatterFormProps {
   /** The matter's own fields: those the applicant panel holds (name, ID, phone) are entered there only. */
   fields: readonly FormField[];
   values: Record<string, string>;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   today: string;
   onChange: (key: string, value: string) => void;
 }
@@ -33,7 +33,7 @@ function FieldItem({
 }: {
   field: FormField;
   value: string;
-  problem?: string;
+  problem?: FieldProblem;
   today: string;
   onChange: (value: string) => void;
 }) {

@@ -1,4 +1,6 @@
 import { createContext, useContext, type KeyboardEvent } from 'react';
+import type { FieldProblem } from '../../../preload/contract/intake';
+import { useCodeText } from '../lib/result';
 
 /**
  * Moves focus to the first empty field the clerk must type (after a card read or a matter): the
@@ -46,7 +48,7 @@ interface FieldCheckOptions {
   normalize?: (value: string) => string;
   commit?: (value: string) => void;
   /** The problem of a tidied value. */
-  recheck?: (value: string) => string | null;
+  recheck?: (value: string) => FieldProblem | null;
 }
 
 /**
@@ -57,13 +59,15 @@ interface FieldCheckOptions {
 export function useFieldCheck(
   path: string,
   value: string,
-  problem: string | undefined,
+  problem: FieldProblem | undefined,
   options: FieldCheckOptions = {},
 ) {
   const check = useContext(FieldCheckContext);
+  const codeText = useCodeText();
   const typed = value.trim() !== '';
-  const shown = problem && (check.showAll || (typed && check.left.has(path))) ? problem : undefined;
-  const tidy = (): { value: string; problem: string | undefined } => {
+  // The problem comes as a code: said here, in the clerk's language.
+  const shown = problem && (check.showAll || (typed && check.left.has(path))) ? codeText(problem) : undefined;
+  const tidy = (): { value: string; problem: FieldProblem | undefined } => {
     const { normalize, commit, recheck } = options;
     const next = normalize ? normalize(value) : value;
     if (next === value) return { value, problem };

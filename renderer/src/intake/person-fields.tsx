@@ -4,13 +4,14 @@ import type { PersonDraft } from '@yichuang/domain/cases';
 import { idTypes } from '@yichuang/domain/cases';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { useState } from 'react';
+import type { FieldProblems } from '../../../preload/contract/intake';
 import { useFieldCheck } from './focus';
 
 interface PersonFieldsProps {
   /** `person` or `agent`: names the test ids, the field paths and the audit of what was typed. */
   slot: 'person' | 'agent';
   value: PersonDraft;
-  problems: Record<string, string>;
+  problems: FieldProblems;
   /** The matter needs a phone (its form's phone is this one: typed once, here). */
   phoneRequired?: boolean;
   onChange: (next: PersonDraft) => void;

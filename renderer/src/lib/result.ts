@@ -3,13 +3,26 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../../preload/contract/devices';
 import type { Result } from '../../../preload/contract/envelope';
-import { localizedError, type AppErrorShape } from '../../../preload/contract/errors';
+import {
+  errorText,
+  localizedError,
+  type AppErrorShape,
+  type ErrorCode,
+  type ErrorParams,
+} from '../../../preload/contract/errors';
 
 /** The text a clerk sees for an error: the catalog's message for its code, in the clerk's language. */
 export function useErrorText(): (error: Pick<AppErrorShape, 'code' | 'message' | 'params'>) => string {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   return useCallback((error) => localizedError(error, locale), [locale]);
+}
+
+/** A coded problem (a field's, a self-test step's) in the clerk's language. */
+export function useCodeText(): (problem: { code: ErrorCode; params?: ErrorParams | undefined }) => string {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return useCallback((problem) => errorText(problem.code, problem.params, locale), [locale]);
 }
 
 /** A device's fault in the clerk's language; null when it has none. */

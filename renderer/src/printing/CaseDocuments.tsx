@@ -8,6 +8,7 @@ import { api } from '../bridge';
 import { formatTime } from '../cases/CaseList';
 import { CopyLabel } from './CopyLabel';
 import { PrintDialog } from './PrintDialog';
+import { usePrintErrorText } from './use-printer-words';
 
 const stateColors: Record<PrintJob['state'], string> = { pending: 'default', succeeded: 'green', failed: 'red' };
 
@@ -17,6 +18,7 @@ const stateColors: Record<PrintJob['state'], string> = { pending: 'default', suc
  */
 export function CaseDocuments({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const printErrorText = usePrintErrorText();
   const [open, setOpen] = useState<CaseDocumentRef | null>(null);
   const [jobs, setJobs] = useState<PrintJob[] | null>(null);
 
@@ -126,7 +128,7 @@ export function CaseDocuments({ detail }: { detail: CaseDetail }) {
           // The reason of a failure, on its own line across the whole row.
           expandedRowRender: (job) => (
             <Typography.Text type="danger" className="print-history-error">
-              {job.error}
+              {printErrorText(job)}
             </Typography.Text>
           ),
           rowExpandable: (job) => !!job.error,

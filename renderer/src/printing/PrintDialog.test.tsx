@@ -6,6 +6,7 @@ import { ok } from '../../../preload/contract/envelope';
 import type { WorkstationSettings } from '../../../preload/contract/schemas';
 import { fake } from '../sync/fake-bridge';
 import { answerBasics, byTestId, render, setUpComponentTests, syncStatus, waitFor } from '../sync/test-support';
+import i18n from '../i18n';
 import { initialPrinter, PrintDialog } from './PrintDialog';
 
 vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridgeModule);
@@ -24,7 +25,7 @@ const pdfQueue: PrinterInfo = {
   name: 'PDF',
   label: 'PDF',
   isDefault: false,
-  status: '空闲',
+  status: { state: 'idle', reason: null, reasonText: null },
   ready: true,
 };
 const stopped: PrinterInfo = {
@@ -32,7 +33,7 @@ const stopped: PrinterInfo = {
   name: 'Stopped',
   label: 'Stopped',
   isDefault: true,
-  status: '已暂停',
+  status: { state: 'stopped', reason: 'paused', reasonText: null },
   ready: false,
 };
 const browser: PrinterInfo = {
@@ -40,7 +41,7 @@ const browser: PrinterInfo = {
   name: '',
   label: '浏览器打印',
   isDefault: false,
-  status: '',
+  status: { state: 'unknown', reason: null, reasonText: null },
   ready: true,
 };
 
@@ -58,6 +59,8 @@ function job(copyNumber: number): PrintJob {
     printer: 'PDF',
     state: 'succeeded',
     error: null,
+    errorCode: null,
+    errorParams: null,
     spoolId: `PDF-${copyNumber + 1}`,
     bytes: 1000,
     clerkName: '李娜',
@@ -68,7 +71,12 @@ function job(copyNumber: number): PrintJob {
 }
 
 /** The dialog for a receipt whose next print is `copyNumber`, with these printers and the one in settings. */
-async function dialog(copyNumber: number, printers: PrinterInfo[], configured: PrinterInfo | null) {
+async function dialog(
+  copyNumber: number,
+  printers: PrinterInfo[],
+  configured: PrinterInfo | null,
+  options: { locale?: 'zh-CN' | 'en'; printed?: (copyNumber: number) => PrintJob } = {},
+) {
   answerBasics('clerk', syncStatus());
   fake.handle('documents.preview', () =>
     ok({
@@ -84,8 +92,9 @@ async function dialog(copyNumber: number, printers: PrinterInfo[], configured: P
     ok({ a4Printer: configured && { backend: configured.backend, name: configured.name } } as WorkstationSettings),
   );
   let printed = copyNumber;
-  fake.handle('printing.print', () => ok({ job: job(printed++), pdf: null }));
+  fake.handle('printing.print', () => ok({ job: (options.printed ?? job)(printed++), pdf: null }));
   await render(<PrintDialog docRef={{ kind: 'receipt', caseId, version: 1 }} onClose={() => undefined} />);
+  if (options.locale) await act(() => i18n.changeLanguage(options.locale));
   await waitFor(() => document.querySelector('[data-testid="print-preview"]') !== null);
   await waitFor(() => fake.callsOf('settings.get').length > 0);
 }
@@ -144,5 +153,45 @@ describe('the print dialog', () => {
     expect(prints()).toBe(0);
     act(() => byTestId(document.body, 'print-submit').click());
     await waitFor(() => prints() === 1);
+  });
+
+  describe('a printer that is not ready, in the UI language', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    /** The queue stopped under the job: main cancelled it and says so with a catalog code. */
+    const cancelled = (copyNumber: number): PrintJob => ({
+      ...job(copyNumber),
+      state: 'failed',
+      spoolId: null,
+      error:
+        '打印机「PDF」已暂停（卡纸），任务已取消：请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机',
+      errorCode: 'printer_not_ready_cancelled',
+      errorParams: { printer: 'PDF', status: { 'zh-CN': '已暂停（卡纸）', en: 'paused (paper jam)' } },
+    });
+
+    it('says a paused printer from settings and a cancelled print in English', async () => {
+      await dialog(0, [stopped, pdfQueue, browser], stopped, { locale: 'en', printed: cancelled });
+      await waitFor(() => document.querySelector('[data-testid="print-passed-over"]') !== null);
+      expect(text('print-passed-over')).toBe(
+        'The printer in settings, Stopped, is paused; PDF was chosen for this print.',
+      );
+      expect(text('print-passed-over')).not.toMatch(cjk);
+      await waitFor(() => byTestId<HTMLButtonElement>(document.body, 'print-submit').disabled === false);
+      ctrlP();
+      await waitFor(() => document.querySelector('[data-testid="print-result"]') !== null);
+      expect(text('print-result')).toContain(
+        'Printing failed: The printer “PDF” is paused (paper jam), so the job was cancelled',
+      );
+      expect(text('print-result')).not.toMatch(cjk);
+    });
+
+    it('keeps the Chinese wording in zh-CN', async () => {
+      await dialog(0, [stopped, pdfQueue, browser], stopped, { locale: 'zh-CN', printed: cancelled });
+      await waitFor(() => byTestId<HTMLButtonElement>(document.body, 'print-submit').disabled === false);
+      ctrlP();
+      await waitFor(() => document.querySelector('[data-testid="print-result"]') !== null);
+      expect(text('print-result')).toContain(
+        '打印失败：打印机「PDF」已暂停（卡纸），任务已取消：请检查打印机（电源、纸张、卡纸）并在系统打印设置中恢复该打印机，或改选其他打印机',
+      );
+    });
   });
 });

@@ -15,6 +15,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { api } from '../bridge';
 import { useErrorText } from '../lib/result';
 import { CopyLabel } from './CopyLabel';
+import { usePrinterStatusText, usePrintErrorText } from './use-printer-words';
 import { usePdfUrl } from './use-pdf-url';
 import './printing.css';
 
@@ -56,6 +57,8 @@ export function PrintDialog({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const statusText = usePrinterStatusText();
+  const printErrorText = usePrintErrorText();
   const [doc, setDoc] = useState<RenderedDocument | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [printers, setPrinters] = useState<PrinterInfo[] | null>(null);
@@ -146,8 +149,8 @@ export function PrintDialog({
       return;
     }
     if (job.state === 'succeeded') onSucceeded(job);
-    else setPhase({ step: 'failed', job, error: job.error ?? '' });
-  }, [chosen, phase.step, docRef, copies, errorText, onSucceeded]);
+    else setPhase({ step: 'failed', job, error: printErrorText(job) });
+  }, [chosen, phase.step, docRef, copies, errorText, printErrorText, onSucceeded]);
 
   const answer = useCallback(
     async (printed: boolean) => {
@@ -159,9 +162,9 @@ export function PrintDialog({
         return;
       }
       if (result.value.state === 'succeeded') onSucceeded(result.value);
-      else setPhase({ step: 'failed', job: result.value, error: result.value.error ?? '' });
+      else setPhase({ step: 'failed', job: result.value, error: printErrorText(result.value) });
     },
-    [phase, errorText, onSucceeded],
+    [phase, errorText, printErrorText, onSucceeded],
   );
 
   const nextIsCopy = (doc?.copyNumber ?? 0) > 0;
@@ -221,8 +224,8 @@ export function PrintDialog({
                   p.backend === 'browser' ? t('printing.browserPrinter') : p.label,
                   p.isDefault ? `（${t('printing.defaultMark')}）` : '',
                   p.ready
-                    ? p.status && ` · ${p.status}`
-                    : ` · ${t('printing.notReadyMark', { status: p.status || t('printing.notReadyUnknown') })}`,
+                    ? statusText(p.status) && ` · ${statusText(p.status)}`
+                    : ` · ${t('printing.notReadyMark', { status: statusText(p.status) || t('printing.notReadyUnknown') })}`,
                 ].join(''),
               }))}
             />
@@ -269,7 +272,7 @@ export function PrintDialog({
             data-testid="print-not-ready"
             title={t('printing.notReady', {
               printer: chosen.label,
-              status: chosen.status || t('printing.notReadyUnknown'),
+              status: statusText(chosen.status) || t('printing.notReadyUnknown'),
             })}
           />
         )}
@@ -280,7 +283,7 @@ export function PrintDialog({
             data-testid="print-passed-over"
             title={t('printing.passedOver', {
               printer: passedOver.label,
-              status: passedOver.status || t('printing.notReadyUnknown'),
+              status: statusText(passedOver.status) || t('printing.notReadyUnknown'),
               chosen: chosen.backend === 'browser' ? t('printing.browserPrinter') : chosen.label,
             })}
           />

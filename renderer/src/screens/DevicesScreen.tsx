@@ -15,6 +15,7 @@ import { CardPanel } from '../devices/CardPanel';
 import { useDevices } from '../devices/devices-context';
 import { DeviceStatusTag } from '../devices/DeviceStatusTag';
 import { FrameDecoderPanel } from '../devices/FrameDecoderPanel';
+import { SelfTestSteps } from '../devices/SelfTestSteps';
 import { SimulationPanel } from '../devices/SimulationPanel';
 import { useRun } from '../lib/result';
 
@@ -40,6 +41,9 @@ export function DevicesScreen() {
   };
 
   const tested = selfTest && devices.find((d) => d.id === selfTest.deviceId);
+  /** The simulator's own devices are named in the UI's language; a real one as it reports. */
+  const shownName = (device: DeviceInfo) =>
+    device.simulated && device.role !== 'unknown' ? t(`devices.simulatedNames.${device.role}`) : device.name;
 
   return (
     <Row gutter={16} data-testid="devices">
@@ -72,10 +76,7 @@ export function DevicesScreen() {
                   <Space direction="vertical" size={0}>
                     <span>
                       <Typography.Text strong className="device-name">
-                        {/* The simulator's own devices are named in the UI's language; a real one as it reports. */}
-                        {device.simulated && device.role !== 'unknown'
-                          ? t(`devices.simulatedNames.${device.role}`)
-                          : device.name}
+                        {shownName(device)}
                       </Typography.Text>
                       {device.simulated && (
                         <Tag color="purple" icon={<ExperimentOutlined />}>
@@ -148,18 +149,8 @@ export function DevicesScreen() {
               type={selfTest.ok ? 'success' : 'error'}
               showIcon
               closable={{ onClose: () => setSelfTest(null) }}
-              title={`${tested?.name ?? selfTest.deviceId}：${t(selfTest.ok ? 'devices.selfTestOk' : 'devices.selfTestFailed')}`}
-              description={
-                <ul className="self-test-steps">
-                  {selfTest.steps.map((s) => (
-                    <li key={s.name}>
-                      {s.ok ? '✓' : '✗'} {s.name}
-                      {t('common.colon')}
-                      {s.detail}
-                    </li>
-                  ))}
-                </ul>
-              }
+              title={`${tested ? shownName(tested) : selfTest.deviceId}${t('common.colon')}${t(selfTest.ok ? 'devices.selfTestOk' : 'devices.selfTestFailed')}`}
+              description={<SelfTestSteps steps={selfTest.steps} />}
             />
           )}
         </Card>

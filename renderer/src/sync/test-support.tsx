@@ -9,7 +9,11 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { ok } from '../../../preload/contract/envelope';
 import type { Role } from '../../../preload/contract/roles';
-import type { SessionState, WorkstationSettings } from '../../../preload/contract/schemas';
+import {
+  defaultWorkstationSettings,
+  type SessionState,
+  type WorkstationSettings,
+} from '../../../preload/contract/schemas';
 import type { SyncStatus } from '../../../preload/contract/sync';
 import { SessionProvider } from '../app/session';
 import i18n from '../i18n';
@@ -62,29 +66,9 @@ export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
   };
 }
 
-/** What settings.get answers in a test: the window's settings (placeholders), changed by `over`. */
+/** What settings.get answers in a test: the workstation's defaults (placeholders), changed by `over`. */
 export function workstationSettings(over: Partial<WorkstationSettings> = {}): WorkstationSettings {
-  return {
-    ...{
-      districtCode: '370303',
-      windowNumber: 1,
-      hallName: '张店区市民中心',
-      idleLockMinutes: 10,
-      defaultLocale: 'zh-CN',
-      simulateDevices: false,
-      extraSerialPorts: [],
-      hotFolder: '',
-      hallAddress: '',
-      hallPhone: '',
-      progressUrlTemplate: 'https://example.org/p?case={number}',
-      reconsiderationBody: '张店区人民政府',
-      supplementDays: 15,
-      a4Printer: null,
-      ticketPrinter: '',
-      syncMaxServerErrors: 5,
-    },
-    ...over,
-  };
+  return { ...defaultWorkstationSettings, ...over };
 }
 
 export function sessionState(role: Role): SessionState {

@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { DeviceInfo, SelfTest } from '../../../preload/contract/devices';
+import { ok } from '../../../preload/contract/envelope';
+import { DevicesProvider } from '../devices/devices-context';
+import i18n from '../i18n';
+import { fake } from '../sync/fake-bridge';
+import { answerBasics, byTestId, render, setUpComponentTests, settle, syncStatus, waitFor } from '../sync/test-support';
+import { DevicesScreen } from './DevicesScreen';
+
+vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridgeModule);
+
+setUpComponentTests();
+
+const cjk = /[\u4e00-\u9fff]/;
+
+function simulated(role: 'idcard' | 'printer', name: string): DeviceInfo {
+  return {
+    id: `sim:${role}`,
+    name,
+    role,
+    roleSource: 'known',
+    transport: 'simulated',
+    path: `sim:${role}`,
+    vendorId: null,
+    productId: null,
+    simulated: true,
+    connected: true,
+    status: { state: 'ready', code: null, message: null, params: null, since: new Date().toISOString() },
+    samId: null,
+  };
+}
+
+const samId = '05.01-20101215-0010166296-1234567890';
+const readerTest: SelfTest = {
+  deviceId: 'sim:idcard',
+  ok: true,
+  steps: [
+    { name: 'samStatus', ok: true, detail: { kind: 'note', note: 'samOk' } },
+    { name: 'samId', ok: true, detail: { kind: 'data', value: samId } },
+  ],
+};
+const printerTest: SelfTest = {
+  deviceId: 'sim:printer',
+  ok: false,
+  steps: [{ name: 'printerStatus', ok: false, detail: { kind: 'error', code: 'printer_paper_out' } }],
+};
+
+/** The devices screen after a self-test of `role`'s simulated device, in `locale`. */
+async function selfTested(result: SelfTest, locale: 'zh-CN' | 'en'): Promise<HTMLElement> {
+  answerBasics('admin', syncStatus());
+  fake.handle('devices.list', () =>
+    ok([simulated('idcard', '模拟身份证阅读器'), simulated('printer', '模拟票据打印机')]),
+  );
+  fake.handle('idcard.current', () => ok(null));
+  fake.handle('devices.selfTest', () => ok(result));
+  const view = await render(
+    <DevicesProvider active>
+      <DevicesScreen />
+    </DevicesProvider>,
+  );
+  await act(() => i18n.changeLanguage(locale));
+  await waitFor(() => view.host.querySelectorAll('[data-testid="device-self-test"]').length === 2);
+  const row = view.host.querySelector(`[data-device="${result.deviceId}"]`)!;
+  act(() => byTestId<HTMLButtonElement>(row, 'device-self-test').click());
+  await settle();
+  await waitFor(() => view.host.querySelector('[data-testid="self-test-result"]') !== null);
+  return byTestId(view.host, 'self-test-result');
+}
+
+describe('devices → self-test result', () => {
+  it('names the steps and says what they found in English, with the SAM id as it is', async () => {
+    const result = await selfTested(readerTest, 'en');
+    expect(result.textContent).toContain('Simulated ID-card reader: Self-test passed');
+    expect(result.textContent).toContain('✓ SAM status: OK');
+    expect(result.textContent).toContain(`✓ SAM id: ${samId}`);
+    expect(result.textContent).not.toMatch(cjk);
+  });
+
+  it('says a failed step in English from the error catalog', async () => {
+    const result = await selfTested(printerTest, 'en');
+    expect(result.textContent).toContain('✗ Printer status: The printer is out of paper: load paper and try again');
+    expect(result.textContent).not.toMatch(cjk);
+  });
+
+  it('keeps the Chinese wording in zh-CN', async () => {
+    const reader = await selfTested(readerTest, 'zh-CN');
+    expect(reader.textContent).toContain('模拟身份证阅读器：自检通过');
+    expect(reader.textContent).toContain('✓ SAM 状态：操作成功');
+    expect(reader.textContent).toContain(`✓ SAM 编号：${samId}`);
+  });
+
+  it('keeps the Chinese wording of a failed step in zh-CN', async () => {
+    const printer = await selfTested(printerTest, 'zh-CN');
+    expect(printer.textContent).toContain('✗ 打印机状态：打印机缺纸：请装纸后重试');
+  });
+});
