@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePut } from '@yichuang/domain/protocol';
-import { casePut, engines, enrolWindow, startCentral, type RunningCentral } from '../testing/central';
+import { casePut, engines, enrolWindow, paperMaterial, startCentral, type RunningCentral } from '../testing/central';
 import { postFrom, signedIn, testPeople } from '../testing/pages';
 
 /**
@@ -27,12 +27,18 @@ describe.each(engines)("the service's refusals in the page's language over %s", 
   let admin: string;
   let approver: string;
   const submitted: CasePut = casePut([]);
+  /** A case with one material, named as the window sent it (data, so in any language). */
+  const withPhoto: CasePut = {
+    ...casePut([]),
+    materials: [paperMaterial('photo', 'Photo')],
+  };
 
   beforeAll(async () => {
     c = await startCentral({ engine });
     [admin, approver] = await signedIn(c.app, c.central, [testPeople.admin, testPeople.li]);
     const { workstation } = await enrolWindow(c.central, 3);
     await c.central.cases.put(workstation, submitted, null);
+    await c.central.cases.put(workstation, withPhoto, null);
   }, 60_000);
   afterAll(async () => {
     await c?.dispose();
@@ -88,5 +94,21 @@ describe.each(engines)("the service's refusals in the page's language over %s", 
     expect(stale.statusCode).toBe(409);
     expect(alertOf(stale.body)).not.toMatch(han);
     expect(alertOf(stale.body)).toMatch(/^This case has changed/);
+  });
+
+  it('a supplement reason too long: English names the limit, Chinese as today', async () => {
+    const page = `/approver/cases/${withPhoto.id}`;
+    const ask = (lang: 'en' | 'zh-CN') =>
+      postFrom(c.app, as(approver, lang), page, `${page}/decide`, {
+        version: '1',
+        action: 'supplement',
+        comment: '',
+        'item.photo': '1',
+        'reason.photo': 'x'.repeat(201),
+      });
+    const english = await ask('en');
+    expect(english.statusCode).toBe(400);
+    expect(alertOf(english.body)).toBe('“Photo”: what is needed may have at most 200 characters');
+    expect(alertOf((await ask('zh-CN')).body)).toBe('「Photo」：补正内容不超过 200 字');
   });
 });
