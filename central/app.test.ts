@@ -70,13 +70,17 @@ describe.each(engines)('central over %s', (engine) => {
     const { credential } = (await first.json()) as { credential: string };
     expect((await get(`${apiPrefix}/events`, `Bearer ${credential}`)).status).toBe(200);
 
+    // The API answers in Chinese whatever language the caller's headers ask for (the workstation shows it as sent).
     const again = await fetch(`${c.url}${apiPrefix}/enrol`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-US,en;q=0.9', cookie: 'lang=en' },
       body: JSON.stringify(body),
     });
     expect(again.status).toBe(403);
-    expect(((await again.json()) as { message: string }).message).toContain('注册码无效、已使用或已过期');
+    expect(await again.json()).toEqual({
+      code: 'enrolment_refused',
+      message: '注册码无效、已使用或已过期：请向中心管理员索取新的注册码',
+    });
 
     const none = await get(`${apiPrefix}/events`, '');
     expect(none.status).toBe(401);
@@ -98,9 +102,10 @@ describe.each(engines)('central over %s', (engine) => {
     const refused = await enrol(body);
     expect(refused.status).toBe(409);
     const answer = (await refused.json()) as { code: string; message: string };
-    expect(answer.code).toBe('window_taken');
-    expect(answer.message).toContain('11 号窗口（区划 370303）已被另一台工作台（ws11）注册');
-    expect(answer.message).toContain('请先在中心的管理页注销旧工作台，或修改本机窗口号');
+    expect(answer).toEqual({
+      code: 'window_taken',
+      message: '11 号窗口（区划 370303）已被另一台工作台（ws11）注册：请先在中心的管理页注销旧工作台，或修改本机窗口号',
+    });
     // Nothing was enrolled, and central's trail says who tried.
     const rows = await c.central.registry.list();
     expect(rows.filter((w) => w.windowNumber === 11 && w.districtCode === '370303')).toHaveLength(1);
@@ -153,7 +158,10 @@ describe.each(engines)('central over %s', (engine) => {
 
     const changed = await put({ ...body, promisedDate: '2026-12-09' });
     expect(changed.status).toBe(409);
-    expect(((await changed.json()) as { message: string }).message).toContain('第 1 版已以不同内容提交过');
+    expect(await changed.json()).toEqual({
+      code: 'version_conflict',
+      message: `办件 ${body.number} 第 1 版已以不同内容提交过：同一版本不能更改，请联系中心核对`,
+    });
 
     const detail = await c.central.cases.detail(body.id);
     expect(detail?.row).toMatchObject({ version: 1, state: 'receiving', promisedDate: '2026-12-08' });

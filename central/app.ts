@@ -116,7 +116,7 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     const raw = request.headers[idempotencyHeader];
     if (raw === undefined) return null;
     const parsed = idempotencyKeySchema.safeParse(raw);
-    if (!parsed.success) throw new CentralError(400, 'invalid_idempotency_key', '幂等键格式无效');
+    if (!parsed.success) throw new CentralError(400, 'invalid_idempotency_key', 'api.idempotencyKeyInvalid');
     return parsed.data;
   };
   const security = [{ workstation: [] }];
@@ -153,8 +153,7 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     },
     async (request, reply) => {
       const ws = await authed(request);
-      if (request.params.id !== request.body.id)
-        throw new CentralError(400, 'id_mismatch', '地址中的办件标识与内容不一致');
+      if (request.params.id !== request.body.id) throw new CentralError(400, 'id_mismatch', 'api.idMismatch');
       const result = await central.cases.put(ws, request.body, keyOf(request));
       if (result.replayed) reply.header(replayedHeader, 'true');
       return reply.status(result.status).send(result.body);

@@ -64,7 +64,10 @@ export function parsePublished(kind: PublishedKind, data: unknown): unknown {
     throw new CentralError(
       400,
       'invalid_input',
-      `${kind === 'catalog' ? '事项目录' : '节假日日历'}内容无效：${parsed.error.issues[0]?.message ?? ''}`,
+      kind === 'catalog' ? 'published.catalogInvalid' : 'published.calendarInvalid',
+      {
+        detail: parsed.error.issues[0]?.message ?? '',
+      },
     );
   }
   return parsed.data;

@@ -1,11 +1,10 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApproverAction } from '../service/cases';
-import { CentralError } from '../service/errors';
 import type { SupplementChoice } from '../service/supplement';
 import { chinaDate, href } from './html';
 import { hasKey } from './i18n';
-import { field, hidden, sendPage, uuidPattern, type PageKit } from './kit';
+import { field, hidden, PageRefusal, refusalOf, sendPage, uuidPattern, type PageKit } from './kit';
 import { casePage } from './pages/case';
 import type { CaseDetailData, Viewer } from './pages/layout';
 
@@ -110,17 +109,18 @@ export function registerCasePages(scope: FastifyInstance, kit: PageKit): void {
     try {
       const version = Number(field(request.body, 'version'));
       if (!Number.isInteger(version) || version < 1) {
-        throw new CentralError(400, 'invalid_input', kit.ui(request).t('error.badVersion'));
+        throw new PageRefusal(400, kit.ui(request).t('error.badVersion'));
       }
       await run(viewer, version);
     } catch (error) {
-      if (!(error instanceof CentralError)) throw error;
+      const refusal = refusalOf(error, kit.ui(request).lang);
+      if (!refusal) throw error;
       const detail = await central.cases.detail(id);
       if (!detail) return noCase(request, reply, viewer);
       return sendPage(
         reply,
-        error.status,
-        await renderCase(request, viewer, detail, { error: error.message, notice: null, comment, choices }),
+        refusal.status,
+        await renderCase(request, viewer, detail, { error: refusal.text, notice: null, comment, choices }),
       );
     }
     return reply.redirect(href(`/approver/cases/${id}`, { done }), 303);
@@ -130,7 +130,7 @@ export function registerCasePages(scope: FastifyInstance, kit: PageKit): void {
     const action = field(request.body, 'action');
     return onCase(request, reply, action, async (viewer, version) => {
       const chosen = actions.find((a) => a === action);
-      if (!chosen) throw new CentralError(400, 'invalid_input', kit.ui(request).t('error.chooseAction'));
+      if (!chosen) throw new PageRefusal(400, kit.ui(request).t('error.chooseAction'));
       await central.cases.decide(
         request.params.id,
         version,

@@ -2,9 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Central } from '../central';
+import { CentralError } from '../service/errors';
 import type { Person } from '../service/people';
 import { href } from './html';
-import { langCookie, pickLang, translator } from './i18n';
+import { langCookie, pickLang, translator, type Lang } from './i18n';
 import type { Ui, Viewer } from './pages/layout';
 import { messagePage } from './pages/sign-in';
 
@@ -37,6 +38,24 @@ const catalogLabelsSchema = z.object({
     }),
   ),
 });
+
+/** A page's own refusal, already in its reader's words (the service's are CentralErrors). */
+export class PageRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PageRefusal';
+  }
+}
+
+/** A refusal as a page shows it: the service's in the reader's language, or the page's own; null for any other error. */
+export function refusalOf(error: unknown, lang: Lang): { status: number; text: string } | null {
+  if (error instanceof CentralError) return { status: error.status, text: error.text(lang) };
+  if (error instanceof PageRefusal) return { status: error.status, text: error.message };
+  return null;
+}
 
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CentralError } from '../service/errors';
+import { refusalText } from '../service/errors';
 import { generatePassword, personProblem, type Person, type PersonEntry } from '../service/people';
 import { hasKey, type Translator } from './i18n';
-import { field, hidden, sendPage, type PageKit } from './kit';
+import { field, hidden, PageRefusal, refusalOf, sendPage, type PageKit } from './kit';
 import type { Viewer } from './pages/layout';
 import { emptyNewPerson, peoplePage, personPage, type NewPersonFields, type ShownPassword } from './pages/people';
 
@@ -100,9 +100,10 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
     };
     const typedPassword = field(request.body, 'password');
     const password = typedPassword || generatePassword();
+    const refused = personProblem({ ...typed, password });
     const problem =
       (role !== 'admin' && role !== 'approver' ? ui.t('people.error.role') : null) ??
-      personProblem({ ...typed, password }) ??
+      (refused && refusalText(refused, ui.lang)) ??
       departmentRefusal(ui, typed.department, await kit.departments());
     if (problem) return renderList(request, reply, 400, viewer, { typed, error: problem });
     let created: Person;
@@ -112,8 +113,9 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
         kit.actorName(viewer.person),
       );
     } catch (error) {
-      if (!(error instanceof CentralError)) throw error;
-      return renderList(request, reply, error.status, viewer, { typed, error: error.message });
+      const refusal = refusalOf(error, ui.lang);
+      if (!refusal) throw error;
+      return renderList(request, reply, refusal.status, viewer, { typed, error: refusal.text });
     }
     const person = (await central.people.get(created.id))!;
     return renderPerson(request, reply, 200, viewer, person, {
@@ -160,8 +162,9 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
       try {
         outcome = await change(kit.ui(request), viewer, person, request.body);
       } catch (error) {
-        if (!(error instanceof CentralError)) throw error;
-        return renderPerson(request, reply, error.status, viewer, person, { department, error: error.message });
+        const refusal = refusalOf(error, kit.ui(request).lang);
+        if (!refusal) throw error;
+        return renderPerson(request, reply, refusal.status, viewer, person, { department, error: refusal.text });
       }
       let current = viewer;
       if (person.id === viewer.person.id && path === 'password') {
@@ -182,7 +185,7 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
   onPerson('department', async (ui, viewer, person, body) => {
     const department = field(body, 'department').trim();
     const refusal = departmentRefusal(ui, department, await kit.departments());
-    if (refusal) throw new CentralError(400, 'invalid_input', refusal);
+    if (refusal) throw new PageRefusal(400, refusal);
     await central.people.setDepartment(person.id, department, kit.actorName(viewer.person));
     return { done: 'department' };
   });
@@ -195,8 +198,8 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
   });
 
   onPerson('disable', async (ui, viewer, person, body) => {
-    if (person.id === viewer.person.id) throw new CentralError(400, 'invalid_input', ui.t('people.error.self'));
-    if (field(body, 'confirm') !== 'yes') throw new CentralError(400, 'invalid_input', ui.t('people.error.confirm'));
+    if (person.id === viewer.person.id) throw new PageRefusal(400, ui.t('people.error.self'));
+    if (field(body, 'confirm') !== 'yes') throw new PageRefusal(400, ui.t('people.error.confirm'));
     await central.people.setDisabled(person.id, true, kit.actorName(viewer.person));
     return { done: 'disabled' };
   });

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Central } from '../central';
-import { CentralError } from '../service/errors';
 import { registerAdminPages } from './admin-routes';
 import { registerCasePages } from './case-routes';
 import { chinaDate, href } from './html';
@@ -11,6 +10,7 @@ import {
   field,
   hidden,
   nextPattern,
+  refusalOf,
   sameText,
   sendPage,
   sessionCookie,
@@ -152,17 +152,15 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       );
 
       scope.setErrorHandler(async (error, request, reply) => {
-        const status =
-          error instanceof CentralError ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
-        if (status >= 500) request.log.error({ err: error }, 'approver page failed');
         const ui = kit.ui(request);
         const t = ui.t.bind(ui);
+        const refusal = refusalOf(error, ui.lang);
+        const status = refusal?.status ?? (error as { statusCode?: number }).statusCode ?? 500;
+        if (status >= 500) request.log.error({ err: error }, 'approver page failed');
         const text =
           status >= 500
             ? t('error.internal')
-            : error instanceof CentralError
-              ? error.message
-              : t('error.badRequest', { message: (error as Error).message });
+            : (refusal?.text ?? t('error.badRequest', { message: (error as Error).message }));
         const viewer = await kit.viewerOf(request).catch(() => null);
         return kit.message(
           request,

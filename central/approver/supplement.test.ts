@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePut } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
-import { casePut, engines, enrolWindow, startCentral, type RunningCentral } from '../testing/central';
+import { casePut, engines, enrolWindow, paperMaterial, startCentral, type RunningCentral } from '../testing/central';
 import { pageClient, postFrom, signedIn, testPeople } from '../testing/pages';
 
 /**
@@ -10,19 +10,6 @@ import { pageClient, postFrom, signedIn, testPeople } from '../testing/pages';
  * (one-time and complete, like the window's own notice).
  */
 
-/** A checklist item as the window sent it, without files (so the case is submitted at once). */
-const material = (itemId: string, name: string): CasePut['materials'][number] => ({
-  itemId,
-  name,
-  required: true,
-  status: 'complete',
-  pages: 1,
-  originalChecked: true,
-  copies: 0,
-  eLicence: false,
-  files: [],
-});
-
 describe.each(engines)('the supplement list on the approver form over %s', (engine) => {
   let c: RunningCentral;
   let client: ReturnType<typeof pageClient>;
@@ -30,7 +17,11 @@ describe.each(engines)('the supplement list on the approver form over %s', (engi
   let workstation: Workstation;
   const withMaterials = (): CasePut => ({
     ...casePut([]),
-    materials: [material('id-card', '居民身份证'), material('residence-proof', '居住证明'), material('photo', '照片')],
+    materials: [
+      paperMaterial('id-card', '居民身份证'),
+      paperMaterial('residence-proof', '居住证明'),
+      paperMaterial('photo', '照片'),
+    ],
   });
   const asked = withMaterials();
   const approved = withMaterials();

@@ -34,7 +34,7 @@ export function createCaseQueries(db: CentralDb) {
           .from(caseVersions)
           .where(and(eq(caseVersions.caseId, caseId), eq(caseVersions.version, version)))
       )[0];
-      if (!v || v.workstationId !== ws.id) throw notFound('该办件版本');
+      if (!v || v.workstationId !== ws.id) throw notFound('notFound.caseVersion');
       return missingOf(db, caseId, version);
     },
 

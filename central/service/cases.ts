@@ -82,11 +82,12 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
 
   async function put(ws: Workstation, body: CasePut, idempotencyKey: string | null): Promise<PutResult> {
     if (body.districtCode !== ws.districtCode || body.windowNumber !== ws.windowNumber) {
-      throw new CentralError(
-        403,
-        'wrong_window',
-        `办件来自 ${body.districtCode} 第 ${body.windowNumber} 号窗口，与本工作站的注册（${ws.districtCode} 第 ${ws.windowNumber} 号窗口）不符`,
-      );
+      throw new CentralError(403, 'wrong_window', 'case.wrongWindow', {
+        district: body.districtCode,
+        window: body.windowNumber,
+        ownDistrict: ws.districtCode,
+        ownWindow: ws.windowNumber,
+      });
     }
     const text = canonicalJson(body);
     const bodySha256 = sha256Hex(text);
@@ -100,11 +101,7 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
         )[0];
         if (seen) {
           if (seen.requestSha256 !== bodySha256) {
-            throw new CentralError(
-              422,
-              'idempotency_key_reused',
-              '同一幂等键用于了不同的请求内容：请求被拒绝，未作任何更改',
-            );
+            throw new CentralError(422, 'idempotency_key_reused', 'case.idempotencyKeyReused');
           }
           return { status: seen.status as 200 | 201, body: seen.response as CasePutResponse, replayed: true };
         }
@@ -132,11 +129,10 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
             .where(and(eq(caseVersions.caseId, body.id), eq(caseVersions.version, body.version)))
         )[0]!;
         if (existing.bodySha256 !== bodySha256) {
-          throw new CentralError(
-            409,
-            'version_conflict',
-            `办件 ${body.number} 第 ${body.version} 版已以不同内容提交过：同一版本不能更改，请联系中心核对`,
-          );
+          throw new CentralError(409, 'version_conflict', 'case.versionConflict', {
+            number: body.number,
+            version: body.version,
+          });
         }
         result = {
           status: 201,
@@ -164,11 +160,7 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
   async function createCaseRow(tx: Tx, ws: Workstation, body: CasePut, at: string): Promise<void> {
     const taken = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.number, body.number)))[0];
     if (taken && taken.id !== body.id) {
-      throw new CentralError(
-        409,
-        'number_taken',
-        `办件编号 ${body.number} 已被另一办件使用：请检查窗口编号是否与其他工作站重复`,
-      );
+      throw new CentralError(409, 'number_taken', 'case.numberTaken', { number: body.number });
     }
     await tx
       .insert(cases)
@@ -286,20 +278,16 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
       choices: SupplementChoice[] = [],
     ) {
       const text = comment.trim();
-      if (action === 'deny' && !text) throw new CentralError(400, 'comment_required', '不予批准须写明理由');
+      if (action === 'deny' && !text) throw new CentralError(400, 'comment_required', 'decision.denyReasonRequired');
       if (action !== 'supplement' && choices.length > 0) {
-        throw new CentralError(
-          400,
-          'supplement_items_with_decision',
-          '已勾选需补正的材料：要求补正请点「要求补正」，批准或不予批准请先取消勾选',
-        );
+        throw new CentralError(400, 'supplement_items_with_decision', 'decision.itemsWithDecision');
       }
-      if (text.length > 1000) throw new CentralError(400, 'comment_too_long', '意见不超过 1000 字');
+      if (text.length > 1000) throw new CentralError(400, 'comment_too_long', 'decision.commentTooLong', { max: 1000 });
       await db.transaction(async (tx) => {
         const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
-        if (!row) throw notFound('办件');
+        if (!row) throw notFound('notFound.case');
         if (row.version !== version || (row.state !== 'submitted' && row.state !== 'in_review')) {
-          throw new CentralError(409, 'case_moved', '该办件的状态已变化（已被处理或有新版本）：请刷新后再看');
+          throw new CentralError(409, 'case_moved', 'decision.caseMoved');
         }
         let items: CentralSupplementItem[] = [];
         if (action === 'supplement') {
@@ -311,14 +299,10 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
           )[0]?.body as CasePut | undefined;
           items = supplementItemsOf(body ?? null, choices);
           if (items.length === 0 && (body?.materials.length ?? 0) > 0) {
-            throw new CentralError(
-              400,
-              'supplement_items_required',
-              '要求补正须勾选需补正的材料，并逐项写明需补正的内容',
-            );
+            throw new CentralError(400, 'supplement_items_required', 'decision.itemsRequired');
           }
           if (items.length === 0 && !text) {
-            throw new CentralError(400, 'comment_required', '要求补正须写明需补正的内容');
+            throw new CentralError(400, 'comment_required', 'decision.supplementNoteRequired');
           }
         }
         const outcome = actionOutcome[action];
@@ -348,9 +332,9 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
     async complete(caseId: string, version: number, approver: string): Promise<void> {
       await db.transaction(async (tx) => {
         const row = (await tx.select().from(cases).where(eq(cases.id, caseId)).for('update'))[0];
-        if (!row) throw notFound('办件');
+        if (!row) throw notFound('notFound.case');
         if (row.version !== version || (row.state !== 'approved' && row.state !== 'denied')) {
-          throw new CentralError(409, 'case_moved', '只有已批准或不予批准的办件可以办结：请刷新后再看');
+          throw new CentralError(409, 'case_moved', 'decision.completeOnlyDecided');
         }
         await tx.update(cases).set({ state: 'completed', updatedAt: now().toISOString() }).where(eq(cases.id, caseId));
         await addEvent(tx, row, 'completed', row.comment, approver);

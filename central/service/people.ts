@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { decoyHash, hashPassword, verifyPassword } from '@yichuang/domain/passwords';
 import type { CentralDb } from '../db/connect';
 import { centralSettings, people } from '../db/schema';
-import { CentralError, notFound } from './errors';
+import { CentralError, notFound, type Refusal } from './errors';
 import type { CentralAudit } from './audit';
 
 export type PersonRole = 'approver' | 'admin';
@@ -31,36 +31,37 @@ export function generatePassword(): string {
 
 const usernamePattern = /^[a-z0-9_.-]{2,40}$/;
 
-/** The Chinese message for what is wrong with a new person's fields, or null (the page checks before asking). */
+/** What is wrong with a new person's fields, or null (the page checks before asking). */
 export function personProblem(input: {
   username: string;
   displayName: string;
   department: string;
   password: string;
-}): string | null {
-  if (!usernamePattern.test(input.username.trim().toLowerCase()))
-    return '用户名为 2–40 位小写字母、数字、点、下划线或连字符';
+}): Refusal | null {
+  if (!usernamePattern.test(input.username.trim().toLowerCase())) return { key: 'person.usernameInvalid' };
   return (
     displayNameProblem(input.displayName) ?? departmentProblem(input.department) ?? passwordProblem(input.password)
   );
 }
 
-function displayNameProblem(name: string): string | null {
+function displayNameProblem(name: string): Refusal | null {
   const text = name.trim();
-  if (!text) return '请填写姓名';
-  return [...text].length > 40 ? '姓名不超过 40 字' : null;
+  if (!text) return { key: 'person.displayNameMissing' };
+  return [...text].length > 40 ? { key: 'person.displayNameTooLong', params: { max: 40 } } : null;
 }
 
-export function departmentProblem(department: string): string | null {
-  return [...department.trim()].length > 60 ? '部门名称不超过 60 字' : null;
+export function departmentProblem(department: string): Refusal | null {
+  return [...department.trim()].length > 60 ? { key: 'person.departmentTooLong', params: { max: 60 } } : null;
 }
 
-export function passwordProblem(password: string): string | null {
-  return password.length < minPasswordLength ? `密码至少 ${minPasswordLength} 位` : null;
+export function passwordProblem(password: string): Refusal | null {
+  return password.length < minPasswordLength
+    ? { key: 'person.passwordTooShort', params: { min: minPasswordLength } }
+    : null;
 }
 
-function invalid(problem: string | null): void {
-  if (problem) throw new CentralError(400, 'invalid_input', problem);
+function invalid(problem: Refusal | null): void {
+  if (problem) throw new CentralError(400, 'invalid_input', problem.key, problem.params);
 }
 
 /**
@@ -96,7 +97,7 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
 
   async function rowOf(id: number) {
     const row = (await db.select().from(people).where(eq(people.id, id)))[0];
-    if (!row) throw notFound('该人员');
+    if (!row) throw notFound('notFound.person');
     return row;
   }
 
@@ -130,7 +131,7 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
         .onConflictDoNothing()
         .returning();
       const row = rows[0];
-      if (!row) throw new CentralError(409, 'username_taken', `用户名 ${username} 已存在`);
+      if (!row) throw new CentralError(409, 'username_taken', 'person.usernameTaken', { username });
       await audit.record({
         actorKind: 'admin',
         actor: by,
@@ -197,7 +198,7 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       const row = await rowOf(id);
       if (Boolean(row.disabledAt) === disabled) return;
       if (disabled && row.role === 'admin' && (await otherActiveAdmins(id)) === 0) {
-        throw new CentralError(409, 'last_admin', '不能停用最后一位可登录的管理员');
+        throw new CentralError(409, 'last_admin', 'person.lastAdmin');
       }
       await db
         .update(people)

@@ -17,7 +17,7 @@ export function createPublished(deps: { db: CentralDb; now: () => Date; audit: C
     async publish(kind: PublishedKind, version: number, data: unknown, by: string): Promise<void> {
       const latest = await this.latest(kind, 0);
       if (latest && latest.version >= version) {
-        throw new CentralError(409, 'version_not_newer', `已发布第 ${latest.version} 版：新发布的版本号须更大`);
+        throw new CentralError(409, 'version_not_newer', 'published.notNewer', { version: latest.version });
       }
       await db.insert(published).values({ kind, version, data, publishedAt: now().toISOString(), publishedBy: by });
       await audit.record({

@@ -1,5 +1,6 @@
 import { centralSupplementItemSchema, type CasePut, type CentralSupplementItem } from '@yichuang/domain/protocol';
 import { CentralError } from './errors';
+import type { z } from 'zod';
 
 /** What the approver marked for a supplement: a checklist item of the case, and what is wrong with it. */
 export interface SupplementChoice {
@@ -16,7 +17,7 @@ export function supplementItemsOf(body: CasePut | null, choices: SupplementChoic
   const chosen = new Map(choices.map((c) => [c.itemId, c.reason.trim()]));
   for (const itemId of chosen.keys()) {
     if (!materials.some((m) => m.itemId === itemId)) {
-      throw new CentralError(400, 'supplement_item_unknown', `材料 ${itemId} 不在该办件的材料清单中：请刷新页面后再选`);
+      throw new CentralError(400, 'supplement_item_unknown', 'supplement.itemUnknown', { itemId });
     }
   }
   const items: CentralSupplementItem[] = [];
@@ -24,11 +25,26 @@ export function supplementItemsOf(body: CasePut | null, choices: SupplementChoic
     const reason = chosen.get(m.itemId);
     if (reason === undefined) continue;
     const parsed = centralSupplementItemSchema.safeParse({ itemId: m.itemId, name: m.name, reason });
-    if (!parsed.success) {
-      const why = parsed.error.issues[0]?.message ?? '请写明需补正的内容';
-      throw new CentralError(400, 'supplement_reason_invalid', `「${m.name}」：${why}`);
-    }
+    if (!parsed.success) throw reasonRefusal(m.name, parsed.error.issues[0]);
     items.push(parsed.data);
   }
   return items;
+}
+
+/** What is wrong with a supplement item's reason, said with the material's name (in the catalog's words). */
+function reasonRefusal(name: string, issue: z.core.$ZodIssue | undefined): CentralError {
+  const about = issue?.path[0] === 'reason';
+  if (!issue || (about && issue.code === 'too_small')) {
+    return new CentralError(400, 'supplement_reason_invalid', 'supplement.reasonMissing', { name });
+  }
+  if (about && issue.code === 'too_big') {
+    return new CentralError(400, 'supplement_reason_invalid', 'supplement.reasonTooLong', {
+      name,
+      max: Number(issue.maximum),
+    });
+  }
+  return new CentralError(400, 'supplement_reason_invalid', 'supplement.itemInvalid', {
+    name,
+    detail: issue?.message ?? '',
+  });
 }

@@ -83,12 +83,11 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
           .limit(1);
         if (taken[0]) {
           holder = taken[0].id;
-          throw new CentralError(
-            409,
-            'window_taken',
-            `${request.windowNumber} 号窗口（区划 ${request.districtCode}）已被另一台工作台（${taken[0].hostname}）注册：` +
-              '请先在中心的管理页注销旧工作台，或修改本机窗口号',
-          );
+          throw new CentralError(409, 'window_taken', 'enrolment.windowTaken', {
+            window: request.windowNumber,
+            district: request.districtCode,
+            hostname: taken[0].hostname,
+          });
         }
         await tx.insert(workstations).values({
           id,
@@ -114,7 +113,7 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
         throw error;
       });
       if (!claimed) {
-        throw new CentralError(403, 'enrolment_refused', '注册码无效、已使用或已过期：请向中心管理员索取新的注册码');
+        throw new CentralError(403, 'enrolment_refused', 'enrolment.refused');
       }
       await audit.record({
         actorKind: 'system',

@@ -143,6 +143,19 @@ export function testFile(size: number): TestFile {
 
 let numberSeq = 0;
 
+/** A checklist item as the window sent it, without files (so a case of only these is submitted at once). */
+export const paperMaterial = (itemId: string, name: string): CasePut['materials'][number] => ({
+  itemId,
+  name,
+  required: true,
+  status: 'complete',
+  pages: 1,
+  originalChecked: true,
+  copies: 0,
+  eLicence: false,
+  files: [],
+});
+
 /** A valid case version for `PUT /cases/{id}` listing the given files (one material each). */
 export function casePut(
   files: readonly Pick<TestFile, 'sha256' | 'bytes' | 'mime'>[],
@@ -153,14 +166,7 @@ export function casePut(
   draft.person = { ...draft.person, name: '张三', idNumber: validCitizenId('37030319900101123'), phone: '13800138000' };
   draft.form = { residenceAddress: '张店区人民西路 1 号', reason: '务工' };
   const materials = files.map((f, i) => ({
-    itemId: `item-${i + 1}`,
-    name: `材料 ${i + 1}`,
-    required: true,
-    status: 'complete',
-    pages: 1,
-    originalChecked: true,
-    copies: 0,
-    eLicence: false,
+    ...paperMaterial(`item-${i + 1}`, `材料 ${i + 1}`),
     files: [{ sha256: f.sha256, mime: f.mime, bytes: f.bytes, pages: 1, name: `scan-${i + 1}.png` }],
   }));
   for (const m of materials) draft.items[m.itemId] = { ...emptyItemState(), originalChecked: true };

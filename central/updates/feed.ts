@@ -134,9 +134,9 @@ async function serve(
 ): Promise<FastifyReply> {
   const name = request.params.file;
   const type = feedFileType(name);
-  if (!type) throw notFound('更新文件');
+  if (!type) throw notFound('notFound.updateFile');
   const file = await openFeedFile(dir, name);
-  if (!file) throw notFound('更新文件');
+  if (!file) throw notFound('notFound.updateFile');
   const { handle, stats } = file;
   let handedOver = false;
   try {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fill, langs, messages, pickLang, translator } from '.';
-
-const placeholders = (text: string) => [...text.matchAll(/\{([\w ]+)\}/g)].map((m) => m[1]).sort();
+import { expectMatchingTables } from '../../testing/catalogs';
 
 describe("central's message tables", () => {
   it('have the same keys in every language, each with the same placeholders, none empty', () => {
-    const [first, ...others] = langs.map((lang) => messages[lang]);
-    for (const table of others) {
-      expect(Object.keys(table).sort()).toEqual(Object.keys(first!).sort());
-      for (const [key, text] of Object.entries(first!)) {
-        expect({ key, placeholders: placeholders(table[key as keyof typeof table]) }).toEqual({
-          key,
-          placeholders: placeholders(text),
-        });
-      }
-    }
-    for (const table of [first!, ...others])
-      expect(Object.entries(table).filter(([, text]) => !text.trim())).toEqual([]);
+    expectMatchingTables(langs.map((lang) => messages[lang]));
   });
 
   it('has no Chinese in the English table but the switch’s own 中文', () => {

@@ -1,30 +1,20 @@
+import { fill, type Lang, type Params } from '../../service/errors';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey } from './zh-CN';
-
-/** The languages central's pages speak; zh-CN first. */
-export const langs = ['zh-CN', 'en'] as const;
-export type Lang = (typeof langs)[number];
+/** The languages central's pages speak (the ones its refusals are written in); zh-CN first. */
+export { fill, langs, type Lang, type Params } from '../../service/errors';
 
 /** The cookie the 中文 / English switch sets; it wins over the browser's Accept-Language. */
 export const langCookie = 'lang';
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-export type Params = Record<string, string | number>;
-
 /** A page's words in one language: `t('queue.since', { time })`. */
 export interface Translator {
   lang: Lang;
   t(key: MessageKey, params?: Params): string;
-}
-
-/** Fills `{name}` placeholders; a placeholder without a value stays as written (a test would see it). */
-export function fill(text: string, params: Params = {}): string {
-  return text.replace(/\{([\w ]+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
 }
 
 export function translator(lang: Lang): Translator {

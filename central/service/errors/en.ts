@@ -1,0 +1,52 @@
+import type { CentralErrorKey } from './zh-CN';
+
+/** Central's refusals in English, for English pages: the same keys and placeholders as zh-CN.ts. */
+export const centralErrorsEn: Record<CentralErrorKey, string> = {
+  'workstation.unauthorized':
+    'The workstation’s credential is invalid or revoked: enrol the workstation again under “Settings → Central”',
+  'enrolment.windowTaken':
+    'Window {window} (district {district}) is already enrolled by another workstation ({hostname}): revoke the old workstation on central’s admin page first, or change this PC’s window number',
+  'enrolment.refused': 'The enrolment code is invalid, used or expired: ask central’s administrator for a new one',
+
+  'notFound.case': 'No such case',
+  'notFound.caseVersion': 'No such version of the case',
+  'notFound.person': 'No such person',
+  'notFound.updateFile': 'No such update file',
+
+  'api.idempotencyKeyInvalid': 'The idempotency key is not well formed',
+  'api.idMismatch': 'The case id in the address does not match the content',
+  'case.wrongWindow':
+    'The case comes from window {window} of district {district}, but this workstation is enrolled as window {ownWindow} of district {ownDistrict}',
+  'case.idempotencyKeyReused':
+    'The same idempotency key was used for a different request: the request is refused and nothing changed',
+  'case.versionConflict':
+    'Version {version} of case {number} was already sent with different content: a version cannot change, ask central to check',
+  'case.numberTaken':
+    'Case number {number} is already used by another case: check that no other workstation has the same window number',
+
+  'decision.denyReasonRequired': 'A denial needs a written reason',
+  'decision.itemsWithDecision':
+    'Materials are ticked for a supplement: to request one press “Request supplement”; to approve or deny, untick them first',
+  'decision.commentTooLong': 'The comment may have at most {max} characters',
+  'decision.caseMoved':
+    'This case has changed (someone decided it, or a new version arrived): refresh the page and look again',
+  'decision.itemsRequired': 'A supplement request needs the materials to bring ticked, each with what is needed',
+  'decision.supplementNoteRequired': 'A supplement request needs a note of what is needed',
+  'decision.completeOnlyDecided': 'Only an approved or denied case can be completed: refresh the page and look again',
+  'supplement.itemUnknown': 'Material {itemId} is not on this case’s checklist: refresh the page and choose again',
+  'supplement.reasonMissing': '“{name}”: write what is needed',
+  'supplement.reasonTooLong': '“{name}”: what is needed may have at most {max} characters',
+  'supplement.itemInvalid': '“{name}”: {detail}',
+
+  'person.usernameInvalid': 'User names are 2–40 lowercase letters, digits, dots, underscores or hyphens',
+  'person.displayNameMissing': 'Enter the name',
+  'person.displayNameTooLong': 'The name may have at most {max} characters',
+  'person.departmentTooLong': 'The department may have at most {max} characters',
+  'person.passwordTooShort': 'The password needs at least {min} characters',
+  'person.usernameTaken': 'The user name {username} is already taken',
+  'person.lastAdmin': 'The last administrator who can sign in cannot be disabled',
+
+  'published.notNewer': 'Version {version} is already published: a new version number must be higher',
+  'published.catalogInvalid': 'The matter catalog is invalid: {detail}',
+  'published.calendarInvalid': 'The holiday calendar is invalid: {detail}',
+};

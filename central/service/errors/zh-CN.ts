@@ -1,0 +1,51 @@
+/**
+ * Central's refusals in Chinese: the one catalog every `CentralError` takes its text from. This is
+ * what the workstation API answers (`{ code, message }`) and what a zh-CN page shows. `{name}` marks
+ * a placeholder; en.ts has the same keys with the same placeholders (a key missing there does not
+ * build; errors.test.ts checks the placeholders).
+ */
+export const centralErrorsZhCN = {
+  'workstation.unauthorized': '工作站凭据无效或已吊销：请在工作站"设置 → 中心"重新注册',
+  'enrolment.windowTaken':
+    '{window} 号窗口（区划 {district}）已被另一台工作台（{hostname}）注册：请先在中心的管理页注销旧工作台，或修改本机窗口号',
+  'enrolment.refused': '注册码无效、已使用或已过期：请向中心管理员索取新的注册码',
+
+  'notFound.case': '办件不存在',
+  'notFound.caseVersion': '该办件版本不存在',
+  'notFound.person': '该人员不存在',
+  'notFound.updateFile': '更新文件不存在',
+
+  'api.idempotencyKeyInvalid': '幂等键格式无效',
+  'api.idMismatch': '地址中的办件标识与内容不一致',
+  'case.wrongWindow':
+    '办件来自 {district} 第 {window} 号窗口，与本工作站的注册（{ownDistrict} 第 {ownWindow} 号窗口）不符',
+  'case.idempotencyKeyReused': '同一幂等键用于了不同的请求内容：请求被拒绝，未作任何更改',
+  'case.versionConflict': '办件 {number} 第 {version} 版已以不同内容提交过：同一版本不能更改，请联系中心核对',
+  'case.numberTaken': '办件编号 {number} 已被另一办件使用：请检查窗口编号是否与其他工作站重复',
+
+  'decision.denyReasonRequired': '不予批准须写明理由',
+  'decision.itemsWithDecision': '已勾选需补正的材料：要求补正请点「要求补正」，批准或不予批准请先取消勾选',
+  'decision.commentTooLong': '意见不超过 {max} 字',
+  'decision.caseMoved': '该办件的状态已变化（已被处理或有新版本）：请刷新后再看',
+  'decision.itemsRequired': '要求补正须勾选需补正的材料，并逐项写明需补正的内容',
+  'decision.supplementNoteRequired': '要求补正须写明需补正的内容',
+  'decision.completeOnlyDecided': '只有已批准或不予批准的办件可以办结：请刷新后再看',
+  'supplement.itemUnknown': '材料 {itemId} 不在该办件的材料清单中：请刷新页面后再选',
+  'supplement.reasonMissing': '「{name}」：请写明需补正的内容',
+  'supplement.reasonTooLong': '「{name}」：补正内容不超过 {max} 字',
+  'supplement.itemInvalid': '「{name}」：{detail}',
+
+  'person.usernameInvalid': '用户名为 2–40 位小写字母、数字、点、下划线或连字符',
+  'person.displayNameMissing': '请填写姓名',
+  'person.displayNameTooLong': '姓名不超过 {max} 字',
+  'person.departmentTooLong': '部门名称不超过 {max} 字',
+  'person.passwordTooShort': '密码至少 {min} 位',
+  'person.usernameTaken': '用户名 {username} 已存在',
+  'person.lastAdmin': '不能停用最后一位可登录的管理员',
+
+  'published.notNewer': '已发布第 {version} 版：新发布的版本号须更大',
+  'published.catalogInvalid': '事项目录内容无效：{detail}',
+  'published.calendarInvalid': '节假日日历内容无效：{detail}',
+} as const;
+
+export type CentralErrorKey = keyof typeof centralErrorsZhCN;
