@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { apiPrefix, type CasePut } from '@yichuang/domain/protocol';
 import { messages, type Lang } from '../central/approver/i18n';
+import { queueTabs } from '../central/approver/pages/queue';
 import { casePut, testFile } from '../central/testing/central';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { centralAdmin, signInAtCentral, startCentralServer, type RunningCentralServer } from './support/central';
@@ -160,7 +161,8 @@ test('every central page passes axe and is photographed at 1366×768 and 1920×1
   await expect(approver.locator('tbody')).toContainText('李审批');
   await expect(approver.locator('tbody')).toContainText(/自 \d{4}-\d\d-\d\d \d\d:\d\d/);
   await check(approver, 'queue-in_review');
-  for (const tab of ['receiving', 'approved', 'denied', 'supplement_requested', 'completed', 'window']) {
+  // Every other tab of the queue.
+  for (const { key: tab } of queueTabs.filter((t) => t.key !== 'submitted' && t.key !== 'in_review')) {
     await approver.goto(`${central.url}/approver?tab=${tab}`);
     await check(approver, `queue-${tab}`);
   }
@@ -198,16 +200,7 @@ test('every central page passes axe and is photographed at 1366×768 and 1920×1
   await approverEn.getByLabel(en['signIn.password']).fill(password);
   await approverEn.getByRole('button', { name: en['signIn.submit'] }).click();
   await expect(approverEn.getByRole('navigation', { name: en['nav.main'] })).toBeVisible();
-  for (const tab of [
-    'submitted',
-    'in_review',
-    'receiving',
-    'approved',
-    'denied',
-    'supplement_requested',
-    'completed',
-    'window',
-  ]) {
+  for (const { key: tab } of queueTabs) {
     await approverEn.goto(`${central.url}/approver?tab=${tab}`);
     await check(approverEn, `queue-${tab}-en`, 'en');
   }

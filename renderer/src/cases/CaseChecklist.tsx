@@ -4,6 +4,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaterialItem } from '@yichuang/domain/catalog';
 import type { ChecklistEntry, ItemStatus } from '../../../preload/contract/intake';
+import { itemProblemText } from '../intake/item-problem';
 
 const statusColors: Record<ItemStatus, string> = {
   complete: 'green',
@@ -97,10 +98,7 @@ export function CaseChecklist({ entries, selectedId, onSelect, itemName }: CaseC
               {e.item.eLicence && state.eLicence && <span className="case-yes">{t('cases.page.eLicence')} ✓</span>}
             </div>
             {e.problemCode && e.status === 'missing' && (
-              <div className="case-item-problem">
-                {t(`intake.items.problems.${e.problemCode}`)}
-                {e.problemCode === 'not_captured' && e.item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
-              </div>
+              <div className="case-item-problem">{itemProblemText(t, e)}</div>
             )}
           </div>
         );

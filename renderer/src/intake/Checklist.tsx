@@ -3,6 +3,7 @@ import { Checkbox, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemState } from '@yichuang/domain/cases';
 import type { ChecklistEntry } from '../../../preload/contract/intake';
+import { itemProblemText } from './item-problem';
 
 interface ChecklistProps {
   entries: ChecklistEntry[];
@@ -69,11 +70,7 @@ export function Checklist({ entries, selectedId, onSelect, onItemChange }: Check
                   .filter(Boolean)
                   .join(' · ')}
                 {entry.problemCode && entry.required && (
-                  <span className="checklist-problem">
-                    {' '}
-                    {t(`intake.items.problems.${entry.problemCode}`)}
-                    {entry.problemCode === 'not_captured' && item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
-                  </span>
+                  <span className="checklist-problem"> {itemProblemText(t, entry)}</span>
                 )}
               </div>
             )}

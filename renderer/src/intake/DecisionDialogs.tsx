@@ -12,6 +12,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { CopyLabel } from '../printing/CopyLabel';
 import { PrintDialog } from '../printing/PrintDialog';
 import { useAutoPrint } from '../printing/use-auto-print';
+import { itemProblemText } from './item-problem';
 
 export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
 
@@ -156,8 +157,7 @@ export function DecisionDialogs({
                   {e.item.name}
                   {e.status === 'missing' && (
                     <Tag color="orange" className="supplement-missing">
-                      {e.problemCode && t(`intake.items.problems.${e.problemCode}`)}
-                      {e.problemCode === 'not_captured' && e.item.eLicence ? t('intake.items.problems.eLicenceOk') : ''}
+                      {itemProblemText(t, e)}
                     </Tag>
                   )}
                 </Checkbox>

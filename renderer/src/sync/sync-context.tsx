@@ -104,7 +104,8 @@ export function SyncProvider({ children, active }: { children: ReactNode; active
   return (
     <SyncContext.Provider value={value}>
       {children}
-      <div className="sync-announcer" role="status" aria-live="polite" data-testid="central-announcer">
+      {/* Read by screen readers only: central's decisions as they arrive (the notification is not announced). */}
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="central-announcer">
         {announcement}
       </div>
     </SyncContext.Provider>
