@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openHostDatabase } from './support/database';
 import { WorkstationPage } from './pages/workstation';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { expect, screenshot, test } from './support/fixtures';
@@ -9,8 +8,8 @@ const clerk = { username: 'zhangsan', displayName: '张三', password: 'Clerk#20
 const clerkOwnPassword = 'Clerk#2026b';
 
 /** Edits the stored window settings as a broken disk or a hand edit would, behind the app's back. */
-function breakStoredSettings(dataDir: string, change: (stored: Record<string, unknown>) => void): void {
-  const db = new Database(join(dataDir, 'yichuang.db'));
+async function breakStoredSettings(dataDir: string, change: (stored: Record<string, unknown>) => void): Promise<void> {
+  const db = await openHostDatabase(dataDir);
   try {
     db.pragma('busy_timeout = 5000');
     const row = db.prepare("select value from settings where key = 'workstation'").get() as { value: string };
@@ -22,8 +21,8 @@ function breakStoredSettings(dataDir: string, change: (stored: Record<string, un
   }
 }
 
-function storedSettings(dataDir: string): Record<string, unknown> {
-  const db = new Database(join(dataDir, 'yichuang.db'), { readonly: true });
+async function storedSettings(dataDir: string): Promise<Record<string, unknown>> {
+  const db = await openHostDatabase(dataDir);
   try {
     const row = db.prepare("select value from settings where key = 'workstation'").get() as { value: string };
     return JSON.parse(row.value) as Record<string, unknown>;
@@ -43,7 +42,7 @@ test('a broken window number stops the workstation with the reason; the administ
   await ws.signOut();
 
   // The stored window number goes bad: it must not quietly become window 1.
-  breakStoredSettings(host.dataDir, (stored) => {
+  await breakStoredSettings(host.dataDir, (stored) => {
     stored.windowNumber = 0;
   });
   await page.reload();
@@ -82,10 +81,10 @@ test('a broken window number stops the workstation with the reason; the administ
   await expect(page.getByTestId('workbench')).toBeVisible();
   await expect(repair).toHaveCount(0);
   await expect(page.getByTestId('status-window')).toContainText('张店区市民中心 · 3 号窗口');
-  expect(storedSettings(host.dataDir)).toMatchObject({ districtCode: '370303', windowNumber: 3 });
+  expect(await storedSettings(host.dataDir)).toMatchObject({ districtCode: '370303', windowNumber: 3 });
 
   // English second: the same screen in the other language.
-  breakStoredSettings(host.dataDir, (stored) => {
+  await breakStoredSettings(host.dataDir, (stored) => {
     delete stored.hallName;
   });
   await page.reload();

@@ -15,6 +15,7 @@ import { citizenIdCheckChar, maskIdNumber } from '@yichuang/domain/id-numbers';
 import { checklistFor } from '../preload/contract/intake';
 import type { StoredFile } from '../preload/contract/materials';
 import type { Percentile } from './bench-idcard';
+import { benchProtectors } from './bench-keys';
 
 const root = resolve(__dirname, '..');
 const surnames =
@@ -174,6 +175,7 @@ export async function casesBench(percentile: Percentile, count: number): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-cases-'));
   const ws = await createWorkstation({
     dataDir,
+    protectors: benchProtectors(dataDir),
     resourcesDir: join(root, 'resources'),
     logToFiles: false,
     logLevel: 'silent',

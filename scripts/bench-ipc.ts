@@ -12,6 +12,7 @@ import { createWorkstation } from '../main/app/services';
 import { startBrowserHost } from '../main/browser-host/server';
 import { addClerk, setUpAdmin, strongPassword } from '../main/testing/workstation';
 import { nodeTransport } from '../main/testing/ws-transport';
+import { benchProtectors } from './bench-keys';
 
 const root = resolve(__dirname, '..');
 
@@ -30,6 +31,7 @@ export async function ipcBench(percentile: Percentile): Promise<Record<string, n
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-'));
   const workstation = await createWorkstation({
     dataDir,
+    protectors: benchProtectors(dataDir),
     resourcesDir: join(root, 'resources'),
     logToFiles: false,
     logLevel: 'silent',

@@ -21,6 +21,7 @@ import { addClerk, sampleWindow } from '../main/testing/workstation';
 import type { Decision } from '@yichuang/domain/cases';
 import { formatCaseNumber } from '@yichuang/domain/cases';
 import { hallDate } from '@yichuang/domain/hall-time';
+import { benchProtectors } from './bench-keys';
 
 const resourcesDir = resolve(__dirname, '..', 'resources');
 
@@ -31,6 +32,7 @@ async function open(start: string) {
   const clock: Clock & { set(ms: number): void } = { now: () => new Date(current), set: (ms) => (current = ms) };
   const ws = await createWorkstation({
     dataDir: dir,
+    protectors: benchProtectors(dir),
     resourcesDir,
     clock,
     logToFiles: false,

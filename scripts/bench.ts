@@ -12,6 +12,8 @@ import { documentsBench } from './bench-documents';
 import { reportBench } from './bench-report';
 import { syncBench } from './bench-sync';
 import { idcardCycle, idcardDecode } from './bench-idcard';
+import { benchPassphrase } from './bench-keys';
+import { passphraseVariable } from '../main/security/keys';
 
 const root = resolve(__dirname, '..');
 const metrics: Record<string, number> = {};
@@ -31,6 +33,7 @@ async function servicesStart(): Promise<void> {
       [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0'],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, [passphraseVariable]: benchPassphrase },
       },
     );
     await new Promise<void>((ok, fail) => {

@@ -4,17 +4,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodedFrameSchema } from '../preload/contract/devices';
+import { unlockDataKey } from '../main/security/data-key';
+import { passphraseProtector, testPassphraseCost } from '../main/security/protectors';
 
 const root = resolve(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'yichuang-devtool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function devtool(args: string[], input?: string) {
+function devtool(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync('npx', ['tsx', 'scripts/devtool.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     input,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -61,5 +63,30 @@ describe('npm run devtool', () => {
     expect(notHex.code).toBe(2);
     expect(notHex.stderr).toContain('不是十六进制数字');
     expect(devtool(['decode-frames', join(dir, 'missing.txt')]).code).toBe(2);
+  }, 60_000);
+
+  it('recover-key opens the data key with the recovery code and hands it to the new passphrase', async () => {
+    const dataDir = join(dir, 'recover');
+    const old = passphraseProtector('the old passphrase', testPassphraseCost);
+    const made = await unlockDataKey({ dataDir, protectors: [old], hasEncryptedData: false, now: new Date() });
+    const wrong = devtool(['recover-key', '--data-dir', dataDir], undefined, {
+      YICHUANG_RECOVERY_KEY: '0000-0000-0000-0000-0000-0000-0000-0000',
+      YICHUANG_PASSPHRASE: 'a brand new passphrase',
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('恢复密钥不对');
+    const right = devtool(['recover-key', '--data-dir', dataDir], undefined, {
+      YICHUANG_RECOVERY_KEY: made.recoveryCode!,
+      YICHUANG_PASSPHRASE: 'a brand new passphrase',
+    });
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    const reopened = await unlockDataKey({
+      dataDir,
+      protectors: [passphraseProtector('a brand new passphrase')],
+      hasEncryptedData: true,
+      now: new Date(),
+    });
+    expect(reopened.dataKey.equals(made.dataKey)).toBe(true);
   }, 60_000);
 });

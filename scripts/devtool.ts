@@ -1,4 +1,4 @@
-// `npm run devtool -- <subcommand> …`: developer tools for the devices layer, run by tsx.
+// `npm run devtool -- <subcommand> …`: developer tools (devices, data), run by tsx.
 // Each subcommand is one entry in `subcommands` below: its usage text and a `run` that returns
 // the exit code. Exit codes: 0 done, 1 done but the input had problems, 2 bad usage or input
 // that could not be read at all, 3 a bug (stack trace on stderr).
@@ -8,6 +8,10 @@ import { AppError } from '../preload/contract/errors';
 import { decodeFrames, isBadFrame, parseHex } from '../main/devices/idcard/frame-dump';
 import { runSerialReader } from '../main/devices/idcard/serial-simulator';
 import { simulatedReaderHoldsSchema } from '../preload/contract/devices';
+import { hostProtectors, osKeyring, passphraseVariable } from '../main/security/keys';
+import { DataKeyError, recoverDataKey } from '../main/security/data-key';
+import { promptHidden } from '../main/security/passphrase-prompt';
+import { passphraseProtector } from '../main/security/protectors';
 
 interface Subcommand {
   usage: string;
@@ -25,6 +29,63 @@ function readInput(file: string): string {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  'recover-key': {
+    usage: [
+      'recover-key --data-dir DIR',
+      '    系统钥匙串丢失或口令遗忘时，用恢复单上的恢复密钥打开数据密钥，并交给本机现有的保护方式重新保管',
+      `    （系统钥匙串；或 ${passphraseVariable} 设置的新口令）。恢复密钥从终端输入，或由 YICHUANG_RECOVERY_KEY 给出。`,
+      '    退出码：0 已恢复；1 恢复密钥不对或没有可用的保护方式；2 用法错误。',
+    ].join('\n'),
+    async run(args) {
+      const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+      if (!values['data-dir']) throw new UsageError('recover-key 需要 --data-dir DIR');
+      const dataDir = values['data-dir'];
+      const code = process.env.YICHUANG_RECOVERY_KEY || (await promptHidden('恢复密钥 Recovery key: '));
+      try {
+        await recoverDataKey({
+          dataDir,
+          recoveryCode: code,
+          protectors: hostProtectors({ dataDir, env: process.env, keyring: await osKeyring() }),
+        });
+      } catch (error) {
+        if (!(error instanceof DataKeyError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      process.stdout.write('数据密钥已恢复，并已由本机的保护方式重新保管。请生成新的恢复密钥并打印新的恢复单。\n');
+      return 0;
+    },
+  },
+  'seed-demo': {
+    usage: [
+      'seed-demo --data-dir DIR [--cases N]',
+      '    通过真实的服务填充数据文件夹：读卡的申请人、材料、打印的文书、一份备份、日志（全部为虚构数据）。',
+      `    数据密钥由 ${passphraseVariable} 保护（必须设置）。默认 --cases 60。`,
+    ].join('\n'),
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: { 'data-dir': { type: 'string' }, cases: { type: 'string', default: '60' } },
+        strict: true,
+      });
+      if (!values['data-dir']) throw new UsageError('seed-demo 需要 --data-dir DIR');
+      const count = Number(values.cases);
+      if (!Number.isInteger(count) || count < 1 || count > 10_000)
+        throw new UsageError('--cases 应为 1 到 10000 的整数');
+      const passphrase = process.env[passphraseVariable];
+      if (!passphrase) throw new UsageError(`请设置环境变量 ${passphraseVariable}（至少 12 个字符）`);
+      const { seedDemo } = await import('./seed-demo');
+      const report = await seedDemo({
+        dataDir: values['data-dir'],
+        cases: count,
+        protectors: [passphraseProtector(passphrase)],
+      });
+      process.stdout.write(
+        `已填充 ${report.cases} 件办件、打印 ${report.printed} 份文书，用时 ${report.seconds} 秒；备份：${report.backup ?? '今日已有'}\n`,
+      );
+      return 0;
+    },
+  },
   'decode-frames': {
     usage: [
       'decode-frames FILE [--reveal]',

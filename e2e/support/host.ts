@@ -14,6 +14,9 @@ export interface RunningHost {
 
 const root = resolve(__dirname, '..', '..');
 
+/** The passphrase every end-to-end host's data key is wrapped with. */
+export const e2ePassphrase = 'e2e-passphrase-2026';
+
 export interface HostOptions {
   /** Added to the host process's environment (`TZ: 'UTC'`: the PC's zone; `YICHUANG_E2E: '1'`). */
   env?: Readonly<Record<string, string>>;
@@ -27,7 +30,8 @@ export async function startHost(args: readonly string[] = [], options: HostOptio
     [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      // The data is encrypted at rest: the passphrase path, as on a PC with no OS keyring.
+      env: { ...process.env, YICHUANG_PASSPHRASE: e2ePassphrase, ...options.env },
     },
   );
   let stderr = '';

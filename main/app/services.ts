@@ -11,7 +11,6 @@ import { settingsHandlers } from '../settings/handlers';
 import { staffHandlers } from '../staff/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createAuditService, type AuditService } from '../audit/service';
 import { createAuthService, type AuthService } from '../auth/service';
 import { createCalendarService, type CalendarService } from '../calendar/service';
@@ -30,8 +29,10 @@ import { ensureDailyBackup } from '../db/backup';
 import { createDeviceService, type DeviceService } from '../devices/service';
 import type { DeviceSource } from '../devices/sources';
 import type { PhotoDecoder } from '../devices/idcard/photo';
-import { openDatabase, type Db, type Sqlite } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
+import { drizzleOf, type Db, type Sqlite } from '../db/connection';
+import { backupDirName, openWorkstationData } from '../db/open';
+import type { KeyProtector } from '../security/protectors';
+import { restrictNewFiles } from '../security/private-files';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { createSessionHub, type SessionHub } from '../ipc/session-hub';
 import { createRootLogger, subsystem, type Logger } from '../logging/logger';
@@ -47,6 +48,11 @@ export interface WorkstationConfig {
   dataDir: string;
   /** The shipped `resources/` folder (migrations, later fonts and the catalog). */
   resourcesDir: string;
+  /**
+   * What unwraps the data key, best first (security/keys.ts `hostProtectors`): Electron's
+   * safeStorage, the OS keyring, the passphrase. Without one that works the workstation does not start.
+   */
+  protectors: readonly KeyProtector[];
   clock?: Clock;
   /** Log to files in the data directory (default) or to stderr only. */
   logToFiles?: boolean;
@@ -104,6 +110,15 @@ export interface Workstation {
   hub: SessionHub;
   sqlite: Sqlite;
   log: Logger;
+  /** How the data was opened: the recovery code to show once (first start), and what start-up cost. */
+  opened: {
+    recoveryCode: string | null;
+    via: string;
+    encryptedNow: boolean;
+    timings: { keyUnwrapMs: number; dbOpenMs: number };
+  };
+  /** Takes today's backup if it was not taken yet (encrypted, 0600); the new file or null. */
+  backup(): Promise<string | null>;
   /** Stops the devices, then closes the database. */
   close(): Promise<void>;
 }
@@ -131,21 +146,23 @@ export function workstationHandlers(services: Services): Handlers {
 /** The composition root: both hosts build the workstation with this one function. */
 export async function createWorkstation(config: WorkstationConfig): Promise<Workstation> {
   const clock = config.clock ?? systemClock;
+  restrictNewFiles();
   const root = createRootLogger({
     dir: config.logToFiles === false ? null : join(config.dataDir, 'logs'),
     level: config.logLevel ?? 'info',
     ...(config.logSink ? { sink: config.logSink } : {}),
   });
   const dbLog = subsystem(root, 'db');
-  const backupDir = join(config.dataDir, 'backups');
-  const sqlite = openDatabase(join(config.dataDir, 'yichuang.db'));
-  try {
-    await migrateDatabase(sqlite, { migrationsFolder: join(config.resourcesDir, 'migrations'), backupDir, log: dbLog });
-  } catch (error) {
-    sqlite.close();
-    throw error;
-  }
-  const db = drizzle(sqlite);
+  const backupDir = join(config.dataDir, backupDirName);
+  const opened = await openWorkstationData({
+    dataDir: config.dataDir,
+    migrationsFolder: join(config.resourcesDir, 'migrations'),
+    protectors: config.protectors,
+    now: clock.now(),
+    log: dbLog,
+  });
+  const { sqlite, keys } = opened;
+  const db = drizzleOf(sqlite);
   const audit = createAuditService(db, clock);
   const staff = createStaffService(db, clock);
   const auth = createAuthService({ clock, staff, audit });
@@ -180,7 +197,14 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     sqlite.close();
     throw error;
   }
-  const materials = createMaterialStore({ db, clock, dir: join(config.dataDir, 'materials') });
+  const materials = createMaterialStore({
+    db,
+    clock,
+    dir: join(config.dataDir, 'materials'),
+    keys: { content: keys.materials, names: keys.materialNames },
+  });
+  const legacySealed = await materials.sealLegacyFiles();
+  if (legacySealed > 0) subsystem(root, 'materials').info({ count: legacySealed }, 'plaintext material files sealed');
   const hotFolder = createHotFolder({
     store: materials,
     clock,
@@ -194,6 +218,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   const cases = createCaseService({
     db,
     clock,
+    idDigestKey: keys.idDigest,
     audit,
     catalog,
     calendar,
@@ -277,11 +302,12 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     log: subsystem(root, 'router'),
   });
 
-  const backup = () =>
-    ensureDailyBackup(sqlite, backupDir, clock.now()).then(
-      (file) => file && dbLog.info({ file }, 'daily backup taken'),
-      (err: unknown) => dbLog.error({ err }, 'daily backup failed'),
-    );
+  const backupNow = async () => {
+    const file = await ensureDailyBackup(sqlite, backupDir, clock.now(), keys);
+    if (file) dbLog.info({ file }, 'daily backup taken');
+    return file;
+  };
+  const backup = () => backupNow().catch((err: unknown) => dbLog.error({ err }, 'daily backup failed'));
   if (staff.count() > 0) void backup();
   const timer = setInterval(() => void backup(), backupCheckMs);
   timer.unref();
@@ -296,6 +322,13 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     hub,
     sqlite,
     log: root,
+    opened: {
+      recoveryCode: opened.unlocked.recoveryCode,
+      via: opened.unlocked.via,
+      encryptedNow: opened.encryption.database,
+      timings: opened.timings,
+    },
+    backup: backupNow,
     close() {
       closing ??= (async () => {
         clearInterval(timer);

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir } from '../security/private-files';
 import { parseArgs } from 'node:util';
 import { createWorkstation } from '../app/services';
 import { DatabaseNewerError } from '../db/migrate';
+import { DataKeyError, readKeyFile } from '../security/data-key';
+import { nodeHostProtectors } from '../security/passphrase-prompt';
 import { defaultDataDir } from '../data-dir';
 import { defaultResourcesDir, rendererDir } from '../paths';
 import { startBrowserHost } from './server';
@@ -11,6 +13,8 @@ const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N] 
   --data-dir DIR       where the database, backups and logs live (default: ${defaultDataDir()})
   --port N             port on 127.0.0.1; 0 picks any free port (default: 0)
   --simulate-devices   simulated ID-card reader, scanner and ticket printer (labelled 模拟)
+The data is encrypted at rest: its key is kept by the OS keyring where there is one, else by the
+passphrase in YICHUANG_PASSPHRASE (12 characters or more), else by one typed at start.
   --clock-start ISO    end-to-end tests only (needs ${testClockSwitch}=1): the clock starts at ISO
                        (with its offset, e.g. 2026-12-06T23:30:00Z) and runs on from there`;
 
@@ -39,9 +43,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  const protectors = await nodeHostProtectors(dataDir, readKeyFile(dataDir) === null);
   const workstation = await createWorkstation({
     dataDir,
+    protectors,
     resourcesDir: defaultResourcesDir(),
     simulateDevices: values['simulate-devices'],
     ...(clock ? { clock } : {}),
@@ -60,6 +66,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof DatabaseNewerError ? error.message : error);
+  console.error(error instanceof DatabaseNewerError || error instanceof DataKeyError ? error.message : error);
   process.exit(1);
 });

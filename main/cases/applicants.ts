@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { applicants } from '../db/schema';
@@ -11,17 +11,20 @@ export type ApplicantKind = 'person' | 'enterprise';
 
 /**
  * Applicants by ID number or credit code. Each number is stored whole (central needs it) and as
- * an HMAC digest under a per-install key, so search matches a typed number without ever
+ * an HMAC digest under a key derived from the data key, so search matches a typed number without ever
  * putting the whole number into a list, a log or a URL.
  */
-export function createApplicantRegistry(db: Db, settings: Pick<SettingsService, 'valueOrCreate'>) {
+export function createApplicantRegistry(db: Db, settings: Pick<SettingsService, 'storedValue'>, derivedKey: Buffer) {
   let key: Buffer | null = null;
 
+  /**
+   * The key derived from the data key; an install from before encryption at rest keeps the random
+   * key it stored (now inside the encrypted database), so its digests still match.
+   */
   function digestKey(): Buffer {
-    key ??= Buffer.from(
-      settings.valueOrCreate(DIGEST_KEY, () => randomBytes(32).toString('base64')),
-      'base64',
-    );
+    if (key) return key;
+    const legacy = settings.storedValue(DIGEST_KEY);
+    key = legacy === null ? derivedKey : Buffer.from(legacy, 'base64');
     return key;
   }
 

@@ -93,6 +93,8 @@ export interface CaseServiceDeps {
   calendar: CalendarService;
   settings: SettingsService;
   materials: MaterialStore;
+  /** The HMAC key of ID-number digests (security/keys.ts); an install from before keeps its stored one. */
+  idDigestKey: Buffer;
   /**
    * Called inside the decision's transaction with the version as decided: the sync outbox writes
    * its items here, so a decision and what must reach central commit together or not at all.
@@ -141,7 +143,7 @@ export interface DecidedVersion {
 /** The case (办件): drafts, decisions, numbers, promised dates, the list and the case page. */
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, clock, audit, catalog, calendar, settings, materials } = deps;
-  const registry = createApplicantRegistry(db, settings);
+  const registry = createApplicantRegistry(db, settings, deps.idDigestKey);
   const views = createCaseViews({ db, clock, audit, catalog, calendar, registry });
   // The reads are the views'; this service adds every write.
   const { row, detailOf, ...reads } = views;

@@ -1,10 +1,13 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkstation } from '../app/services';
 import { makeTempDir, migrationsDir, removeTempDir, resourcesDir } from '../testing/workstation';
 import { openDatabase, type Sqlite } from './connection';
+import { openBackup } from './backup';
+import { testKeys, testProtectors } from '../testing/keys';
+import { unlockDataKey } from '../security/data-key';
+import { deriveWorkstationKeys } from '../security/keys';
 import { DatabaseNewerError, databaseSchemaVersion, migrateDatabase, programSchemaVersion } from './migrate';
 
 interface JournalEntry {
@@ -33,7 +36,7 @@ afterEach(() => {
 const latest = journal.entries.length;
 
 function openDb(name = 'yichuang.db'): Sqlite {
-  const db = openDatabase(join(dir, name));
+  const db = openDatabase(join(dir, name), testKeys.database);
   open.push(db);
   return db;
 }
@@ -103,7 +106,11 @@ describe('migrateDatabase', () => {
   it('builds every table and trigger on an empty database and stamps user_version', async () => {
     const db = openDb();
     expect(databaseSchemaVersion(db)).toBe(0);
-    const report = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    const report = await migrateDatabase(db, {
+      migrationsFolder: migrationsDir,
+      backupDir: join(dir, 'backups'),
+      backupKeys: testKeys,
+    });
     expect(report).toEqual({ from: 0, to: journal.entries.length, backup: null });
     expect(db.pragma('user_version', { simple: true })).toBe(journal.entries.length);
     expect(names(db, 'table')).toEqual(
@@ -117,7 +124,7 @@ describe('migrateDatabase', () => {
 
   it('is a no-op when the database is already current', async () => {
     const db = openDb();
-    const options = { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') };
+    const options = { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups'), backupKeys: testKeys };
     await migrateDatabase(db, options);
     const again = await migrateDatabase(db, options);
     expect(again).toEqual({ from: latest, to: latest, backup: null });
@@ -127,7 +134,7 @@ describe('migrateDatabase', () => {
   it('upgrades a database of the previous schema, keeping its rows and backing it up first', async () => {
     const backupDir = join(dir, 'backups');
     const db = openDb();
-    const v1 = await migrateDatabase(db, { migrationsFolder: firstMigrationOnly(), backupDir });
+    const v1 = await migrateDatabase(db, { migrationsFolder: firstMigrationOnly(), backupDir, backupKeys: testKeys });
     expect(v1).toEqual({ from: 0, to: 1, backup: null });
     expect(databaseSchemaVersion(db)).toBe(1);
     expect(names(db, 'trigger')).toEqual([]);
@@ -141,7 +148,7 @@ describe('migrateDatabase', () => {
        VALUES (1, '2025-06-01T00:00:00.000Z', 1, 'zhang', 'auth.signIn', 'ok', '${'0'.repeat(64)}', 'h1')`,
     ).run();
 
-    const v2 = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    const v2 = await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir, backupKeys: testKeys });
     expect(v2.from).toBe(1);
     expect(v2.to).toBe(latest);
     expect(databaseSchemaVersion(db)).toBe(latest);
@@ -160,7 +167,7 @@ describe('migrateDatabase', () => {
     expect(backupFile.startsWith(backupDir)).toBe(true);
     expect(readdirSync(backupDir)).toHaveLength(1);
     expect(readdirSync(backupDir)[0]).toMatch(new RegExp(`^pre-migrate-v1-to-v${latest}-.+\\.db$`));
-    const copy = new Database(backupFile, { readonly: true, fileMustExist: true });
+    const copy = openBackup(backupFile, testKeys.backups);
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(copy.pragma('user_version', { simple: true })).toBe(1);
@@ -174,7 +181,7 @@ describe('migrateDatabase', () => {
   it('0006 records what drafts resumed before it waited for: central’s request or the window’s notice', async () => {
     const backupDir = join(dir, 'backups');
     const db = openDb();
-    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(6), backupDir });
+    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(6), backupDir, backupKeys: testKeys });
     const insertCase = clerkAndCases(db);
     insertCase.run('resumed-after-central', '370303-20260930-005-0001', 2, 'draft');
     insertCase.run('resumed-after-window', '370303-20260930-005-0002', 2, 'draft');
@@ -186,7 +193,7 @@ describe('migrateDatabase', () => {
          '2026-09-30T03:00:00.000Z', '2026-09-30T03:00:01.000Z')`,
     ).run();
 
-    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir, backupKeys: testKeys });
     expect(db.prepare('SELECT id, resumed_from AS resumedFrom FROM cases ORDER BY id').all()).toEqual([
       { id: 'never-decided', resumedFrom: null },
       { id: 'resumed-after-central', resumedFrom: 'supplement_requested_by_central' },
@@ -198,7 +205,7 @@ describe('migrateDatabase', () => {
   it('0009 gives the materials decided before it their place: the order they were written in, per case version', async () => {
     const backupDir = join(dir, 'backups');
     const db = openDb();
-    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(9), backupDir });
+    await migrateDatabase(db, { migrationsFolder: migrationsUpTo(9), backupDir, backupKeys: testKeys });
     clerkAndCases(db).run('c1', '370303-20260930-005-0001', 2, 'accepted');
     const insertItem = db.prepare(
       `INSERT INTO case_materials (case_id, version, item_id, name, required, status, pages, original_checked, copies,
@@ -215,7 +222,7 @@ describe('migrateDatabase', () => {
     ] as const)
       insertItem.run(version, id, id);
 
-    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir });
+    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir, backupKeys: testKeys });
     expect(
       db.prepare('SELECT version, item_id AS itemId, position FROM case_materials ORDER BY version, position').all(),
     ).toEqual([
@@ -229,9 +236,17 @@ describe('migrateDatabase', () => {
 
   it('refuses a database from a newer program with a Chinese DatabaseNewerError naming the version', async () => {
     const db = openDb();
-    await migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    await migrateDatabase(db, {
+      migrationsFolder: migrationsDir,
+      backupDir: join(dir, 'backups'),
+      backupKeys: testKeys,
+    });
     db.pragma('user_version = 99');
-    const attempt = migrateDatabase(db, { migrationsFolder: migrationsDir, backupDir: join(dir, 'backups') });
+    const attempt = migrateDatabase(db, {
+      migrationsFolder: migrationsDir,
+      backupDir: join(dir, 'backups'),
+      backupKeys: testKeys,
+    });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseNewerError);
     const error = (await attempt.catch((e: unknown) => e)) as DatabaseNewerError;
     expect(error.name).toBe('DatabaseNewerError');
@@ -246,15 +261,31 @@ describe('migrateDatabase', () => {
   });
 
   it('createWorkstation refuses a newer database and closes it', async () => {
-    const db = openDb();
+    const config = {
+      dataDir: dir,
+      resourcesDir,
+      logToFiles: false,
+      logLevel: 'silent',
+      protectors: testProtectors(),
+    } as const;
+    await (await createWorkstation(config)).close();
+    const withKey = async () => {
+      const { dataKey } = await unlockDataKey({
+        dataDir: dir,
+        protectors: testProtectors(),
+        hasEncryptedData: true,
+        now: new Date(),
+      });
+      const db = openDatabase(join(dir, 'yichuang.db'), deriveWorkstationKeys(dataKey).database);
+      open.push(db);
+      return db;
+    };
+    const db = await withKey();
     db.pragma('user_version = 99');
     db.close();
-    await expect(
-      createWorkstation({ dataDir: dir, resourcesDir, logToFiles: false, logLevel: 'silent' }),
-    ).rejects.toThrow(DatabaseNewerError);
+    await expect(createWorkstation(config)).rejects.toThrow(DatabaseNewerError);
     // The file was closed again: it can be opened and still says 99.
-    const again = openDb();
-    expect(databaseSchemaVersion(again)).toBe(99);
+    expect(databaseSchemaVersion(await withKey())).toBe(99);
   });
 });
 
@@ -268,7 +299,13 @@ describe('openDatabase', () => {
   });
 
   it('the workstation database has the same pragmas', async () => {
-    const workstation = await createWorkstation({ dataDir: dir, resourcesDir, logToFiles: false, logLevel: 'silent' });
+    const workstation = await createWorkstation({
+      dataDir: dir,
+      resourcesDir,
+      logToFiles: false,
+      logLevel: 'silent',
+      protectors: testProtectors(),
+    });
     try {
       expect(workstation.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(workstation.sqlite.pragma('synchronous', { simple: true })).toBe(2);

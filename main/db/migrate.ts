@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from '../logging/logger';
-import { backupDatabase } from './backup';
-import type { Sqlite } from './connection';
+import { backupDatabase, type BackupKeys } from './backup';
+import { drizzleOf, type Sqlite } from './connection';
 
 /** The program cannot open a database written by a newer version of itself. */
 export class DatabaseNewerError extends Error {
@@ -46,7 +45,7 @@ export interface MigrationReport {
  */
 export async function migrateDatabase(
   sqlite: Sqlite,
-  options: { migrationsFolder: string; backupDir: string; log?: Logger },
+  options: { migrationsFolder: string; backupDir: string; backupKeys: BackupKeys; log?: Logger },
 ): Promise<MigrationReport> {
   const to = programSchemaVersion(options.migrationsFolder);
   const from = databaseSchemaVersion(sqlite);
@@ -55,10 +54,15 @@ export async function migrateDatabase(
   let backup: string | null = null;
   if (from > 0) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backup = await backupDatabase(sqlite, options.backupDir, `pre-migrate-v${from}-to-v${to}-${stamp}.db`);
+    backup = await backupDatabase(
+      sqlite,
+      options.backupDir,
+      `pre-migrate-v${from}-to-v${to}-${stamp}.db`,
+      options.backupKeys,
+    );
     options.log?.info({ from, to, backup }, 'backup before migration');
   }
-  migrate(drizzle(sqlite), { migrationsFolder: options.migrationsFolder });
+  migrate(drizzleOf(sqlite), { migrationsFolder: options.migrationsFolder });
   sqlite.pragma(`user_version = ${to}`);
   options.log?.info({ from, to }, 'database migrated');
   return { from, to, backup };

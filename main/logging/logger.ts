@@ -34,8 +34,15 @@ export function createRootLogger(options: LoggingOptions): Logger {
     return pino(base, { write: (line: string) => sink(line) });
   }
   if (options.dir === null) return pino(base, pino.destination(2));
-  mkdirSync(options.dir, { recursive: true });
-  const file = createStream('yichuang.log', { path: options.dir, interval: '1d', size: '10M', maxFiles: 14 });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  // Logs hold no personal data, and still are the staff's alone: 0600 like every file of the folder.
+  const file = createStream('yichuang.log', {
+    path: options.dir,
+    interval: '1d',
+    size: '10M',
+    maxFiles: 14,
+    mode: 0o600,
+  });
   return pino(base, pino.multistream([{ stream: file }, { level: 'warn', stream: process.stderr }]));
 }
 

@@ -12,6 +12,7 @@ import { makeExe, makePdf } from '../testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
+import { testMaterialKeys } from '../testing/keys';
 
 const log = createRootLogger({ dir: null, level: 'silent' });
 /** Long enough that the timer never fires during a test that polls by hand. */
@@ -32,7 +33,7 @@ beforeEach(async () => {
   mkdirSync(scans);
   ({ db, sqlite } = await openTestDb(dir));
   clock = createFakeClock();
-  store = createMaterialStore({ db, clock, dir: join(dir, 'materials') });
+  store = createMaterialStore({ db, clock, keys: testMaterialKeys, dir: join(dir, 'materials') });
   received = [];
   hot = null;
 });
@@ -161,7 +162,13 @@ describe('hot folder: taking files', () => {
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const small = createMaterialStore({ db, clock, dir: join(dir, 'materials'), limits: { maxFileBytes: 1024 } });
+    const small = createMaterialStore({
+      db,
+      clock,
+      keys: testMaterialKeys,
+      dir: join(dir, 'materials'),
+      limits: { maxFileBytes: 1024 },
+    });
     writeFileSync(join(scans, 'big.png'), Buffer.concat([makePng(2, 2), Buffer.alloc(4096)]));
     let reads = 0;
     const watcher = start({ store: { ...small, put: (b, n) => ((reads += 1), small.put(b, n)) } });

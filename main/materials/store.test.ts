@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/errors';
@@ -7,6 +7,8 @@ import { materialLimits } from '@yichuang/domain/materials';
 import type { Db, Sqlite } from '../db/connection';
 import { appErrorOf } from '../testing/wait';
 import { createMaterialStore, formatSize, tooLargeError, type MaterialStore } from './store';
+import { keyedName, sealOverhead } from '../security/crypto';
+import { testMaterialKeys } from '../testing/keys';
 import { makeEncryptedPdf, makeExe, makeJpeg, makePdf } from '../testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
@@ -24,7 +26,7 @@ beforeEach(async () => {
   filesDir = join(dir, 'materials');
   ({ db, sqlite } = await openTestDb(dir));
   clock = createFakeClock();
-  store = createMaterialStore({ db, clock, dir: filesDir });
+  store = createMaterialStore({ db, clock, keys: testMaterialKeys, dir: filesDir });
 });
 afterEach(() => {
   sqlite.close();
@@ -32,6 +34,12 @@ afterEach(() => {
 });
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Where the store keeps a material: its keyed name, never its hash. */
+function pathOnDisk(hash: string): string {
+  const name = keyedName(testMaterialKeys.names, hash);
+  return join(filesDir, name.slice(0, 2), name);
+}
 
 /** Every file under the store's folder, relative to it. */
 function filesOnDisk(): string[] {
@@ -60,7 +68,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('material store: put', () => {
-  it('stores a PNG under <dir>/<2 hex>/<sha256> with its size, and indexes it', async () => {
+  it('stores a PNG sealed under <dir>/<2 hex>/<keyed name> with its size, and indexes it', async () => {
     const png = makePng(3, 2);
     const hash = sha256(png);
     const stored = await store.put(png, 'scan.png');
@@ -73,8 +81,15 @@ describe('material store: put', () => {
       height: 2,
       duplicate: false,
     });
-    expect(filesOnDisk()).toEqual([join(hash.slice(0, 2), hash)]);
-    expect(readFileSync(join(filesDir, hash.slice(0, 2), hash)).equals(png)).toBe(true);
+    const name = keyedName(testMaterialKeys.names, hash);
+    expect(filesOnDisk()).toEqual([join(name.slice(0, 2), name)]);
+    // Sealed: neither the bytes nor the hash of the scan are on disk; only the owner may read it.
+    const onDisk = readFileSync(pathOnDisk(hash));
+    expect(onDisk.includes(png)).toBe(false);
+    expect(onDisk.length).toBe(png.length + sealOverhead);
+    expect(filesOnDisk().join()).not.toContain(hash);
+    expect(statSync(pathOnDisk(hash)).mode & 0o777).toBe(0o600);
+    expect(store.read(hash).bytes.equals(png)).toBe(true);
     expect(rows()).toEqual([
       {
         sha256: hash,
@@ -150,7 +165,13 @@ describe('material store: put', () => {
   });
 
   it('refuses a file over the size limit', async () => {
-    const small = createMaterialStore({ db, clock, dir: filesDir, limits: { maxFileBytes: 100 * 1024 } });
+    const small = createMaterialStore({
+      db,
+      clock,
+      keys: testMaterialKeys,
+      dir: filesDir,
+      limits: { maxFileBytes: 100 * 1024 },
+    });
     const big = makePng(200, 200, 7);
     const padded = Buffer.concat([big, Buffer.alloc(100 * 1024 + 1 - big.length)]);
     const error = await refusal(small.put(padded, 'big.png'));
@@ -172,7 +193,13 @@ describe('material store: put', () => {
   });
 
   it('never raises the limits past the contract', () => {
-    const generous = createMaterialStore({ db, clock, dir: filesDir, limits: { maxFileBytes: 1e9, maxPdfPages: 999 } });
+    const generous = createMaterialStore({
+      db,
+      clock,
+      keys: testMaterialKeys,
+      dir: filesDir,
+      limits: { maxFileBytes: 1e9, maxPdfPages: 999 },
+    });
     expect(generous.limits).toEqual({
       maxFileBytes: materialLimits.maxFileBytes,
       maxPdfPages: materialLimits.maxPdfPages,
@@ -194,7 +221,13 @@ describe('material store: put', () => {
   it('checks a lowered page limit again for a PDF already stored', async () => {
     const pdf = await makePdf(10);
     await store.put(pdf, 'ten.pdf');
-    const strict = createMaterialStore({ db, clock, dir: filesDir, limits: { maxPdfPages: 5 } });
+    const strict = createMaterialStore({
+      db,
+      clock,
+      keys: testMaterialKeys,
+      dir: filesDir,
+      limits: { maxPdfPages: 5 },
+    });
     expect((await refusal(strict.put(pdf, 'ten.pdf'))).message).toContain('有 10 页，超过每个文件 5 页的上限');
   });
 
@@ -258,8 +291,8 @@ describe('material store: read, has, info', () => {
   it('detects a file damaged on disk, and a put of the same bytes heals it', async () => {
     const png = makePng(8, 8, 3);
     const { sha256: hash } = await store.put(png, 'a.png');
-    const path = join(filesDir, hash.slice(0, 2), hash);
-    const damaged = Buffer.from(png);
+    const path = pathOnDisk(hash);
+    const damaged = readFileSync(path);
     damaged.writeUInt8(damaged.readUInt8(damaged.length - 20) ^ 0xff, damaged.length - 20);
     writeFileSync(path, damaged);
     const error = appErrorOf(() => store.read(hash));
@@ -273,7 +306,7 @@ describe('material store: read, has, info', () => {
   it('answers not_found for a file lost from disk, and a put of the same bytes restores it', async () => {
     const pdf = await makePdf(1);
     const { sha256: hash } = await store.put(pdf, 'a.pdf');
-    rmSync(join(filesDir, hash.slice(0, 2), hash));
+    rmSync(pathOnDisk(hash));
     expect(store.has(hash)).toBe(false);
     expect(store.info(hash)).not.toBeNull();
     expect(appErrorOf(() => store.read(hash)).code).toBe('material_file_missing');
@@ -282,5 +315,18 @@ describe('material store: read, has, info', () => {
     expect(store.has(hash)).toBe(true);
     expect(store.read(hash).bytes.equals(pdf)).toBe(true);
     expect(filesOnDisk()).toHaveLength(1);
+  });
+
+  it('seals the plaintext files a version before encryption left, once, and wipes them', async () => {
+    const png = makePng(5, 5, 4);
+    const { sha256: hash } = await store.put(png, 'old.png');
+    // As the old version kept it: plaintext under its bare SHA-256.
+    rmSync(pathOnDisk(hash));
+    mkdirSync(join(filesDir, hash.slice(0, 2)), { recursive: true });
+    writeFileSync(join(filesDir, hash.slice(0, 2), hash), png);
+    expect(await store.sealLegacyFiles()).toBe(1);
+    expect(filesOnDisk()).toEqual([relative(filesDir, pathOnDisk(hash))]);
+    expect(store.read(hash).bytes.equals(png)).toBe(true);
+    expect(await store.sealLegacyFiles()).toBe(0);
   });
 });

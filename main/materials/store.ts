@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError, type ErrorCode } from '../../preload/contract/errors';
@@ -10,6 +10,8 @@ import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import { materialFiles } from '../db/schema';
 import { imageSize, sniffMaterial } from './sniff';
+import { keyedName, SealError, seal, sealOverhead, unseal } from '../security/crypto';
+import { wipeFile } from '../security/private-files';
 
 export type MaterialLimits = { maxFileBytes: number; maxPdfPages: number };
 
@@ -27,6 +29,11 @@ export interface MaterialStore {
   info(sha256: string): Omit<StoredFile, 'duplicate'> | null;
   /** The limits in force (the contract's, or lower ones passed in). */
   readonly limits: Readonly<MaterialLimits>;
+  /**
+   * Seals the files a version before encryption at rest left in plaintext (`<2 hex>/<sha256>`),
+   * once, at start: each is checked, written sealed under its keyed name, and the plaintext wiped.
+   */
+  sealLegacyFiles(): Promise<number>;
 }
 
 const MB = 1024 * 1024;
@@ -91,13 +98,17 @@ async function pdfPages(bytes: Uint8Array, name: string, maxPages: number): Prom
 }
 
 /**
- * The material file store: content-addressed files under `<dir>/<first 2 hex>/<sha256>`, indexed
- * in table material_files. A file is written whole or not at all (temp file, fsync, rename).
+ * The material file store: content-addressed by SHA-256 in table material_files, each file sealed
+ * (AES-256-GCM, the material's hash as associated data) under `<dir>/<2 hex>/<HMAC(names key, sha256)>`,
+ * so neither a file's bytes nor its name tell anything without the data key. A file is written
+ * whole or not at all (temp file, fsync, rename).
  */
 export function createMaterialStore(deps: {
   db: Db;
   clock: Clock;
   dir: string;
+  /** From the data key (security/keys.ts): `content` seals the bytes, `names` names the files. */
+  keys: { content: Buffer; names: Buffer };
   /** Lower limits from the settings (numbers, not the contract's literal types); maxItemPages is not the store's. */
   limits?: Partial<Record<keyof typeof materialLimits, number>>;
 }): MaterialStore {
@@ -109,7 +120,24 @@ export function createMaterialStore(deps: {
   };
 
   function pathOf(sha256: string): string {
+    const name = keyedName(deps.keys.names, sha256);
+    return join(dir, name.slice(0, 2), name);
+  }
+
+  /** Where a version before encryption at rest kept the plaintext file. */
+  function legacyPathOf(sha256: string): string {
     return join(dir, sha256.slice(0, 2), sha256);
+  }
+
+  /** The plaintext of a sealed file, or null when it is missing, damaged or not this material's. */
+  function openSealed(sealed: Buffer, sha256: string): Buffer | null {
+    try {
+      const bytes = unseal(deps.keys.content, sealed, sha256);
+      return sha256Of(bytes) === sha256 ? bytes : null;
+    } catch (error) {
+      if (error instanceof SealError) return null;
+      throw error;
+    }
   }
 
   function row(sha256: string): Omit<StoredFile, 'duplicate'> | null {
@@ -119,10 +147,10 @@ export function createMaterialStore(deps: {
     return { sha256: hash, mime, bytes, pages, width, height };
   }
 
-  /** True when the file on disk has the expected size (a full re-hash is left to read()). */
+  /** True when the sealed file on disk has the expected size (a full check is left to read()). */
   async function presentOnDisk(sha256: string, size: number): Promise<boolean> {
     try {
-      return (await stat(pathOf(sha256))).size === size;
+      return (await stat(pathOf(sha256))).size === size + sealOverhead;
     } catch {
       return false;
     }
@@ -131,7 +159,7 @@ export function createMaterialStore(deps: {
   /** True when the file on disk holds exactly these bytes. */
   async function intactOnDisk(sha256: string): Promise<boolean> {
     try {
-      return sha256Of(await readFile(pathOf(sha256))) === sha256;
+      return openSealed(await readFile(pathOf(sha256)), sha256) !== null;
     } catch {
       return false;
     }
@@ -141,12 +169,12 @@ export function createMaterialStore(deps: {
   async function writeAtomically(sha256: string, bytes: Uint8Array): Promise<void> {
     const target = pathOf(sha256);
     const folder = dirname(target);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     const temp = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      const handle = await open(temp, 'wx');
+      const handle = await open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(bytes);
+        await handle.writeFile(seal(deps.keys.content, bytes, sha256));
         await handle.sync();
       } finally {
         await handle.close();
@@ -230,15 +258,14 @@ export function createMaterialStore(deps: {
     read(sha256) {
       const known = isSha256(sha256) ? row(sha256) : null;
       if (!known) throw new AppError('material_not_found');
-      let bytes: Buffer;
+      let sealed: Buffer;
       try {
-        bytes = readFileSync(pathOf(sha256));
+        sealed = readFileSync(pathOf(sha256));
       } catch {
         throw new AppError('material_file_missing');
       }
-      if (sha256Of(bytes) !== sha256) {
-        throw new AppError('material_file_corrupt');
-      }
+      const bytes = openSealed(sealed, sha256);
+      if (!bytes) throw new AppError('material_file_corrupt');
       return { bytes, mime: known.mime };
     },
 
@@ -249,6 +276,28 @@ export function createMaterialStore(deps: {
 
     info(sha256) {
       return isSha256(sha256) ? row(sha256) : null;
+    },
+
+    async sealLegacyFiles() {
+      let sealed = 0;
+      let folders: string[];
+      try {
+        folders = (await readdir(dir)).filter((name) => /^[0-9a-f]{2}$/.test(name));
+      } catch {
+        return 0;
+      }
+      for (const folder of folders) {
+        for (const name of await readdir(join(dir, folder))) {
+          if (!isSha256(name) || !row(name)) continue;
+          const legacy = legacyPathOf(name);
+          const bytes = await readFile(legacy);
+          // A damaged plaintext file is not sealed as if it were good; the material reads as damaged.
+          if (sha256Of(bytes) === name && !(await intactOnDisk(name))) await writeAtomically(name, bytes);
+          wipeFile(legacy);
+          sealed += 1;
+        }
+      }
+      return sealed;
     },
   };
 }

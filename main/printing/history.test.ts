@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Sqlite } from '../db/connection';
+import { drizzleOf, type Sqlite } from '../db/connection';
 import { openTestDb } from '../testing/database';
 import { appErrorOf } from '../testing/wait';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
@@ -30,7 +29,7 @@ beforeEach(async () => {
   const opened = await openTestDb(dir);
   sqlite = opened.sqlite;
   clock = createFakeClock('2026-11-27T02:00:00.000Z');
-  history = createPrintHistory(drizzle(sqlite), clock);
+  history = createPrintHistory(drizzleOf(sqlite), clock);
 });
 
 afterEach(() => {

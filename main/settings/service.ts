@@ -181,19 +181,13 @@ export function createSettingsService(db: Db, clock: Clock) {
     },
 
     /**
-     * A value kept beside the settings under its own key (e.g. the applicant registry's digest key):
-     * read, or created once with `make` when absent. A race between two writers keeps the first.
+     * A value kept beside the settings under its own key (e.g. the digest key of an install from
+     * before encryption at rest), or null when there is none.
      */
-    valueOrCreate(key: string, make: () => string): string {
+    storedValue(key: string): string | null {
       if (key === WORKSTATION_KEY) throw new Error('the workstation settings are not a plain value');
-      const stored = () => db.select().from(settings).where(eq(settings.key, key)).get();
-      const found = stored();
-      if (found) return JSON.parse(found.value) as string;
-      db.insert(settings)
-        .values({ key, value: JSON.stringify(make()), updatedAt: clock.now().toISOString() })
-        .onConflictDoNothing()
-        .run();
-      return JSON.parse(stored()!.value) as string;
+      const found = db.select().from(settings).where(eq(settings.key, key)).get();
+      return found ? (JSON.parse(found.value) as string) : null;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../app/clock';
 import type { Actor } from '../cases/model';
 import { createWorkstation, type Workstation, type WorkstationConfig } from '../app/services';
 import { createSession, type Session } from '../ipc/session';
+import { testProtectors } from './keys';
 import type { StaffService } from '../staff/service';
 
 /** Test helpers only: a temp workstation on a real SQLite file, a clock the test moves by hand. */
@@ -68,6 +69,7 @@ export async function createTestWorkstation(
     logToFiles: false,
     logLevel: 'silent',
     clock,
+    protectors: testProtectors(),
     // No OS device enumeration in tests: only what a test passes, and the simulated devices.
     deviceSources: [],
     ...options.config,

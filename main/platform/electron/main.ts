@@ -1,7 +1,10 @@
 import { join } from 'node:path';
-import { app, dialog, powerMonitor } from 'electron';
+import { app, dialog, powerMonitor, safeStorage } from 'electron';
 import { createWorkstation, type Workstation } from '../../app/services';
 import { DatabaseNewerError } from '../../db/migrate';
+import { defaultDataDir, moveLegacyDataDir } from '../../data-dir';
+import { DataKeyError } from '../../security/data-key';
+import { hostProtectors, osKeyring } from '../../security/keys';
 import { serveIpc } from './ipc';
 import { createElectronPrintDriver } from './printing';
 import { createCupsDriver } from '../../printing/cups';
@@ -15,6 +18,10 @@ import type { UpdateService } from '../../updates/service';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // The data (and Chromium's profile) in the local profile, moved once from roaming AppData.
+  const dataDir = defaultDataDir();
+  moveLegacyDataDir(dataDir);
+  app.setPath('userData', dataDir);
   registerAppScheme();
   let workstation: Workstation | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
@@ -49,7 +56,8 @@ if (!app.requestSingleInstanceLock()) {
       : join(app.getAppPath(), 'resources');
     try {
       workstation = await createWorkstation({
-        dataDir: app.getPath('userData'),
+        dataDir,
+        protectors: hostProtectors({ dataDir, env: process.env, safeStorage, keyring: await osKeyring() }),
         resourcesDir,
         simulateDevices: process.argv.includes('--simulate-devices'),
         appVersion: app.getVersion(),
@@ -60,7 +68,10 @@ if (!app.requestSingleInstanceLock()) {
             : [createElectronPrintDriver(), createCupsDriver()],
       });
     } catch (error) {
-      const message = error instanceof DatabaseNewerError ? error.message : `一窗无法启动：${String(error)}`;
+      const message =
+        error instanceof DatabaseNewerError || error instanceof DataKeyError
+          ? error.message
+          : `一窗无法启动：${String(error)}`;
       dialog.showErrorBox('一窗 Yichuang', message);
       app.exit(1);
       return;

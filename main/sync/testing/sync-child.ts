@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { systemClock } from '../../app/clock';
 import { createAuditService } from '../../audit/service';
 import { createCalendarService } from '../../calendar/service';
 import { createCatalogService } from '../../catalog/service';
-import { openDatabase } from '../../db/connection';
+import { drizzleOf } from '../../db/connection';
+import { openWorkstationData } from '../../db/open';
+import { testProtectors } from '../../testing/keys';
 import { createRootLogger, subsystem } from '../../logging/logger';
 import { createMaterialStore } from '../../materials/store';
 import { createSettingsService } from '../../settings/service';
@@ -19,35 +20,52 @@ import { createSyncService } from '../service';
  *
  *   node sync-child.cjs DATA_DIR RESOURCES_DIR CHUNK_BYTES
  */
-const [dataDir, resourcesDir, chunk] = process.argv.slice(2);
-if (!dataDir || !resourcesDir) throw new Error('usage: sync-child DATA_DIR RESOURCES_DIR [CHUNK_BYTES]');
 const clock = systemClock;
-const sqlite = openDatabase(join(dataDir, 'yichuang.db'));
-const db = drizzle(sqlite);
-const root = createRootLogger({ dir: null, level: 'silent' });
-const materials = createMaterialStore({ db, clock, dir: join(dataDir, 'materials') });
-const outbox = createOutbox({ db, clock, materials });
-const settings = createSettingsService(db, clock);
-const audit = createAuditService(db, clock);
-const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
-const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
-const sync = createSyncService({
-  db,
-  clock,
-  settings,
-  audit,
-  catalog,
-  calendar,
-  materials,
-  outbox,
-  cases: createCaseService({ db, clock, audit, catalog, calendar, settings, materials }),
-  log: subsystem(root, 'sync'),
-  concurrency: 3,
-  idleMs: 100,
-  random: Math.random,
-  client: { chunkSize: Number(chunk ?? 262144), timeoutMs: 3000 },
-  onChange: (status) =>
-    process.stdout.write(`${JSON.stringify({ backlog: status.backlog, attention: status.needsAttention })}\n`),
+async function main(): Promise<void> {
+  const [dataDir, resourcesDir, chunk] = process.argv.slice(2);
+  if (!dataDir || !resourcesDir) throw new Error('usage: sync-child DATA_DIR RESOURCES_DIR [CHUNK_BYTES]');
+  const { sqlite, keys } = await openWorkstationData({
+    dataDir,
+    migrationsFolder: join(resourcesDir, 'migrations'),
+    protectors: testProtectors(),
+    now: clock.now(),
+  });
+  const db = drizzleOf(sqlite);
+  const root = createRootLogger({ dir: null, level: 'silent' });
+  const materials = createMaterialStore({
+    db,
+    clock,
+    dir: join(dataDir, 'materials'),
+    keys: { content: keys.materials, names: keys.materialNames },
+  });
+  const outbox = createOutbox({ db, clock, materials });
+  const settings = createSettingsService(db, clock);
+  const audit = createAuditService(db, clock);
+  const catalog = createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') });
+  const calendar = createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') });
+  const sync = createSyncService({
+    db,
+    clock,
+    settings,
+    audit,
+    catalog,
+    calendar,
+    materials,
+    outbox,
+    cases: createCaseService({ db, clock, audit, catalog, calendar, settings, materials, idDigestKey: keys.idDigest }),
+    log: subsystem(root, 'sync'),
+    concurrency: 3,
+    idleMs: 100,
+    random: Math.random,
+    client: { chunkSize: Number(chunk ?? 262144), timeoutMs: 3000 },
+    onChange: (status) =>
+      process.stdout.write(`${JSON.stringify({ backlog: status.backlog, attention: status.needsAttention })}\n`),
+  });
+  process.stdout.write(`${JSON.stringify({ ready: true, backlog: sync.status().backlog })}\n`);
+  sync.start();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
 });
-process.stdout.write(`${JSON.stringify({ ready: true, backlog: sync.status().backlog })}\n`);
-sync.start();
