@@ -115,10 +115,11 @@ function supplementFieldset(
 function idNumberCell(data: CasePageData, idNumber: string): SafeHtml | '' {
   if (!idNumber) return '';
   if (data.revealId) return html`<span class="num">${idNumber}</span>`;
-  return html`<span class="num">${maskIdNumber(idNumber)}</span>
-    <form class="reveal" method="post" action="/approver/cases/${data.detail.row.id}/reveal-id">
-      ${csrfField(data.viewer)}<button type="submit" class="b">${data.ui.t('case.revealId')}</button>
-    </form>`;
+  // No white space between the parts: a kv value keeps it (pre-wrap).
+  const action = `/approver/cases/${data.detail.row.id}/reveal-id`;
+  const button = html`<button type="submit" class="b">${data.ui.t('case.revealId')}</button>`;
+  const form = html`<form class="reveal" method="post" action="${action}">${csrfField(data.viewer)}${button}</form>`;
+  return html`<span class="num">${maskIdNumber(idNumber)}</span>${form}`;
 }
 
 function personBlock(data: CasePageData, title: string, p: PersonDraft): SafeHtml {
