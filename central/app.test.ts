@@ -239,7 +239,7 @@ describe.each(engines)('central over %s', (engine) => {
     const stranger = await tusUpload(c, auth, body.id, testFile(1000));
     expect(stranger.error?.originalResponse?.getStatus()).toBe(409);
     const otherWindow = await tusUpload(c, other, body.id, files[0]!);
-    expect(otherWindow.error?.originalResponse?.getStatus()).toBe(409);
+    expect(otherWindow.error?.originalResponse?.getStatus()).toBe(403);
 
     for (const f of files) expect((await tusUpload(c, auth, body.id, f)).error).toBeNull();
     const detail = await c.central.cases.detail(body.id);

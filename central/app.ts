@@ -34,7 +34,7 @@ import type { PublishedKind } from './service/published';
 import type { Workstation } from './service/workstations';
 import { registerApproverPages } from './approver/routes';
 import { registerUpdates } from './updates/routes';
-import { createCentral, type Central, type CentralConfig } from './central';
+import { createCentral, sweepEveryMs, type Central, type CentralConfig } from './central';
 
 const errorResponses = {
   400: errorBodySchema,
@@ -52,8 +52,8 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     bodyLimit: 4 * 1024 * 1024,
     // Stopping does not wait for an upload in flight: the workstation resumes it after the restart.
     forceCloseConnections: true,
-    // Behind a TLS-terminating proxy, set trustProxy there; central itself listens on loopback for development.
-    trustProxy: false,
+    // Behind a TLS terminator on this host (CENTRAL_BEHIND_TLS=1) its X-Forwarded-For names the client; nobody else's is believed.
+    trustProxy: config.behindTls ? 'loopback' : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -255,7 +255,21 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/approver'));
 
+  // Housekeeping at start and hourly (central.sweep): a failed sweep is logged and tried again next hour.
+  const sweep = async () => {
+    try {
+      const { uploads } = await central.sweep();
+      if (uploads > 0) app.log.info({ uploads }, 'removed abandoned uploads');
+    } catch (error) {
+      app.log.error({ err: error }, 'housekeeping sweep failed');
+    }
+  };
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), sweepEveryMs);
+  sweeper.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     await central.database.close();
   });
   return { app, central };

@@ -6,6 +6,9 @@ import { createAuditHeads, createCentralAudit } from './service/audit';
 import { createCaseStore } from './service/cases';
 import { CentralError } from './service/errors';
 import { createPeople } from './service/people';
+import { createSessions } from './service/sessions';
+import { createSetup } from './service/setup';
+import { createSignIn } from './service/sign-in';
 import { createPublished, type PublishedKind } from './service/published';
 import { createWorkstationRegistry } from './service/workstations';
 import { createUploads } from './uploads';
@@ -24,9 +27,19 @@ export interface CentralConfig {
   migrationsFolder?: string;
   /** The update feed's folder (latest*.yml, installers, blockmaps), served at `/updates/`; `dataDir/updates` by default. */
   updatesDir?: string | undefined;
+  /**
+   * Central listens on loopback behind a TLS terminator on the same host (CENTRAL_BEHIND_TLS=1): the
+   * session cookie is Secure even on loopback, and the client address is the proxy's X-Forwarded-For
+   * (trusted from loopback only), so the sign-in rate limit counts each client, not the proxy.
+   * Without it the cookie is Secure unless the request came in on a loopback address.
+   */
+  behindTls?: boolean;
 }
 
 export type Central = Awaited<ReturnType<typeof createCentral>>;
+
+/** Central sweeps at start and then this often: abandoned uploads, ended sessions, old sign-in failures. */
+export const sweepEveryMs = 60 * 60 * 1000;
 
 /** Central's services over its database, without HTTP: the app and the tests use the same ones. */
 export async function createCentral(config: CentralConfig) {
@@ -41,6 +54,9 @@ export async function createCentral(config: CentralConfig) {
   const registry = createWorkstationRegistry({ db, now, audit });
   const cases = createCaseStore({ db, now, audit });
   const uploads = createUploads({ db, dataDir: config.dataDir, now, registry, cases });
+  const sessions = createSessions({ db, now });
+  const people = createPeople({ db, now, audit, sessions });
+  const signIn = createSignIn({ db, now, audit, people });
   return {
     name: config.name ?? '一窗 中心审批',
     now,
@@ -52,7 +68,18 @@ export async function createCentral(config: CentralConfig) {
     uploads,
     auditHeads: createAuditHeads({ db, now, audit }),
     published: createPublished({ db, now, audit }),
-    people: await createPeople({ db, now, audit }),
+    people,
+    sessions,
+    signIn,
+    setup: createSetup({ db, now, people, dataDir: config.dataDir }),
+    secureCookies: config.behindTls ? ('always' as const) : ('auto' as const),
+    /** The housekeeping sweep; how many abandoned uploads it removed. */
+    async sweep(): Promise<{ uploads: number }> {
+      const removed = await uploads.sweep();
+      await sessions.sweep();
+      await signIn.sweep();
+      return { uploads: removed };
+    },
   };
 }
 

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCentralApp } from './app';
 import { createCentral, parsePublished } from './central';
-import { generatePassword } from './service/people';
 
 /** What `--help` prints: every command and option, and the environment central reads. */
 const usage = `Yichuang central: approval, the hall's shared data, the windows' sync peer.
@@ -24,7 +23,12 @@ Commands:
 Environment:
   DATABASE_URL=postgres://…  PostgreSQL (production); without it, embedded PGlite in the data folder
   LOG_LEVEL                  the request log's level (default info)
-  CENTRAL_ADMIN_PASSWORD     the first administrator's password (else one is generated and shown once)
+  CENTRAL_ADMIN_PASSWORD     automated setups only: the first administrator "admin" gets this password
+                             (never printed). Without it, the first start writes a one-time setup token
+                             to <data-dir>/setup-token (0600) and prints the setup page's address.
+  CENTRAL_BEHIND_TLS=1       central listens on loopback behind a TLS terminator on the same host: the
+                             session cookie is Secure there too (off loopback it always is), and the
+                             client address is the proxy's X-Forwarded-For (for the sign-in rate limit)
   CENTRAL_DATA_DIR           the data folder (instead of --data-dir)
   CENTRAL_UPDATES_DIR        the update feed's folder (instead of --updates-dir)
 
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     updatesDir: updatesDir ? resolve(updatesDir) : undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     migrationsFolder,
+    behindTls: process.env.CENTRAL_BEHIND_TLS === '1',
   };
 
   if (command === 'serve') {
@@ -74,19 +79,31 @@ async function main(): Promise<void> {
       const data = parsePublished(kind, JSON.parse(readFileSync(file, 'utf8')));
       await central.published.publish(kind, (data as { version: number }).version, data, 'first start');
     }
-    if ((await central.people.count()) === 0) {
-      const password = process.env.CENTRAL_ADMIN_PASSWORD ?? generatePassword();
-      await central.people.create(
-        { username: 'admin', displayName: '中心管理员', role: 'admin', password },
-        'first start',
-      );
-      console.log(`First start: the administrator is "admin" with password ${password} (shown once).`);
+    // The first administrator: from CENTRAL_ADMIN_PASSWORD (automated setups; never printed), else
+    // through the setup page with a one-time token written to a 0600 file (service/setup.ts).
+    let setupFile: string | null = null;
+    if ((await central.people.adminCount()) === 0) {
+      const password = process.env.CENTRAL_ADMIN_PASSWORD;
+      if (password) {
+        await central.people.create(
+          { username: 'admin', displayName: '中心管理员', role: 'admin', password },
+          'first start',
+        );
+        console.log('First start: the administrator "admin" has the password CENTRAL_ADMIN_PASSWORD gave.');
+      } else {
+        setupFile = (await central.setup.issue()).file;
+      }
     }
     const address = await app.listen({ host: values.host, port: Number(values.port) });
     console.log(
       `Central ready at ${address} (${central.database.engine}) — approver page ${address}/approver, API docs ${address}/docs`,
     );
     console.log(`Update feed: ${central.updatesDir} at ${address}/updates/ (enrolled workstations only)`);
+    if (setupFile) {
+      console.log(
+        `First start: no administrator yet. Open ${address}/approver/setup and enter the setup token from ${setupFile} (works once, for 24 hours).`,
+      );
+    }
     const stop = () => void app.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, stat } from 'node:fs/promises';
+import { link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { materialLimits, materialMimes, sha256Schema } from '@yichuang/domain/materials';
 import { caseIdSchema } from '@yichuang/domain/cases';
 import { uploadsPath } from '@yichuang/domain/protocol';
@@ -13,6 +13,9 @@ import { uploads } from './db/schema';
 import type { CaseStore } from './service/cases';
 import { CentralError } from './service/errors';
 import type { WorkstationRegistry } from './service/workstations';
+
+/** An upload not finished (or whose bytes failed the check) this long after it began is abandoned: its bytes are removed. */
+export const abandonedUploadMs = 24 * 60 * 60 * 1000;
 
 /** Answered when the bytes that arrived do not hash to the SHA-256 the upload was created for. */
 export const checksumMismatchStatus = 460;
@@ -130,6 +133,11 @@ export function createUploads(deps: {
         throw tusError(400, '上传的元数据无效（caseId、sha256、filetype）');
       }
       if (upload.size === undefined) throw tusError(400, '上传须先声明文件大小');
+      const owner = await cases.ownerOf(caseId.data);
+      if (owner && owner !== ws.id) {
+        const refusal = new CentralError(403, 'case_not_yours', 'case.notYours');
+        throw tusError(refusal.status, refusal.message);
+      }
       if (!(await cases.expectsFile(ws, caseId.data, sha.data, upload.size))) {
         throw tusError(409, '该办件没有这个文件（或大小不符）：请先提交办件');
       }
@@ -149,8 +157,53 @@ export function createUploads(deps: {
     },
   });
 
+  /**
+   * Removes abandoned uploads: their partial bytes, tus's metadata file and their row (a workstation
+   * that comes back later is told 404 and starts the file again). Files in the upload folder no row
+   * names (a crash between the two) go too, by their modification time. Verified uploads stay.
+   */
+  async function sweep(): Promise<number> {
+    const before = new Date(now().getTime() - abandonedUploadMs);
+    const stale = await db
+      .select({ id: uploads.id })
+      .from(uploads)
+      .where(
+        and(
+          lt(uploads.createdAt, before.toISOString()),
+          or(isNull(uploads.result), eq(uploads.result, 'hash_mismatch')),
+        ),
+      );
+    const names = await readdir(uploadDir).catch(() => [] as string[]);
+    const ids = new Set(stale.map((r) => r.id));
+    const known = new Set((await db.select({ id: uploads.id }).from(uploads)).map((r) => r.id));
+    for (const name of names) {
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : name;
+      if (known.has(id)) continue;
+      const file = join(uploadDir, name);
+      const modified = await stat(file).then(
+        (s) => s.mtime,
+        () => null,
+      );
+      if (modified && modified < before) ids.add(id);
+    }
+    for (const id of ids) {
+      await rm(join(uploadDir, id), { force: true });
+      await rm(join(uploadDir, `${id}.json`), { force: true });
+    }
+    if (stale.length > 0) {
+      await db.delete(uploads).where(
+        inArray(
+          uploads.id,
+          stale.map((r) => r.id),
+        ),
+      );
+    }
+    return ids.size;
+  }
+
   return {
     server,
+    sweep,
     blobDir,
     blobPath: (sha256: string) => blobPath(blobDir, sha256),
     async blobSize(sha256: string): Promise<number | null> {

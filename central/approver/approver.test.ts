@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '@yichuang/domain/cases';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { validCitizenId } from '@yichuang/domain/testing/ids';
 import { makePng } from '@yichuang/domain/testing/images';
 import { buildCentralApp } from '../app';
@@ -188,28 +189,28 @@ describe('approver page', () => {
     expect(decide.headers.location).toBe('/approver/sign-in');
   });
 
-  it('tells how to create the first administrator while there is nobody', async () => {
-    expect(signInBeforePeople).toContain('npm run central -- add-person');
+  it('points to the setup page while there is no administrator', async () => {
+    expect(signInBeforePeople).toContain('href="/approver/setup"');
     const now = await get('/approver/sign-in');
     expect(now.statusCode).toBe(200);
-    expect(now.body).not.toContain('add-person');
+    expect(now.body).not.toContain('/approver/setup');
     expect(now.headers['content-security-policy']).toContain("script-src 'none'");
   });
 
   it('refuses a wrong password on the same page', async () => {
     const response = await post('/approver/sign-in', undefined, { username: 'li', password: 'wrong-password' });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('用户名或密码错误');
+    expect(response.body).toContain('用户名或密码错误，或账户已停用、已锁定');
     expect(response.body).toContain('value="li"');
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
-  it('signs in with an HttpOnly, SameSite=Strict session cookie', async () => {
+  it('signs in with an HttpOnly, SameSite=Strict session cookie (Secure: not known to be loopback)', async () => {
     const response = await post('/approver/sign-in', undefined, { username: 'li', password: approverPassword });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/approver');
     const cookie = setCookie(response);
-    expect(cookie).toMatch(/^central_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^central_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     approverCookie = cookie.split(';')[0]!;
     adminCookie = await signIn('admin', adminPassword);
     // Sign-in goes back to the page asked for, never to another site.
@@ -276,7 +277,9 @@ describe('approver page', () => {
     expect(response.statusCode).toBe(200);
     const page = response.body;
     expect(page).toContain('张三');
-    expect(page).toContain(idNumber);
+    // The ID number masked (isolation.test.ts: 显示完整证件号).
+    expect(page).not.toContain(idNumber);
+    expect(page).toContain(maskIdNumber(idNumber));
     expect(page).toContain('居住证签注');
     expect(page).toContain('居民身份证');
     expect(page).toContain(`<img src="/approver/files/${pngSha}"`);
@@ -499,6 +502,8 @@ describe('approver page', () => {
     const out = await post('/approver/sign-out', approverCookie, { csrf });
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/approver/sign-in');
-    expect(setCookie(out)).toContain('Max-Age=0');
+    expect(setCookie(out)).toMatch(/^central_session=;.*Expires=Thu, 01 Jan 1970/);
+    // The session ended at central: the cookie from before opens nothing.
+    expect((await get('/approver', approverCookie)).headers.location).toBe('/approver/sign-in');
   });
 });

@@ -48,7 +48,13 @@ export function registerCasePages(scope: FastifyInstance, kit: PageKit): void {
     request: FastifyRequest,
     viewer: Viewer,
     detail: CaseDetailData,
-    extra: { error: string | null; notice: string | null; comment: string; choices: SupplementChoice[] },
+    extra: {
+      error: string | null;
+      notice: string | null;
+      comment: string;
+      choices: SupplementChoice[];
+      revealId?: boolean;
+    },
   ): Promise<string> {
     const workstation = (await central.registry.list()).find((w) => w.id === detail.row.workstationId);
     return casePage({
@@ -142,6 +148,29 @@ export function registerCasePages(scope: FastifyInstance, kit: PageKit): void {
     });
   });
 
+  // 显示完整证件号: the case page again with the ID numbers whole, for this approver this once; audited.
+  scope.post<{ Params: { id: string } }>('/cases/:id/reveal-id', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply, { form: true });
+    if (!viewer) return reply;
+    const { id } = request.params;
+    const detail = uuidPattern.test(id) ? await central.cases.detail(id) : null;
+    if (!detail) return noCase(request, reply, viewer);
+    if (!inScope(viewer, detail.row.department)) return outOfScope(request, reply, viewer, detail.row.department);
+    await central.audit.record({
+      actorKind: viewer.person.role,
+      actor: kit.actorName(viewer.person),
+      action: 'case.reveal_id',
+      target: id,
+      detail: { number: detail.row.number, version: detail.row.version },
+    });
+    const notice = kit.ui(request).t('case.idRevealed');
+    return sendPage(
+      reply,
+      200,
+      await renderCase(request, viewer, detail, { error: null, notice, comment: '', choices: [], revealId: true }),
+    );
+  });
+
   scope.post<{ Params: { id: string } }>('/cases/:id/complete', hidden, async (request, reply) =>
     onCase(request, reply, 'complete', (viewer, version) =>
       central.cases.complete(request.params.id, version, viewer.person.displayName),
@@ -155,7 +184,10 @@ export function registerCasePages(scope: FastifyInstance, kit: PageKit): void {
       const viewer = await signedIn(request, reply);
       if (!viewer) return reply;
       const { sha256 } = request.params;
-      const mime = sha256Pattern.test(sha256) ? await central.cases.verifiedFileMime(sha256) : null;
+      // Another department's file is as absent as one never sent (404): nothing says it exists.
+      const mime = sha256Pattern.test(sha256)
+        ? await central.cases.verifiedFileMime(sha256, viewer.person.department)
+        : null;
       const size = mime ? await central.uploads.blobSize(sha256) : null;
       if (!mime || size === null) {
         return reply

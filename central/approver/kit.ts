@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Central } from '../central';
 import { CentralError } from '../service/errors';
 import type { Person } from '../service/people';
+import { sessionLimits } from '../service/sessions';
 import { href } from './html';
 import { langCookie, pickLang, translator, type Lang } from './i18n';
 import type { Ui, Viewer } from './pages/layout';
@@ -22,11 +23,43 @@ export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 /** Where sign-in (and the language switch) may send the person back to: a page of ours, never another site. */
 export const nextPattern = /^\/approver(?:\/[A-Za-z0-9-]+)*\/?(?:\?[A-Za-z0-9=&_%-]*)?$/;
 
+/** 127.0.0.0/8 and ::1 (also as IPv4-mapped IPv6): a browser on the same machine, where plain HTTP is safe. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
 /**
- * The session cookie's attributes. Behind a TLS terminator set CENTRAL_SECURE_COOKIES=1, so the
- * browser never sends the session over plain HTTP (central itself cannot tell it is behind TLS).
+ * The session cookie: HttpOnly, SameSite=Strict, and Secure unless the request came in on a
+ * loopback address (the address central received it on, not anything the request says). An
+ * unknown address counts as not loopback. `always`: Secure even on loopback (behind a TLS terminator).
  */
-export const cookieAttributes = `Path=/; HttpOnly; SameSite=Strict${process.env.CENTRAL_SECURE_COOKIES === '1' ? '; Secure' : ''}`;
+export function sessionCookieOptions(request: FastifyRequest, mode: 'auto' | 'always') {
+  const secure = mode === 'always' || !isLoopback(request.socket.localAddress);
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure } as const;
+}
+
+/** A request the rate limit stopped: the page it came from answers 429 with its own words. */
+export class TooManyAttempts extends Error {
+  readonly statusCode = 429;
+  constructor() {
+    super('too many attempts');
+    this.name = 'TooManyAttempts';
+  }
+}
+
+/** The sign-in and setup forms: at most `attemptsPerMinute` posts a minute from one client address. */
+export const attemptLimit = {
+  config: {
+    rateLimit: {
+      max: sessionLimits.attemptsPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request: FastifyRequest) => request.ip,
+      errorResponseBuilder: () => new TooManyAttempts(),
+    },
+  },
+};
 
 /** Just enough of a published catalog to label a matter's form fields. */
 const catalogLabelsSchema = z.object({
@@ -55,15 +88,6 @@ export function refusalOf(error: unknown, lang: Lang): { status: number; text: s
   if (error instanceof CentralError) return { status: error.status, text: error.text(lang) };
   if (error instanceof PageRefusal) return { status: error.status, text: error.message };
   return null;
-}
-
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 /** A field of a parsed form (the parser gives strings only); '' when absent. */
@@ -117,15 +141,15 @@ export function createPageKit(central: Central) {
 
   /** The reader's language (the switch's cookie, else the browser's Accept-Language, else zh-CN) and page. */
   function ui(request: FastifyRequest): Ui {
-    const lang = pickLang(cookieValue(request.headers.cookie, langCookie), request.headers['accept-language']);
+    const lang = pickLang(request.cookies[langCookie], request.headers['accept-language']);
     return { ...translator(lang), here: hereOf(request) };
   }
 
   async function viewerOf(request: FastifyRequest): Promise<Viewer | null> {
-    const session = cookieValue(request.headers.cookie, sessionCookie);
-    if (!session) return null;
-    const person = await central.people.fromSession(session);
-    return person ? { person, csrf: central.people.formToken(session) } : null;
+    const session = request.cookies[sessionCookie];
+    const personId = await central.sessions.resolve(session);
+    const person = personId === null ? null : await central.people.active(personId);
+    return person && session ? { person, csrf: central.sessions.formToken(session) } : null;
   }
 
   function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -171,11 +195,17 @@ export function createPageKit(central: Central) {
 
   const actorName = (person: Person) => `${person.displayName}（${person.username}）`;
 
-  /** Sets a fresh session cookie (after sign-in, or for someone who just reset their own password); the new session. */
-  async function startSession(reply: FastifyReply, person: Person): Promise<string> {
-    const session = await central.people.sessionFor(person);
-    reply.header('set-cookie', `${sessionCookie}=${session}; ${cookieAttributes}`);
-    return session;
+  /** Sets a fresh session cookie (after sign-in, or for someone who just reset their own password); the viewer it makes. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, person: Person): Promise<Viewer> {
+    const session = await central.sessions.start(person.id);
+    reply.setCookie(sessionCookie, session, sessionCookieOptions(request, central.secureCookies));
+    return { person, csrf: central.sessions.formToken(session) };
+  }
+
+  /** Sign-out: the session ends at central (a copy of the cookie opens nothing) and the browser forgets it. */
+  async function endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await central.sessions.end(request.cookies[sessionCookie]);
+    reply.clearCookie(sessionCookie, sessionCookieOptions(request, central.secureCookies));
   }
 
   /** Form labels by matter code and the departments, from the newest published catalog (kept until a newer one appears). */
@@ -215,6 +245,7 @@ export function createPageKit(central: Central) {
     staleForm,
     actorName,
     startSession,
+    endSession,
     /** The departments of the published catalog (empty before one is published). */
     departments: async () => (await catalogInfo()).departments,
     /** A matter's form field labels by key, from the published catalog. */

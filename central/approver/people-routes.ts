@@ -168,8 +168,7 @@ export function registerPeoplePages(scope: FastifyInstance, kit: PageKit): void 
       }
       let current = viewer;
       if (person.id === viewer.person.id && path === 'password') {
-        const session = await kit.startSession(reply, viewer.person);
-        current = { person: viewer.person, csrf: central.people.formToken(session) };
+        current = await kit.startSession(request, reply, viewer.person);
       }
       const after = (await central.people.get(person.id))!;
       if ('shown' in outcome) {

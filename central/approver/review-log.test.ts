@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casePut, engines, enrolWindow, startCentral, type RunningCentral } from '../testing/central';
-import { pageClient, postFrom, signedIn, testPeople } from '../testing/pages';
+import { pageClient, postFrom, signedIn, signInCookie, testPeople } from '../testing/pages';
 import { auditActionLabels } from './pages/audit-labels';
 
 /** A page's text as a reader sees it: no tags, no attributes (links' addresses are not read). */
@@ -28,11 +28,17 @@ describe.each(engines)('the queue and the trail over %s', (engine) => {
   afterAll(async () => {
     await c?.dispose();
   });
+  /** The clock jumps by hours here, past the idle limit of a session: sign in again after each jump. */
+  const jumpTo = async (iso: string) => {
+    clock = new Date(iso);
+    approver = await signInCookie(c.app, testPeople.li.username, testPeople.li.password);
+    admin = await signInCookie(c.app, testPeople.admin.username, testPeople.admin.password);
+  };
 
   it('gives 审查中 its own tab: who opened each case and since when, in hall time', async () => {
-    clock = new Date('2026-11-27T02:05:00.000Z');
+    await jumpTo('2026-11-27T02:05:00.000Z');
     expect((await client.get(`/approver/cases/${opened.id}`, approver)).statusCode).toBe(200);
-    clock = new Date('2026-11-27T04:35:00.000Z');
+    await jumpTo('2026-11-27T04:35:00.000Z');
 
     const submitted = (await client.get('/approver?tab=submitted', approver)).body;
     expect(submitted).toContain(waiting.number);

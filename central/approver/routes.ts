@@ -1,11 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Central } from '../central';
 import { registerAdminPages } from './admin-routes';
 import { registerCasePages } from './case-routes';
 import { chinaDate, href } from './html';
 import { langCookie, type Lang } from './i18n';
 import {
-  cookieAttributes,
+  attemptLimit,
   createPageKit,
   field,
   hidden,
@@ -13,12 +16,14 @@ import {
   refusalOf,
   sameText,
   sendPage,
-  sessionCookie,
+  TooManyAttempts,
   type PageKit,
 } from './kit';
 import { queuePage, queueTabs } from './pages/queue';
+import { setupPage } from './pages/setup';
 import { signInPage } from './pages/sign-in';
 import { registerPeoplePages } from './people-routes';
+import { registerSetupPage } from './setup-routes';
 
 /**
  * The approver pages (server-rendered, zh-CN or English): sign-in, the language switch and the
@@ -29,37 +34,52 @@ import { registerPeoplePages } from './people-routes';
 /** Form posts are small: a comment of at most 1000 characters is the largest field. */
 const formBodyLimit = 64 * 1024;
 /** The language cookie lasts a year; it says nothing about the person. */
-const langCookieAttributes = 'Path=/approver; SameSite=Lax; Max-Age=31536000';
+const langCookieOptions = { path: '/approver', sameSite: 'lax', maxAge: 31536000 } as const;
+
+/** The sign-in page, with the setup hint while there is no administrator yet. */
+async function sendSignIn(
+  kit: PageKit,
+  reply: FastifyReply,
+  ui: ReturnType<PageKit['ui']>,
+  data: { error: string | null; username: string; next: string },
+  status = 200,
+): Promise<FastifyReply> {
+  const noAdmin = (await kit.central.people.adminCount()) === 0;
+  return sendPage(reply, status, signInPage({ ui, serviceName: kit.serviceName, noAdmin, ...data }));
+}
+
+/** 429: the form the attempt came from again, saying to wait (the limit is checked before the form is read). */
+async function tooMany(kit: PageKit, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const ui = kit.ui(request);
+  const error = ui.t('signIn.tooMany');
+  if (request.url.startsWith('/approver/setup')) {
+    return sendPage(reply, 429, setupPage({ ui, serviceName: kit.serviceName, error, username: '' }));
+  }
+  return sendSignIn(kit, reply, ui, { error, username: '', next: '' }, 429);
+}
 
 function registerSignIn(scope: FastifyInstance, kit: PageKit): void {
-  const { central, serviceName } = kit;
-
-  /** The sign-in page, with the first-administrator hint while there is no one to sign in as. */
-  async function sendSignIn(
-    reply: FastifyReply,
-    ui: ReturnType<PageKit['ui']>,
-    data: { error: string | null; username: string; next: string },
-  ): Promise<FastifyReply> {
-    const noPeople = (await central.people.count()) === 0;
-    return sendPage(reply, 200, signInPage({ ui, serviceName, noPeople, ...data }));
-  }
+  const { central } = kit;
+  const sendSignInPage = (reply: FastifyReply, ui: ReturnType<PageKit['ui']>, data: Parameters<typeof sendSignIn>[3]) =>
+    sendSignIn(kit, reply, ui, data);
 
   scope.get<{ Querystring: { next?: string } }>('/sign-in', hidden, async (request, reply) => {
     if (await kit.viewerOf(request)) return reply.redirect('/approver', 303);
     const next =
       typeof request.query.next === 'string' && nextPattern.test(request.query.next) ? request.query.next : '';
-    return sendSignIn(reply, kit.ui(request), { error: null, username: '', next });
+    return sendSignInPage(reply, kit.ui(request), { error: null, username: '', next });
   });
 
-  scope.post('/sign-in', hidden, async (request, reply) => {
+  scope.post('/sign-in', { ...hidden, ...attemptLimit }, async (request, reply) => {
     const ui = kit.ui(request);
     const username = field(request.body, 'username').trim();
     const password = field(request.body, 'password');
     const nextField = field(request.body, 'next');
     const next = nextPattern.test(nextField) ? nextField : '';
-    const again = (error: string) => sendSignIn(reply, ui, { error, username, next });
+    const again = (error: string) => sendSignInPage(reply, ui, { error, username, next });
     if (!username || !password) return again(ui.t('signIn.missing'));
-    const person = await central.people.verify(username, password);
+    // Unknown, wrong, locked, disabled: one answer, in the same time (service/sign-in.ts).
+    const person = await central.signIn.attempt(username, password, request.ip);
     if (!person) {
       await central.audit.record({
         actorKind: 'system',
@@ -77,14 +97,14 @@ function registerSignIn(scope: FastifyInstance, kit: PageKit): void {
       target: person.username,
       detail: { ip: request.ip },
     });
-    await kit.startSession(reply, person);
+    await kit.startSession(request, reply, person);
     return reply.redirect(next || '/approver', 303);
   });
 
   scope.post('/sign-out', hidden, async (request, reply) => {
     const viewer = await kit.viewerOf(request);
     if (viewer && !sameText(field(request.body, 'csrf'), viewer.csrf)) return kit.staleForm(request, reply, viewer);
-    reply.header('set-cookie', `${sessionCookie}=; ${cookieAttributes}; Max-Age=0`);
+    await kit.endSession(request, reply);
     return reply.redirect('/approver/sign-in', 303);
   });
 
@@ -93,7 +113,7 @@ function registerSignIn(scope: FastifyInstance, kit: PageKit): void {
     const to: Lang = request.query.to === 'en' ? 'en' : 'zh-CN';
     const back =
       typeof request.query.back === 'string' && nextPattern.test(request.query.back) ? request.query.back : '/approver';
-    reply.header('set-cookie', `${langCookie}=${to}; ${langCookieAttributes}`);
+    reply.setCookie(langCookie, to, langCookieOptions);
     return reply.redirect(back, 303);
   });
 }
@@ -139,20 +159,15 @@ function registerQueue(scope: FastifyInstance, kit: PageKit): void {
 export async function registerApproverPages(app: FastifyInstance, central: Central): Promise<void> {
   const kit = createPageKit(central);
   await app.register(
-    (scope, _options, registered) => {
-      // Fastify has no form parser of its own; this one is for these pages only.
-      scope.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: formBodyLimit },
-        (_request, body, done) => {
-          const fields = Object.create(null) as Record<string, string>;
-          for (const [k, v] of new URLSearchParams(body as string)) if (!Object.hasOwn(fields, k)) fields[k] = v;
-          done(null, fields);
-        },
-      );
+    async (scope) => {
+      // Cookies, forms and the sign-in rate limit for these pages only (the API has none of them).
+      await scope.register(fastifyCookie);
+      await scope.register(fastifyFormbody, { bodyLimit: formBodyLimit });
+      await scope.register(fastifyRateLimit, { global: false });
 
       scope.setErrorHandler(async (error, request, reply) => {
         const ui = kit.ui(request);
+        if (error instanceof TooManyAttempts) return tooMany(kit, request, reply);
         const t = ui.t.bind(ui);
         const refusal = refusalOf(error, ui.lang);
         const status = refusal?.status ?? (error as { statusCode?: number }).statusCode ?? 500;
@@ -179,8 +194,7 @@ export async function registerApproverPages(app: FastifyInstance, central: Centr
       registerCasePages(scope, kit);
       registerAdminPages(scope, kit);
       registerPeoplePages(scope, kit);
-
-      registered();
+      registerSetupPage(scope, kit);
     },
     { prefix: '/approver' },
   );

@@ -26,7 +26,7 @@ const isoTimestamp = customType<{ data: string; driverData: string | Date }>({
 });
 const at = (name: string) => isoTimestamp(name);
 
-/** Central's own settings (the cookie secret, the instance name). */
+/** Central's own settings (the first administrator's one-time setup token, hashed). */
 export const centralSettings = pgTable('central_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -44,8 +44,32 @@ export const people = pgTable('people', {
   createdAt: at('created_at').notNull(),
   /** Set when an administrator disabled the account: no sign-in, and its sessions end. */
   disabledAt: at('disabled_at'),
-  /** Part of every session cookie; raised on a disable or a password reset, so older sessions end. */
-  sessionEpoch: integer('session_epoch').notNull().default(0),
+});
+
+/**
+ * Approver-page sessions: the cookie carries a random id, central keeps only its SHA-256. A session
+ * ends at sign-out, when idle too long, at its absolute limit, and when its person is disabled or
+ * their password reset (service/sessions.ts).
+ */
+export const approverSessions = pgTable(
+  'approver_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: at('created_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+  },
+  (t) => [index('approver_sessions_person').on(t.personId)],
+);
+
+/** Failed sign-ins by user name (known or not, alike), and until when the name is locked. */
+export const signInFailures = pgTable('sign_in_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: at('last_failure_at').notNull(),
+  lockedUntil: at('locked_until'),
 });
 
 /** One-time codes an administrator gives to a window; only their hash is kept. */

@@ -51,6 +51,12 @@ export function createCaseQueries(db: CentralDb) {
       return rows.some((r) => r.workstationId === ws.id && r.bytes === bytes);
     },
 
+    /** The workstation that created a case, or null when central has no such case. */
+    async ownerOf(caseId: string): Promise<string | null> {
+      const row = (await db.select({ workstationId: cases.workstationId }).from(cases).where(eq(cases.id, caseId)))[0];
+      return row?.workstationId ?? null;
+    },
+
     async hasBlob(sha256: string): Promise<boolean> {
       return (await db.select({ sha256: blobs.sha256 }).from(blobs).where(eq(blobs.sha256, sha256))).length > 0;
     },
@@ -137,15 +143,17 @@ export function createCaseQueries(db: CentralDb) {
 
     /**
      * The type a case listed a file with, once the file arrived and was verified; null when no case
-     * lists it. Only material types are ever served as themselves.
+     * lists it (of `department`, when given: an approver sees only their department's files). Only
+     * material types are ever served as themselves.
      */
-    async verifiedFileMime(sha256: string): Promise<string | null> {
+    async verifiedFileMime(sha256: string, department = ''): Promise<string | null> {
       const row = (
         await db
           .select({ mime: caseFiles.mime })
           .from(caseFiles)
           .innerJoin(blobs, eq(blobs.sha256, caseFiles.sha256))
-          .where(eq(caseFiles.sha256, sha256))
+          .innerJoin(cases, eq(cases.id, caseFiles.caseId))
+          .where(and(eq(caseFiles.sha256, sha256), department ? eq(cases.department, department) : undefined))
           .limit(1)
       )[0];
       if (!row) return null;

@@ -106,6 +106,11 @@ export function createCaseStore(deps: { db: CentralDb; now: () => Date; audit: C
           return { status: seen.status as 200 | 201, body: seen.response as CasePutResponse, replayed: true };
         }
       }
+      // A case is changed only by the workstation that created it.
+      const owner = (
+        await tx.select({ workstationId: cases.workstationId }).from(cases).where(eq(cases.id, body.id))
+      )[0];
+      if (owner && owner.workstationId !== ws.id) throw new CentralError(403, 'case_not_yours', 'case.notYours');
       const at = now().toISOString();
       await createCaseRow(tx, ws, body, at);
       const inserted = await tx

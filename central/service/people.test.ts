@@ -36,19 +36,22 @@ describe.each(engines)('people over %s', (engine) => {
       { username: 'sun', displayName: '孙审批', role: 'approver', password: 'sun-password-1', department: '公安分局' },
       '管理员（boss）',
     );
-    const session = await people.sessionFor(person);
-    expect(await people.fromSession(session)).toMatchObject({ username: 'sun', department: '公安分局' });
+    const sessions = c.central.sessions;
+    const session = await sessions.start(person.id);
+    expect(await sessions.resolve(session)).toBe(person.id);
 
     await people.setDisabled(person.id, true, '管理员（boss）');
-    expect(await people.fromSession(session)).toBeNull();
+    expect(await sessions.resolve(session)).toBeNull();
+    expect(await people.active(person.id)).toBeNull();
     expect(await people.verify('sun', 'sun-password-1')).toBeNull();
     expect((await people.get(person.id))?.disabledAt).toBeTruthy();
 
     await people.setDisabled(person.id, false, '管理员（boss）');
     expect(await people.verify('sun', 'sun-password-1')).toMatchObject({ username: 'sun' });
     // A session from before the disable stays ended.
-    expect(await people.fromSession(session)).toBeNull();
-    expect(await people.fromSession(await people.sessionFor(person))).toMatchObject({ username: 'sun' });
+    expect(await sessions.resolve(session)).toBeNull();
+    expect(await sessions.resolve(await sessions.start(person.id))).toBe(person.id);
+    expect(await people.active(person.id)).toMatchObject({ username: 'sun', department: '公安分局' });
   });
 
   it('a password reset takes the new password only and ends the sessions; the trail never holds it', async () => {
@@ -57,14 +60,14 @@ describe.each(engines)('people over %s', (engine) => {
       { username: 'zhou', displayName: '周审批', role: 'approver', password: 'zhou-password-1' },
       'test',
     );
-    const session = await people.sessionFor(person);
+    const session = await c.central.sessions.start(person.id);
     const fresh = generatePassword();
     expect(fresh.length).toBeGreaterThanOrEqual(12);
     await expect(people.resetPassword(person.id, 'short', 'test')).rejects.toThrow('密码至少 10 位');
     await people.resetPassword(person.id, fresh, '管理员（boss）');
     expect(await people.verify('zhou', 'zhou-password-1')).toBeNull();
     expect(await people.verify('zhou', fresh)).toMatchObject({ username: 'zhou' });
-    expect(await people.fromSession(session)).toBeNull();
+    expect(await c.central.sessions.resolve(session)).toBeNull();
     const trail = await c.central.audit.list('zhou');
     expect(trail.map((e) => e.action)).toEqual(['person.password_reset', 'person.create']);
     expect(JSON.stringify(trail)).not.toContain(fresh);

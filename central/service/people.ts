@@ -1,10 +1,11 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { decoyHash, hashPassword, verifyPassword } from '@yichuang/domain/passwords';
 import type { CentralDb } from '../db/connect';
-import { centralSettings, people } from '../db/schema';
+import { people } from '../db/schema';
 import { CentralError, notFound, type Refusal } from './errors';
 import type { CentralAudit } from './audit';
+import type { Sessions } from './sessions';
 
 export type PersonRole = 'approver' | 'admin';
 export interface Person {
@@ -20,8 +21,6 @@ export interface PersonEntry extends Person {
   disabledAt: string | null;
 }
 
-/** Sessions on the approver page last a working day. */
-const sessionMs = 10 * 60 * 60 * 1000;
 export const minPasswordLength = 10;
 
 /** A password for someone who has none yet (first start, or a reset without one typed): 12 characters, shown once. */
@@ -66,22 +65,11 @@ function invalid(problem: Refusal | null): void {
 
 /**
  * Approvers and administrators of the approver page: scrypt password hashes (the workstation's
- * own), and a signed session cookie (HMAC under a secret kept in central's database). A cookie
- * names the person and their session epoch; disabling someone or resetting their password raises
- * the epoch, so every session they had ends at its next request.
+ * own). Their sessions are service/sessions.ts's; disabling someone or resetting their password
+ * ends every session they had.
  */
-export async function createPeople(deps: { db: CentralDb; now: () => Date; audit: CentralAudit }) {
-  const { db, now, audit } = deps;
-  let secret = (await db.select().from(centralSettings).where(eq(centralSettings.key, 'session_secret')))[0]?.value;
-  if (!secret) {
-    await db
-      .insert(centralSettings)
-      .values({ key: 'session_secret', value: randomBytes(32).toString('base64url') })
-      .onConflictDoNothing();
-    secret = (await db.select().from(centralSettings).where(eq(centralSettings.key, 'session_secret')))[0]!.value;
-  }
-  const key = secret;
-  const mac = (text: string) => createHmac('sha256', key).update(text).digest('base64url');
+export function createPeople(deps: { db: CentralDb; now: () => Date; audit: CentralAudit; sessions: Sessions }) {
+  const { db, now, audit, sessions } = deps;
   const toPerson = (row: typeof people.$inferSelect): Person => ({
     id: row.id,
     username: row.username,
@@ -179,8 +167,9 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       const row = await rowOf(id);
       await db
         .update(people)
-        .set({ passwordHash: await hashPassword(password), sessionEpoch: row.sessionEpoch + 1 })
+        .set({ passwordHash: await hashPassword(password) })
         .where(eq(people.id, id));
+      await sessions.endAll(id);
       await audit.record({
         actorKind: 'admin',
         actor: by,
@@ -202,8 +191,9 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       }
       await db
         .update(people)
-        .set(disabled ? { disabledAt: now().toISOString(), sessionEpoch: row.sessionEpoch + 1 } : { disabledAt: null })
+        .set({ disabledAt: disabled ? now().toISOString() : null })
         .where(eq(people.id, id));
+      if (disabled) await sessions.endAll(id);
       await audit.record({
         actorKind: 'admin',
         actor: by,
@@ -220,35 +210,16 @@ export async function createPeople(deps: { db: CentralDb; now: () => Date; audit
       return row && ok && !row.disabledAt ? toPerson(row) : null;
     },
 
-    /** `<id>.<epoch>.<expires>.<mac>`: a session cookie value. */
-    async sessionFor(person: Person): Promise<string> {
-      const { sessionEpoch } = await rowOf(person.id);
-      const payload = `${person.id}.${sessionEpoch}.${now().getTime() + sessionMs}`;
-      return `${payload}.${mac(payload)}`;
+    /** Someone who may use the approver page now (a session's person): null when gone or disabled. */
+    async active(id: number): Promise<Person | null> {
+      const row = (await db.select().from(people).where(eq(people.id, id)))[0];
+      return row && !row.disabledAt ? toPerson(row) : null;
     },
 
-    /** The person a session cookie names, while it has not expired, they are not disabled and their epoch is the same. */
-    async fromSession(value: string | undefined): Promise<Person | null> {
-      const m = /^(\d+)\.(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(value ?? '');
-      if (!m) return null;
-      const expected = Buffer.from(mac(`${m[1]}.${m[2]}.${m[3]}`));
-      const given = Buffer.from(m[4]!);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-      if (Number(m[3]) < now().getTime()) return null;
-      const row = (
-        await db
-          .select()
-          .from(people)
-          .where(eq(people.id, Number(m[1])))
-      )[0];
-      if (!row || row.disabledAt || row.sessionEpoch !== Number(m[2])) return null;
-      return toPerson(row);
-    },
-
-    /** A per-session token for forms (CSRF): the session's own MAC under another label. */
-    formToken(session: string): string {
-      return mac(`form:${session}`);
+    /** How many administrators there are (none: central waits for its first, through the setup page). */
+    async adminCount(): Promise<number> {
+      return (await db.select({ id: people.id }).from(people).where(eq(people.role, 'admin'))).length;
     },
   };
 }
-export type People = ReturnType<typeof createPeople> extends Promise<infer P> ? P : never;
+export type People = ReturnType<typeof createPeople>;

@@ -9,7 +9,7 @@ import type { MaterialMime } from '@yichuang/domain/materials';
 import { validCitizenId } from '@yichuang/domain/testing/ids';
 import { buildCentralApp } from '../app';
 import type { Central } from '../central';
-import type { CasePut } from '@yichuang/domain/protocol';
+import { uploadsPath, type CasePut } from '@yichuang/domain/protocol';
 import type { Workstation } from '../service/workstations';
 
 /**
@@ -72,6 +72,8 @@ export interface StartOptions {
   databaseUrl?: string;
   port?: number;
   now?: () => Date;
+  /** Central on loopback behind a TLS terminator (CENTRAL_BEHIND_TLS=1). */
+  behindTls?: boolean;
 }
 
 export async function startCentral(options: StartOptions = {}): Promise<RunningCentral> {
@@ -86,6 +88,7 @@ export async function startCentral(options: StartOptions = {}): Promise<RunningC
     dataDir,
     databaseUrl,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.behindTls ? { behindTls: true } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
@@ -139,6 +142,17 @@ export interface TestFile {
 export function testFile(size: number): TestFile {
   const data = randomBytes(size);
   return { data, bytes: size, sha256: createHash('sha256').update(data).digest('hex'), mime: 'image/png' };
+}
+
+/** Creates a tus upload by hand (POST, no bytes yet), as a workstation would for `file` of case `caseId`. */
+export function createTusUpload(url: string, authorization: string, caseId: string, file: TestFile): Promise<Response> {
+  const meta = Object.entries({ caseId, sha256: file.sha256, filetype: file.mime })
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
+  return fetch(`${url}${uploadsPath}`, {
+    method: 'POST',
+    headers: { authorization, 'tus-resumable': '1.0.0', 'upload-length': String(file.bytes), 'upload-metadata': meta },
+  });
 }
 
 let numberSeq = 0;

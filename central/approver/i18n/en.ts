@@ -34,16 +34,30 @@ export const en: Record<MessageKey, string> = {
 
   'signIn.title': 'Approver sign-in',
   'signIn.pageTitle': 'Sign in',
-  'signIn.noPeopleBefore': 'There are no accounts yet. On the central server, run',
-  'signIn.noPeopleCommand':
-    'npm run central -- add-person --username admin --name Administrator --role admin --password …',
-  'signIn.noPeopleAfter':
-    'to create the first administrator (a password of at least 10 characters), then sign in with it.',
+  'signIn.noAdminBefore': 'There is no administrator yet: open the',
+  'signIn.noAdminLink': 'setup page',
+  'signIn.noAdminAfter':
+    'and enter the setup token from the setup-token file in central’s data folder to create the first administrator.',
   'signIn.username': 'Username',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.missing': 'Enter your username and password',
-  'signIn.refused': 'Wrong username or password',
+  'signIn.refused':
+    'Sign-in failed: wrong username or password, or the account is disabled or locked. After 5 failures in a row an account is locked for 15 minutes.',
+  'signIn.tooMany': 'Too many sign-in attempts from this computer: try again in a minute.',
+
+  'setup.pageTitle': 'Setup',
+  'setup.title': 'Create the first administrator',
+  'setup.intro':
+    'At its first start central wrote a setup-token file to its data folder (readable only by the server’s administrator). Open that file on the central server and enter its setup token below. The token works once, for 24 hours.',
+  'setup.token': 'Setup token',
+  'setup.username': 'Administrator’s username',
+  'setup.password': 'Password (at least 10 characters)',
+  'setup.again': 'Password again',
+  'setup.submit': 'Create administrator',
+  'setup.closedTitle': 'Setup is not available',
+  'setup.closed':
+    'Setup is done, or its token expired. If there is an administrator, sign in; if the token expired, restart central for a new one.',
 
   'queue.tab.window': 'Handled at the window',
   'queue.tabsLabel': 'Case states',
@@ -92,6 +106,8 @@ export const en: Record<MessageKey, string> = {
   'case.suppReasonLabel': 'What is needed for “{name}”',
   'case.suppReasonPlaceholder': 'What is needed, e.g. the original is missing, no official seal',
   'case.person.name': 'Name',
+  'case.revealId': 'Show full ID number',
+  'case.idRevealed': 'Full ID number shown; this view is recorded in the trail',
   'case.person.idType': 'ID type',
   'case.person.idNumber': 'ID number',
   'case.person.sex': 'Sex',
@@ -274,6 +290,7 @@ export const en: Record<MessageKey, string> = {
   'log.col.detail': 'Detail',
   'log.empty': 'No entries yet',
   'action.person.sign_in': 'Signed in',
+  'action.person.locked': 'Account locked after failed sign-ins',
   'action.person.sign_in_failed': 'Sign-in failed',
   'action.person.create': 'Added a person',
   'action.person.department': 'Changed a department',
@@ -291,6 +308,7 @@ export const en: Record<MessageKey, string> = {
   'action.case.approve': 'Approved',
   'action.case.deny': 'Denied',
   'action.case.supplement': 'Supplement requested',
+  'action.case.reveal_id': 'Viewed full ID number',
   'action.case.complete': 'Completed',
   'action.audit.cut_short': 'Audit trail cut short',
   'action.audit.rewritten': 'Audit trail rewritten',

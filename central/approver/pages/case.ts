@@ -14,6 +14,7 @@ import {
   type WorkstationRow,
 } from './layout';
 import { idTypeNames, idTypeNamesEn, type PersonDraft } from '@yichuang/domain/cases';
+import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import type { Translator } from '../i18n';
 import type { CasePut, CentralSupplementItem } from '@yichuang/domain/protocol';
 
@@ -47,6 +48,8 @@ export interface CasePageData {
   comment: string;
   /** The materials ticked for a supplement and their reasons, as typed (kept when a decision is refused). */
   choices: { itemId: string; reason: string }[];
+  /** ID numbers shown whole (the approver pressed 显示完整证件号, audited); masked otherwise. */
+  revealId?: boolean;
 }
 
 /** A supplement request's materials and reasons, as the history and the result show them. */
@@ -105,13 +108,28 @@ function supplementFieldset(
   </fieldset>`;
 }
 
-function personBlock(ui: Translator, title: string, p: PersonDraft): SafeHtml {
+/**
+ * An ID number as the case page shows it: masked (first 6, last 4) with a button that shows it whole
+ * (a post, so each look is audited), or whole once asked for.
+ */
+function idNumberCell(data: CasePageData, idNumber: string): SafeHtml | '' {
+  if (!idNumber) return '';
+  if (data.revealId) return html`<span class="num">${idNumber}</span>`;
+  // No white space between the parts: a kv value keeps it (pre-wrap).
+  const action = `/approver/cases/${data.detail.row.id}/reveal-id`;
+  const button = html`<button type="submit" class="b">${data.ui.t('case.revealId')}</button>`;
+  const form = html`<form class="reveal" method="post" action="${action}">${csrfField(data.viewer)}${button}</form>`;
+  return html`<span class="num">${maskIdNumber(idNumber)}</span>${form}`;
+}
+
+function personBlock(data: CasePageData, title: string, p: PersonDraft): SafeHtml {
+  const { ui } = data;
   const idTypes = ui.lang === 'en' ? idTypeNamesEn : idTypeNames;
   return html`<h2>${title}</h2>
     ${kv([
       [ui.t('case.person.name'), p.name],
       [ui.t('case.person.idType'), idTypes[p.idType] ?? p.idType],
-      [ui.t('case.person.idNumber'), html`<span class="num">${p.idNumber}</span>`],
+      [ui.t('case.person.idNumber'), idNumberCell(data, p.idNumber)],
       [ui.t('case.person.sex'), p.sex],
       [ui.t('case.person.nation'), p.nation],
       [ui.t('case.person.birthDate'), p.birthDate],
@@ -225,12 +243,12 @@ export function casePage(data: CasePageData): string {
             [ui.t('case.enterprise.address'), draft.enterprise.address],
           ])}${
             draft.person.name
-              ? html`<div style="margin-top:10px">${personBlock(ui, ui.t('case.handler'), draft.person)}</div>`
+              ? html`<div style="margin-top:10px">${personBlock(data, ui.t('case.handler'), draft.person)}</div>`
               : ''
           }`
-      : personBlock(ui, ui.t('case.applicant'), draft.person);
+      : personBlock(data, ui.t('case.applicant'), draft.person);
   const agent = draft.hasAgent
-    ? html`<div style="margin-top:10px">${personBlock(ui, ui.t('case.agent'), draft.agent)}</div>`
+    ? html`<div style="margin-top:10px">${personBlock(data, ui.t('case.agent'), draft.agent)}</div>`
     : '';
   const formEntries = Object.entries(draft.form);
   const form = formEntries.length

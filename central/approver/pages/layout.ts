@@ -98,6 +98,8 @@ button.deny{background:#cf1322;border-color:#cf1322;color:#fff}
 button.supplement{background:#722ed1;border-color:#722ed1;color:#fff}
 button.primary{background:#1456c7;border-color:#1456c7;color:#fff}
 button.danger{color:#cf1322;border-color:#ffa39e}
+.reveal{display:inline-block;margin:0 0 0 8px}
+.reveal .b{padding:0 8px;font-size:12px}
 .supp{border:1px solid #dde2ea;border-radius:4px;padding:6px 10px 8px;margin:0 0 10px}
 .supp legend{padding:0 4px;color:#4b5563}
 .supp ul{list-style:none;margin:0;padding:0}.supp li{padding:6px 0;border-bottom:1px dashed #e5e7eb}.supp li:last-child{border-bottom:0}

@@ -1,5 +1,20 @@
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
 import { layout, messageBoxes, type Ui, type Viewer } from './layout';
+
+/** The user-name field of the sign-in and setup forms. */
+export function usernameField(label: string, value: string, autofocus: boolean): SafeHtml {
+  return html`<label for="username">${label}</label>
+    <input
+      type="text"
+      id="username"
+      name="username"
+      value="${value}"
+      autocomplete="username"
+      maxlength="40"
+      required
+      ${autofocus ? html`autofocus` : ''}
+    />`;
+}
 
 export function signInPage(data: {
   ui: Ui;
@@ -7,7 +22,7 @@ export function signInPage(data: {
   error: string | null;
   username: string;
   next: string;
-  noPeople: boolean;
+  noAdmin: boolean;
 }): string {
   const { ui } = data;
   const body = html`<div class="signin card">
@@ -15,26 +30,16 @@ export function signInPage(data: {
     <p class="muted small">${data.serviceName}</p>
     ${messageBoxes(data.error, null)}
     ${
-      data.noPeople
+      data.noAdmin
         ? html`<div class="hint">
-            ${ui.t('signIn.noPeopleBefore')}
-            <code>${ui.t('signIn.noPeopleCommand')}</code>
-            ${ui.t('signIn.noPeopleAfter')}
+            ${ui.t('signIn.noAdminBefore')} <a href="/approver/setup">${ui.t('signIn.noAdminLink')}</a>
+            ${ui.t('signIn.noAdminAfter')}
           </div>`
         : ''
     }
     <form method="post" action="/approver/sign-in">
       <input type="hidden" name="next" value="${data.next}" />
-      <label for="username">${ui.t('signIn.username')}</label>
-      <input
-        type="text"
-        id="username"
-        name="username"
-        value="${data.username}"
-        autocomplete="username"
-        required
-        autofocus
-      />
+      ${usernameField(ui.t('signIn.username'), data.username, true)}
       <label for="password">${ui.t('signIn.password')}</label>
       <input type="password" id="password" name="password" autocomplete="current-password" required />
       <div class="btns"><button type="submit" class="b primary">${ui.t('signIn.submit')}</button></div>

@@ -21,6 +21,8 @@ export const centralErrorsEn: Record<CentralErrorKey, string> = {
     'The same idempotency key was used for a different request: the request is refused and nothing changed',
   'case.versionConflict':
     'Version {version} of case {number} was already sent with different content: a version cannot change, ask central to check',
+  'case.notYours':
+    'This case was received by another workstation: this workstation may not change it or upload materials for it',
   'case.numberTaken':
     'Case number {number} is already used by another case: check that no other workstation has the same window number',
 
@@ -45,6 +47,8 @@ export const centralErrorsEn: Record<CentralErrorKey, string> = {
   'person.passwordTooShort': 'The password needs at least {min} characters',
   'person.usernameTaken': 'The user name {username} is already taken',
   'person.lastAdmin': 'The last administrator who can sign in cannot be disabled',
+  'setup.refused': 'The setup token is invalid, used or expired: restart central to get a new one',
+  'setup.passwordsDiffer': 'The two passwords differ',
 
   'published.notNewer': 'Version {version} is already published: a new version number must be higher',
   'published.catalogInvalid': 'The matter catalog is invalid: {detail}',

@@ -21,6 +21,7 @@ export const centralErrorsZhCN = {
     '办件来自 {district} 第 {window} 号窗口，与本工作站的注册（{ownDistrict} 第 {ownWindow} 号窗口）不符',
   'case.idempotencyKeyReused': '同一幂等键用于了不同的请求内容：请求被拒绝，未作任何更改',
   'case.versionConflict': '办件 {number} 第 {version} 版已以不同内容提交过：同一版本不能更改，请联系中心核对',
+  'case.notYours': '该办件由另一台工作站受理，本工作站不能修改它或为它上传材料',
   'case.numberTaken': '办件编号 {number} 已被另一办件使用：请检查窗口编号是否与其他工作站重复',
 
   'decision.denyReasonRequired': '不予批准须写明理由',
@@ -42,6 +43,8 @@ export const centralErrorsZhCN = {
   'person.passwordTooShort': '密码至少 {min} 位',
   'person.usernameTaken': '用户名 {username} 已存在',
   'person.lastAdmin': '不能停用最后一位可登录的管理员',
+  'setup.refused': '设置口令无效、已用过或已过期：请重新启动中心，取得新的设置口令',
+  'setup.passwordsDiffer': '两次输入的密码不一致',
 
   'published.notNewer': '已发布第 {version} 版：新发布的版本号须更大',
   'published.catalogInvalid': '事项目录内容无效：{detail}',
