@@ -9,7 +9,7 @@ import type {
 import { channels, isChannelName } from '../../preload/contract/channels';
 import type { Result } from '../../preload/contract/envelope';
 import { fail, ok } from '../../preload/contract/envelope';
-import { AppError } from '../../preload/contract/errors';
+import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { mayAccess } from '../../preload/contract/roles';
 import type { SessionUser } from '../../preload/contract/schemas';
 import type { AuditService } from '../audit/service';
@@ -53,6 +53,12 @@ export interface Router {
    */
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
+
+/**
+ * Refusals a service makes about who the caller is (not the role, which the router checks itself):
+ * the caller may not see or answer for what is someone else's. Audited as denied, like a role's.
+ */
+const denials: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['forbidden', 'not_case_clerk', 'print_job_of_other']);
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -132,7 +138,7 @@ export function createRouter(deps: {
       return ok(output.data);
     } catch (error) {
       if (error instanceof AppError) {
-        if (spec.audit) record('failed', error.code);
+        if (spec.audit) record(denials.has(error.code) ? 'denied' : 'failed', error.code);
         return { ok: false, error: error.toShape() };
       }
       log.error({ channel, err: error }, 'handler failed');
