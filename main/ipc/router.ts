@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { mayAccess } from '../../preload/contract/roles';
 import type { SessionUser } from '../../preload/contract/schemas';
 import type { AuditService } from '../audit/service';
+import type { IdleLock } from '../auth/idle-lock';
 import type { Logger } from '../logging/logger';
 import type { StaffService } from '../staff/service';
 import { toSessionUser } from '../staff/service';
@@ -52,6 +53,20 @@ export interface Router {
    * channel is refused, the input is validated like every call.
    */
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Locks a signed-in session idle for the set minutes (audited as an idle lock, the screen told by
+   * 'session.changed'); true when it locked it now. Every call asks first; main's sweep asks too.
+   */
+  lockIfIdle(session: Session): Promise<boolean>;
+}
+
+/**
+ * What keeps a session awake: the screen's activity report, and a call that changes or reveals
+ * data (signing in, unlocking, saving, printing…). A read never does, so the status polls and
+ * pushes-then-reads of an unattended screen let it lock.
+ */
+function countsAsActivity(channel: ChannelName, spec: ChannelSpec): boolean {
+  return channel === 'session.activity' || spec.audit !== false;
 }
 
 /**
@@ -74,8 +89,9 @@ export function createRouter(deps: {
   staff: StaffService;
   audit: AuditService;
   log: Logger;
+  idle: IdleLock;
 }): Router {
-  const { handlers, audit, log } = deps;
+  const { handlers, audit, log, idle } = deps;
 
   function currentUser(session: Session): SessionUser | null {
     if (session.userId === null) return null;
@@ -88,12 +104,32 @@ export function createRouter(deps: {
     return toSessionUser(row);
   }
 
+  async function lockIfIdle(session: Session): Promise<boolean> {
+    if (session.locked) return false;
+    const user = currentUser(session);
+    if (!user || !idle.expired(session)) return false;
+    session.locked = true;
+    audit.append({
+      userId: user.id,
+      username: user.username,
+      action: 'session.lock',
+      target: 'idle',
+      result: 'ok',
+      code: null,
+      detail: { by: 'main' },
+    });
+    const state = await handlers['session.state']({ session, user, audit: {} }, {});
+    session.emit('session.changed', state);
+    return true;
+  }
+
   async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       log.warn({ channel }, 'unknown channel');
       return fail('unknown_channel');
     }
     const spec: ChannelSpec = channels[channel];
+    await lockIfIdle(session);
     const user = currentUser(session);
     const note: AuditNote = {};
     const record = (result: 'ok' | 'denied' | 'failed', code: string | null) => {
@@ -135,6 +171,7 @@ export function createRouter(deps: {
       }
       // A service that audits itself wrote the entry in its own transaction; failures are the router's.
       if (spec.audit && spec.audit !== 'service') record('ok', null);
+      if (session.userId !== null && !session.locked && countsAsActivity(channel, spec)) idle.touch(session);
       return ok(output.data);
     } catch (error) {
       if (error instanceof AppError) {
@@ -153,5 +190,6 @@ export function createRouter(deps: {
     call: (session, channel, input) =>
       dispatch(session, channel, input) as Promise<Result<ChannelOutput<typeof channel>>>,
     dispatch,
+    lockIfIdle,
   };
 }
