@@ -1,13 +1,17 @@
 import { expect, screenshot, test } from './support/fixtures';
 import { WorkstationPage } from './pages/workstation';
+import { activityReportMs } from '../preload/contract/channels/session';
 
 const admin = { username: 'admin', displayName: '王主任', password: 'Admin#2026x' };
 const clerk = { username: 'zhangsan', displayName: '张三', password: 'Clerk#2026a' };
 const clerkOwnPassword = 'Clerk#2026b';
 
+// The host on a test clock the spec can move ahead: main keeps the idle lock.
+test.use({ hostArgs: ['--clock-start', new Date().toISOString()], hostEnv: { YICHUANG_E2E: '1' } });
+
 test('first run → admin → clerk → idle lock → unlock → lockout → audit trail verified', async ({ page, host }) => {
+  test.setTimeout(120_000); // the screen's last activity report has to go before main's clock moves
   const ws = new WorkstationPage(page);
-  await page.clock.install();
   await page.goto(host.url);
 
   await screenshot(page, 'first-run');
@@ -38,8 +42,10 @@ test('first run → admin → clerk → idle lock → unlock → lockout → aud
   await expect(page.getByTestId('nav-staff')).toHaveCount(0);
   await expect(page.getByTestId('nav-audit')).toHaveCount(0);
 
-  // Ten idle minutes lock the workstation; the work behind the lock is not shown.
-  await page.clock.fastForward('10:05');
+  // Ten idle minutes on main's clock lock the workstation (after the screen's last activity report
+  // has gone); the work behind the lock is not shown.
+  await page.waitForTimeout(activityReportMs + 1_000);
+  await host.advanceClock(10 * 60_000 + 5_000);
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   // The work behind the lock is hidden from assistive tech and cannot be focused or clicked.
   await expect(page.locator('.shell')).toHaveAttribute('aria-hidden', 'true');

@@ -1,11 +1,15 @@
 import { test as base, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 
-/** Each test gets its own browser host and data directory; `test.use({ hostArgs })` adds flags. */
-export const test = base.extend<{ host: RunningHost; hostArgs: string[] }>({
+/**
+ * Each test gets its own browser host and data directory; `test.use({ hostArgs })` adds flags,
+ * `test.use({ hostEnv })` variables (`YICHUANG_E2E: '1'` with `--clock-start`).
+ */
+export const test = base.extend<{ host: RunningHost; hostArgs: string[]; hostEnv: Record<string, string> }>({
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHost(hostArgs);
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostArgs, hostEnv }, use) => {
+    const host = await startHost(hostArgs, { env: hostEnv });
     await use(host);
     await host.stop();
   },

@@ -9,6 +9,8 @@ export interface RunningHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** Moves the host's clock ahead (only a host started with `--clock-start` and YICHUANG_E2E=1). */
+  advanceClock(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,16 +31,17 @@ export async function startHost(args: readonly string[] = [], options: HostOptio
     process.execPath,
     [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0', ...args],
     {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       // The data is encrypted at rest: the passphrase path, as on a PC with no OS keyring.
       env: { ...process.env, YICHUANG_PASSPHRASE: e2ePassphrase, ...options.env },
     },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser host did not get ready in 20 s\n${stderr}`)), 20_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.on('line', (line) => {
       const match = /^Yichuang ready at (http:\/\/127\.0\.0\.1:\d+\/\S*)$/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -53,6 +56,18 @@ export async function startHost(args: readonly string[] = [], options: HostOptio
     origin: parsed.origin,
     token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     dataDir,
+    advanceClock: (ms) =>
+      new Promise<void>((done, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the host's clock did not move\n${stderr}`)), 5_000);
+        const onLine = (line: string) => {
+          if (!line.startsWith('clock at ')) return;
+          clearTimeout(timer);
+          lines.off('line', onLine);
+          done();
+        };
+        lines.on('line', onLine);
+        child.stdin!.write(`advance-clock ${Math.round(ms)}\n`);
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));

@@ -33,6 +33,7 @@ import { drizzleOf, type Db, type Sqlite } from '../db/connection';
 import { backupDirName, openWorkstationData } from '../db/open';
 import type { KeyProtector } from '../security/protectors';
 import { restrictNewFiles } from '../security/private-files';
+import { createIdleLock, idleSweepMs } from '../auth/idle-lock';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { createSessionHub, type SessionHub } from '../ipc/session-hub';
 import { createRootLogger, subsystem, type Logger } from '../logging/logger';
@@ -81,6 +82,8 @@ export interface WorkstationConfig {
   sync?: Partial<Pick<SyncDeps, 'concurrency' | 'idleMs' | 'random' | 'client'>> & { autoStart?: boolean };
   /** The app version sent to central with every request: Electron's `app.getVersion()`; package.json's by default. */
   appVersion?: string;
+  /** How often main looks for idle sessions to lock (tests). */
+  idleSweepMs?: number;
 }
 
 export interface Services {
@@ -300,7 +303,16 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     staff,
     audit,
     log: subsystem(root, 'router'),
+    // The one number for the idle lock: the workstation's setting, read at each check.
+    idle: createIdleLock({ clock, minutes: () => settings.get().idleLockMinutes }),
   });
+  // Main locks the sessions nobody touched (not only when their screen asks), and tells their screens.
+  const idleSweep = setInterval(() => {
+    for (const session of hub.sessions()) {
+      router.lockIfIdle(session).catch((err: unknown) => root.error({ err }, 'idle lock check failed'));
+    }
+  }, config.idleSweepMs ?? idleSweepMs);
+  idleSweep.unref();
 
   const backupNow = async () => {
     const file = await ensureDailyBackup(sqlite, backupDir, clock.now(), keys);
@@ -332,6 +344,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        clearInterval(idleSweep);
         await services.sync.stop().catch((err: unknown) => root.error({ err }, 'sync did not stop cleanly'));
         await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));

@@ -54,6 +54,8 @@ export function sessionHandlers(deps: SessionDeps): HandlersOf<typeof sessionCha
       session.locked = true;
       return stateOf(session);
     },
+    // Only a stamp: the router counts it as the clerk's activity (router.ts, countsAsActivity).
+    'session.activity': () => ({ done: true as const }),
     'session.unlock': async ({ session, user }, input) => {
       if (!session.locked) return stateOf(session);
       try {

@@ -7,7 +7,8 @@ import { nodeHostProtectors } from '../security/passphrase-prompt';
 import { defaultDataDir } from '../data-dir';
 import { defaultResourcesDir, rendererDir } from '../paths';
 import { startBrowserHost } from './server';
-import { clockFromFlag, testClockSwitch } from './test-clock';
+import { createInterface } from 'node:readline';
+import { advanceClockCommand, clockFromFlag, testClockSwitch } from './test-clock';
 
 const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N] [--simulate-devices]
   --data-dir DIR       where the database, backups and logs live (default: ${defaultDataDir()})
@@ -16,7 +17,8 @@ const usage = `Usage: node out/main/browser-host.js [--data-dir DIR] [--port N] 
 The data is encrypted at rest: its key is kept by the OS keyring where there is one, else by the
 passphrase in YICHUANG_PASSPHRASE (12 characters or more), else by one typed at start.
   --clock-start ISO    end-to-end tests only (needs ${testClockSwitch}=1): the clock starts at ISO
-                       (with its offset, e.g. 2026-12-06T23:30:00Z) and runs on from there`;
+                       (with its offset, e.g. 2026-12-06T23:30:00Z) and runs on from there;
+                       a line \`advance-clock MS\` on standard input moves it MS milliseconds ahead`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -54,6 +56,15 @@ async function main(): Promise<void> {
   });
   const host = await startBrowserHost({ workstation, rendererDir: rendererDir(), port });
   console.log(`Yichuang ready at ${host.url}`);
+  if (clock) {
+    // End-to-end tests only (the clock exists only with YICHUANG_E2E=1): `advance-clock MS` on stdin.
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      const match = advanceClockCommand.exec(line.trim());
+      if (!match?.[1]) return;
+      clock.advance(Number(match[1]));
+      console.log(`clock at ${clock.now().toISOString()}`);
+    });
+  }
 
   const stop = () => {
     void host

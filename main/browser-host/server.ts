@@ -26,8 +26,24 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-/** Largest request a connection may send (materials arrive in later versions). */
-const maxMessageBytes = 64 * 1024 * 1024;
+/** Largest request a signed-in connection may send (a scan or an imported file travels inside it). */
+export const maxMessageBytes = 64 * 1024 * 1024;
+/** Largest request before sign-in: sign-in, set-up, the state and a ping are small. */
+export const maxMessageBytesBeforeSignIn = 64 * 1024;
+
+/**
+ * What ws lets one message of this connection be. ws takes one limit per server; its receiver
+ * keeps it in `_maxPayload` and checks each frame's declared length against it before reading
+ * the payload, so a message over it is refused without being held in memory (ws then closes the
+ * connection with 1009, Message Too Big). Fails loudly if a ws upgrade ever moves it.
+ */
+export function setMessageCap(ws: WebSocket, bytes: number): void {
+  const receiver = (ws as unknown as { _receiver?: { _maxPayload?: unknown } })._receiver;
+  if (!receiver || typeof receiver._maxPayload !== 'number') {
+    throw new Error('ws no longer keeps its message limit where the browser host sets it');
+  }
+  receiver._maxPayload = bytes;
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -86,6 +102,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     sessions.add(session);
     const leaveHub = workstation.hub.add(session);
+    // Before sign-in (and while locked) a connection may send only small messages; signed in, today's large ones.
+    const capFor = () => (session.userId === null || session.locked ? maxMessageBytesBeforeSignIn : maxMessageBytes);
+    setMessageCap(ws, capFor());
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        // Nothing of the message is logged: only that it was too large, and whether anyone was signed in.
+        log.warn(
+          { signedIn: session.userId !== null, limitBytes: capFor() },
+          'websocket message over the limit: closed (1009)',
+        );
+      } else log.warn({ code: error.code ?? null }, 'websocket error');
+    });
     ws.on('close', () => {
       sessions.delete(session);
       leaveHub();
@@ -106,6 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return;
         }
         const answer = await workstation.router.dispatch(session, message.channel, message.input);
+        setMessageCap(ws, capFor());
         if (ws.readyState === ws.OPEN) ws.send(encodeMessage({ id: message.id, answer }));
       })();
     });

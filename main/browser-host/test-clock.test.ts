@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockFromFlag } from './test-clock';
+import { advanceClockCommand, clockFromFlag } from './test-clock';
 
 describe('--clock-start', () => {
   const e2e = { YICHUANG_E2E: '1' };
@@ -30,5 +30,18 @@ describe('--clock-start', () => {
     expect(clock?.now().toISOString()).toBe('2026-12-06T23:30:00.000Z');
     real += 90_000;
     expect(clock?.now().toISOString()).toBe('2026-12-06T23:31:30.000Z');
+  });
+
+  it('jumps ahead when told, and runs on from there', () => {
+    let real = Date.parse('2030-01-01T00:00:00Z');
+    const { clock } = clockFromFlag('2026-12-06T23:30:00Z', e2e, () => real);
+    clock?.advance(10 * 60_000);
+    expect(clock?.now().toISOString()).toBe('2026-12-06T23:40:00.000Z');
+    real += 1_000;
+    expect(clock?.now().toISOString()).toBe('2026-12-06T23:40:01.000Z');
+    expect(advanceClockCommand.exec('advance-clock 600000')?.[1]).toBe('600000');
+    for (const line of ['advance-clock -5', 'advance-clock', 'advance-clock 1e9', 'rm -rf /']) {
+      expect(advanceClockCommand.test(line)).toBe(false);
+    }
   });
 });

@@ -11,11 +11,19 @@ export const testClockSwitch = 'YICHUANG_E2E';
  * by a flag slipped into a shortcut. The instant must carry its offset (`Z`, `+08:00`): a time without
  * one would be read in the PC's zone. Returns the clock, or a message for the person who started it.
  */
+export interface TestClock extends Clock {
+  /** Jumps ahead (an end-to-end test idles past the lock without waiting ten real minutes). */
+  advance(ms: number): void;
+}
+
+/** What the host reads on its standard input while on a test clock: `advance-clock MS`. */
+export const advanceClockCommand = /^advance-clock (\d{1,10})$/;
+
 export function clockFromFlag(
   start: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   realNow: () => number = Date.now,
-): { clock?: Clock; error?: string } {
+): { clock?: TestClock; error?: string } {
   if (start === undefined) return {};
   if (env[testClockSwitch] !== '1') {
     return { error: `--clock-start is for end-to-end tests only: set ${testClockSwitch}=1 to use it` };
@@ -26,6 +34,13 @@ export function clockFromFlag(
   } catch {
     return { error: `--clock-start needs an ISO time with its offset (2026-12-06T23:30:00Z), not "${start}"` };
   }
-  const offsetMs = startMs - realNow();
-  return { clock: { now: () => new Date(realNow() + offsetMs) } };
+  let offsetMs = startMs - realNow();
+  return {
+    clock: {
+      now: () => new Date(realNow() + offsetMs),
+      advance(ms) {
+        offsetMs += ms;
+      },
+    },
+  };
 }

@@ -27,7 +27,7 @@ export function casesHandlers(deps: { cases: CaseService; devices: DeviceService
       return cases.history(input.kind, input.idNumber);
     },
     'cases.takeCard': ({ user, audit: note }, input) => {
-      cases.get(input.caseId, actorOf(user));
+      cases.assertHandles({ id: actorOf(user).id, role: user!.role }, input.caseId);
       const { identity, masked } = devices.reveal(input.readId);
       note.detail = { cardType: identity.cardType, idNumber: masked };
       return identity;

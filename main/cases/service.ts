@@ -39,6 +39,7 @@ import {
   type ChecklistEntry,
 } from '../../preload/contract/intake';
 import { learnedDetails, withPanelFields } from '../../preload/contract/applicant-fields';
+import { caseOverseers, type Role } from '../../preload/contract/roles';
 
 /** What the clerk does to a case at the window (central's events come through central-events.ts). */
 type WindowAction = Exclude<CaseAction, `central.${string}`>;
@@ -205,6 +206,18 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   return {
     ...reads,
+
+    /**
+     * Before personal data of a case is shown whole (a card taken into it): only the clerk the case
+     * records (its clerkId, the one who started or resumed it) or a supervisor. The admin never gets
+     * here (the router keeps reveals to revealRoles); a refusal is audited as denied.
+     */
+    assertHandles(who: { id: number; role: Role }, caseId: string): void {
+      const r = row(caseId);
+      if (r.clerkId !== who.id && !caseOverseers.includes(who.role)) {
+        throw new AppError('not_case_clerk', { clerk: r.clerkName });
+      }
+    },
 
     /** The keyed digest an ID number or credit code is searched by (seeding benchmarks, tests). */
     digestOf: (idNumber: string) => registry.digest(idNumber),

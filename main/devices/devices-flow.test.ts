@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract/channels';
 import type { CardRead, DeviceInfo, Scan } from '../../preload/contract/devices';
 import {
+  addClerk,
   codeOf,
   createTestWorkstation,
   newSession,
@@ -72,9 +73,15 @@ describe('devices through the router (simulated)', () => {
     expect((await ok('idcard.current', {}))!.readId).toBe(second.readId);
   });
 
-  it('reveals the whole number on request, and audits the reveal without the number', async () => {
+  it('reveals the whole number on request (to a clerk, never the admin), and audits the reveal without the number', async () => {
     const read = await until(() => eventsOf<CardRead>(admin, 'idcard.read')[0]);
-    const identity = await ok('idcard.reveal', { readId: read.readId });
+    const refused = await t.workstation.router.call(admin, 'idcard.reveal', { readId: read.readId });
+    expect(codeOf(refused)).toBe('forbidden');
+    const clerk = newSession();
+    clerk.userId = (
+      await addClerk(t.workstation.services.staff, { username: 'lin', displayName: '林', windowNumber: 7 })
+    ).id;
+    const identity = await ok('idcard.reveal', { readId: read.readId }, clerk);
     expect(identity.idNumber).toBe(sampleCards.resident_zhang.idNumber);
     const audit = await ok('audit.list', { action: 'idcard.reveal', limit: 5 });
     expect(audit.entries[0]).toMatchObject({ result: 'ok', target: `card-read#${read.readId}` });

@@ -14,6 +14,7 @@ import {
   type TestWorkstation,
 } from '../testing/workstation';
 import { workstationHandlers } from '../app/services';
+import { createIdleLock } from '../auth/idle-lock';
 import { createRouter, type CallContext, type Handlers, type Router } from './router';
 import type { Session } from './session';
 
@@ -67,6 +68,7 @@ async function harness(overrides: Partial<Record<ChannelName, AnyHandler>> = {})
     staff: t.workstation.services.staff,
     audit: t.workstation.services.audit,
     log: t.workstation.log,
+    idle: createIdleLock({ clock: t.clock, minutes: () => 10 }),
   });
   return { t, router, calls: spy.calls, userIds, usernames };
 }
@@ -90,6 +92,7 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'system.ping': () => ({}),
   'session.state': () => ({}),
   'session.lock': () => ({ reason: 'manual' }),
+  'session.activity': () => ({}),
   'session.unlock': () => ({ password: 'not-the-password' }),
   'setup.initialize': () => ({
     admin: { username: 'second', displayName: '第二', password: strongPassword },
@@ -174,6 +177,7 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'system.ping': 'ok',
   'session.state': 'ok',
   'session.lock': 'ok',
+  'session.activity': 'ok',
   'session.unlock': 'ok', // not locked: nothing to unlock
   'setup.initialize': 'already_set_up',
   'auth.signIn': 'bad_credentials',

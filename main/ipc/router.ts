@@ -9,10 +9,11 @@ import type {
 import { channels, isChannelName } from '../../preload/contract/channels';
 import type { Result } from '../../preload/contract/envelope';
 import { fail, ok } from '../../preload/contract/envelope';
-import { AppError } from '../../preload/contract/errors';
+import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { mayAccess } from '../../preload/contract/roles';
 import type { SessionUser } from '../../preload/contract/schemas';
 import type { AuditService } from '../audit/service';
+import type { IdleLock } from '../auth/idle-lock';
 import type { Logger } from '../logging/logger';
 import type { StaffService } from '../staff/service';
 import { toSessionUser } from '../staff/service';
@@ -52,7 +53,27 @@ export interface Router {
    * channel is refused, the input is validated like every call.
    */
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Locks a signed-in session idle for the set minutes (audited as an idle lock, the screen told by
+   * 'session.changed'); true when it locked it now. Every call asks first; main's sweep asks too.
+   */
+  lockIfIdle(session: Session): Promise<boolean>;
 }
+
+/**
+ * What keeps a session awake: the screen's activity report, and a call that changes or reveals
+ * data (signing in, unlocking, saving, printing…). A read never does, so the status polls and
+ * pushes-then-reads of an unattended screen let it lock.
+ */
+function countsAsActivity(channel: ChannelName, spec: ChannelSpec): boolean {
+  return channel === 'session.activity' || spec.audit !== false;
+}
+
+/**
+ * Refusals a service makes about who the caller is (not the role, which the router checks itself):
+ * the caller may not see or answer for what is someone else's. Audited as denied, like a role's.
+ */
+const denials: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['forbidden', 'not_case_clerk', 'print_job_of_other']);
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -68,8 +89,9 @@ export function createRouter(deps: {
   staff: StaffService;
   audit: AuditService;
   log: Logger;
+  idle: IdleLock;
 }): Router {
-  const { handlers, audit, log } = deps;
+  const { handlers, audit, log, idle } = deps;
 
   function currentUser(session: Session): SessionUser | null {
     if (session.userId === null) return null;
@@ -82,12 +104,32 @@ export function createRouter(deps: {
     return toSessionUser(row);
   }
 
+  async function lockIfIdle(session: Session): Promise<boolean> {
+    if (session.locked) return false;
+    const user = currentUser(session);
+    if (!user || !idle.expired(session)) return false;
+    session.locked = true;
+    audit.append({
+      userId: user.id,
+      username: user.username,
+      action: 'session.lock',
+      target: 'idle',
+      result: 'ok',
+      code: null,
+      detail: { by: 'main' },
+    });
+    const state = await handlers['session.state']({ session, user, audit: {} }, {});
+    session.emit('session.changed', state);
+    return true;
+  }
+
   async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       log.warn({ channel }, 'unknown channel');
       return fail('unknown_channel');
     }
     const spec: ChannelSpec = channels[channel];
+    await lockIfIdle(session);
     const user = currentUser(session);
     const note: AuditNote = {};
     const record = (result: 'ok' | 'denied' | 'failed', code: string | null) => {
@@ -129,10 +171,11 @@ export function createRouter(deps: {
       }
       // A service that audits itself wrote the entry in its own transaction; failures are the router's.
       if (spec.audit && spec.audit !== 'service') record('ok', null);
+      if (session.userId !== null && !session.locked && countsAsActivity(channel, spec)) idle.touch(session);
       return ok(output.data);
     } catch (error) {
       if (error instanceof AppError) {
-        if (spec.audit) record('failed', error.code);
+        if (spec.audit) record(denials.has(error.code) ? 'denied' : 'failed', error.code);
         return { ok: false, error: error.toShape() };
       }
       log.error({ channel, err: error }, 'handler failed');
@@ -147,5 +190,6 @@ export function createRouter(deps: {
     call: (session, channel, input) =>
       dispatch(session, channel, input) as Promise<Result<ChannelOutput<typeof channel>>>,
     dispatch,
+    lockIfIdle,
   };
 }

@@ -16,6 +16,10 @@ export function createSessionHub() {
     get size(): number {
       return sessions.size;
     },
+    /** Every open session, signed in or not, locked or not (the idle lock looks at each). */
+    sessions(): Session[] {
+      return [...sessions];
+    },
     broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
       for (const session of sessions) {
         if (session.userId !== null && !session.locked) session.emit(event, payload);

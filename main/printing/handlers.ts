@@ -35,8 +35,8 @@ export function printingHandlers({ printing }: { printing: PrintingService }): H
       notePrint(note, result.job);
       return result;
     },
-    'printing.confirm': ({ audit: note }, input) => {
-      const job = printing.confirm(input.jobId, input.printed);
+    'printing.confirm': ({ user, audit: note }, input) => {
+      const job = printing.confirm(actorOf(user), input.jobId, input.printed);
       notePrint(note, job);
       return job;
     },

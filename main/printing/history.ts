@@ -165,6 +165,12 @@ export function createPrintHistory(db: Db, clock: Clock) {
       db.update(printJobs).set({ bytes }).where(eq(printJobs.id, id)).run();
     },
 
+    /** Who started a job (its clerk), which the job as shown does not carry. */
+    printedBy(id: number): { clerkId: number; clerkName: string } {
+      const r = row(id);
+      return { clerkId: r.clerkId, clerkName: r.clerkName };
+    },
+
     get(id: number): PrintJob {
       return toJob(row(id));
     },

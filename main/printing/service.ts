@@ -154,8 +154,10 @@ export function createPrintingService(deps: PrintingServiceDeps) {
       return { job: finished, pdf: null };
     },
 
-    /** The clerk's answer after the browser's print dialog: printed or not. */
-    confirm(jobId: number, printed: boolean): PrintJob {
+    /** The clerk's answer after the browser's print dialog: printed or not; only the one who printed answers. */
+    confirm(actor: Actor, jobId: number, printed: boolean): PrintJob {
+      const owner = history.printedBy(jobId);
+      if (owner.clerkId !== actor.id) throw new AppError('print_job_of_other', { clerk: owner.clerkName });
       const job = history.get(jobId);
       if (job.backend !== 'browser') throw new AppError('print_result_not_needed');
       if (job.state !== 'pending') return job;

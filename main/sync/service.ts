@@ -14,6 +14,7 @@ import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
 import type { CaseEvent, CasePut } from '@yichuang/domain/protocol';
 import { AppError } from '../../preload/contract/errors';
+import { centralAddressProblem } from '../../preload/contract/central-address';
 import {
   clockSkewWarningMs,
   type EnrolInput,
@@ -380,6 +381,9 @@ export function createSyncService(deps: SyncDeps) {
 
     /** Trades an enrolment code for a credential and keeps it; the backlog starts to flow. */
     async enrol(input: EnrolInput): Promise<SyncStatus> {
+      // The contract refuses it already; this service is the one writer of the address, so it checks too.
+      const addressProblem = centralAddressProblem(input.centralUrl);
+      if (addressProblem) throw new AppError(addressProblem);
       // Central registers this PC by its window number: never one the settings only stand in for.
       const window = deps.settings.window();
       if (!window) {

@@ -1,4 +1,5 @@
 import { versionHeader } from '@yichuang/domain/protocol';
+import { centralAddressProblem } from '../../preload/contract/central-address';
 
 /**
  * Where the workstation's updates come from: its own central, the address it is enrolled with,
@@ -19,8 +20,6 @@ export interface UpdateFeed {
   headers: Record<string, string>;
 }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export type FeedAnswer = { ok: true; feed: UpdateFeed } | { ok: false; reason: string };
 
 /**
@@ -36,7 +35,8 @@ export function updateFeedOf(access: CentralAccess | null, appVersion: string): 
   } catch {
     return { ok: false, reason: `中心地址无效（${access.centralUrl}）：无法获取更新` };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackHosts.has(url.hostname))) {
+  // The one rule for central's address (https, or http on loopback), as at enrolment.
+  if (centralAddressProblem(access.centralUrl)) {
     return { ok: false, reason: '中心地址不是 https：不从未加密的地址下载更新' };
   }
   url.search = '';

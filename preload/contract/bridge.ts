@@ -43,18 +43,23 @@ export interface Bridge {
   api: Api;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onConnection(listener: (status: ConnectionStatus) => void): () => void;
+  /** Whenever main answers a call with session_locked (main locked the session, e.g. when idle). */
+  onLocked(listener: () => void): () => void;
 }
 
 /** The renderer's one way to reach main: a typed API over any transport. */
 export function createBridge(transport: Transport): Bridge {
   const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  const lockedListeners = new Set<() => void>();
   for (const name of Object.keys(channels) as ChannelName[]) {
     const [area, action] = name.split('.') as [string, string];
     const group = (api[area] ??= {});
     group[action] = async (input: unknown) => {
       try {
         const answer = await transport.invoke(name, input ?? {});
-        return isResult(answer) ? answer : fail('internal');
+        if (!isResult(answer)) return fail('internal');
+        if (!answer.ok && answer.error.code === 'session_locked') for (const listener of lockedListeners) listener();
+        return answer;
       } catch {
         return fail('transport_closed');
       }
@@ -69,5 +74,9 @@ export function createBridge(transport: Transport): Bridge {
       });
     },
     onConnection: (listener) => transport.onStatus(listener),
+    onLocked(listener) {
+      lockedListeners.add(listener);
+      return () => lockedListeners.delete(listener);
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { centralEventKinds, type CentralEventKind } from '@yichuang/domain/cases';
 import { centralSupplementItemSchema, enrolmentCodeSchema } from '@yichuang/domain/protocol';
 import { z } from 'zod';
+import { centralAddressProblem } from './central-address';
+import { errorText } from './errors';
 
 /**
  * Sync with central: the outbox the window fills at each decision, and what the clerk sees of it.
@@ -105,11 +107,14 @@ export type CentralCaseEvent = z.infer<typeof centralCaseEventSchema>;
 
 export const enrolInputSchema = z
   .object({
+    /** https, or http on this PC's loopback only (central-address.ts); the message from the error catalog. */
     centralUrl: z
       .string()
       .trim()
-      .url('中心地址须为 http:// 或 https:// 开头的网址')
-      .refine((u) => /^https?:\/\//.test(u), '中心地址须为 http:// 或 https:// 开头的网址'),
+      .superRefine((address, ctx) => {
+        const problem = centralAddressProblem(address);
+        if (problem) ctx.addIssue({ code: 'custom', message: errorText(problem, undefined) });
+      }),
     code: enrolmentCodeSchema,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { createBridge, type Bridge } from '../../preload/contract/bridge';
+import { takeToken } from './transport/token';
 import { createWebSocketTransport } from './transport/websocket';
 
 declare global {
@@ -9,5 +10,9 @@ declare global {
 }
 
 /** The one bridge of this page: Electron's preload, or the browser host's WebSocket. */
-export const bridge: Bridge = window.yichuang ?? createBridge(createWebSocketTransport(window.location));
+export const bridge: Bridge =
+  window.yichuang ??
+  createBridge(
+    createWebSocketTransport(window.location, takeToken(window.location, window.history, window.sessionStorage)),
+  );
 export const api = bridge.api;

@@ -8,7 +8,7 @@ import {
   caseSummarySchema,
 } from '../cases';
 import { identitySchema } from '../devices';
-import { intakeRoles } from '../roles';
+import { intakeRoles, revealRoles } from '../roles';
 import { caseDraftSchema, caseIdSchema, decisionSchema } from '@yichuang/domain/cases';
 
 const unseenSchema = z.object({ count: z.number().int().nonnegative() });
@@ -79,7 +79,10 @@ export const casesChannels = {
     audit: false,
   }),
 
-  /** Earlier cases of the same applicant, to prefill the form; audited as a reveal (phone, address). */
+  /**
+   * Earlier cases of the same applicant, to prefill the form; audited as a reveal (phone, address).
+   * The ID number is the caller's own (typed or read): no case to check, the roles that take cases.
+   */
   'cases.history': channel({
     input: z
       .object({
@@ -88,15 +91,18 @@ export const casesChannels = {
       })
       .strict(),
     output: applicantHistorySchema,
-    access: intakeRoles,
+    access: revealRoles,
     audit: 'reveal',
   }),
 
-  /** The unmasked identity of a card read, to fill the case's applicant or agent; audited on the case. */
+  /**
+   * The unmasked identity of a card read, to fill the case's applicant or agent; audited on the case.
+   * Only the case's own clerk or a supervisor (main checks; a refusal is audited as denied).
+   */
   'cases.takeCard': channel({
     input: z.object({ caseId: caseIdSchema, readId: z.string().uuid() }).strict(),
     output: identitySchema,
-    access: intakeRoles,
+    access: revealRoles,
     audit: 'reveal',
     auditTarget: (input) => input.caseId,
   }),

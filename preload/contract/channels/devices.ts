@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, none } from '../channel';
+import { deviceSetupRoles, revealRoles } from '../roles';
 import {
   cardReadSchema,
   scanSchema,
@@ -25,7 +26,7 @@ export const devicesChannels = {
   'devices.assignRole': channel({
     input: z.object({ deviceId: deviceIdSchema, role: deviceRoleSchema }).strict(),
     output: deviceInfoSchema,
-    access: 'signedIn',
+    access: deviceSetupRoles,
     audit: 'change',
     auditTarget: (input) => input.deviceId,
   }),
@@ -57,11 +58,11 @@ export const devicesChannels = {
     audit: false,
   }),
 
-  /** The unmasked identity of a read, to fill a form; audited as a reveal. */
+  /** The unmasked identity of a read, to fill a form; audited as a reveal (never the admin's). */
   'idcard.reveal': channel({
     input: z.object({ readId: z.string().uuid() }).strict(),
     output: identitySchema,
-    access: 'signedIn',
+    access: revealRoles,
     audit: 'reveal',
     auditTarget: (input) => `card-read#${input.readId}`,
   }),

@@ -7,7 +7,7 @@ import {
   renderedDocumentSchema,
   reportDocumentRefSchema,
 } from '../documents';
-import { intakeRoles, supervisors } from '../roles';
+import { intakeRoles, printingRoles, supervisors } from '../roles';
 import { printerChoiceSchema } from '../schemas';
 import { caseIdSchema } from '@yichuang/domain/cases';
 
@@ -52,11 +52,11 @@ export const printingChannels = {
     audit: 'change',
   }),
 
-  /** After the browser's own print dialog: did it print? Until then the job is pending. */
+  /** After the browser's own print dialog: did it print? Until then the job is pending. Only the job's own printer answers. */
   'printing.confirm': channel({
     input: z.object({ jobId: z.number().int().positive(), printed: z.boolean() }).strict(),
     output: printJobSchema,
-    access: 'signedIn',
+    access: printingRoles,
     audit: 'change',
     auditTarget: (input) => `print-job#${input.jobId}`,
   }),

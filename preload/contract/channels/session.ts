@@ -8,6 +8,12 @@ import {
   windowSettingsSchema,
 } from '../schemas';
 
+/**
+ * The screen reports activity at most this often: cheap for main, and well inside the shortest lock
+ * (1 minute). A burst sends one report at once and, if it goes on, one more at the end of the interval.
+ */
+export const activityReportMs = 15_000;
+
 /** Signing in and out, the lock, first-time setup: what every screen asks before anything else. */
 export const sessionChannels = {
   'system.ping': channel({ input: none, output: z.object({ pong: z.literal(true) }), access: 'public', audit: false }),
@@ -29,6 +35,18 @@ export const sessionChannels = {
     beforePasswordChange: true,
     audit: 'change',
     auditTarget: (input) => input.reason,
+  }),
+
+  /**
+   * The clerk touched keyboard or mouse (the screen sends it at most every few seconds): keeps main's
+   * idle lock away. Refused once locked, like everything but unlock and state.
+   */
+  'session.activity': channel({
+    input: none,
+    output: z.object({ done: z.literal(true) }),
+    access: 'signedIn',
+    beforePasswordChange: true,
+    audit: false,
   }),
 
   'session.unlock': channel({
@@ -83,6 +101,6 @@ export const sessionChannels = {
 
 /** What main pushes to the screens about the session. */
 export const sessionEvents = {
-  /** The session changed on the main side (locked by the OS lock screen, account disabled…). */
+  /** The session changed on the main side (locked when idle or by the OS lock screen, account disabled…). */
   'session.changed': sessionStateSchema,
 } as const;

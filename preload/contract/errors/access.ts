@@ -14,6 +14,10 @@ export const accessErrors = {
     'zh-CN': '您的角色无权进行此操作：如需办理请联系值班长或管理员',
     en: 'Your role may not do this: ask a supervisor or administrator',
   },
+  not_case_clerk: {
+    'zh-CN': '此件由 {clerk} 经办：只有经办人或值班长可以查看完整的证件信息',
+    en: 'This case is handled by {clerk}: only they or a supervisor may see the full ID details',
+  },
   bad_credentials: {
     'zh-CN': '用户名或密码错误：请重新输入',
     en: 'Wrong username or password: please try again',

@@ -14,6 +14,10 @@ export const printingErrors = {
     'zh-CN': '本机没有 CUPS 打印服务：请改选其他打印机或浏览器打印',
     en: 'This PC has no CUPS print service: choose another printer or browser printing',
   },
+  print_job_of_other: {
+    'zh-CN': '这次打印由 {clerk} 发起：只能由其本人确认是否打印成功',
+    en: 'This print was started by {clerk}: only they can confirm whether it printed',
+  },
   print_in_progress: {
     'zh-CN': '该文书正在打印：请等上一个打印任务完成后再打印',
     en: 'This document is printing now: wait for that print to finish, then print again',

@@ -12,7 +12,7 @@ import { LockScreen } from '../screens/LockScreen';
 import { SettingsRepairScreen } from '../screens/SettingsRepairScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { Shell } from '../shell/Shell';
-import { useIdleLock } from './idle-lock';
+import { useActivityReport } from './idle-lock';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
 
@@ -36,7 +36,6 @@ function Workstation() {
       }),
     [setState],
   );
-  const lockIdle = useCallback(() => lock('idle'), [lock]);
   const signOut = useCallback(
     () =>
       void api.auth.signOut({}).then((result) => {
@@ -47,7 +46,8 @@ function Workstation() {
   const apply = useCallback((next: SessionState) => setState(next), [setState]);
 
   const user = state?.user ?? null;
-  useIdleLock(state?.idleLockMinutes ?? 10, Boolean(user) && !state?.locked, lockIdle);
+  // Main locks an idle session itself (its minutes are the workstation's setting): the screen reports activity.
+  useActivityReport(Boolean(user) && !state?.locked);
 
   if (!state) return <Spin size="large" fullscreen />;
   if (state.needsSetup) return <FirstRunScreen onDone={apply} languageSwitch={languageSwitch} />;

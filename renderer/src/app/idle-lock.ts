@@ -1,25 +1,34 @@
 import { useEffect } from 'react';
+import { activityReportMs } from '../../../preload/contract/channels/session';
+import { api } from '../bridge';
 
 const activityEvents = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
 
 /**
- * Calls onIdle once the clerk has not touched keyboard or mouse for `minutes`. Checked every
- * few seconds against the clock, so a sleeping PC that wakes up locks at once.
+ * Tells main that the clerk is at the keyboard or mouse (`session.activity`). Main owns the idle
+ * lock and its minutes: it locks the session when these reports (and the clerk's own changes) stop,
+ * and the screen shows the lock screen when main says so ('session.changed', or a call refused as
+ * session_locked).
  */
-export function useIdleLock(minutes: number, active: boolean, onIdle: () => void): void {
+export function useActivityReport(active: boolean): void {
   useEffect(() => {
     if (!active) return;
-    let last = Date.now();
+    let lastSent = 0;
+    let trailing: number | null = null;
+    const send = () => {
+      trailing = null;
+      lastSent = Date.now();
+      void api.session.activity({});
+    };
     const touch = () => {
-      last = Date.now();
+      const wait = lastSent + activityReportMs - Date.now();
+      if (wait <= 0) send();
+      else trailing ??= window.setTimeout(send, wait);
     };
     for (const name of activityEvents) window.addEventListener(name, touch, { passive: true, capture: true });
-    const timer = window.setInterval(() => {
-      if (Date.now() - last >= minutes * 60_000) onIdle();
-    }, 5_000);
     return () => {
-      window.clearInterval(timer);
+      if (trailing !== null) window.clearTimeout(trailing);
       for (const name of activityEvents) window.removeEventListener(name, touch, { capture: true });
     };
-  }, [minutes, active, onIdle]);
+  }, [active]);
 }

@@ -32,6 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const offEvent = bridge.on('session.changed', setState);
+    // Main keeps the idle lock: a call it refused as locked shows the lock screen (the state says locked).
+    const offLocked = bridge.onLocked(() => void refresh());
     // After a reconnect the host has a new session for us: read it again.
     const offConnection = bridge.onConnection((status) => {
       setConnection(status);
@@ -39,6 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     return () => {
       offEvent();
+      offLocked();
       offConnection();
     };
   }, [refresh, setState]);

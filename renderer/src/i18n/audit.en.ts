@@ -4,6 +4,7 @@ export const auditActionsEn = {
   'system.ping': 'Connection check',
   'session.state': 'View session',
   'session.lock': 'Lock workstation',
+  'session.activity': 'Activity (keeps the lock away)',
   'session.unlock': 'Unlock workstation',
   'setup.initialize': 'Set up workstation',
   'auth.signIn': 'Sign in',

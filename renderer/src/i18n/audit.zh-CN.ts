@@ -12,6 +12,7 @@ export const auditActionsZh = {
   'system.ping': '连接检查',
   'session.state': '查看会话',
   'session.lock': '锁定工作台',
+  'session.activity': '操作中（防止锁定）',
   'session.unlock': '解锁工作台',
   'setup.initialize': '初始化工作台',
   'auth.signIn': '登录',

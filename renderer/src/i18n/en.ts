@@ -179,6 +179,7 @@ export const en: Messages = {
       disconnected: 'Unplugged',
     },
     assignRole: 'Choose a role',
+    roleBySupervisor: 'A supervisor or administrator chooses device roles',
     roleSaved: 'Now used as {{role}}',
     samId: 'SAM id',
     statusBar: { idcard: 'Reader', scanner: 'Scanner', printer: 'Printer' },

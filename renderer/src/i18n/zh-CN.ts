@@ -178,6 +178,7 @@ export const zhCN = {
       disconnected: '已断开',
     },
     assignRole: '选择角色',
+    roleBySupervisor: '设备角色由值班长或管理员指定',
     roleSaved: '已设为{{role}}',
     samId: 'SAM 编号',
     statusBar: { idcard: '读卡器', scanner: '扫码器', printer: '打印机' },

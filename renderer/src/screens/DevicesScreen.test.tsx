@@ -96,3 +96,35 @@ describe('devices → self-test result', () => {
     expect(printer.textContent).toContain('✗ 打印机状态：打印机缺纸：请装纸后重试');
   });
 });
+
+describe('devices → who chooses a device role', () => {
+  const real: DeviceInfo = {
+    ...simulated('idcard', 'USB 身份证阅读器'),
+    id: 'serial:/dev/ttyUSB0',
+    transport: 'serial',
+    path: '/dev/ttyUSB0',
+    simulated: false,
+  };
+
+  async function roleSelect(role: 'clerk' | 'advisor' | 'supervisor' | 'admin'): Promise<Element> {
+    answerBasics(role, syncStatus());
+    fake.handle('devices.list', () => ok([real]));
+    fake.handle('idcard.current', () => ok(null));
+    const view = await render(
+      <DevicesProvider active>
+        <DevicesScreen />
+      </DevicesProvider>,
+    );
+    await waitFor(() => view.host.querySelector(`[data-device="${real.id}"] .ant-select`) !== null);
+    await settle(50);
+    return view.host.querySelector(`[data-device="${real.id}"] .ant-select`)!;
+  }
+
+  it.each(['clerk', 'advisor'] as const)('a %s sees the role but cannot change it', async (role) => {
+    expect((await roleSelect(role)).className).toContain('ant-select-disabled');
+  });
+
+  it.each(['supervisor', 'admin'] as const)('a %s may change it', async (role) => {
+    expect((await roleSelect(role)).className).not.toContain('ant-select-disabled');
+  });
+});

@@ -10,6 +10,8 @@ import {
   type DeviceRole,
   type SelfTest,
 } from '../../../preload/contract/devices';
+import { deviceSetupRoles } from '../../../preload/contract/roles';
+import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { CardPanel } from '../devices/CardPanel';
 import { useDevices } from '../devices/devices-context';
@@ -27,6 +29,9 @@ export function DevicesScreen() {
   const { devices, card, scans, refresh } = useDevices();
   const [testing, setTesting] = useState<string | null>(null);
   const [selfTest, setSelfTest] = useState<SelfTest | null>(null);
+  // Which device is which is the supervisor's or the admin's to set; others see the role, unchangeable.
+  const role = useSession().state?.user?.role ?? null;
+  const setsUpDevices = role !== null && deviceSetupRoles.includes(role);
 
   const assign = async (device: DeviceInfo, role: DeviceRole) => {
     const saved = await run(api.devices.assignRole({ deviceId: device.id, role }));
@@ -105,11 +110,13 @@ export function DevicesScreen() {
                     size="small"
                     value={device.role}
                     style={{ width: 124 }}
-                    disabled={device.simulated}
-                    onChange={(role: DeviceRole) => void assign(device, role)}
+                    disabled={device.simulated || !setsUpDevices}
+                    onChange={(next: DeviceRole) => void assign(device, next)}
                     aria-label={t('devices.role')}
                     data-testid="device-role"
-                    title={t(`devices.roleSources.${device.roleSource}`)}
+                    title={
+                      setsUpDevices ? t(`devices.roleSources.${device.roleSource}`) : t('devices.roleBySupervisor')
+                    }
                     options={deviceRoles.map((role) => ({ value: role, label: t(`devices.roles.${role}`) }))}
                   />
                 ),

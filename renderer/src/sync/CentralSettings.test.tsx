@@ -3,6 +3,7 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../preload/contract/envelope';
 import type { Role } from '../../../preload/contract/roles';
+import i18n from '../i18n';
 import { CentralSettings } from './CentralSettings';
 import { fake } from './fake-bridge';
 import {
@@ -52,7 +53,21 @@ describe('settings → 中心', () => {
     const host = await settings();
     await fillAndSubmit(host, 'ftp://central', 'ABCD-EFGH-JKLM');
     await waitFor(() => fieldErrors(host).length > 0);
-    expect(fieldErrors(host)).toEqual(['中心地址须为 http:// 或 https:// 开头的网址']);
+    expect(fieldErrors(host)).toEqual(['中心地址须为 https:// 开头的网址：请按中心管理员提供的地址填写']);
+    expect(fake.callsOf('sync.enrol')).toHaveLength(0);
+  });
+
+  it('refuses plain http to another machine, in the clerk’s language, without calling main', async () => {
+    const host = await settings();
+    await fillAndSubmit(host, 'http://example.com', 'ABCD-EFGH-JKLM');
+    await waitFor(() => fieldErrors(host).length > 0);
+    expect(fieldErrors(host)).toEqual([
+      '中心地址须使用 https://：只有本机地址（127.0.0.1、localhost、::1）可以用 http://，请改为 https:// 开头的地址',
+    ]);
+    await act(() => i18n.changeLanguage('en'));
+    act(() => byTestId(host, 'central-enrol').click());
+    await settle(50);
+    await waitFor(() => fieldErrors(host)[0]?.startsWith('The central address must use https://') ?? false);
     expect(fake.callsOf('sync.enrol')).toHaveLength(0);
   });
 

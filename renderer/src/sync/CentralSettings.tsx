@@ -2,12 +2,13 @@ import { Alert, App, Button, Descriptions, Form, Input } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { centralAddressProblem } from '../../../preload/contract/central-address';
 import { enrolInputSchema, type EnrolInput, type SyncStatus } from '../../../preload/contract/sync';
 import { useSession } from '../app/session';
 import { api } from '../bridge';
 import { useSync } from './sync-context';
 import './sync.css';
-import { useErrorText } from '../lib/result';
+import { useCodeText, useErrorText } from '../lib/result';
 
 /** A field checked by the contract's own rule, so the form refuses what main would refuse, in the same words. */
 function schemaRule(field: keyof EnrolInput): Rule {
@@ -15,6 +16,17 @@ function schemaRule(field: keyof EnrolInput): Rule {
     validator: (_rule, value: unknown) => {
       const parsed = enrolInputSchema.shape[field].safeParse(value ?? '');
       return parsed.success ? Promise.resolve() : Promise.reject(new Error(parsed.error.issues[0]?.message));
+    },
+  };
+}
+
+/** Central's address by the contract's one rule (https, or http on this PC only), said in the clerk's language. */
+function useAddressRule(): Rule {
+  const codeText = useCodeText();
+  return {
+    validator: (_rule, value: unknown) => {
+      const problem = centralAddressProblem(typeof value === 'string' ? value : '');
+      return problem ? Promise.reject(new Error(codeText({ code: problem }))) : Promise.resolve();
     },
   };
 }
@@ -49,6 +61,7 @@ function EnrolForm({ status }: { status: SyncStatus | null }) {
   const { setStatus } = useSync();
   const errorText = useErrorText();
   const [form] = Form.useForm<EnrolInput>();
+  const addressRule = useAddressRule();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -90,7 +103,7 @@ function EnrolForm({ status }: { status: SyncStatus | null }) {
         name="centralUrl"
         label={t('sync.settings.centralUrl')}
         extra={t('sync.settings.centralUrlHelp')}
-        rules={[schemaRule('centralUrl')]}
+        rules={[addressRule]}
         validateTrigger="onBlur"
       >
         <Input className="sync-mono" placeholder="https://" autoComplete="off" data-testid="central-url" />

@@ -7,12 +7,11 @@ interface Pending {
 }
 
 /**
- * The browser host's transport: one WebSocket to 127.0.0.1 with the per-run token from the
- * page address (`#token=`), in binary frames (codec.ts: bytes travel as bytes). Reconnects with
- * backoff; calls made while closed fail at once so the UI can say so instead of hanging.
+ * The browser host's transport: one WebSocket to 127.0.0.1 with the per-run token (token.ts), in
+ * binary frames (codec.ts: bytes travel as bytes). Reconnects with backoff; calls made while
+ * closed fail at once so the UI can say so instead of hanging.
  */
-export function createWebSocketTransport(location: Location): Transport {
-  const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
+export function createWebSocketTransport(location: Location, token: string): Transport {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
