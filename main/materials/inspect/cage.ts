@@ -44,7 +44,8 @@ const builtWorker = 'inspect-worker.js';
  */
 function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 };
-  const options = { resourceLimits, stdout: true, stderr: true };
+  // Its console is silenced inside (worker.ts); piping it here (stdout: true) would keep the process alive.
+  const options = { resourceLimits };
   let worker: Worker | null = null;
   for (const dir of [__dirname, join(__dirname, '..')]) {
     const built = join(dir, builtWorker);
@@ -56,8 +57,6 @@ function startWorker(heapMb: number): Worker {
     const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`;
     worker = new Worker(boot, { ...options, eval: true });
   }
-  worker.stdout.resume(); // whatever it prints is dropped
-  worker.stderr.resume();
   return worker;
 }
 
