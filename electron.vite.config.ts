@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/platform/electron/main.ts'),
           'browser-host': resolve(__dirname, 'main/browser-host/index.ts'),
+          // The cage's worker thread (main/materials/inspect/cage.ts looks for it beside the bundle).
+          'inspect-worker': resolve(__dirname, 'main/materials/inspect/worker.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ import { startBrowserHost } from '../main/browser-host/server';
 import { addClerk, setUpAdmin, strongPassword } from '../main/testing/workstation';
 import { nodeTransport } from '../main/testing/ws-transport';
 import { benchProtectors } from './bench-keys';
+import { filesBench } from './bench-files';
 
 const root = resolve(__dirname, '..');
 
@@ -24,7 +25,7 @@ type Percentile = (sorted: number[], p: number) => number;
  * `materials.import` of a PNG the store already holds (20 MB in, hashed) and `materials.read` of it
  * (20 MB out) — median of 5. `ipc.bytes_20mb_new_file_ms`: importing a new 20 MB file, with the
  * store's durable write (temp file, fsync, rename). `ipc.codec_20mb_ms`: encoding and decoding
- * the two messages alone, without the socket.
+ * the two messages alone, without the socket. Then `files.*` (bench-files.ts) on the same connection.
  */
 export async function ipcBench(percentile: Percentile): Promise<Record<string, number>> {
   const metrics: Record<string, number> = {};
@@ -95,6 +96,8 @@ export async function ipcBench(percentile: Percentile): Promise<Record<string, n
     }
     codec.sort((a, b) => a - b);
     metrics['ipc.codec_20mb_ms'] = Math.round(percentile(codec, 50));
+
+    Object.assign(metrics, await filesBench(api, value, percentile));
   } finally {
     transport.close();
     await host.close();

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodedFrameSchema } from '../preload/contract/devices';
 import { unlockDataKey } from '../main/security/data-key';
 import { passphraseProtector, testPassphraseCost } from '../main/security/protectors';
+import { makePng } from '@yichuang/domain/testing/images';
+import { makeBombPdf, makeJpeg, makePdf, withPngSize } from '../main/testing/sample-files';
 
 const root = resolve(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'yichuang-devtool-'));
@@ -89,4 +91,29 @@ describe('npm run devtool', () => {
     });
     expect(reopened.dataKey.equals(made.dataKey)).toBe(true);
   }, 60_000);
+
+  it('check-file: the import checks on a file, a verdict in Chinese and English within 30 s whatever the file', async () => {
+    const pdf = await makePdf(3);
+    const jpeg = makeJpeg(5, 3);
+    const files: [string, Buffer, number, string][] = [
+      ['good.pdf', pdf, 0, '可以导入：PDF，3 页\nAccepted: PDF, 3 pages\n'],
+      ['bomb.pdf', makeBombPdf('object-stream', 1024), 2, '过于复杂，无法在限定时间内检查'],
+      [
+        'polyglot.jpg',
+        Buffer.concat([jpeg.subarray(0, 2), Buffer.from('\xff\xfe\x00\x0b%PDF-1.7\n', 'latin1'), jpeg.subarray(2)]),
+        2,
+        '不是图片或 PDF',
+      ],
+      ['truncated.pdf', pdf.subarray(0, pdf.length >> 1), 2, 'Refused: File truncated.pdf is encrypted or damaged'],
+      ['huge.png', withPngSize(makePng(3, 2), 30_000, 30_000), 2, '30000×30000 像素'],
+    ];
+    for (const [name, bytes, code, says] of files) {
+      writeFileSync(join(dir, name), bytes);
+      const started = performance.now();
+      const result = devtool(['check-file', join(dir, name)]);
+      expect(performance.now() - started, name).toBeLessThan(30_000);
+      expect(result.code, `${name}: ${result.stderr}`).toBe(code);
+      expect(result.stdout).toContain(says);
+    }
+  }, 180_000);
 });

@@ -4,7 +4,8 @@
 // that could not be read at all, 3 a bug (stack trace on stderr).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AppError } from '../preload/contract/errors';
+import { AppError, errorText } from '../preload/contract/errors';
+import { checkFile } from '../main/materials/check-file';
 import { decodeFrames, isBadFrame, parseHex } from '../main/devices/idcard/frame-dump';
 import { runSerialReader } from '../main/devices/idcard/serial-simulator';
 import { simulatedReaderHoldsSchema } from '../preload/contract/devices';
@@ -27,6 +28,12 @@ function readInput(file: string): string {
     throw new UsageError(`无法读取 ${file === '-' ? '标准输入' : file}：${(error as Error).message}`);
   }
 }
+
+const kinds = {
+  'application/pdf': { 'zh-CN': 'PDF', en: 'PDF' },
+  'image/jpeg': { 'zh-CN': 'JPEG 图片', en: 'JPEG picture' },
+  'image/png': { 'zh-CN': 'PNG 图片', en: 'PNG picture' },
+};
 
 const subcommands: Record<string, Subcommand> = {
   'recover-key': {
@@ -83,6 +90,32 @@ const subcommands: Record<string, Subcommand> = {
       process.stdout.write(
         `已填充 ${report.cases} 件办件、打印 ${report.printed} 份文书，用时 ${report.seconds} 秒；备份：${report.backup ?? '今日已有'}\n`,
       );
+      return 0;
+    },
+  },
+  'check-file': {
+    usage: [
+      'check-file FILE',
+      '    对 FILE 做与导入材料完全相同的检查（大小、按内容识别类型、在隔离线程中解析），不保存，中英文输出结论。',
+      '    退出码：0 可以导入（输出类型、页数或像素尺寸）；2 会被拒绝（输出原因）或无法读取。30 秒内结束。',
+    ].join('\n'),
+    async run(args) {
+      const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
+      if (positionals.length !== 1) throw new UsageError('check-file 需要且只需要一个 FILE 参数');
+      const file = positionals[0]!;
+      let checked: Awaited<ReturnType<typeof checkFile>>;
+      try {
+        checked = await checkFile(file);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
+        process.stdout.write(`拒绝导入：${error.message}\nRefused: ${errorText(error.code, error.params, 'en')}\n`);
+        return 2;
+      }
+      const { mime, pages, width, height } = checked;
+      const kind = kinds[mime];
+      const zh = width === null ? `${pages} 页` : `${width}×${height} 像素`;
+      const en = width === null ? `${pages} page${pages === 1 ? '' : 's'}` : `${width}×${height} pixels`;
+      process.stdout.write(`可以导入：${kind['zh-CN']}，${zh}\nAccepted: ${kind.en}, ${en}\n`);
       return 0;
     },
   },

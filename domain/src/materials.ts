@@ -12,4 +12,9 @@ export const materialLimits = {
   maxPdfPages: 50,
   /** Pages on one checklist item, all files together. */
   maxItemPages: 100,
+  /**
+   * Pixels of one picture (a JPEG, a PNG, or an image inside a PDF): an A4 page at 600 dpi is
+   * 4961 × 7016 ≈ 35 million; a larger claim is a made-up header or a needless scan.
+   */
+  maxImagePixels: 80_000_000,
 } as const;

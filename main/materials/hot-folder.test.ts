@@ -8,7 +8,7 @@ import { createRootLogger } from '../logging/logger';
 import { until } from '../testing/wait';
 import { createHotFolder, importedFolderName, refusedFolderName, type HotFolder } from './hot-folder';
 import { createMaterialStore, type MaterialStore } from './store';
-import { makeExe, makePdf } from '../testing/sample-files';
+import { makeBombPdf, makeExe, makePdf } from '../testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
@@ -101,6 +101,20 @@ describe('hot folder: taking files', () => {
     expect(refused()).toEqual(['申请表.pdf']);
     expect(imported()).toEqual([]);
     expect(storedCount()).toBe(0);
+  });
+
+  it('moves a compression bomb to 未导入 as refused (not retried), the watcher still polling', async () => {
+    writeFileSync(join(scans, '炸弹.pdf'), makeBombPdf('object-stream', 1024));
+    const watcher = start();
+    await polls(watcher, 2);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ name: '炸弹.pdf', file: null });
+    expect(received[0]!.error).toContain('过于复杂，无法在限定时间内检查');
+    expect(refused()).toEqual(['炸弹.pdf']);
+    expect(storedCount()).toBe(0);
+    writeFileSync(join(scans, 'next.pdf'), await makePdf(1));
+    await polls(watcher, 2);
+    expect(imported()).toEqual(['next.pdf']);
   });
 
   it('imports the same scan copied twice as two arrivals, the second a duplicate', async () => {

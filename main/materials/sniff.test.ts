@@ -12,11 +12,25 @@ describe('sniffMaterial', () => {
     expect(sniffMaterial(await makePdf(1))).toEqual({ mime: 'application/pdf' });
   });
 
-  it('accepts a PDF header within the first 1024 bytes, not later', () => {
+  it('takes a PDF header at offset 0 only: junk, a mail prefix or a ZIP head before it is refused', () => {
     const at = (offset: number): Buffer => Buffer.concat([Buffer.alloc(offset, 0x20), ascii('%PDF-1.4\n')]);
-    expect(sniffMaterial(at(100))).toEqual({ mime: 'application/pdf' });
-    expect(sniffMaterial(at(1024 - 5))).toEqual({ mime: 'application/pdf' });
-    expect(sniffMaterial(at(1024 - 4))).toEqual({ mime: null, looksLike: null });
+    expect(sniffMaterial(at(0))).toEqual({ mime: 'application/pdf' });
+    for (const offset of [1, 100, 1024 - 5, 1024])
+      expect(sniffMaterial(at(offset))).toEqual({ mime: null, looksLike: null });
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), ascii('%PDF-1.7\n')]);
+    expect(sniffMaterial(zip)).toEqual({ mime: null, looksLike: 'ZIP 压缩包或 Office 文档' });
+  });
+
+  it('refuses an image head with a PDF header in the first kilobyte (a polyglot), not a clean image', async () => {
+    const jpeg = makeJpeg();
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x0c]), ascii('%PDF-1.7\n\n')]);
+    const polyglot = Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]);
+    expect(sniffMaterial(polyglot)).toEqual({ mime: null, looksLike: null });
+    const png = makePng(3, 2);
+    expect(sniffMaterial(Buffer.concat([png, ascii('%PDF-1.7')]))).toEqual({ mime: null, looksLike: null });
+    // Past the first kilobyte a PDF reader does not look: that is image data like any other.
+    expect(sniffMaterial(Buffer.concat([png, Buffer.alloc(1024), ascii('%PDF-1.7')]))).toEqual({ mime: 'image/png' });
+    expect(sniffMaterial(await makePdf(1))).toEqual({ mime: 'application/pdf' });
   });
 
   it('names common other kinds so a refusal can say what the file is', () => {

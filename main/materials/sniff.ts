@@ -8,9 +8,13 @@ import type { MaterialMime } from '@yichuang/domain/materials';
 
 export type SniffResult = { mime: MaterialMime } | { mime: null; looksLike: string | null };
 
+/**
+ * Only at offset 0. Acrobat also takes the header anywhere in the first 1024 bytes, so a file that
+ * starts as something else and says %PDF- within them is a polyglot (a JPEG or ZIP head that a PDF
+ * reader opens as a PDF): refused, even when its head is an image's.
+ */
 const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-/** Acrobat accepts the PDF header anywhere in the first 1024 bytes (after a mail or printer prefix). */
-const PDF_HEADER_WINDOW = 1024;
+const PDF_READERS_WINDOW = 1024;
 
 const JPEG_MAGIC = [0xff, 0xd8, 0xff];
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -40,20 +44,24 @@ function startsWith(bytes: Uint8Array, magic: readonly (number | null)[], at = 0
   return magic.every((b, i) => b === null || bytes[at + i] === b);
 }
 
-function indexOf(bytes: Uint8Array, needle: readonly number[], limit: number): number {
-  const end = Math.min(bytes.length - needle.length, limit - needle.length);
-  for (let i = 0; i <= end; i += 1) if (startsWith(bytes, needle, i)) return i;
-  return -1;
+/** Whether a PDF reader would find a PDF header after offset 0 (a polyglot). */
+function pdfHeaderLater(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, PDF_READERS_WINDOW) - PDF_HEADER.length;
+  for (let i = 1; i <= end; i += 1) if (startsWith(bytes, PDF_HEADER, i)) return true;
+  return false;
 }
 
 /**
- * The material type of `bytes`, or what they look like instead. Signatures at offset 0 win:
- * a file that starts like a program is refused even if "%PDF-" appears a little later.
+ * The material type of `bytes`, or what they look like instead, by the signature at offset 0 only:
+ * a file that starts like a program, a ZIP or anything unknown is refused even if "%PDF-" follows.
  */
 export function sniffMaterial(bytes: Uint8Array): SniffResult {
-  for (const { mime, magic } of accepted) if (startsWith(bytes, magic)) return { mime };
+  for (const { mime, magic } of accepted) {
+    if (!startsWith(bytes, magic)) continue;
+    // An image head with a PDF inside is two files in one: neither kind may be trusted.
+    return mime !== 'application/pdf' && pdfHeaderLater(bytes) ? { mime: null, looksLike: null } : { mime };
+  }
   for (const { kind, magic } of others) if (startsWith(bytes, magic)) return { mime: null, looksLike: kind };
-  if (indexOf(bytes, PDF_HEADER, PDF_HEADER_WINDOW) >= 0) return { mime: 'application/pdf' };
   return { mime: null, looksLike: null };
 }
 

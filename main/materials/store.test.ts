@@ -9,7 +9,7 @@ import { appErrorOf } from '../testing/wait';
 import { createMaterialStore, formatSize, tooLargeError, type MaterialStore } from './store';
 import { keyedName, sealOverhead } from '../security/crypto';
 import { testMaterialKeys } from '../testing/keys';
-import { makeEncryptedPdf, makeExe, makeJpeg, makePdf } from '../testing/sample-files';
+import { makeBombPdf, makeEncryptedPdf, makeExe, makeJpeg, makePdf, withPngSize } from '../testing/sample-files';
 import { makePng } from '@yichuang/domain/testing/images';
 import { openTestDb } from '../testing/database';
 import { createFakeClock, makeTempDir, removeTempDir, type FakeClock } from '../testing/workstation';
@@ -254,6 +254,22 @@ describe('material store: put', () => {
     expect(error.code).toBe('material_image_unreadable');
     expect(error.message).toContain('文件 cut.png 的图片尺寸无法读取');
     expect((await refusal(store.put(makeJpeg(0, 3), 'zero.jpg'))).message).toContain('图片尺寸无法读取');
+  });
+
+  it('refuses a compression bomb, a polyglot and a picture claiming huge dimensions, storing nothing', async () => {
+    const bomb = await refusal(store.put(makeBombPdf('object-stream', 1024), '营业执照.pdf'));
+    expect(bomb.code).toBe('material_too_complex');
+    expect(bomb.message).toBe(
+      '文件 营业执照.pdf 过于复杂，无法在限定时间内检查，可能已损坏或经过特殊构造：请重新扫描纸质材料，或用常用软件（如 WPS、Acrobat）重新另存为 PDF 后再导入',
+    );
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04junk\n', 'latin1'), await makePdf(1)]);
+    expect((await refusal(store.put(zip, 'a.pdf'))).code).toBe('material_looks_like');
+    const prefixed = Buffer.concat([Buffer.from('From scanner\r\n', 'latin1'), await makePdf(1)]);
+    expect((await refusal(store.put(prefixed, 'b.pdf'))).code).toBe('material_wrong_type');
+    const huge = await refusal(store.put(withPngSize(makePng(3, 2), 50_000, 50_000), 'c.png'));
+    expect(huge.code).toBe('material_too_many_pixels');
+    expect(rows()).toEqual([]);
+    expect(filesOnDisk()).toEqual([]);
   });
 
   it('names a file with a blank name as unnamed', async () => {

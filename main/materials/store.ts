@@ -9,7 +9,8 @@ import { type StoredFile } from '../../preload/contract/materials';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import { materialFiles } from '../db/schema';
-import { imageSize, sniffMaterial } from './sniff';
+import { inspectInCage } from './inspect/cage';
+import { sniffMaterial } from './sniff';
 import { keyedName, SealError, seal, sealOverhead, unseal } from '../security/crypto';
 import { wipeFile } from '../security/private-files';
 
@@ -19,7 +20,8 @@ export interface MaterialStore {
   /**
    * Checks and stores a file. Refused (an AppError with one of `refusalCodes`, a message that says
    * what to do) when it is empty, too large, not JPEG/PNG/PDF by content, a PDF that is encrypted,
-   * damaged, empty or has too many pages, or an image whose size cannot be read. Content-addressed:
+   * damaged, empty or has too many pages, or an image whose size cannot be read, a picture over the
+   * pixel cap, or a file too complex to check in the cage (./inspect/cage.ts). Content-addressed:
    * the same bytes twice are stored once (`duplicate: true` the second time).
    */
   put(bytes: Uint8Array, name: string): Promise<StoredFile>;
@@ -54,6 +56,8 @@ export const refusalCodes = new Set<ErrorCode>([
   'material_pdf_unreadable',
   'material_too_many_pages',
   'material_image_unreadable',
+  'material_too_many_pixels',
+  'material_too_complex',
 ]);
 
 /** Whether `put` refused the file itself (the clerk scans again), rather than failing. */
@@ -81,20 +85,15 @@ function isSha256(value: string): boolean {
   return sha256Schema.safeParse(value).success;
 }
 
-/** Pages of a PDF, or a refusal: pdf-lib must open it, unencrypted, with 1..maxPdfPages pages. */
-async function pdfPages(bytes: Uint8Array, name: string, maxPages: number): Promise<number> {
-  // pdf-lib loads with the first PDF, not at start-up.
-  const { PDFDocument } = await import('pdf-lib');
-  let pages: number;
-  try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
-    pages = doc.getPageCount();
-  } catch {
-    pages = 0;
-  }
-  if (pages < 1) throw new AppError('material_pdf_unreadable', { name });
-  if (pages > maxPages) throw new AppError('material_too_many_pages', { name, pages, max: maxPages });
-  return pages;
+/** The checks that need only the bytes (emptiness, size, type by content); returns the type. */
+export function checkBytes(bytes: Uint8Array, name: string, limits: MaterialLimits): MaterialMime {
+  if (bytes.length === 0) throw new AppError('material_empty', { name });
+  if (bytes.length > limits.maxFileBytes) throw tooLargeError(name, bytes.length, limits.maxFileBytes);
+  const sniffed = sniffMaterial(bytes);
+  if (sniffed.mime !== null) return sniffed.mime;
+  throw sniffed.looksLike
+    ? new AppError('material_looks_like', { name, kind: sniffed.looksLike })
+    : new AppError('material_wrong_type', { name });
 }
 
 /**
@@ -200,36 +199,12 @@ export function createMaterialStore(deps: {
     }
   }
 
-  /** The checks that need only the bytes; returns the type. */
-  function checkBytes(bytes: Uint8Array, name: string): MaterialMime {
-    if (bytes.length === 0) throw new AppError('material_empty', { name });
-    if (bytes.length > limits.maxFileBytes) throw tooLargeError(name, bytes.length, limits.maxFileBytes);
-    const sniffed = sniffMaterial(bytes);
-    if (sniffed.mime !== null) return sniffed.mime;
-    throw sniffed.looksLike
-      ? new AppError('material_looks_like', { name, kind: sniffed.looksLike })
-      : new AppError('material_wrong_type', { name });
-  }
-
-  async function inspect(
-    bytes: Uint8Array,
-    mime: MaterialMime,
-    name: string,
-  ): Promise<{ pages: number; width: number | null; height: number | null }> {
-    if (mime === 'application/pdf') {
-      return { pages: await pdfPages(bytes, name, limits.maxPdfPages), width: null, height: null };
-    }
-    const size = imageSize(bytes, mime);
-    if (!size) throw new AppError('material_image_unreadable', { name });
-    return { pages: 1, ...size };
-  }
-
   return {
     limits,
 
     async put(bytes, rawName) {
       const name = displayName(rawName);
-      const mime = checkBytes(bytes, name);
+      const mime = checkBytes(bytes, name, limits);
       const sha256 = sha256Of(bytes);
 
       const known = row(sha256);
@@ -243,7 +218,7 @@ export function createMaterialStore(deps: {
         return { ...known, duplicate: true };
       }
 
-      const details = await inspect(bytes, mime, name);
+      const details = await inspectInCage(bytes, mime, name, limits);
       await writeAtomically(sha256, bytes);
       const stored = { sha256, mime, bytes: bytes.length, ...details };
       const result = db

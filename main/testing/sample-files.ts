@@ -1,3 +1,4 @@
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { PDFDocument, PDFString } from 'pdf-lib';
 
 /** Test helpers only: small real files of every kind the materials code meets. */
@@ -80,5 +81,50 @@ export function makeExe(): Buffer {
   const bytes = Buffer.alloc(512, 0);
   bytes.write('MZ', 0, 'latin1');
   bytes.write('This program cannot be run in DOS mode.', 0x4e, 'latin1');
+  return bytes;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * zlib data that inflates to `mebibytes` MiB of zeros, about 1 KB per MiB: one MiB deflated on its own
+ * (a full flush, so each copy stands alone) and repeated, then the end block and the checksum.
+ */
+export function deflatedZeros(mebibytes: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(MiB), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE((((mebibytes * MiB) % 65521) * 0x10000 + 1) >>> 0); // Adler-32 of zeros: a = 1, b = length
+  return Buffer.concat([Buffer.from([0x78, 0xda]), ...Array<Buffer>(mebibytes).fill(block), deflateRawSync(''), adler]);
+}
+
+/**
+ * A compression bomb: a PDF with one good A4 page and one stream that inflates to `mebibytes` MiB of
+ * zeros — an object stream (pdf-lib inflates those while it loads the file) or the page's contents
+ * (inflated by whatever draws the page). `twice` deflates the deflated data again
+ * ([/FlateDecode /FlateDecode]): the file stays a few KB whatever it inflates to.
+ */
+export function makeBombPdf(where: 'object-stream' | 'page-contents', mebibytes: number, twice = false): Buffer {
+  const zeros = deflatedZeros(mebibytes);
+  const data = twice ? deflateSync(zeros, { level: 9 }) : zeros;
+  const filter = twice ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
+  const contents = where === 'page-contents' ? ' /Contents 4 0 R' : '';
+  const kind = where === 'object-stream' ? '/Type /ObjStm /N 1 /First 4 ' : '';
+  const head = [
+    '%PDF-1.7',
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj',
+    `3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${contents} >>\nendobj`,
+    `4 0 obj\n<< ${kind}/Filter ${filter} /Length ${data.length} >>\nstream\n`,
+  ].join('\n');
+  const tail = '\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n';
+  return Buffer.concat([Buffer.from(head, 'latin1'), data, Buffer.from(tail, 'latin1')]);
+}
+
+/** The PNG with the size in its header changed (the CRC made right): a picture claiming any size. */
+export function withPngSize(png: Buffer, width: number, height: number): Buffer {
+  const bytes = Buffer.from(png);
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29); // over "IHDR" and its 13 bytes
   return bytes;
 }

@@ -30,6 +30,16 @@ export const materialErrors = {
     'zh-CN': '文件 {name} 的图片尺寸无法读取，可能已损坏：请重新扫描，或另存为 JPG、PNG 后再导入',
     en: 'The image size of {name} cannot be read; it may be damaged: scan again, or save it as JPG or PNG and import that',
   },
+  material_too_many_pixels: {
+    'zh-CN':
+      '文件 {name} 中的图片为 {width}×{height} 像素，超过 {max} 像素的上限：请以 300 dpi 重新扫描，或缩小图片后再导入',
+    en: 'The picture in {name} is {width}×{height} pixels, over the limit of {max} pixels: scan again at 300 dpi, or make the picture smaller and import that',
+  },
+  material_too_complex: {
+    'zh-CN':
+      '文件 {name} 过于复杂，无法在限定时间内检查，可能已损坏或经过特殊构造：请重新扫描纸质材料，或用常用软件（如 WPS、Acrobat）重新另存为 PDF 后再导入',
+    en: 'File {name} is too complex to check in the time allowed; it may be damaged or deliberately crafted: scan the paper again, or save the PDF again with an ordinary program (such as WPS or Acrobat) and import that',
+  },
   material_not_found: {
     'zh-CN': '未找到该材料文件：请刷新后重试，或重新扫描导入',
     en: 'Material file not found: refresh and try again, or scan or import it again',
