@@ -19,7 +19,18 @@ export class WorkstationPage {
     await p.getByTestId('password-confirm-input').fill(admin.password);
     await p.getByTestId('window-number').fill(String(window.windowNumber));
     await p.getByTestId('setup-submit').click();
+    await this.sealRecoverySheet();
     await expect(p.getByTestId('workbench')).toBeVisible();
+  }
+
+  /** After the first start the administrator sees the recovery key once: printed and sealed, the work goes on. */
+  async sealRecoverySheet(): Promise<string> {
+    const p = this.page;
+    await expect(p.getByTestId('recovery-key')).toBeVisible();
+    const code = (await p.getByTestId('recovery-code').innerText()).replace(/\s+/g, '');
+    await p.getByTestId('recovery-sealed').click();
+    await p.getByTestId('recovery-done').click();
+    return code;
   }
 
   async signIn(username: string, password: string): Promise<void> {

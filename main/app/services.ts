@@ -10,6 +10,8 @@ import { reportsHandlers } from '../reports/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { staffHandlers } from '../staff/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { securityHandlers } from '../security/handlers';
+import { createSecurityService, type SecurityService } from '../security/service';
 import { join } from 'node:path';
 import { createAuditService, type AuditService } from '../audit/service';
 import { createAuthService, type AuthService } from '../auth/service';
@@ -104,6 +106,7 @@ export interface Services {
   reports: ReportService;
   outbox: Outbox;
   sync: SyncService;
+  security: SecurityService;
 }
 
 export interface Workstation {
@@ -143,6 +146,7 @@ export function workstationHandlers(services: Services): Handlers {
     ...printingHandlers(services),
     ...reportsHandlers(services),
     ...syncHandlers(services),
+    ...securityHandlers(services),
   };
 }
 
@@ -279,6 +283,13 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     },
     ...syncTuning,
   });
+  const security = createSecurityService({
+    dataDir: config.dataDir,
+    dataKey: opened.unlocked.dataKey,
+    clock,
+    via: opened.unlocked.via,
+    recoveryCodeAtStart: opened.unlocked.recoveryCode,
+  });
   const services: Services = {
     clock,
     db,
@@ -297,6 +308,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     reports,
     outbox,
     sync,
+    security,
   };
   const router = createRouter({
     handlers: workstationHandlers(services),

@@ -336,6 +336,16 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   return {
+    /** 数据恢复单: the recovery code on paper, for the supervisor's safe (never kept, never in the print history). */
+    async recoverySheet(recovery: { code: string; issuedAt: string }): Promise<Uint8Array> {
+      const s = settings.get();
+      const { recoverySheetPdf } = await import('./recovery-sheet');
+      return recoverySheetPdf(
+        { ...recovery, hallName: s.hallName || '一窗工作站', windowNumber: s.windowNumber || null },
+        await font(),
+      );
+    },
+
     /** Makes a document as the print numbered `copyNumber` would show it (0: the original). */
     async make(ref: DocumentRef, copyNumber: number): Promise<MadeDocument> {
       if (ref.kind !== 'daily_report') return caseDocument(ref, copyNumber);

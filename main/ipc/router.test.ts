@@ -170,6 +170,10 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'sync.now': () => ({}),
   // Nothing listens on port 9: enrolment fails with a clear message and changes nothing.
   'sync.enrol': () => ({ centralUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH-JKLM' }),
+  'security.status': () => ({}),
+  'security.recovery': () => ({}),
+  'security.recoverySaved': () => ({}),
+  'security.renewRecovery': () => ({}),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -236,6 +240,10 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'sync.retry': 'outbox_not_retryable', // no such item
   'sync.now': 'ok', // not enrolled: nothing to do
   'sync.enrol': 'enrol_failed', // central unreachable
+  'security.status': 'ok',
+  'security.recovery': 'ok',
+  'security.recoverySaved': 'ok',
+  'security.renewRecovery': 'ok',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

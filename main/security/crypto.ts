@@ -10,7 +10,14 @@ export const keyLength = 32;
 
 /** Every purpose a key is derived for: a new purpose is a new name here, never a reused key. */
 export type KeyPurpose =
-  'database' | 'materials' | 'material-names' | 'documents' | 'backups' | 'id-digest' | 'audit-signing';
+  | 'database'
+  | 'materials'
+  | 'material-names'
+  | 'documents'
+  | 'backups'
+  | 'id-digest'
+  | 'audit-signing'
+  | 'recovery-pending';
 
 const hkdfSalt = Buffer.from('yichuang/data-key/v1', 'utf8');
 

@@ -67,11 +67,16 @@ export function hostProtectors(options: {
   return protectors;
 }
 
-/** The OS keyring through @napi-rs/keyring, loaded only when asked for (a native module). */
+/**
+ * The OS keyring through @napi-rs/keyring, loaded only when asked for (a native module). On Linux
+ * it is pinned to the Secret Service (gnome-keyring, KWallet): the library's fallback, the kernel's
+ * keyutils, lives in memory and is gone after a restart, which would leave the data to the
+ * recovery sheet.
+ */
 export async function osKeyring(): Promise<((service: string, account: string) => KeyringEntryLike) | null> {
   try {
     const { Entry } = await import('@napi-rs/keyring');
-    return (service, account) => new Entry(service, account);
+    return (service, account) => new Entry(service, account, { linux: { store: 'secret-service' } });
   } catch {
     return null;
   }

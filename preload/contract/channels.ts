@@ -11,6 +11,7 @@ import { materialsChannels } from './channels/materials';
 import { printingChannels } from './channels/printing';
 import { reportsChannels } from './channels/reports';
 import { syncChannels } from './channels/sync';
+import { securityChannels } from './channels/security';
 
 export type { AuditKind, ChannelSpec } from './channel';
 
@@ -28,6 +29,7 @@ export const channels = {
   ...printingChannels,
   ...reportsChannels,
   ...syncChannels,
+  ...securityChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -12,6 +12,7 @@ import { LockScreen } from '../screens/LockScreen';
 import { SettingsRepairScreen } from '../screens/SettingsRepairScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { Shell } from '../shell/Shell';
+import { RecoveryGate } from '../security/RecoveryGate';
 import { useActivityReport } from './idle-lock';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
@@ -78,13 +79,15 @@ function Workstation() {
   }
   return (
     <>
-      <Shell
-        user={user}
-        locked={state.locked}
-        onLock={() => lock('manual')}
-        onSignOut={signOut}
-        onToggleLanguage={toggleLanguage}
-      />
+      <RecoveryGate user={user}>
+        <Shell
+          user={user}
+          locked={state.locked}
+          onLock={() => lock('manual')}
+          onSignOut={signOut}
+          onToggleLanguage={toggleLanguage}
+        />
+      </RecoveryGate>
       {state.locked && <LockScreen user={user} onState={apply} />}
     </>
   );

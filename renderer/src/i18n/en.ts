@@ -6,6 +6,7 @@ import { intakeEn } from './intake.en';
 import { syncEn } from './sync.en';
 import type { Messages } from './zh-CN';
 import { idTypeNamesEn } from '@yichuang/domain/cases';
+import { securityEn } from './security.en';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
 export const en: Messages = {
@@ -354,4 +355,5 @@ export const en: Messages = {
   printing: printingEn,
   reports: reportsEn,
   sync: syncEn,
+  security: securityEn,
 };

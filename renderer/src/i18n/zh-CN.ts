@@ -5,6 +5,7 @@ import { printingZh } from './printing.zh-CN';
 import { intakeZh } from './intake.zh-CN';
 import { syncZh } from './sync.zh-CN';
 import { idTypeNames } from '@yichuang/domain/cases';
+import { securityZh } from './security.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -349,6 +350,7 @@ export const zhCN = {
   printing: printingZh,
   reports: reportsZh,
   sync: syncZh,
+  security: securityZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

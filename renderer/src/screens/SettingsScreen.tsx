@@ -9,6 +9,7 @@ import { useRun } from '../lib/result';
 import { PrintSettingsFields } from '../printing/PrintSettingsFields';
 import { CentralSettings } from '../sync/CentralSettings';
 import { WindowSettingsFields } from './WindowSettingsFields';
+import { DataProtectionSettings } from '../security/DataProtectionSettings';
 
 const localeOptions = [
   { value: 'zh-CN', label: '简体中文' },
@@ -124,6 +125,12 @@ export function SettingsScreen() {
       </Form>
       <Divider titlePlacement="start">{t('sync.settings.section')}</Divider>
       <CentralSettings />
+      {isAdmin && (
+        <>
+          <Divider titlePlacement="start">{t('security.settings.section')}</Divider>
+          <DataProtectionSettings />
+        </>
+      )}
     </Card>
   );
 }
