@@ -171,9 +171,9 @@ function seed(ws: Workstation, count: number, clerk: Actor, matters: Matter[], f
   return sample;
 }
 
-export async function casesBench(percentile: Percentile, count: number): Promise<Record<string, number>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-cases-'));
-  const ws = await createWorkstation({
+/** The bench's workstation on `dataDir`, encrypted under the bench passphrase. */
+function openBenchWorkstation(dataDir: string) {
+  return createWorkstation({
     dataDir,
     protectors: benchProtectors(dataDir),
     resourcesDir: join(root, 'resources'),
@@ -181,6 +181,11 @@ export async function casesBench(percentile: Percentile, count: number): Promise
     logLevel: 'silent',
     deviceSources: [],
   });
+}
+
+export async function casesBench(percentile: Percentile, count: number): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-cases-'));
+  const ws = await openBenchWorkstation(dataDir);
   try {
     const { staff, catalog, materials, cases, settings } = ws.services;
     // A window's settings are never invented (numbering refuses without them): the bench sets them.
@@ -247,14 +252,7 @@ export async function casesBench(percentile: Percentile, count: number): Promise
     await ws.close();
     // Opening the same encrypted folder again: the passphrase's scrypt (key.unwrap_ms) apart from
     // opening the database with its key and reading its schema (db.open_ms).
-    const reopened = await createWorkstation({
-      dataDir,
-      protectors: benchProtectors(dataDir),
-      resourcesDir: join(root, 'resources'),
-      logToFiles: false,
-      logLevel: 'silent',
-      deviceSources: [],
-    });
+    const reopened = await openBenchWorkstation(dataDir);
     out['key.unwrap_ms'] = Math.round(reopened.opened.timings.keyUnwrapMs);
     out['db.open_ms'] = Number(reopened.opened.timings.dbOpenMs.toFixed(1));
     await reopened.close();
