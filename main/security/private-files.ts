@@ -11,7 +11,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -57,23 +57,38 @@ export function writePrivateFile(file: string, data: string | Uint8Array): void 
   }
 }
 
+/** Written once every file under the folder has been made private: later starts check only the top. */
+const privateMarker = '.private-v1';
+
 /**
- * Brings every folder under `root` (itself included) to 0700 and every file to 0600: files made
- * before this version, or by a library that ignores the process's umask, are closed to others at
- * each start. Symbolic links are left alone (never followed out of the folder).
+ * Brings every folder under `root` (itself included) to 0700 and every file to 0600: the files a
+ * version before this one made are closed to others once (a walk of the whole folder, marked done
+ * in `.private-v1`); later starts check the folder and its first level only, since everything new
+ * is made private (umask 077 and explicit modes). Symbolic links are never followed.
  */
 export function securePermissions(root: string): void {
-  const walk = (dir: string) => {
+  if (!existsSync(join(root, privateMarker))) {
+    walkPrivate(root, Infinity);
+    writePrivateFile(join(root, privateMarker), 'every file under this folder was made private once\n');
+    return;
+  }
+  walkPrivate(root, 1);
+}
+
+function walkPrivate(root: string, depth: number): void {
+  const walk = (dir: string, level: number) => {
     chmodSync(dir, privateDirMode);
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       const stats = lstatSync(path, { throwIfNoEntry: false });
       if (!stats || stats.isSymbolicLink()) continue;
-      if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && (stats.mode & 0o777) !== privateFileMode) chmodSync(path, privateFileMode);
+      if (stats.isDirectory()) {
+        if (level < depth) walk(path, level + 1);
+        else chmodSync(path, privateDirMode);
+      } else if (stats.isFile() && (stats.mode & 0o777) !== privateFileMode) chmodSync(path, privateFileMode);
     }
   };
-  walk(root);
+  walk(root, 1);
 }
 
 /** Overwrites a file with zeros, then removes it: best effort (a journaling or flash disk may keep old blocks). */
