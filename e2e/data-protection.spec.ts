@@ -44,7 +44,11 @@ test('the first start shows the recovery key once; settings make a new one, and 
   const section = page.getByTestId('data-protection');
   await expect(section).toContainText('本机数据已加密保存');
   await expect(section).toContainText('管理员口令');
-  await section.scrollIntoViewIfNeeded();
+  // What the next 30 days purge (nothing on a new workstation), and the rule.
+  await expect(page.getByTestId('retention')).toContainText('天后从本机清理');
+  await expect(page.getByTestId('retention')).toContainText('未来 30 天没有到期需要清理的办件');
+  await expect(page.getByTestId('settings-retention')).toHaveValue('180');
+  await page.getByTestId('retention').scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-data-protection');
   await page.getByTestId('recovery-renew').click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();

@@ -11,6 +11,9 @@ import { settingsHandlers } from '../settings/handlers';
 import { staffHandlers } from '../staff/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { securityHandlers } from '../security/handlers';
+import { retentionHandlers } from '../retention/handlers';
+import { createRetentionService, type RetentionService } from '../retention/service';
+import { createCaseRetention } from '../cases/retention';
 import { createSecurityService, type SecurityService } from '../security/service';
 import { join } from 'node:path';
 import { createAuditService, type AuditService } from '../audit/service';
@@ -107,6 +110,7 @@ export interface Services {
   outbox: Outbox;
   sync: SyncService;
   security: SecurityService;
+  retention: RetentionService;
 }
 
 export interface Workstation {
@@ -147,6 +151,7 @@ export function workstationHandlers(services: Services): Handlers {
     ...reportsHandlers(services),
     ...syncHandlers(services),
     ...securityHandlers(services),
+    ...retentionHandlers(services),
   };
 }
 
@@ -255,9 +260,10 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
         copyNumber,
       ),
   });
+  const printHistory = createPrintHistory(db, clock);
   const printing = createPrintingService({
     documents,
-    history: createPrintHistory(db, clock),
+    history: printHistory,
     settings,
     drivers: config.printDrivers ?? (process.platform === 'win32' ? [] : [createCupsDriver()]),
     log: subsystem(root, 'printing'),
@@ -290,6 +296,16 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     via: opened.unlocked.via,
     recoveryCodeAtStart: opened.unlocked.recoveryCode,
   });
+  const retention = createRetentionService({
+    db,
+    clock,
+    settings,
+    audit,
+    cases: createCaseRetention(db),
+    outbox,
+    printHistory,
+    materials,
+  });
   const services: Services = {
     clock,
     db,
@@ -309,6 +325,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     outbox,
     sync,
     security,
+    retention,
   };
   const router = createRouter({
     handlers: workstationHandlers(services),
@@ -332,8 +349,20 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     return file;
   };
   const backup = () => backupNow().catch((err: unknown) => dbLog.error({ err }, 'daily backup failed'));
+  const purge = () => {
+    try {
+      const purged = retention.purgeDue();
+      if (purged > 0) subsystem(root, 'retention').info({ purged }, 'cases past retention purged');
+    } catch (err) {
+      subsystem(root, 'retention').error({ err }, 'retention purge failed');
+    }
+  };
   if (staff.count() > 0) void backup();
-  const timer = setInterval(() => void backup(), backupCheckMs);
+  purge();
+  const timer = setInterval(() => {
+    void backup();
+    purge();
+  }, backupCheckMs);
   timer.unref();
   // The first enumeration (udevadm on Linux) runs beside the start-up; screens get devices.changed.
   void devices.start().catch((err: unknown) => root.error({ err }, 'devices did not start'));

@@ -174,6 +174,7 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'security.recovery': () => ({}),
   'security.recoverySaved': () => ({}),
   'security.renewRecovery': () => ({}),
+  'retention.upcoming': () => ({}),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -244,6 +245,7 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'security.recovery': 'ok',
   'security.recoverySaved': 'ok',
   'security.renewRecovery': 'ok',
+  'retention.upcoming': 'ok',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { AppError, type ErrorCode } from '../../preload/contract/errors';
 import { materialLimits, sha256Schema, type MaterialMime } from '@yichuang/domain/materials';
 import { type StoredFile } from '../../preload/contract/materials';
@@ -36,6 +36,11 @@ export interface MaterialStore {
    * once, at start: each is checked, written sealed under its keyed name, and the plaintext wiped.
    */
   sealLegacyFiles(): Promise<number>;
+  /**
+   * Retention: forgets the files no case refers to any more (rows in the caller's transaction);
+   * returns a function that wipes them from disk, to call once that transaction has committed.
+   */
+  forget(sha256s: readonly string[]): () => void;
 }
 
 const MB = 1024 * 1024;
@@ -251,6 +256,15 @@ export function createMaterialStore(deps: {
 
     info(sha256) {
       return isSha256(sha256) ? row(sha256) : null;
+    },
+
+    forget(sha256s) {
+      const known = sha256s.filter(isSha256);
+      if (known.length === 0) return () => undefined;
+      db.delete(materialFiles).where(inArray(materialFiles.sha256, known)).run();
+      return () => {
+        for (const sha256 of known) wipeFile(pathOf(sha256));
+      };
     },
 
     async sealLegacyFiles() {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../app/clock';
 import type { Db } from '../db/connection';
 import { printJobs } from '../db/schema';
@@ -112,6 +112,15 @@ export function createPrintHistory(db: Db, clock: Clock) {
 
   return {
     nextCopyNumber,
+
+    /** Retention: forgets the print records of cases being purged (in the caller's transaction). */
+    forgetCases(caseIds: readonly string[]): number {
+      if (caseIds.length === 0) return 0;
+      return db
+        .delete(printJobs)
+        .where(inArray(printJobs.caseId, [...caseIds]))
+        .run().changes;
+    },
 
     /** Opens a pending job with its copy number; refused while another job of the document is pending. */
     reserve(job: NewJob): PrintJob {

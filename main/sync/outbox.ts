@@ -318,6 +318,15 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
       };
     },
 
+    /** Retention: forgets the acknowledged items of cases being purged (in the caller's transaction). */
+    forgetCases(caseIds: readonly string[]): number {
+      if (caseIds.length === 0) return 0;
+      return db
+        .delete(outbox)
+        .where(and(inArray(outbox.caseId, [...caseIds]), eq(outbox.state, 'acknowledged')))
+        .run().changes;
+    },
+
     /** The file being sent now (the largest progress first), for the progress bar. */
     uploading(): OutboxRow | undefined {
       return db

@@ -12,6 +12,7 @@ import { printingChannels } from './channels/printing';
 import { reportsChannels } from './channels/reports';
 import { syncChannels } from './channels/sync';
 import { securityChannels } from './channels/security';
+import { retentionChannels } from './channels/retention';
 
 export type { AuditKind, ChannelSpec } from './channel';
 
@@ -30,6 +31,7 @@ export const channels = {
   ...reportsChannels,
   ...syncChannels,
   ...securityChannels,
+  ...retentionChannels,
 } as const;
 
 export type Channels = typeof channels;

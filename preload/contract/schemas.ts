@@ -100,6 +100,8 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   ticketPrinter: z.string().max(300),
   /** Central answered one outbox item with the same error this many times in a row: it goes to 需处理. */
   syncMaxServerErrors: z.number().int('须为整数').min(1, '至少 1 次').max(50, '最多 50 次'),
+  /** Days a case, its materials and its print records stay here after central has the decision (the audit trail stays). */
+  retentionDays: z.number().int('须为整数').min(30, '至少 30 天').max(3650, '最多 3650 天'),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 
@@ -127,6 +129,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   a4Printer: null,
   ticketPrinter: '',
   syncMaxServerErrors: 5,
+  retentionDays: 180,
 };
 
 export const staffSchema = z.object({

@@ -70,6 +70,8 @@ export const auditActionsEn = {
   'security.recovery': 'View the recovery key',
   'security.recoverySaved': 'Confirm the recovery sheet is sealed',
   'security.renewRecovery': 'Make a new recovery key',
+  'retention.upcoming': 'View cases due for purging',
+  'retention.purge': 'Case purged after retention (this PC)',
   'sync.submitted': 'Central: submitted',
   'sync.in_review': 'Central: in review',
   'sync.approved': 'Central: approved',

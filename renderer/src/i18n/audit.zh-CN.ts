@@ -6,7 +6,8 @@ import type { ChannelName } from '../../../preload/contract/channels';
  * and the changes and reveals they make), the case service's decisions, central's events as sync
  * applies them, and the sign-in lockout. The type makes a new channel without a label fail to build.
  */
-export type AuditAction = ChannelName | `cases.${Decision['kind']}` | `sync.${CentralEventKind}` | 'auth.accountLocked';
+export type AuditAction =
+  ChannelName | `cases.${Decision['kind']}` | `sync.${CentralEventKind}` | 'auth.accountLocked' | 'retention.purge';
 
 export const auditActionsZh = {
   'system.ping': '连接检查',
@@ -78,6 +79,8 @@ export const auditActionsZh = {
   'security.recovery': '查看恢复密钥',
   'security.recoverySaved': '确认恢复单已封存',
   'security.renewRecovery': '生成新的恢复密钥',
+  'retention.upcoming': '查看即将清理的办件',
+  'retention.purge': '到期清理办件（本机）',
   'sync.submitted': '中心：已报送',
   'sync.in_review': '中心：审查中',
   'sync.approved': '中心：已批准',

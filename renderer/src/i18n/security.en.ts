@@ -15,6 +15,21 @@ export const securityEn: Messages['security'] = {
     later: 'Later',
     laterHelp: 'Until the sheet is sealed, each administrator sign-in reminds you.',
   },
+  retention: {
+    section: 'Purging',
+    rule: 'Cases, their materials and print records leave this PC {{days}} days after central has the decision (the audit trail stays).',
+    none: 'No case is due to be purged in the next 30 days.',
+    count: '{{count}} cases will be purged in the next 30 days:',
+    countMore: 'More than {{count}} cases will be purged in the next 30 days (the earliest first):',
+    number: 'Case number',
+    matter: 'Matter',
+    state: 'State',
+    finalAt: 'Central decided',
+    purgeOn: 'Purged on',
+    days: 'Days kept on this PC',
+    daysHelp:
+      'Days a case stays on this PC after central has the decision (30 or more; the audit trail is never purged)',
+  },
   settings: {
     section: 'Data protection',
     encrypted: "This PC's data is encrypted (database, materials, backups)",

@@ -10,6 +10,7 @@ import { PrintSettingsFields } from '../printing/PrintSettingsFields';
 import { CentralSettings } from '../sync/CentralSettings';
 import { WindowSettingsFields } from './WindowSettingsFields';
 import { DataProtectionSettings } from '../security/DataProtectionSettings';
+import { RetentionPanel } from '../security/RetentionPanel';
 
 const localeOptions = [
   { value: 'zh-CN', label: '简体中文' },
@@ -25,6 +26,7 @@ export function SettingsScreen() {
   const [form] = Form.useForm<WorkstationSettings>();
   const [loaded, setLoaded] = useState(false);
   const isAdmin = state?.user?.role === 'admin';
+  const isSupervisor = state?.user?.role === 'supervisor';
   const [simulationForced, setSimulationForced] = useState(false);
 
   useEffect(() => {
@@ -70,6 +72,20 @@ export function SettingsScreen() {
             <Divider titlePlacement="start">{t('settings.securitySection')}</Divider>
             <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')} rules={[{ required: true }]}>
               <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} data-testid="settings-idle" />
+            </Form.Item>
+            <Form.Item
+              name="retentionDays"
+              label={t('security.retention.days')}
+              extra={t('security.retention.daysHelp')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber
+                min={30}
+                max={3650}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="settings-retention"
+              />
             </Form.Item>
             <Form.Item name="defaultLocale" label={t('settings.defaultLocale')} rules={[{ required: true }]}>
               <Select options={localeOptions} />
@@ -125,12 +141,9 @@ export function SettingsScreen() {
       </Form>
       <Divider titlePlacement="start">{t('sync.settings.section')}</Divider>
       <CentralSettings />
-      {isAdmin && (
-        <>
-          <Divider titlePlacement="start">{t('security.settings.section')}</Divider>
-          <DataProtectionSettings />
-        </>
-      )}
+      {(isAdmin || isSupervisor) && <Divider titlePlacement="start">{t('security.settings.section')}</Divider>}
+      {isAdmin && <DataProtectionSettings />}
+      {(isAdmin || isSupervisor) && <RetentionPanel />}
     </Card>
   );
 }
