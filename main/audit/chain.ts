@@ -37,10 +37,14 @@ export function hashEntry(e: ChainedFields): string {
  * Walks the rows in storage order. An edited entry fails its own hash; a removed one leaves a
  * gap in the sequence; a reordered one breaks the link to its predecessor.
  */
-export function verifyChain(rows: Iterable<ChainedFields & { hash: string }>): AuditVerification {
-  let prevHash = genesisHash;
-  let expectedSeq = 1;
-  let count = 0;
+export function verifyChain(
+  rows: Iterable<ChainedFields & { hash: string }>,
+  /** Where to go on from: an entry already verified (its seq and hash); the genesis by default. */
+  after: { seq: number; hash: string } = { seq: 0, hash: genesisHash },
+): AuditVerification {
+  let prevHash = after.hash;
+  let expectedSeq = after.seq + 1;
+  let count = after.seq;
   const bad = (seq: number, problem: NonNullable<AuditVerification['problem']>): AuditVerification => ({
     ok: false,
     count,
@@ -56,5 +60,5 @@ export function verifyChain(rows: Iterable<ChainedFields & { hash: string }>): A
     prevHash = row.hash;
     expectedSeq += 1;
   }
-  return { ok: true, count, headHash: count > 0 ? prevHash : null, firstBadSeq: null, problem: null };
+  return { ok: true, count, headHash: expectedSeq > 1 ? prevHash : null, firstBadSeq: null, problem: null };
 }

@@ -142,6 +142,26 @@ describe('audit service: verify', () => {
     });
   });
 
+  it('goes on from an entry verified before: new entries checked, a changed anchor found', () => {
+    appendSix();
+    const { audit } = t.workstation.services;
+    const anchor = { seq: 4, hash: rawRow(4).hash as string };
+    expect(audit.verify(anchor)).toEqual({
+      ok: true,
+      count: 6,
+      headHash: rawRow(6).hash,
+      firstBadSeq: null,
+      problem: null,
+    });
+    expect(audit.verify({ seq: 6, hash: rawRow(6).hash as string })).toMatchObject({ ok: true, count: 6 });
+    dropTriggers();
+    t.workstation.sqlite.prepare("UPDATE audit_log SET username = 'mallory' WHERE seq = 5").run();
+    expect(audit.verify(anchor)).toMatchObject({ ok: false, firstBadSeq: 5, problem: 'hash_mismatch' });
+    // The anchor itself rewritten (its hash recomputed): no longer the entry verified before.
+    t.workstation.sqlite.prepare("UPDATE audit_log SET hash = 'x' WHERE seq = 4").run();
+    expect(audit.verify(anchor)).toMatchObject({ ok: false, firstBadSeq: 4, problem: 'hash_mismatch' });
+  });
+
   it('the database refuses UPDATE and DELETE on audit_log (append-only triggers)', () => {
     appendSix();
     const { sqlite } = t.workstation;

@@ -110,16 +110,25 @@ export function createAuditService(db: Db, clock: Clock) {
       return db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq)).get()?.hash ?? null;
     },
 
-    /** Checks the whole chain from the first entry. */
-    verify(): AuditVerification {
+    /**
+     * Checks the chain: the whole of it from the first entry, or, given an entry verified before,
+     * that this entry still has its hash and every later entry links on from it.
+     */
+    verify(after?: { seq: number; hash: string }): AuditVerification {
+      const stored = after
+        ? db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, after.seq)).get()?.hash
+        : null;
+      if (after && stored !== after.hash) {
+        return { ok: false, count: after.seq, headHash: null, firstBadSeq: after.seq, problem: 'hash_mismatch' };
+      }
       // Streamed row by row: the trail grows by thousands of entries a month.
       const rows = db.$client
         .prepare(
           `SELECT seq, at, user_id AS userId, username, action, target, result, code, detail,
-                  prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
+                  prev_hash AS prevHash, hash FROM audit_log WHERE seq > ? ORDER BY seq`,
         )
-        .iterate() as IterableIterator<ChainedFields & { hash: string }>;
-      return verifyChain(rows);
+        .iterate(after?.seq ?? 0) as IterableIterator<ChainedFields & { hash: string }>;
+      return verifyChain(rows, after);
     },
   };
 }

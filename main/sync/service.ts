@@ -84,6 +84,26 @@ export function createSyncService(deps: SyncDeps) {
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   const missingCache = new Map<string, Set<string>>();
+  // The chain is verified whole at start, then on from the last entry verified before each report.
+  let verifiedThrough: { seq: number; hash: string } | undefined;
+
+  /** Verifies this PC's own audit chain; a break stops the audit reports (case work goes on) and is shown. */
+  function chainIntact(): boolean {
+    const verification = deps.audit.verify(verifiedThrough);
+    if (verification.ok) {
+      if (verification.headHash) verifiedThrough = { seq: verification.count, hash: verification.headHash };
+      return true;
+    }
+    if (auditCheck !== 'broken_here') {
+      log.error(
+        { firstBadSeq: verification.firstBadSeq, problem: verification.problem },
+        'the audit trail on this PC does not verify: its reports to central stop',
+      );
+    }
+    auditCheck = 'broken_here';
+    return false;
+  }
+  chainIntact();
 
   function read(key: string): string | null {
     return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;
@@ -264,6 +284,7 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   async function recordAuditHead(c: CentralClient): Promise<void> {
+    if (!chainIntact()) return;
     const head = deps.audit.head();
     if (!head) return;
     const checkpointSeq = await c.auditCheckpoint();

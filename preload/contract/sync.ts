@@ -78,7 +78,8 @@ export const syncStatusSchema = z.object({
     .object({ caseNumber: z.string(), fileName: z.string(), bytesSent: z.number().int(), bytesTotal: z.number().int() })
     .nullable(),
   /** The last audit-chain check at central: ok, or what central found. */
-  auditCheck: z.enum(['ok', 'cut_short', 'rewritten']).nullable(),
+  /** Central's finding on the audit trail, or `broken_here`: this PC's own check found a break (reports stop). */
+  auditCheck: z.enum(['ok', 'cut_short', 'rewritten', 'broken_here']).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -41,6 +41,8 @@ export const syncEn: Messages['sync'] = {
     same: "This PC's clock agrees with central's",
   },
   audit: {
+    broken_here:
+      "This PC's audit trail does not verify (an entry was edited, removed or reordered): its reports to central stopped; case work goes on. Tell the supervisor at once; keep this PC as it is, do not reinstall or restore a backup",
     cut_short:
       "Central found this PC's audit trail cut short (recent entries removed): report it to the supervisor at once and keep this PC as it is (no reinstall, no restore)",
     rewritten:
