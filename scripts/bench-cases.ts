@@ -16,6 +16,7 @@ import { checklistFor } from '../preload/contract/intake';
 import type { StoredFile } from '../preload/contract/materials';
 import type { Percentile } from './bench-idcard';
 import { benchProtectors } from './bench-keys';
+import { plainSearchP95 } from './bench-plain';
 
 const root = resolve(__dirname, '..');
 const surnames =
@@ -250,6 +251,13 @@ export async function casesBench(percentile: Percentile, count: number): Promise
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     out['cases.db_mb'] = Math.round(statSync(join(dataDir, 'yichuang.db')).size / 1024 / 1024);
     await ws.close();
+    // The same name searches on a decrypted copy: what encryption costs a search.
+    out['cases.search.name_plain.p95_ms'] = await plainSearchP95(
+      dataDir,
+      join(root, 'resources'),
+      sample.map((s) => s.name),
+      percentile,
+    );
     // Opening the same encrypted folder again: the passphrase's scrypt (key.unwrap_ms) apart from
     // opening the database with its key and reading its schema (db.open_ms).
     const reopened = await openBenchWorkstation(dataDir);

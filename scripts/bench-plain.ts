@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { systemClock } from '../main/app/clock';
+import { createAuditService } from '../main/audit/service';
+import { createCalendarService } from '../main/calendar/service';
+import { createCaseService } from '../main/cases/service';
+import { createCatalogService } from '../main/catalog/service';
+import { applyDatabaseKey, drizzleOf, openDatabase } from '../main/db/connection';
+import { createMaterialStore } from '../main/materials/store';
+import { unlockDataKey } from '../main/security/data-key';
+import { deriveWorkstationKeys } from '../main/security/keys';
+import { createSettingsService } from '../main/settings/service';
+import type { Percentile } from './bench-idcard';
+import { benchProtectors } from './bench-keys';
+
+/**
+ * The comparison the encrypted figures need: the same database decrypted into a plain copy, the
+ * same case service over it, the same searches. Only the benchmark ever makes such a copy (in its
+ * own temp folder, removed with it).
+ */
+export async function plainSearchP95(
+  dataDir: string,
+  resourcesDir: string,
+  names: readonly string[],
+  percentile: Percentile,
+): Promise<number> {
+  const { dataKey } = await unlockDataKey({
+    dataDir,
+    protectors: benchProtectors(dataDir),
+    hasEncryptedData: true,
+    now: new Date(),
+  });
+  const keys = deriveWorkstationKeys(dataKey);
+  const plainFile = join(dataDir, 'plain-copy.db');
+  const live = openDatabase(join(dataDir, 'yichuang.db'), keys.database);
+  live.prepare('VACUUM INTO ?').run(plainFile);
+  live.close();
+  const copy = new Database(plainFile);
+  applyDatabaseKey(copy, keys.database);
+  copy.rekey(Buffer.alloc(0));
+  copy.close();
+
+  const sqlite = new Database(plainFile);
+  try {
+    const db = drizzleOf(sqlite);
+    const clock = systemClock;
+    const settings = createSettingsService(db, clock);
+    const cases = createCaseService({
+      db,
+      clock,
+      audit: createAuditService(db, clock),
+      catalog: createCatalogService({ db, clock, shippedFile: join(resourcesDir, 'catalog', 'catalog.json') }),
+      calendar: createCalendarService({ db, clock, shippedFile: join(resourcesDir, 'calendar', 'holidays.json') }),
+      settings,
+      materials: createMaterialStore({
+        db,
+        clock,
+        dir: join(dataDir, 'materials'),
+        keys: { content: keys.materials, names: keys.materialNames },
+      }),
+      idDigestKey: keys.idDigest,
+    });
+    const samples: number[] = [];
+    for (const name of names) {
+      const t0 = performance.now();
+      const result = cases.list({ search: name, offset: 0, limit: 50 });
+      samples.push(performance.now() - t0);
+      if (result.total === 0) throw new Error(`plain search found nothing for ${name}`);
+    }
+    samples.sort((a, b) => a - b);
+    return Number(percentile(samples, 95).toFixed(2));
+  } finally {
+    sqlite.close();
+  }
+}
