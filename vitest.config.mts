@@ -6,11 +6,18 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * America/Los_Angeles (16 or 15 hours from Beijing, with daylight saving). `vitest run --project utc`
  * or `--project los-angeles` runs one of them.
  *
- * `main/sync/crash.test.ts` (kills and restarts the sync worker, about 150 s, no dates involved) and
- * `scripts/seed-demo.test.ts` (fills a data folder, then searches it for plaintext) run in the UTC
- * project only.
+ * `main/sync/crash.test.ts` (kills and restarts the sync worker, about 150 s, no dates involved),
+ * `scripts/seed-demo.test.ts` (fills a data folder, then searches it for plaintext) and the other
+ * slow files below that never read a date run in the UTC project only.
  */
-const heavyZoneFree = ['main/sync/crash.test.ts', 'scripts/seed-demo.test.ts'];
+const heavyZoneFree = [
+  'main/sync/crash.test.ts',
+  'scripts/seed-demo.test.ts',
+  // Child processes, builds and static analysis: no date is read or shown in them.
+  'scripts/devtool.test.ts',
+  'central/build.test.ts',
+  'main/platform/electron/electronegativity.test.ts',
+];
 
 export default defineConfig({
   test: {
