@@ -5,10 +5,9 @@ import { createAuditService } from '../main/audit/service';
 import { createCalendarService } from '../main/calendar/service';
 import { createCaseService } from '../main/cases/service';
 import { createCatalogService } from '../main/catalog/service';
-import { applyDatabaseKey, drizzleOf, openDatabase } from '../main/db/connection';
+import { applyDatabaseKey, drizzleOf } from '../main/db/connection';
+import { openEncryptedDatabase } from '../main/db/open';
 import { createMaterialStore } from '../main/materials/store';
-import { unlockDataKey } from '../main/security/data-key';
-import { deriveWorkstationKeys } from '../main/security/keys';
 import { createSettingsService } from '../main/settings/service';
 import type { Percentile } from './bench-idcard';
 import { benchProtectors } from './bench-keys';
@@ -24,15 +23,8 @@ export async function plainSearchP95(
   names: readonly string[],
   percentile: Percentile,
 ): Promise<number> {
-  const { dataKey } = await unlockDataKey({
-    dataDir,
-    protectors: benchProtectors(dataDir),
-    hasEncryptedData: true,
-    now: new Date(),
-  });
-  const keys = deriveWorkstationKeys(dataKey);
+  const { sqlite: live, keys } = await openEncryptedDatabase(dataDir, benchProtectors(dataDir));
   const plainFile = join(dataDir, 'plain-copy.db');
-  const live = openDatabase(join(dataDir, 'yichuang.db'), keys.database);
   live.prepare('VACUUM INTO ?').run(plainFile);
   live.close();
   const copy = new Database(plainFile);

@@ -6,8 +6,7 @@ import { makeTempDir, migrationsDir, removeTempDir, resourcesDir } from '../test
 import { openDatabase, type Sqlite } from './connection';
 import { openBackup } from './backup';
 import { testKeys, testProtectors } from '../testing/keys';
-import { unlockDataKey } from '../security/data-key';
-import { deriveWorkstationKeys } from '../security/keys';
+import { openEncryptedDatabase } from './open';
 import { DatabaseNewerError, databaseSchemaVersion, migrateDatabase, programSchemaVersion } from './migrate';
 
 interface JournalEntry {
@@ -270,13 +269,7 @@ describe('migrateDatabase', () => {
     } as const;
     await (await createWorkstation(config)).close();
     const withKey = async () => {
-      const { dataKey } = await unlockDataKey({
-        dataDir: dir,
-        protectors: testProtectors(),
-        hasEncryptedData: true,
-        now: new Date(),
-      });
-      const db = openDatabase(join(dir, 'yichuang.db'), deriveWorkstationKeys(dataKey).database);
+      const { sqlite: db } = await openEncryptedDatabase(dir, testProtectors());
       open.push(db);
       return db;
     };

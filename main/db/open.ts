@@ -73,3 +73,16 @@ export async function openWorkstationData(options: {
   }
   return { sqlite, keys, unlocked, encryption, timings: { keyUnwrapMs, dbOpenMs } };
 }
+
+/**
+ * Opens an encrypted folder's database as it is (no migration, no permission walk): tools and
+ * tests that look at a workstation's data behind its back, with the protectors that hold its key.
+ */
+export async function openEncryptedDatabase(
+  dataDir: string,
+  protectors: readonly KeyProtector[],
+): Promise<{ sqlite: Sqlite; keys: WorkstationKeys }> {
+  const { dataKey } = await unlockDataKey({ dataDir, protectors, hasEncryptedData: true, now: new Date() });
+  const keys = deriveWorkstationKeys(dataKey);
+  return { sqlite: openDatabase(join(dataDir, databaseFileName), keys.database), keys };
+}
