@@ -17,6 +17,9 @@ const heavyZoneFree = [
   'scripts/devtool.test.ts',
   'central/build.test.ts',
   'main/platform/electron/electronegativity.test.ts',
+  // The signed audit trail against a real central: hashes and signatures, no date shown.
+  'main/sync/audit-report.test.ts',
+  'central/audit-reports.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCatalog } from '@yichuang/domain/testing/catalog';
+import { testSigner } from '@yichuang/domain/testing/audit-trail';
 import { apiPrefix, replayedHeader, uploadsPath, type CasePut } from '@yichuang/domain/protocol';
 import {
   casePut,
@@ -60,6 +61,7 @@ describe.each(engines)('central over %s', (engine) => {
       windowNumber: 9,
       hallName: '张店区市民中心',
       hostname: 'ws9',
+      auditKey: testSigner().publicKey,
     };
     const first = await fetch(`${c.url}${apiPrefix}/enrol`, {
       method: 'POST',
@@ -97,7 +99,14 @@ describe.each(engines)('central over %s', (engine) => {
       });
     const holder = await enrolWindow(c.central, 11);
     const { code } = await c.central.registry.createCode('11 号窗口（换机）', 'admin');
-    const body = { code, districtCode: '370303', windowNumber: 11, hallName: '张店区市民中心', hostname: 'ws11-new' };
+    const body = {
+      code,
+      districtCode: '370303',
+      windowNumber: 11,
+      hallName: '张店区市民中心',
+      hostname: 'ws11-new',
+      auditKey: testSigner().publicKey,
+    };
 
     const refused = await enrol(body);
     expect(refused.status).toBe(409);
@@ -136,6 +145,7 @@ describe.each(engines)('central over %s', (engine) => {
             windowNumber: 12,
             hallName: '张店区市民中心',
             hostname: `ws12-${i}`,
+            auditKey: testSigner().publicKey,
           }),
         }),
       ),
@@ -272,33 +282,6 @@ describe.each(engines)('central over %s', (engine) => {
     await expect(c.central.cases.decide(body.id, 1, 'deny', '重复', '赵审批')).rejects.toMatchObject({ status: 409 });
   });
 
-  it('records the audit-chain head at each sync and flags a trail cut short or rewritten', async () => {
-    const { authorization } = await enrolWindow(c.central, 7);
-    const h = (n: number) => n.toString(16).padStart(64, '0');
-    const post = async (body: object) =>
-      (await (
-        await fetch(`${c.url}${apiPrefix}/audit-head`, {
-          method: 'POST',
-          headers: { authorization, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).json()) as { status: string; sequence: number };
-    expect(await post({ sequence: 10, hash: h(10), checkpoint: null })).toEqual({ status: 'ok', sequence: 10 });
-    expect(await post({ sequence: 15, hash: h(15), checkpoint: { sequence: 10, hash: h(10) } })).toMatchObject({
-      status: 'ok',
-    });
-    expect(await post({ sequence: 16, hash: h(16), checkpoint: { sequence: 15, hash: h(99) } })).toMatchObject({
-      status: 'rewritten',
-    });
-    expect(await post({ sequence: 12, hash: h(12), checkpoint: { sequence: 16, hash: null } })).toMatchObject({
-      status: 'cut_short',
-    });
-    const checkpoint = (await (await get(`${apiPrefix}/audit-head`, authorization)).json()) as { sequence: number };
-    expect(checkpoint.sequence).toBe(12);
-    const anomalies = await c.central.auditHeads.anomalies();
-    expect(anomalies.map((a) => a.status).sort()).toEqual(['cut_short', 'rewritten']);
-  });
-
   it('publishes the catalog by version; a workstation that is up to date gets 204', async () => {
     const catalog = testCatalog(9_000_000_050);
     await c.central.published.publish('catalog', catalog.version, catalog, 'admin');
@@ -321,7 +304,7 @@ describe.each(engines)('central over %s', (engine) => {
         `${apiPrefix}/enrol`,
         `${apiPrefix}/cases/{id}`,
         `${apiPrefix}/events`,
-        `${apiPrefix}/audit-head`,
+        `${apiPrefix}/audit/entries`,
       ]),
     );
     const docs = await fetch(`${c.url}/docs/`);

@@ -11,8 +11,10 @@ import {
 import { z } from 'zod';
 import {
   apiPrefix,
-  auditHeadResponseSchema,
-  auditHeadSchema,
+  auditAnchorSchema,
+  auditBatchSchema,
+  auditKeyRequestSchema,
+  auditReportResponseSchema,
   caseMissingResponseSchema,
   casePutResponseSchema,
   casePutSchema,
@@ -195,28 +197,46 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
   );
 
   app.get(
-    `${apiPrefix}/audit-head`,
+    `${apiPrefix}/audit/anchor`,
     {
       schema: {
-        summary: 'The audit-chain head central recorded last for this workstation',
+        summary: 'The audit-chain head central anchored last for this workstation: the next report goes on from it',
         security,
-        response: { 200: z.object({ sequence: z.number().int().nullable() }), ...errorResponses },
+        response: { 200: auditAnchorSchema, ...errorResponses },
       },
     },
-    async (request) => central.auditHeads.checkpoint((await authed(request)).id),
+    async (request) => central.auditHeads.anchor((await authed(request)).id),
+  );
+
+  app.put(
+    `${apiPrefix}/audit/key`,
+    {
+      schema: {
+        summary:
+          'Register the audit-signing key of a workstation enrolled before keys existed (once; never replaced: 409)',
+        security,
+        body: auditKeyRequestSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await central.registry.registerAuditKey(await authed(request), request.body.publicKey);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(
-    `${apiPrefix}/audit-head`,
+    `${apiPrefix}/audit/entries`,
     {
       schema: {
-        summary: "Record the workstation's audit-chain head (and check the last one is still there, unchanged)",
+        summary:
+          "Report the workstation's audit entries after the anchored head, signed at the last one: accepted (the anchor moves) or refused and raised as an alert",
         security,
-        body: auditHeadSchema,
-        response: { 200: auditHeadResponseSchema, ...errorResponses },
+        body: auditBatchSchema,
+        response: { 200: auditReportResponseSchema, ...errorResponses },
       },
     },
-    async (request) => central.auditHeads.record((await authed(request)).id, request.body),
+    async (request) => central.auditHeads.report((await authed(request)).id, request.body),
   );
 
   for (const kind of ['catalog', 'calendar'] as const satisfies readonly PublishedKind[]) {

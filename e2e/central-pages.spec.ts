@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { testSigner } from '@yichuang/domain/testing/audit-trail';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { apiPrefix, type CasePut } from '@yichuang/domain/protocol';
@@ -99,7 +100,14 @@ async function sendCases(page: Page, request: APIRequestContext): Promise<{ read
   await page.getByRole('button', { name: '生成一次性注册码' }).click();
   const code = (await page.locator('.code').textContent())!.trim();
   const enrolled = await request.post(`${central.url}${apiPrefix}/enrol`, {
-    data: { code, districtCode: '370303', windowNumber: 3, hallName: '张店区市民中心', hostname: 'ws3' },
+    data: {
+      code,
+      districtCode: '370303',
+      windowNumber: 3,
+      hallName: '张店区市民中心',
+      hostname: 'ws3',
+      auditKey: testSigner().publicKey,
+    },
   });
   expect(enrolled.status()).toBe(200);
   const { credential } = (await enrolled.json()) as { credential: string };

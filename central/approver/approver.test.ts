@@ -8,6 +8,7 @@ import { emptyDraft } from '@yichuang/domain/cases';
 import { maskIdNumber } from '@yichuang/domain/id-numbers';
 import { validCitizenId } from '@yichuang/domain/testing/ids';
 import { makePng } from '@yichuang/domain/testing/images';
+import { buildTrail, rehashTrail, testSigner } from '@yichuang/domain/testing/audit-trail';
 import { buildCentralApp } from '../app';
 import type { Central } from '../central';
 import { casePutSchema, type CasePut, type CentralFile } from '@yichuang/domain/protocol';
@@ -23,6 +24,7 @@ let dataDir: string;
 let app: FastifyInstance;
 let central: Central;
 let ws: Workstation;
+const signer = testSigner();
 let signInBeforePeople: string;
 let approverCookie: string;
 let adminCookie: string;
@@ -135,6 +137,7 @@ beforeAll(async () => {
     windowNumber: 3,
     hallName: '张店区市民中心',
     hostname: 'ws3',
+    auditKey: signer.publicKey,
   });
   ws = await central.registry.authenticate(`Bearer ${credential}`);
 
@@ -445,6 +448,7 @@ describe('approver page', () => {
       windowNumber: 4,
       hallName: '张店区市民中心',
       hostname: 'ws4',
+      auditKey: testSigner().publicKey,
     });
     expect((await get('/approver/admin', adminCookie)).body).toContain('ws4');
 
@@ -470,21 +474,16 @@ describe('approver page', () => {
     ).toBe(404);
   });
 
-  it('shows audit trails that were cut short or rewritten', async () => {
-    await central.auditHeads.record(ws.id, { sequence: 10, hash: 'a'.repeat(64), checkpoint: null });
-    await central.auditHeads.record(ws.id, {
-      sequence: 4,
-      hash: 'b'.repeat(64),
-      checkpoint: { sequence: 10, hash: 'a'.repeat(64) },
-    });
-    await central.auditHeads.record(ws.id, {
-      sequence: 12,
-      hash: 'c'.repeat(64),
-      checkpoint: { sequence: 4, hash: 'd'.repeat(64) },
-    });
+  it('shows the audit reports central refused: an old one replayed, a rewritten trail', async () => {
+    const trail = buildTrail(10);
+    expect((await central.auditHeads.report(ws.id, signer.batch(ws.id, trail.slice(0, 4)))).status).toBe('ok');
+    expect((await central.auditHeads.report(ws.id, signer.batch(ws.id, trail.slice(4)))).status).toBe('ok');
+    expect((await central.auditHeads.report(ws.id, signer.batch(ws.id, trail.slice(0, 4)))).status).toBe('replayed');
+    const rewritten = rehashTrail(trail.map((e) => (e.seq === 5 ? { ...e, username: 'someone' } : e)));
+    expect((await central.auditHeads.report(ws.id, signer.batch(ws.id, rewritten))).status).toBe('forked');
     const page = (await get('/approver/admin', adminCookie)).body;
-    expect(page).toContain('审计记录被截短');
-    expect(page).toContain('审计记录被改写');
+    expect(page).toContain('旧的报送被重放或记录被截短');
+    expect(page).toContain('审计记录被改写（分叉）');
     expect(page).toContain('3 号窗口');
   });
 

@@ -1,3 +1,4 @@
+import { auditVerdicts } from '@yichuang/domain/protocol';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,8 +117,8 @@ function recordedActions(): string[] {
       for (const a of ['approve', 'deny', 'supplement']) found.add(`case.${a}`);
     if (source.includes('action: `${kind}.publish`'))
       for (const k of ['catalog', 'calendar']) found.add(`${k}.publish`);
-    if (source.includes('action: `audit.${status}`'))
-      for (const s of ['cut_short', 'rewritten']) found.add(`audit.${s}`);
+    if (source.includes('action: `audit.${refusal.status}`'))
+      for (const s of auditVerdicts.filter((v) => v !== 'ok')) found.add(`audit.${s}`);
   }
   return [...found].sort();
 }

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { auditVerdicts } from '@yichuang/domain/protocol';
 
 /**
  * A point in time: `timestamptz` in the database, an ISO 8601 UTC string (`…Z`) in the code,
@@ -96,6 +97,8 @@ export const workstations = pgTable('workstations', {
   revokedAt: at('revoked_at'),
   /** The app version the workstation last reported (`x-yichuang-version`); null until it sends one. */
   appVersion: text('app_version'),
+  /** Its audit-signing public key (Ed25519 SPKI DER, base64), registered at enrolment and never replaced. */
+  auditKey: text('audit_key'),
 });
 
 /** A case as central knows it: its latest version and where it stands. */
@@ -214,7 +217,10 @@ export const idempotency = pgTable(
   (t) => [primaryKey({ columns: [t.workstationId, t.key] })],
 );
 
-/** Each workstation's audit-chain head at each sync; a trail cut short or rewritten is flagged. */
+/**
+ * Each workstation's audit reports: an `ok` row is an anchored head (the newest one is where the
+ * next report must go on from); any other status is a refused report, shown as an alert.
+ */
 export const auditHeads = pgTable(
   'audit_heads',
   {
@@ -222,11 +228,34 @@ export const auditHeads = pgTable(
     workstationId: uuid('workstation_id').notNull(),
     sequence: bigint('sequence', { mode: 'number' }).notNull(),
     hash: text('hash').notNull(),
-    status: text('status', { enum: ['ok', 'cut_short', 'rewritten'] }).notNull(),
+    status: text('status', { enum: auditVerdicts }).notNull(),
     detail: text('detail').notNull(),
+    /** The window's signature over the head (null on heads anchored before reports were signed). */
+    signature: text('signature'),
     receivedAt: at('received_at').notNull(),
   },
   (t) => [index('audit_heads_ws').on(t.workstationId, t.id)],
+);
+
+/** The windows' audit trails as they sent them, entry by entry, once central had verified them. */
+export const workstationAudit = pgTable(
+  'workstation_audit',
+  {
+    workstationId: uuid('workstation_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username'),
+    action: text('action').notNull(),
+    target: text('target'),
+    result: text('result').notNull(),
+    code: text('code'),
+    detail: text('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workstationId, t.seq] })],
 );
 
 /** Catalog and holiday-calendar versions, as published by an administrator. */

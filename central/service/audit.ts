@@ -1,7 +1,15 @@
-import { desc, eq, ne } from 'drizzle-orm';
-import type { AuditHead, AuditHeadResponse } from '@yichuang/domain/protocol';
+import { and, asc, desc, eq, gt, gte, lte, ne } from 'drizzle-orm';
+import { checkpointSigned, genesisHash, hashEntry, verifyChain } from '@yichuang/domain/audit-chain';
+import type {
+  AuditAnchor,
+  AuditBatch,
+  AuditEntryWire,
+  AuditReportResponse,
+  AuditVerdict,
+} from '@yichuang/domain/protocol';
 import type { CentralDb } from '../db/connect';
-import { auditHeads, centralAudit } from '../db/schema';
+import { auditHeads, centralAudit, workstationAudit, workstations } from '../db/schema';
+import { CentralError } from './errors';
 
 type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
 
@@ -38,92 +46,203 @@ export function createCentralAudit(deps: { db: CentralDb; now: () => Date }) {
 export type CentralAudit = ReturnType<typeof createCentralAudit>;
 
 /**
- * Each workstation's audit-chain head, recorded at every sync. The window sends its head and the
- * hash it now has at the sequence central recorded last; a trail that lost entries (head behind,
- * or the checkpoint gone) is `cut_short`, one whose earlier entry changed is `rewritten`.
+ * Each workstation's audit trail as central anchors it. A report carries the entries after the
+ * anchored head and the window's signature over the last one; central recomputes every hash,
+ * checks the report extends the anchored head (sequence numbers only grow) and the signature
+ * against the key registered at enrolment. An accepted report stores the entries and moves the
+ * anchor; a refused one leaves the anchor where it was and is raised as an alert (once per
+ * distinct refusal: a window retries every minute).
  */
 export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: CentralAudit }) {
   const { db, now, audit } = deps;
 
-  async function latest(workstationId: string) {
+  /** The newest anchored (accepted) head. */
+  async function anchored(workstationId: string, tx: Tx | CentralDb = db) {
     return (
-      await db
+      await tx
         .select()
         .from(auditHeads)
-        .where(eq(auditHeads.workstationId, workstationId))
+        .where(and(eq(auditHeads.workstationId, workstationId), eq(auditHeads.status, 'ok')))
         .orderBy(desc(auditHeads.id))
         .limit(1)
     )[0];
   }
 
+  /** Why a report is refused (null: it is accepted), judged against the anchored head and central's copy. */
+  async function judge(
+    tx: Tx,
+    workstationId: string,
+    publicKey: string,
+    anchor: { sequence: number; hash: string },
+    entries: AuditEntryWire[],
+    signature: string,
+  ): Promise<{ status: Exclude<AuditVerdict, 'ok'>; detail: string } | null> {
+    const first = entries[0]!;
+    const last = entries.at(-1)!;
+    // The report's own chain: consecutive, linked, every hash recomputed from the fields.
+    const own = verifyChain(entries.slice(1), { seq: first.seq, hash: first.hash });
+    if (hashEntry(first) !== first.hash) {
+      return { status: 'invalid', detail: `第 ${first.seq} 条审计记录的摘要与内容不符` };
+    }
+    if (!own.ok) {
+      return { status: 'invalid', detail: `报送的第 ${own.firstBadSeq} 条审计记录不成链（${own.problem}）` };
+    }
+    if (!checkpointSigned(publicKey, workstationId, last.seq, last.hash, signature)) {
+      return { status: 'bad_signature', detail: `第 ${last.seq} 条处的签名不是本工作站登记的密钥所签` };
+    }
+    // Where it overlaps what central holds (or the anchored head itself), it must be the same trail.
+    const overlapEnd = Math.min(last.seq, anchor.sequence);
+    if (first.seq <= overlapEnd) {
+      const held = new Map(
+        (
+          await tx
+            .select({ seq: workstationAudit.seq, hash: workstationAudit.hash })
+            .from(workstationAudit)
+            .where(
+              and(
+                eq(workstationAudit.workstationId, workstationId),
+                gte(workstationAudit.seq, first.seq),
+                lte(workstationAudit.seq, overlapEnd),
+              ),
+            )
+        ).map((r) => [r.seq, r.hash]),
+      );
+      held.set(anchor.sequence, anchor.hash);
+      for (const e of entries) {
+        if (e.seq > overlapEnd) break;
+        const expected = held.get(e.seq);
+        if (expected !== undefined && expected !== e.hash) {
+          return {
+            status: 'forked',
+            detail: `第 ${e.seq} 条审计记录与中心已确认的不同（记录被改写、删除或调换后重算，或恢复了备份）`,
+          };
+        }
+      }
+    }
+    if (last.seq < anchor.sequence) {
+      return {
+        status: 'replayed',
+        detail: `报送止于第 ${last.seq} 条，中心已确认到第 ${anchor.sequence} 条（旧的报送被重放，或最近的记录被删除）`,
+      };
+    }
+    if (first.seq > anchor.sequence + 1) {
+      return { status: 'invalid', detail: `报送从第 ${first.seq} 条开始，缺少第 ${anchor.sequence + 1} 条起的记录` };
+    }
+    const joins = entries.find((e) => e.seq === anchor.sequence + 1);
+    if (joins && joins.prevHash !== anchor.hash) {
+      return {
+        status: 'forked',
+        detail: `第 ${joins.seq} 条审计记录没有接在中心已确认的第 ${anchor.sequence} 条之后（记录被改写后重算，或恢复了备份）`,
+      };
+    }
+    return null;
+  }
+
   return {
-    async checkpoint(workstationId: string): Promise<{ sequence: number | null }> {
-      return { sequence: (await latest(workstationId))?.sequence ?? null };
+    /** Where the window's next report goes on from, and whether its key is registered. */
+    async anchor(workstationId: string): Promise<AuditAnchor> {
+      const [head, ws] = await Promise.all([
+        anchored(workstationId),
+        db.select({ key: workstations.auditKey }).from(workstations).where(eq(workstations.id, workstationId)),
+      ]);
+      return { sequence: head?.sequence ?? null, hash: head?.hash ?? null, keyRegistered: Boolean(ws[0]?.key) };
     },
 
-    async record(workstationId: string, head: AuditHead): Promise<AuditHeadResponse> {
+    async report(workstationId: string, batch: AuditBatch): Promise<AuditReportResponse> {
       return db.transaction(async (tx) => {
-        const previous = (
+        // One report at a time per workstation: the anchor read here is the one the report extends.
+        const ws = (
           await tx
-            .select()
-            .from(auditHeads)
-            .where(eq(auditHeads.workstationId, workstationId))
-            .orderBy(desc(auditHeads.id))
-            .limit(1)
+            .select({ key: workstations.auditKey })
+            .from(workstations)
+            .where(eq(workstations.id, workstationId))
             .for('update')
         )[0];
-        // The same head again (a replayed or repeated sync): nothing new to record.
-        if (previous && previous.sequence === head.sequence && previous.hash === head.hash) {
-          return { status: previous.status, sequence: previous.sequence };
+        if (!ws?.key) throw new CentralError(409, 'audit_key_missing', 'audit.keyMissing');
+        const head = await anchored(workstationId, tx);
+        const anchor = head ? { sequence: head.sequence, hash: head.hash } : { sequence: 0, hash: genesisHash };
+        const current = { sequence: head?.sequence ?? null, hash: head?.hash ?? null };
+        const last = batch.entries.at(-1)!;
+        // The very report anchored last, sent again (its answer was lost): nothing new, nothing wrong.
+        if (head && last.seq === head.sequence && last.hash === head.hash && batch.signature === head.signature) {
+          return { status: 'ok', ...current };
         }
-        let status: AuditHeadResponse['status'] = 'ok';
-        let detail = '';
-        if (previous) {
-          if (head.sequence < previous.sequence) {
-            status = 'cut_short';
-            detail = `审计记录从第 ${previous.sequence} 条退回到第 ${head.sequence} 条`;
-          } else if (!head.checkpoint || head.checkpoint.sequence !== previous.sequence) {
-            status = 'rewritten';
-            detail = `工作站未提供第 ${previous.sequence} 条的核对值`;
-          } else if (head.checkpoint.hash === null) {
-            status = 'cut_short';
-            detail = `工作站已没有第 ${previous.sequence} 条审计记录`;
-          } else if (head.checkpoint.hash !== previous.hash) {
-            status = 'rewritten';
-            detail = `第 ${previous.sequence} 条审计记录的摘要与上次同步时不同`;
+        const refusal = await judge(tx, workstationId, ws.key, anchor, batch.entries, batch.signature);
+        const receivedAt = now().toISOString();
+        if (refusal) {
+          const raised = (
+            await tx
+              .select({
+                status: auditHeads.status,
+                sequence: auditHeads.sequence,
+                hash: auditHeads.hash,
+                detail: auditHeads.detail,
+              })
+              .from(auditHeads)
+              .where(eq(auditHeads.workstationId, workstationId))
+              .orderBy(desc(auditHeads.id))
+              .limit(1)
+          )[0];
+          const again =
+            raised?.status === refusal.status &&
+            raised.sequence === last.seq &&
+            raised.hash === last.hash &&
+            raised.detail === refusal.detail;
+          if (!again) {
+            await tx.insert(auditHeads).values({
+              workstationId,
+              sequence: last.seq,
+              hash: last.hash,
+              status: refusal.status,
+              detail: refusal.detail,
+              signature: batch.signature,
+              receivedAt,
+            });
+            await audit.record(
+              {
+                actorKind: 'system',
+                actor: 'central',
+                workstationId,
+                action: `audit.${refusal.status}`,
+                target: workstationId,
+                detail: refusal.detail,
+              },
+              tx,
+            );
           }
+          return { status: refusal.status, ...current };
         }
+        const fresh = batch.entries.filter((e) => e.seq > anchor.sequence);
+        await tx.insert(workstationAudit).values(fresh.map((e) => ({ workstationId, ...e, receivedAt })));
         await tx.insert(auditHeads).values({
           workstationId,
-          sequence: head.sequence,
-          hash: head.hash,
-          status,
-          detail,
-          receivedAt: now().toISOString(),
+          sequence: last.seq,
+          hash: last.hash,
+          status: 'ok',
+          detail: '',
+          signature: batch.signature,
+          receivedAt,
         });
-        if (status !== 'ok') {
-          await audit.record(
-            {
-              actorKind: 'system',
-              actor: 'central',
-              workstationId,
-              action: `audit.${status}`,
-              target: workstationId,
-              detail,
-            },
-            tx,
-          );
-        }
-        return { status, sequence: head.sequence };
+        return { status: 'ok', sequence: last.seq, hash: last.hash };
       });
     },
 
-    /** Heads that showed a cut-short or rewritten trail, newest first. */
+    /** Refused reports, newest first: the administrator's alerts. */
     anomalies() {
       return db.select().from(auditHeads).where(ne(auditHeads.status, 'ok')).orderBy(desc(auditHeads.id)).limit(200);
     },
 
-    latest,
+    /** A workstation's trail as central holds it, oldest first, from a sequence number. */
+    entries(workstationId: string, after = 0, limit = 500) {
+      return db
+        .select()
+        .from(workstationAudit)
+        .where(and(eq(workstationAudit.workstationId, workstationId), gt(workstationAudit.seq, after)))
+        .orderBy(asc(workstationAudit.seq))
+        .limit(limit);
+    },
+
+    anchored,
   };
 }
 export type AuditHeads = ReturnType<typeof createAuditHeads>;

@@ -97,6 +97,7 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
           hallName: request.hallName,
           hostname: request.hostname,
           enrolledAt: at.toISOString(),
+          auditKey: request.auditKey,
         });
         return row;
       });
@@ -165,6 +166,33 @@ export function createWorkstationRegistry(deps: { db: CentralDb; now: () => Date
         versions.delete(ws.id);
         throw error;
       }
+    },
+
+    /**
+     * The audit-signing key of a workstation enrolled before keys existed, registered once by its
+     * own credential; a key already registered is never replaced (409): a new key means re-enrolment.
+     */
+    async registerAuditKey(ws: Workstation, publicKey: string): Promise<void> {
+      const rows = await db
+        .update(workstations)
+        .set({ auditKey: publicKey })
+        .where(and(eq(workstations.id, ws.id), isNull(workstations.auditKey)))
+        .returning({ id: workstations.id });
+      if (rows.length === 0) {
+        const held = (
+          await db.select({ key: workstations.auditKey }).from(workstations).where(eq(workstations.id, ws.id))
+        )[0];
+        if (held?.key === publicKey) return;
+        throw new CentralError(409, 'audit_key_registered', 'audit.keyRegistered');
+      }
+      await audit.record({
+        actorKind: 'system',
+        actor: 'central',
+        workstationId: ws.id,
+        action: 'workstation.auditKey',
+        target: ws.id,
+        detail: null,
+      });
     },
 
     async revoke(id: string, by: string): Promise<void> {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { emptyDraft, emptyItemState } from '@yichuang/domain/cases';
 import type { MaterialMime } from '@yichuang/domain/materials';
 import { validCitizenId } from '@yichuang/domain/testing/ids';
+import { testSigner, type TestSigner } from '@yichuang/domain/testing/audit-trail';
 import { buildCentralApp } from '../app';
 import type { Central } from '../central';
 import { uploadsPath, type CasePut } from '@yichuang/domain/protocol';
@@ -114,21 +115,23 @@ export async function startCentral(options: StartOptions = {}): Promise<RunningC
   };
 }
 
-/** Enrols a window: the credential a workstation would keep, and the workstation central sees. */
+/** Enrols a window: the credential a workstation would keep, its audit-signing key, and the workstation central sees. */
 export async function enrolWindow(
   central: Central,
   windowNumber = 3,
-): Promise<{ credential: string; workstation: Workstation; authorization: string }> {
+): Promise<{ credential: string; workstation: Workstation; authorization: string; signer: TestSigner }> {
   const { code } = await central.registry.createCode(`${windowNumber} 号窗口`, 'admin');
+  const signer = testSigner();
   const { credential } = await central.registry.enrol({
     code,
     districtCode: '370303',
     windowNumber,
     hallName: '张店区市民中心',
     hostname: `ws${windowNumber}`,
+    auditKey: signer.publicKey,
   });
   const authorization = `Bearer ${credential}`;
-  return { credential, authorization, workstation: await central.registry.authenticate(authorization) };
+  return { credential, authorization, signer, workstation: await central.registry.authenticate(authorization) };
 }
 
 export interface TestFile {

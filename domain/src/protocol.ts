@@ -31,6 +31,13 @@ export const enrolmentCodeSchema = z
   .toUpperCase()
   .regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, '注册码格式为 XXXX-XXXX-XXXX（向中心管理员索取）');
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A window's audit-signing public key: an Ed25519 SPKI DER in base64 (44 bytes, the fixed Ed25519 prefix). */
+export const auditKeySchema = z.string().regex(/^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/, '审计签名公钥格式无效');
+/** An Ed25519 signature (64 bytes) in base64. */
+export const auditSignatureSchema = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, '审计签名格式无效');
+
 export const enrolRequestSchema = z
   .object({
     code: enrolmentCodeSchema,
@@ -38,6 +45,8 @@ export const enrolRequestSchema = z
     windowNumber: z.number().int().min(1).max(999),
     hallName: z.string().max(100),
     hostname: z.string().max(200),
+    /** The window's audit-signing public key, registered with the workstation. */
+    auditKey: auditKeySchema,
   })
   .strict();
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
@@ -192,33 +201,69 @@ export const eventsResponseSchema = z.object({
 });
 export type EventsResponse = z.infer<typeof eventsResponseSchema>;
 
-/** The audit-chain head at a sync, and the hash the window now has at the head central saw last. */
-export const auditHeadSchema = z
+/** Registers the audit-signing key of a workstation enrolled before keys existed: once; never replaced. */
+export const auditKeyRequestSchema = z.object({ publicKey: auditKeySchema }).strict();
+
+/** One entry of a window's audit trail exactly as stored there (detail is the stored JSON text the hash covers). */
+export const auditEntryWireSchema = z
   .object({
-    sequence: z.number().int().nonnegative(),
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    /** The entry at the sequence central answered last time, as the window has it now (null: gone). */
-    checkpoint: z
-      .object({
-        sequence: z.number().int().nonnegative(),
-        hash: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .nullable(),
-      })
-      .strict()
-      .nullable(),
+    seq: z.number().int().positive(),
+    at: z.string().max(40),
+    userId: z.number().int().nullable(),
+    username: z.string().max(100).nullable(),
+    action: z.string().min(1).max(100),
+    target: z.string().max(200).nullable(),
+    result: z.string().max(20),
+    code: z.string().max(100).nullable(),
+    detail: z.string().max(16_000).nullable(),
+    prevHash: hex64,
+    hash: hex64,
   })
   .strict();
-export type AuditHead = z.infer<typeof auditHeadSchema>;
+export type AuditEntryWire = z.infer<typeof auditEntryWireSchema>;
 
-export const auditHeadStatuses = ['ok', 'cut_short', 'rewritten'] as const;
-export const auditHeadResponseSchema = z.object({
-  status: z.enum(auditHeadStatuses),
-  /** The head central now holds for this workstation: send its hash as the next checkpoint. */
-  sequence: z.number().int().nonnegative(),
+/** The most entries one report carries; the window sends a longer backlog in several. */
+export const auditBatchMax = 200;
+
+/**
+ * A report of the trail: the entries after the head central anchored, in order, and the window's
+ * signature over the last one (`checkpointMessage` in audit-chain). Central recomputes every hash.
+ */
+export const auditBatchSchema = z
+  .object({
+    entries: z.array(auditEntryWireSchema).min(1).max(auditBatchMax),
+    signature: auditSignatureSchema,
+  })
+  .strict();
+export type AuditBatch = z.infer<typeof auditBatchSchema>;
+
+/**
+ * Central's verdict on a report. Only `ok` moves the anchor; every other one is refused, the
+ * anchor stays where it was, and central raises an alert:
+ * - `replayed`: it ends before the anchored head (an old report sent again, or the newest entries deleted);
+ * - `forked`: it does not extend the anchored head (entries edited, deleted or reordered and the hashes recomputed, or a backup restored);
+ * - `bad_signature`: not signed by the key this workstation registered;
+ * - `invalid`: its own hashes, links or sequence numbers do not hold.
+ */
+export const auditVerdicts = ['ok', 'replayed', 'forked', 'bad_signature', 'invalid'] as const;
+export type AuditVerdict = (typeof auditVerdicts)[number];
+
+/** The head central anchored for this workstation (sequence and hash, null before the first report). */
+export const auditAnchorSchema = z.object({
+  sequence: z.number().int().nonnegative().nullable(),
+  hash: hex64.nullable(),
+  /** Whether central holds this workstation's audit-signing key (a window enrolled before keys registers one). */
+  keyRegistered: z.boolean(),
 });
-export type AuditHeadResponse = z.infer<typeof auditHeadResponseSchema>;
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+
+export const auditReportResponseSchema = z.object({
+  status: z.enum(auditVerdicts),
+  /** The head central holds now: the new one when accepted, the old one when refused. */
+  sequence: z.number().int().nonnegative().nullable(),
+  hash: hex64.nullable(),
+});
+export type AuditReportResponse = z.infer<typeof auditReportResponseSchema>;
 
 export const publishedQuerySchema = z.object({ after: z.coerce.number().int().nonnegative().default(0) });
 /** A catalog or calendar version as central publishes it (the data is validated by the workstation's own schema). */

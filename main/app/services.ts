@@ -281,6 +281,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     cases,
     log: subsystem(root, 'sync'),
     appVersion: config.appVersion ?? packageVersion,
+    auditSigningKey: keys.auditSigning,
     onChange: (status) => hub.broadcast('sync.changed', status),
     onCaseEvent: (event) => {
       hub.broadcast('sync.caseEvent', event);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorkstation, type TestWorkstation } from '../testing/workstation';
-import { genesisHash, hashEntry } from './chain';
+import { genesisHash, hashEntry } from '@yichuang/domain/audit-chain';
 
 let t: TestWorkstation;
 

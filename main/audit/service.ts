@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import type { AuditEntryWire } from '@yichuang/domain/protocol';
 import type { Db } from '../db/connection';
 import type { AuditEntry, AuditVerification } from '../../preload/contract/schemas';
 import { auditLog } from '../db/schema';
 import type { Clock } from '../app/clock';
-import { genesisHash, hashEntry, verifyChain, type ChainedFields } from './chain';
+import { genesisHash, hashEntry, verifyChain, type ChainedFields } from '@yichuang/domain/audit-chain';
 
 export interface AuditRecord {
   userId: number | null;
@@ -105,9 +106,27 @@ export function createAuditService(db: Db, clock: Clock) {
       );
     },
 
-    /** The hash of the entry at `seq`, or null when there is none (a checkpoint central asks about). */
-    hashAt(seq: number): string | null {
-      return db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq)).get()?.hash ?? null;
+    /** Entries after `seq`, oldest first, exactly as stored (the detail as the JSON text the hash covers): what central is sent. */
+    wireAfter(seq: number, limit: number): AuditEntryWire[] {
+      return db
+        .select({
+          seq: auditLog.seq,
+          at: auditLog.at,
+          userId: auditLog.userId,
+          username: auditLog.username,
+          action: auditLog.action,
+          target: auditLog.target,
+          result: auditLog.result,
+          code: auditLog.code,
+          detail: auditLog.detail,
+          prevHash: auditLog.prevHash,
+          hash: auditLog.hash,
+        })
+        .from(auditLog)
+        .where(gt(auditLog.seq, seq))
+        .orderBy(asc(auditLog.seq))
+        .limit(limit)
+        .all();
     },
 
     /**

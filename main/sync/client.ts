@@ -5,22 +5,22 @@ import {
   casePutResponseSchema,
   enrolResponseSchema,
   eventsResponseSchema,
-  auditHeadResponseSchema,
+  auditAnchorSchema,
+  auditReportResponseSchema,
   idempotencyHeader,
   publishedSchema,
   uploadsPath,
   versionHeader,
-  type AuditHead,
-  type AuditHeadResponse,
+  type AuditAnchor,
+  type AuditBatch,
+  type AuditReportResponse,
   type CasePut,
   type CasePutResponse,
   type EnrolRequest,
   type EnrolResponse,
   type EventsResponse,
 } from '@yichuang/domain/protocol';
-import { z } from 'zod';
-
-const checkpointSchema = z.object({ sequence: z.number().int().nullable() });
+import type { z } from 'zod';
 
 /**
  * Why a call to central failed, sorted by what happens next:
@@ -217,12 +217,16 @@ export function createCentralClient(options: ClientOptions) {
       return (await call('GET', `${apiPrefix}/events?after=${after}&limit=200`, eventsResponseSchema)).body!;
     },
 
-    async auditCheckpoint(): Promise<number | null> {
-      return (await call('GET', `${apiPrefix}/audit-head`, checkpointSchema)).body!.sequence;
+    async auditAnchor(): Promise<AuditAnchor> {
+      return (await call('GET', `${apiPrefix}/audit/anchor`, auditAnchorSchema)).body!;
     },
 
-    async postAuditHead(head: AuditHead, key: string): Promise<AuditHeadResponse> {
-      return (await call('POST', `${apiPrefix}/audit-head`, auditHeadResponseSchema, { body: head, key })).body!;
+    async registerAuditKey(publicKey: string): Promise<void> {
+      await call('PUT', `${apiPrefix}/audit/key`, null, { body: { publicKey } });
+    },
+
+    async reportAudit(batch: AuditBatch): Promise<AuditReportResponse> {
+      return (await call('POST', `${apiPrefix}/audit/entries`, auditReportResponseSchema, { body: batch })).body!;
     },
 
     async published(kind: 'catalog' | 'calendar', after: number): Promise<{ version: number; data: unknown } | null> {

@@ -1,8 +1,9 @@
-// Longer than most files on purpose: the sync worker's loop, its passes (send, events, audit head,
+// Longer than most files on purpose: the sync worker's loop, its passes (send, events, audit report,
 // published data) and its status share one connection state and one backoff; the outbox, the HTTP
 // client, the case moves and what a failed send does (failures.ts) are modules of their own.
 import { hostname } from 'node:os';
 import { eq } from 'drizzle-orm';
+
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { CalendarService } from '../calendar/service';
@@ -23,6 +24,7 @@ import {
   type OutboxState,
   type SyncStatus,
 } from '../../preload/contract/sync';
+import { createAuditReporter } from './audit-report';
 import { CentralCallError, createCentralClient, type CentralClient, type ClientOptions } from './client';
 import { createFailures, itemOf } from './failures';
 import type { Outbox, OutboxRow } from './outbox';
@@ -52,6 +54,8 @@ export interface SyncDeps {
   client?: Partial<Pick<ClientOptions, 'chunkSize' | 'timeoutMs'>>;
   /** This workstation's app version: every request to central carries it. */
   appVersion?: string;
+  /** Seals the workstation's audit-signing key where it is kept (derived from the data key). */
+  auditSigningKey: Buffer;
 }
 
 const keys = {
@@ -59,6 +63,8 @@ const keys = {
   workstationId: 'workstation_id',
   credential: 'credential',
   cursor: 'events_cursor',
+  /** The Ed25519 key that signs the audit reports (PKCS#8, sealed by the audit-signing key). */
+  signingKey: 'audit_signing_key',
 } as const;
 const publishedEveryMs = 10 * 60 * 1000;
 const auditEveryMs = 60 * 1000;
@@ -75,7 +81,6 @@ export function createSyncService(deps: SyncDeps) {
   let online = false;
   let lastContactAt: string | null = null;
   let lastError: string | null = null;
-  let auditCheck: SyncStatus['auditCheck'] = null;
   let client: CentralClient | null = null;
   let lastPublishedAt = 0;
   let lastAuditAt = 0;
@@ -84,26 +89,6 @@ export function createSyncService(deps: SyncDeps) {
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   const missingCache = new Map<string, Set<string>>();
-  // The chain is verified whole at start, then on from the last entry verified before each report.
-  let verifiedThrough: { seq: number; hash: string } | undefined;
-
-  /** Verifies this PC's own audit chain; a break stops the audit reports (case work goes on) and is shown. */
-  function chainIntact(): boolean {
-    const verification = deps.audit.verify(verifiedThrough);
-    if (verification.ok) {
-      if (verification.headHash) verifiedThrough = { seq: verification.count, hash: verification.headHash };
-      return true;
-    }
-    if (auditCheck !== 'broken_here') {
-      log.error(
-        { firstBadSeq: verification.firstBadSeq, problem: verification.problem },
-        'the audit trail on this PC does not verify: its reports to central stop',
-      );
-    }
-    auditCheck = 'broken_here';
-    return false;
-  }
-  chainIntact();
 
   function read(key: string): string | null {
     return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;
@@ -115,6 +100,12 @@ export function createSyncService(deps: SyncDeps) {
       .onConflictDoUpdate({ target: syncState.key, set: { value, updatedAt: at } })
       .run();
   }
+  const reporter = createAuditReporter({
+    audit: deps.audit,
+    log,
+    sealKey: deps.auditSigningKey,
+    slot: { read: () => read(keys.signingKey), write: (sealed) => write(keys.signingKey, sealed) },
+  });
 
   function clientOf(): CentralClient | null {
     const url = read(keys.url);
@@ -148,7 +139,7 @@ export function createSyncService(deps: SyncDeps) {
       uploading: up
         ? { caseNumber: up.caseNumber, fileName: up.fileName ?? '', bytesSent: up.bytesSent, bytesTotal: up.bytesTotal }
         : null,
-      auditCheck,
+      auditCheck: reporter.check,
     };
   }
 
@@ -283,21 +274,6 @@ export function createSyncService(deps: SyncDeps) {
     return applied;
   }
 
-  async function recordAuditHead(c: CentralClient): Promise<void> {
-    if (!chainIntact()) return;
-    const head = deps.audit.head();
-    if (!head) return;
-    const checkpointSeq = await c.auditCheckpoint();
-    const checkpoint =
-      checkpointSeq === null ? null : { sequence: checkpointSeq, hash: deps.audit.hashAt(checkpointSeq) };
-    const answer = await c.postAuditHead(
-      { sequence: head.seq, hash: head.hash, checkpoint },
-      `audit:${head.seq}:${checkpointSeq ?? 'none'}`,
-    );
-    auditCheck = answer.status;
-    if (answer.status !== 'ok') log.warn({ answer }, 'central found the audit trail changed');
-  }
-
   async function pullPublished(c: CentralClient): Promise<void> {
     const catalog = await c.published('catalog', deps.catalog.info().version);
     if (catalog) deps.catalog.load(catalog.data, 'central');
@@ -361,7 +337,7 @@ export function createSyncService(deps: SyncDeps) {
       await pullEvents(c);
       const now = Date.now();
       if (now - lastAuditAt > auditEveryMs) {
-        await recordAuditHead(c);
+        await reporter.report(c, read(keys.workstationId) ?? '');
         lastAuditAt = now;
       }
       if (now - lastPublishedAt > publishedEveryMs) {
@@ -416,6 +392,8 @@ export function createSyncService(deps: SyncDeps) {
         now: () => clock.now().getTime(),
         appVersion: deps.appVersion,
       });
+      // A new enrolment, a new signing key: central registers its public part with the workstation.
+      const signing = reporter.freshKey();
       let answer;
       try {
         answer = await probe.enrol({
@@ -424,6 +402,7 @@ export function createSyncService(deps: SyncDeps) {
           windowNumber: window.windowNumber,
           hallName: window.hallName,
           hostname: hostname(),
+          auditKey: signing.publicKey,
         });
       } catch (error) {
         throw new AppError('enrol_failed', { detail: error instanceof Error ? error.message : String(error) });
@@ -433,6 +412,7 @@ export function createSyncService(deps: SyncDeps) {
         write(keys.workstationId, answer.workstationId);
         write(keys.credential, answer.credential);
         write(keys.cursor, '0');
+        write(keys.signingKey, signing.sealed);
       });
       client = null;
       lastAuditAt = 0;

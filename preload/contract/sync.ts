@@ -1,5 +1,5 @@
 import { centralEventKinds, type CentralEventKind } from '@yichuang/domain/cases';
-import { centralSupplementItemSchema, enrolmentCodeSchema } from '@yichuang/domain/protocol';
+import { auditVerdicts, centralSupplementItemSchema, enrolmentCodeSchema } from '@yichuang/domain/protocol';
 import { z } from 'zod';
 import { centralAddressProblem } from './central-address';
 import { errorText } from './errors';
@@ -77,9 +77,8 @@ export const syncStatusSchema = z.object({
   uploading: z
     .object({ caseNumber: z.string(), fileName: z.string(), bytesSent: z.number().int(), bytesTotal: z.number().int() })
     .nullable(),
-  /** The last audit-chain check at central: ok, or what central found. */
   /** Central's finding on the audit trail, or `broken_here`: this PC's own check found a break (reports stop). */
-  auditCheck: z.enum(['ok', 'cut_short', 'rewritten', 'broken_here']).nullable(),
+  auditCheck: z.enum([...auditVerdicts, 'broken_here']).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

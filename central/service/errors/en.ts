@@ -6,6 +6,10 @@ export const centralErrorsEn: Record<CentralErrorKey, string> = {
     'The workstation’s credential is invalid or revoked: enrol the workstation again under “Settings → Central”',
   'enrolment.windowTaken':
     'Window {window} (district {district}) is already enrolled by another workstation ({hostname}): revoke the old workstation on central’s admin page first, or change this PC’s window number',
+  'audit.keyRegistered':
+    'This workstation’s audit-signing key is already registered and cannot be replaced: ask central’s administrator to revoke it and enrol again',
+  'audit.keyMissing':
+    'Central holds no audit-signing key for this workstation yet: the workstation registers its key before it reports',
   'enrolment.refused': 'The enrolment code is invalid, used or expired: ask central’s administrator for a new one',
 
   'notFound.case': 'No such case',

@@ -8,6 +8,8 @@ export const centralErrorsZhCN = {
   'workstation.unauthorized': '工作站凭据无效或已吊销：请在工作站"设置 → 中心"重新注册',
   'enrolment.windowTaken':
     '{window} 号窗口（区划 {district}）已被另一台工作台（{hostname}）注册：请先在中心的管理页注销旧工作台，或修改本机窗口号',
+  'audit.keyRegistered': '本工作站已登记审计签名密钥，不能更换：如需新密钥，请由中心管理员吊销后重新注册',
+  'audit.keyMissing': '中心尚未登记本工作站的审计签名密钥：工作站会先登记密钥再报送',
   'enrolment.refused': '注册码无效、已使用或已过期：请向中心管理员索取新的注册码',
 
   'notFound.case': '办件不存在',

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     outbox,
     cases: createCaseService({ db, clock, audit, catalog, calendar, settings, materials, idDigestKey: keys.idDigest }),
     log: subsystem(root, 'sync'),
+    auditSigningKey: keys.auditSigning,
     concurrency: 3,
     idleMs: 100,
     random: Math.random,

@@ -43,10 +43,14 @@ export const syncEn: Messages['sync'] = {
   audit: {
     broken_here:
       "This PC's audit trail does not verify (an entry was edited, removed or reordered): its reports to central stopped; case work goes on. Tell the supervisor at once; keep this PC as it is, do not reinstall or restore a backup",
-    cut_short:
-      "Central found this PC's audit trail cut short (recent entries removed): report it to the supervisor at once and keep this PC as it is (no reinstall, no restore)",
-    rewritten:
-      "Central found this PC's audit trail rewritten (it differs from what was sent): report it to the supervisor at once and keep this PC as it is (no reinstall, no restore)",
+    replayed:
+      "Central refused this PC's audit report: it ends before what was reported already (an old report replayed, or recent entries removed). Tell the supervisor at once; keep this PC as it is (no reinstall, no restore)",
+    forked:
+      "Central refused this PC's audit report: it differs from what was reported already (entries edited, removed or reordered and rehashed, or a backup restored). Tell the supervisor at once; keep this PC as it is (no reinstall, no restore)",
+    bad_signature:
+      "Central refused this PC's audit report: it is not signed by the key registered for this workstation. Tell the supervisor at once and ask central's administrator to check this workstation's enrolment",
+    invalid:
+      "Central refused this PC's audit report: its entries do not chain. Tell the supervisor at once; keep this PC as it is (no reinstall, no restore)",
   },
   counts: {
     backlog: 'To send',

@@ -123,7 +123,7 @@ describe('the 同步 screen', () => {
       syncStatus({
         online: false,
         lastError: '无法连接中心（ECONNREFUSED）：网络恢复后自动重试',
-        auditCheck: 'cut_short',
+        auditCheck: 'forked',
         // Twenty minutes ago by this PC's clock: it says so, not only the time (it read as current).
         lastContactAt: new Date(Date.now() - 20 * 60_000 - 5_000).toISOString(),
       }),
@@ -131,7 +131,7 @@ describe('the 同步 screen', () => {
     expect(byTestId(host, 'sync-connection').textContent).toContain('无法连接中心');
     expect(byTestId(host, 'sync-last-contact').textContent).toMatch(/^最后一次联系成功：.+（20 分钟前）$/);
     expect(byTestId(host, 'sync-last-error').textContent).toBe('无法连接中心（ECONNREFUSED）：网络恢复后自动重试');
-    expect(byTestId(host, 'sync-audit-alert').textContent).toContain('审计记录被截短');
+    expect(byTestId(host, 'sync-audit-alert').textContent).toContain('中心发现本机审计记录与已报送的不符');
   });
 
   it('tells a clerk to ask an administrator when not enrolled, and disables 立即同步', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genesisHash, hashEntry, verifyChain, type ChainedFields } from './chain';
+import { genesisHash, hashEntry, verifyChain, type ChainedFields } from './audit-chain';
 
 type Row = ChainedFields & { hash: string };
 
