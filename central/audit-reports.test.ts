@@ -71,7 +71,7 @@ describe.each(engines)('audit reports at central over %s', (engine) => {
     const raised = await alerts();
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ status: 'replayed', sequence: 5 });
-    expect(raised[0]!.detail).toContain('中心已确认到第 10 条');
+    expect(JSON.parse(raised[0]!.detail)).toEqual({ reason: 'behind', seq: 5, anchor: 10 });
     const trailAtCentral = await c.central.audit.list(workstationId);
     expect(trailAtCentral.map((e) => e.action)).toContain('audit.replayed');
     expect(await anchor()).toMatchObject({ sequence: 10 });
@@ -86,9 +86,9 @@ describe.each(engines)('audit reports at central over %s', (engine) => {
     const onward = await report(signed(edited.slice(10)));
     expect(onward.body).toMatchObject({ status: 'forked', sequence: 10 });
     const forks = (await alerts()).filter((a) => a.status === 'forked');
-    expect(forks.map((f) => f.detail)).toEqual([
-      expect.stringContaining('第 11 条审计记录没有接在中心已确认的第 10 条之后'),
-      expect.stringContaining('第 3 条审计记录与中心已确认的不同'),
+    expect(forks.map((f): unknown => JSON.parse(f.detail))).toEqual([
+      { reason: 'not_joined', seq: 11, anchor: 10 },
+      { reason: 'differs', seq: 3 },
     ]);
   });
 

@@ -485,6 +485,16 @@ describe('approver page', () => {
     expect(page).toContain('旧的报送被重放或记录被截短');
     expect(page).toContain('审计记录被改写（分叉）');
     expect(page).toContain('3 号窗口');
+    // Why, in the reader's language: the facts are stored, the words are the page's.
+    expect(page).toContain('报送止于第 4 条，中心已确认到第 10 条');
+    expect(page).toContain('第 5 条审计记录与中心已确认的不同');
+    const english = (await get('/approver/admin', `${adminCookie}; lang=en`)).body;
+    expect(english).toContain('The report ends at entry 4; central has confirmed up to entry 10');
+    expect(english).toContain('Entry 5 differs from the one central confirmed');
+    expect(english).not.toContain('报送止于');
+    // Central's own trail says the same in its detail column.
+    const log = (await get('/approver/log', adminCookie)).body;
+    expect(log).toContain('报送止于第 4 条，中心已确认到第 10 条');
   });
 
   it('answers unknown pages with an HTML 404 and unknown cases too', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lte, ne } from 'drizzle-orm';
-import { checkpointSigned, genesisHash, hashEntry, verifyChain } from '@yichuang/domain/audit-chain';
+import { checkpointSigned, genesisHash, hashEntry, verifyChain, type ChainProblem } from '@yichuang/domain/audit-chain';
 import type {
   AuditAnchor,
   AuditBatch,
@@ -12,6 +12,29 @@ import { auditHeads, centralAudit, workstationAudit, workstations } from '../db/
 import { CentralError } from './errors';
 
 type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
+
+/**
+ * Why a report was refused, in facts rather than words: the admin page and the trail say it in the
+ * reader's language (`anomalyDetail.<reason>`). Stored as JSON in `audit_heads.detail`.
+ */
+export const anomalyReasons = [
+  'hash_mismatch', // the first entry's hash does not match its own fields
+  'not_chained', // the report's own entries do not chain (problem says how)
+  'signature', // the checkpoint is not signed by the registered key
+  'differs', // an entry differs from the one central holds
+  'behind', // the report ends before the anchored head
+  'gap', // the report starts after the entry central needs next
+  'not_joined', // the first new entry does not follow the anchored head
+] as const;
+export type AnomalyReason = (typeof anomalyReasons)[number];
+export interface AnomalyDetail {
+  reason: AnomalyReason;
+  /** The entry the refusal is about. */
+  seq: number;
+  /** Central's anchored head, where it matters. */
+  anchor?: number;
+  problem?: ChainProblem;
+}
 
 export interface CentralAuditEntry {
   actorKind: 'clerk' | 'approver' | 'admin' | 'system';
@@ -76,19 +99,19 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
     anchor: { sequence: number; hash: string },
     entries: AuditEntryWire[],
     signature: string,
-  ): Promise<{ status: Exclude<AuditVerdict, 'ok'>; detail: string } | null> {
+  ): Promise<{ status: Exclude<AuditVerdict, 'ok'>; detail: AnomalyDetail } | null> {
     const first = entries[0]!;
     const last = entries.at(-1)!;
     // The report's own chain: consecutive, linked, every hash recomputed from the fields.
     const own = verifyChain(entries.slice(1), { seq: first.seq, hash: first.hash });
     if (hashEntry(first) !== first.hash) {
-      return { status: 'invalid', detail: `第 ${first.seq} 条审计记录的摘要与内容不符` };
+      return { status: 'invalid', detail: { reason: 'hash_mismatch', seq: first.seq } };
     }
     if (!own.ok) {
-      return { status: 'invalid', detail: `报送的第 ${own.firstBadSeq} 条审计记录不成链（${own.problem}）` };
+      return { status: 'invalid', detail: { reason: 'not_chained', seq: own.firstBadSeq!, problem: own.problem! } };
     }
     if (!checkpointSigned(publicKey, workstationId, last.seq, last.hash, signature)) {
-      return { status: 'bad_signature', detail: `第 ${last.seq} 条处的签名不是本工作站登记的密钥所签` };
+      return { status: 'bad_signature', detail: { reason: 'signature', seq: last.seq } };
     }
     // Where it overlaps what central holds (or the anchored head itself), it must be the same trail.
     const overlapEnd = Math.min(last.seq, anchor.sequence);
@@ -114,7 +137,7 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
         if (expected !== undefined && expected !== e.hash) {
           return {
             status: 'forked',
-            detail: `第 ${e.seq} 条审计记录与中心已确认的不同（记录被改写、删除或调换后重算，或恢复了备份）`,
+            detail: { reason: 'differs', seq: e.seq },
           };
         }
       }
@@ -122,17 +145,17 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
     if (last.seq < anchor.sequence) {
       return {
         status: 'replayed',
-        detail: `报送止于第 ${last.seq} 条，中心已确认到第 ${anchor.sequence} 条（旧的报送被重放，或最近的记录被删除）`,
+        detail: { reason: 'behind', seq: last.seq, anchor: anchor.sequence },
       };
     }
     if (first.seq > anchor.sequence + 1) {
-      return { status: 'invalid', detail: `报送从第 ${first.seq} 条开始，缺少第 ${anchor.sequence + 1} 条起的记录` };
+      return { status: 'invalid', detail: { reason: 'gap', seq: first.seq, anchor: anchor.sequence } };
     }
     const joins = entries.find((e) => e.seq === anchor.sequence + 1);
     if (joins && joins.prevHash !== anchor.hash) {
       return {
         status: 'forked',
-        detail: `第 ${joins.seq} 条审计记录没有接在中心已确认的第 ${anchor.sequence} 条之后（记录被改写后重算，或恢复了备份）`,
+        detail: { reason: 'not_joined', seq: joins.seq, anchor: anchor.sequence },
       };
     }
     return null;
@@ -168,6 +191,7 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
           return { status: 'ok', ...current };
         }
         const refusal = await judge(tx, workstationId, ws.key, anchor, batch.entries, batch.signature);
+        const detail = refusal ? JSON.stringify(refusal.detail) : '';
         const receivedAt = now().toISOString();
         if (refusal) {
           const raised = (
@@ -187,14 +211,14 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
             raised?.status === refusal.status &&
             raised.sequence === last.seq &&
             raised.hash === last.hash &&
-            raised.detail === refusal.detail;
+            raised.detail === detail;
           if (!again) {
             await tx.insert(auditHeads).values({
               workstationId,
               sequence: last.seq,
               hash: last.hash,
               status: refusal.status,
-              detail: refusal.detail,
+              detail,
               signature: batch.signature,
               receivedAt,
             });

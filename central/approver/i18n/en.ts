@@ -178,6 +178,19 @@ export const en: Record<MessageKey, string> = {
   'case.noMaterials': 'This case has no materials.',
 
   'admin.title': 'Admin',
+  'anomalyDetail.hash_mismatch': 'Entry {seq}: its hash does not match its content',
+  'anomalyDetail.not_chained': 'Reported entry {seq} does not chain ({problem})',
+  'anomalyDetail.signature': 'The signature at entry {seq} is not made with the key this workstation registered',
+  'anomalyDetail.differs':
+    'Entry {seq} differs from the one central confirmed (entries rewritten, deleted or swapped and recomputed, or a backup restored)',
+  'anomalyDetail.behind':
+    'The report ends at entry {seq}; central has confirmed up to entry {anchor} (an old report replayed, or the latest entries deleted)',
+  'anomalyDetail.gap': 'The report starts at entry {seq}; the entries after {anchor} are missing',
+  'anomalyDetail.not_joined':
+    'Entry {seq} does not follow entry {anchor}, which central confirmed (entries rewritten and recomputed, or a backup restored)',
+  'chainProblem.hash_mismatch': 'hash does not match content',
+  'chainProblem.link_broken': 'does not follow the entry before',
+  'chainProblem.sequence_gap': 'sequence numbers skip',
   'admin.anomaly.replayed': 'Old report replayed or trail cut short',
   'admin.anomaly.forked': 'Audit trail rewritten (forked)',
   'admin.anomaly.bad_signature': 'Audit signature does not match',

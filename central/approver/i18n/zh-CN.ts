@@ -176,6 +176,17 @@ export const zhCN = {
   'case.noMaterials': '本办件没有材料。',
 
   'admin.title': '管理',
+  'anomalyDetail.hash_mismatch': '第 {seq} 条审计记录的摘要与内容不符',
+  'anomalyDetail.not_chained': '报送的第 {seq} 条审计记录不成链（{problem}）',
+  'anomalyDetail.signature': '第 {seq} 条处的签名不是本工作站登记的密钥所签',
+  'anomalyDetail.differs': '第 {seq} 条审计记录与中心已确认的不同（记录被改写、删除或调换后重算，或恢复了备份）',
+  'anomalyDetail.behind': '报送止于第 {seq} 条，中心已确认到第 {anchor} 条（旧的报送被重放，或最近的记录被删除）',
+  'anomalyDetail.gap': '报送从第 {seq} 条开始，缺少第 {anchor} 条之后的记录',
+  'anomalyDetail.not_joined':
+    '第 {seq} 条审计记录没有接在中心已确认的第 {anchor} 条之后（记录被改写后重算，或恢复了备份）',
+  'chainProblem.hash_mismatch': '摘要与内容不符',
+  'chainProblem.link_broken': '没有接在前一条之后',
+  'chainProblem.sequence_gap': '序号不连续',
   'admin.anomaly.replayed': '旧的报送被重放或记录被截短',
   'admin.anomaly.forked': '审计记录被改写（分叉）',
   'admin.anomaly.bad_signature': '审计签名不符',

@@ -1,5 +1,6 @@
 import { formatTime, html, type SafeHtml } from '../html';
 import type { Translator } from '../i18n';
+import { anomalyDetail } from './audit-labels';
 import {
   csrfField,
   dataTable,
@@ -84,7 +85,7 @@ export function adminPage(data: AdminPageData): string {
         <td>${workstationName(ui, byId.get(a.workstationId), a.workstationId)}</td>
         <td class="num">${a.sequence}</td>
         <td><span class="badge st-denied">${labelOf(ui, 'admin.anomaly', a.status)}</span></td>
-        <td>${a.detail}</td>
+        <td>${anomalyDetail(ui, a.detail)}</td>
         <td class="num">${formatTime(a.receivedAt)}</td>
       </tr>`,
   );

@@ -81,6 +81,26 @@ function clip(value: string, length = 80): string {
   return [...value].length > length ? `${[...value].slice(0, length).join('')}…` : value;
 }
 
+/**
+ * Why central refused a window's audit report, in the reader's language. Takes the stored facts
+ * (an object, or its JSON in `audit_heads.detail`); a text kept from before shows as it is.
+ */
+export function anomalyDetail(ui: Translator, detail: unknown): string {
+  let facts: unknown = detail;
+  if (typeof detail === 'string') {
+    try {
+      facts = JSON.parse(detail);
+    } catch {
+      return detail;
+    }
+  }
+  const d = record(facts);
+  const reason = text(d.reason);
+  if (!reason) return typeof detail === 'string' ? detail : '';
+  const problem = d.problem ? labelOf(ui, 'chainProblem', text(d.problem)) : '';
+  return labelOf(ui, 'anomalyDetail', reason, { seq: text(d.seq), anchor: text(d.anchor), problem });
+}
+
 const departmentText = (ui: Translator, department: unknown) => text(department) || ui.t('common.allDepartments');
 
 /** One readable line for an entry's detail ('' when there is nothing to add). */
@@ -123,6 +143,12 @@ export function auditDetail(ui: Translator, entry: AuditRow): string {
       break;
     case 'case.complete':
       parts.push(version);
+      break;
+    case 'audit.replayed':
+    case 'audit.forked':
+    case 'audit.bad_signature':
+    case 'audit.invalid':
+      parts.push(anomalyDetail(ui, entry.detail));
       break;
     default:
       if (typeof entry.detail === 'string') parts.push(clip(entry.detail, 160));

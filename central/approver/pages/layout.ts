@@ -26,9 +26,9 @@ export interface Ui extends Translator {
 }
 
 /** A label looked up by a stored word (`state.` + a state); the word itself when the table has none. */
-export function labelOf(ui: Translator, prefix: string, word: string): string {
+export function labelOf(ui: Translator, prefix: string, word: string, params?: Parameters<Translator['t']>[1]): string {
   const key = `${prefix}.${word}`;
-  return hasKey(key) ? ui.t(key) : word;
+  return hasKey(key) ? ui.t(key, params) : word;
 }
 
 export function stateLabel(ui: Translator, state: string): string {
