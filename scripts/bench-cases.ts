@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createWorkstation, type Workstation } from '../main/app/services';
 import type { Actor } from '../main/cases/model';
+import type { CaseService } from '../main/cases/service';
 import { makePng } from '@yichuang/domain/testing/images';
 import { addClerk, sampleWindow } from '../main/testing/workstation';
 import type { CaseDraft } from '@yichuang/domain/cases';
@@ -16,7 +17,7 @@ import { checklistFor } from '../preload/contract/intake';
 import type { StoredFile } from '../preload/contract/materials';
 import type { Percentile } from './bench-idcard';
 import { benchProtectors } from './bench-keys';
-import { plainSearchP95 } from './bench-plain';
+import { plainFigures } from './bench-plain';
 
 const root = resolve(__dirname, '..');
 const surnames =
@@ -184,6 +185,28 @@ function openBenchWorkstation(dataDir: string) {
   });
 }
 
+/**
+ * At the window: 300 drafts saved, then accepted — each decision is one transaction (number,
+ * promised date, materials rows, decision row, applicant registry, audit entry), fsynced.
+ */
+function decisionsPerSecond(cases: CaseService, clerk: Actor, matter: Matter, file: StoredFile): number {
+  const drafts = [];
+  for (let i = 0; i < 300; i++) {
+    const r = rng(1000 + i);
+    const created = cases.create(clerk, matter.code);
+    const saved = cases.saveDraft(
+      clerk,
+      created.id,
+      created.revision,
+      completeDraft(matter, '李' + pick(r, given), syntheticId(r), file),
+    );
+    drafts.push({ id: created.id, revision: saved.revision });
+  }
+  const insertStart = performance.now();
+  for (const d of drafts) cases.decide(clerk, d.id, d.revision, { kind: 'accept' });
+  return Math.round(drafts.length / ((performance.now() - insertStart) / 1000));
+}
+
 export async function casesBench(percentile: Percentile, count: number): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-cases-'));
   const ws = await openBenchWorkstation(dataDir);
@@ -227,37 +250,25 @@ export async function casesBench(percentile: Percentile, count: number): Promise
     cases.list({ offset: 0, limit: 50 });
     out['cases.list.first_page_ms'] = Number((performance.now() - listStart).toFixed(2));
 
-    // At the window: a draft saved, then accepted — the decision is one transaction (number,
-    // promised date, materials rows, decision row, applicant registry, audit entry), fsynced.
     const matter = individual[0]!;
-    const drafts = [];
-    for (let i = 0; i < 300; i++) {
-      const r = rng(1000 + i);
-      const created = cases.create(clerk, matter.code);
-      const saved = cases.saveDraft(
-        clerk,
-        created.id,
-        created.revision,
-        completeDraft(matter, '李' + pick(r, given), syntheticId(r), file),
-      );
-      drafts.push({ id: created.id, revision: saved.revision });
-    }
-    const insertStart = performance.now();
-    for (const d of drafts) cases.decide(clerk, d.id, d.revision, { kind: 'accept' });
-    out['cases.insert_per_s'] = Math.round(drafts.length / ((performance.now() - insertStart) / 1000));
+    out['cases.insert_per_s'] = decisionsPerSecond(cases, clerk, matter, file);
 
     out['cases.count'] = count;
     out['cases.seed_s'] = Math.round(seedSeconds);
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     out['cases.db_mb'] = Math.round(statSync(join(dataDir, 'yichuang.db')).size / 1024 / 1024);
     await ws.close();
-    // The same name searches on a decrypted copy: what encryption costs a search.
-    out['cases.search.name_plain.p95_ms'] = await plainSearchP95(
+    // The same name searches and decisions on a decrypted copy: what encryption costs.
+    const plain = await plainFigures(
       dataDir,
       join(root, 'resources'),
       sample.map((s) => s.name),
       percentile,
+      (plainCases) => decisionsPerSecond(plainCases, clerk, matter, file),
     );
+    out['cases.search.name_plain.p95_ms'] = plain.searchP95;
+    out['cases.insert_plain_per_s'] = plain.insertPerS;
+    out['db.open_plain_ms'] = plain.openMs;
     // Opening the same encrypted folder again: the passphrase's scrypt (key.unwrap_ms) apart from
     // opening the database with its key and reading its schema (db.open_ms).
     const reopened = await openBenchWorkstation(dataDir);

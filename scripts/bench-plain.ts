@@ -3,26 +3,36 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { systemClock } from '../main/app/clock';
 import { createAuditService } from '../main/audit/service';
 import { createCalendarService } from '../main/calendar/service';
-import { createCaseService } from '../main/cases/service';
+import { createCaseService, type CaseService } from '../main/cases/service';
 import { createCatalogService } from '../main/catalog/service';
-import { applyDatabaseKey, drizzleOf } from '../main/db/connection';
+import { applyDatabaseKey, drizzleOf, tuneConnection } from '../main/db/connection';
 import { openEncryptedDatabase } from '../main/db/open';
 import { createMaterialStore } from '../main/materials/store';
 import { createSettingsService } from '../main/settings/service';
 import type { Percentile } from './bench-idcard';
 import { benchProtectors } from './bench-keys';
 
+export interface PlainFigures {
+  /** The same name searches: p95, ms. */
+  searchP95: number;
+  /** The same decisions at the window: per second. */
+  insertPerS: number;
+  /** Opening the file and reading its schema, with the same connection settings: ms. */
+  openMs: number;
+}
+
 /**
  * The comparison the encrypted figures need: the same database decrypted into a plain copy, the
- * same case service over it, the same searches. Only the benchmark ever makes such a copy (in its
- * own temp folder, removed with it).
+ * same case service over it, the same searches and decisions. Only the benchmark ever makes such a
+ * copy (in its own temp folder, removed with it).
  */
-export async function plainSearchP95(
+export async function plainFigures(
   dataDir: string,
   resourcesDir: string,
   names: readonly string[],
   percentile: Percentile,
-): Promise<number> {
+  decisions: (cases: CaseService) => number,
+): Promise<PlainFigures> {
   const { sqlite: live, keys } = await openEncryptedDatabase(dataDir, benchProtectors(dataDir));
   const plainFile = join(dataDir, 'plain-copy.db');
   live.prepare('VACUUM INTO ?').run(plainFile);
@@ -32,7 +42,10 @@ export async function plainSearchP95(
   copy.rekey(Buffer.alloc(0));
   copy.close();
 
+  const openStart = performance.now();
   const sqlite = new Database(plainFile);
+  tuneConnection(sqlite);
+  const openMs = performance.now() - openStart;
   try {
     const db = drizzleOf(sqlite);
     const clock = systemClock;
@@ -60,7 +73,11 @@ export async function plainSearchP95(
       if (result.total === 0) throw new Error(`plain search found nothing for ${name}`);
     }
     samples.sort((a, b) => a - b);
-    return Number(percentile(samples, 95).toFixed(2));
+    return {
+      searchP95: Number(percentile(samples, 95).toFixed(2)),
+      insertPerS: decisions(cases),
+      openMs: Number(openMs.toFixed(1)),
+    };
   } finally {
     sqlite.close();
   }

@@ -23,17 +23,22 @@ export function openDatabase(file: string, key: Buffer): Sqlite {
   try {
     applyDatabaseKey(sqlite, key);
     // The first read fails here ("file is not a database") when the key is wrong.
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.prepare('SELECT 1').get();
+    tuneConnection(sqlite);
   } catch (error) {
     sqlite.close();
     throw error;
   }
   return sqlite;
+}
+
+/** The first read of an opened file, then the connection's settings: WAL, full fsync, foreign keys, a busy wait. */
+export function tuneConnection(sqlite: Sqlite): void {
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.prepare('SELECT 1').get();
 }
 
 const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
