@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { testSigner } from '@yichuang/domain/testing/audit-trail';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { apiPrefix, type CasePut } from '@yichuang/domain/protocol';
+import { buildTrail, testSigner } from '@yichuang/domain/testing/audit-trail';
 import { messages, type Lang } from '../central/approver/i18n';
 import { queueTabs } from '../central/approver/pages/queue';
 import { casePut, testFile } from '../central/testing/central';
@@ -99,6 +99,7 @@ async function sendCases(page: Page, request: APIRequestContext): Promise<{ read
   await page.locator('#note').fill('张店区市民中心 3 号窗口');
   await page.getByRole('button', { name: '生成一次性注册码' }).click();
   const code = (await page.locator('.code').textContent())!.trim();
+  const signer = testSigner();
   const enrolled = await request.post(`${central.url}${apiPrefix}/enrol`, {
     data: {
       code,
@@ -106,11 +107,20 @@ async function sendCases(page: Page, request: APIRequestContext): Promise<{ read
       windowNumber: 3,
       hallName: '张店区市民中心',
       hostname: 'ws3',
-      auditKey: testSigner().publicKey,
+      auditKey: signer.publicKey,
     },
   });
   expect(enrolled.status()).toBe(200);
-  const { credential } = (await enrolled.json()) as { credential: string };
+  const { credential, workstationId } = (await enrolled.json()) as { credential: string; workstationId: string };
+  // Its audit trail, reported twice; then the first report again (a replay): refused, an alert on 管理.
+  const trail = buildTrail(4);
+  for (const part of [trail.slice(0, 2), trail.slice(2), trail.slice(0, 2)]) {
+    const reported = await request.post(`${central.url}${apiPrefix}/audit/entries`, {
+      headers: { authorization: `Bearer ${credential}` },
+      data: signer.batch(workstationId, part),
+    });
+    expect(reported.status()).toBe(200);
+  }
   const ready = residenceCase([], '张三');
   const receiving = residenceCase([testFile(2048)], '王五');
   for (const body of [ready, receiving]) {
@@ -179,6 +189,7 @@ test('every central page passes axe and is photographed at 1366×768 and 1920×1
   await expect(approver.getByRole('link', { name: '刷新列表' })).toBeVisible();
 
   await admin.goto(`${central.url}/approver/admin`);
+  await expect(admin.locator('main')).toContainText('旧的报送被重放或记录被截短');
   await check(admin, 'admin');
   await admin.goto(`${central.url}/approver/people`);
   await check(admin, 'people');
