@@ -23,11 +23,7 @@ test('simulated devices: place cards, unplug and replug, self-test, scan, print,
   await screenshot(page, 'devices');
 
   // Place a card: the panel shows it, the ID number masked 6+4.
-  const place = async (label: string) => {
-    await page.getByTestId('sim-holds').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
-    await page.getByTestId('sim-place').click();
-  };
+  const place = (label: string) => ws.placeCard(label);
   await place('居民身份证（张测试）');
   await expect(page.locator('.ant-message')).toContainText('已读取证件：张测试');
   const panel = page.getByTestId('card-panel');

@@ -33,9 +33,7 @@ async function readerPage(browser: Browser, url: string): Promise<Page> {
 }
 
 async function putCard(reader: Page, label: string): Promise<void> {
-  await reader.getByTestId('sim-holds').click();
-  await reader.locator('.ant-select-item-option').filter({ hasText: label }).click();
-  await reader.getByTestId('sim-place').click();
+  await new WorkstationPage(reader).placeCard(label);
 }
 
 /** The clerk at the intake; the A4 printer set to CUPS's PDF queue; the reader's page on 设备. Not counted. */

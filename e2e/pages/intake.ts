@@ -49,9 +49,7 @@ export class IntakePage {
   async holdCard(label: string, name: string): Promise<void> {
     const p = this.page;
     await this.ws.open('devices');
-    await p.getByTestId('sim-holds').click();
-    await p.locator('.ant-select-item-option').filter({ hasText: label }).click();
-    await p.getByTestId('sim-place').click();
+    await this.ws.placeCard(label);
     // The reader has read it (the toast shows on every screen); F2 on the intake reads it again.
     await expect(p.locator('.ant-message')).toContainText(`已读取证件：${name}`);
     await this.ws.open('workbench');

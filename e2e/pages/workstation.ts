@@ -52,6 +52,22 @@ export class WorkstationPage {
     await this.page.locator('li[role="menuitem"]', { has: this.page.getByTestId(`nav-${screen}`) }).click();
   }
 
+  /**
+   * Puts a card on the simulated reader (the devices screen open). The pick is checked before 放置:
+   * a click that lands while the dropdown is still sliding open (its list scrolls to the current
+   * choice) can pick nothing, and 放置 would then place what the reader already holds.
+   */
+  async placeCard(label: string): Promise<void> {
+    const p = this.page;
+    const holds = p.getByTestId('sim-holds');
+    await expect(async () => {
+      if (!(await p.locator('.ant-select-dropdown:visible').count())) await holds.click();
+      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
+      await expect(holds).toContainText(label, { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    await p.getByTestId('sim-place').click();
+  }
+
   async createStaff(account: Account, role: string, windowNumber: number): Promise<void> {
     const p = this.page;
     await this.open('staff');

@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   simulatedReaderHoldsSchema,
@@ -22,11 +22,15 @@ export function SimulationPanel() {
   const [symbology, setSymbology] = useState<Symbology>('qr');
   const [ticket, setTicket] = useState({ number: 'A001', matter: '居住证办理' });
 
+  // The reader's card seeds the choice once; a later load (the effect runs again when `run` changes)
+  // must not take back what the person picked in the meantime.
+  const seeded = useRef(false);
   const load = useCallback(async () => {
     const value = await run(api.simulation.get({}));
     if (value) {
       setState(value);
-      setHolds(value.readerHolds);
+      if (!seeded.current) setHolds(value.readerHolds);
+      seeded.current = true;
     }
   }, [run]);
   useEffect(() => void load(), [load]);
