@@ -17,16 +17,14 @@ type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
  * Why a report was refused, in facts rather than words: the admin page and the trail say it in the
  * reader's language (`anomalyDetail.<reason>`). Stored as JSON in `audit_heads.detail`.
  */
-export const anomalyReasons = [
-  'hash_mismatch', // the first entry's hash does not match its own fields
-  'not_chained', // the report's own entries do not chain (problem says how)
-  'signature', // the checkpoint is not signed by the registered key
-  'differs', // an entry differs from the one central holds
-  'behind', // the report ends before the anchored head
-  'gap', // the report starts after the entry central needs next
-  'not_joined', // the first new entry does not follow the anchored head
-] as const;
-export type AnomalyReason = (typeof anomalyReasons)[number];
+type AnomalyReason =
+  | 'hash_mismatch' // the first entry's hash does not match its own fields
+  | 'not_chained' // the report's own entries do not chain (problem says how)
+  | 'signature' // the checkpoint is not signed by the registered key
+  | 'differs' // an entry differs from the one central holds
+  | 'behind' // the report ends before the anchored head
+  | 'gap' // the report starts after the entry central needs next
+  | 'not_joined'; // the first new entry does not follow the anchored head
 export interface AnomalyDetail {
   reason: AnomalyReason;
   /** The entry the refusal is about. */
@@ -191,9 +189,9 @@ export function createAuditHeads(deps: { db: CentralDb; now: () => Date; audit: 
           return { status: 'ok', ...current };
         }
         const refusal = await judge(tx, workstationId, ws.key, anchor, batch.entries, batch.signature);
-        const detail = refusal ? JSON.stringify(refusal.detail) : '';
         const receivedAt = now().toISOString();
         if (refusal) {
+          const detail = JSON.stringify(refusal.detail);
           const raised = (
             await tx
               .select({

@@ -3,7 +3,7 @@ import type { CaseStore } from '../../service/cases';
 import type { Person } from '../../service/people';
 import type { WorkstationRegistry } from '../../service/workstations';
 import { href, html, trusted, type SafeHtml } from '../html';
-import { hasKey, langs, type Lang, type MessageKey, type Translator } from '../i18n';
+import { hasKey, langs, type Lang, type MessageKey, type Params, type Translator } from '../i18n';
 
 /** The approver pages' shared frame: the labels, the styles, the top bar, tables and message boxes, the document around a page. Each page (sign-in, queue, case, admin, people, log) has its own file beside this one and takes plain data, returning a whole HTML document. */
 
@@ -26,7 +26,7 @@ export interface Ui extends Translator {
 }
 
 /** A label looked up by a stored word (`state.` + a state); the word itself when the table has none. */
-export function labelOf(ui: Translator, prefix: string, word: string, params?: Parameters<Translator['t']>[1]): string {
+export function labelOf(ui: Translator, prefix: string, word: string, params?: Params): string {
   const key = `${prefix}.${word}`;
   return hasKey(key) ? ui.t(key, params) : word;
 }
