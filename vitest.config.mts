@@ -20,6 +20,12 @@ const heavyZoneFree = [
   // The signed audit trail against a real central: hashes and signatures, no date shown.
   'main/sync/audit-report.test.ts',
   'central/audit-reports.test.ts',
+  // Document scanners: real scanimage and sane-airscan child processes, image processing; no dates.
+  'scripts/devtool-escl.test.ts',
+  'main/devices/document-scanner/sane/**',
+  'main/devices/document-scanner/escl/**',
+  'main/devices/document-scanner/wia/**',
+  'main/devices/document-scanner/pages/**',
 ];
 
 export default defineConfig({

@@ -172,6 +172,56 @@ const subcommands: Record<string, Subcommand> = {
       return 0;
     },
   },
+  'escl-simulator': {
+    usage: [
+      'escl-simulator --port PORT --sheets N [--duplex] [--blank-back K …]',
+      '    在 127.0.0.1:PORT 上运行模拟 eSCL（AirScan）文档扫描仪（PORT 为 0 时任选空闲端口），进纸器中放入 N 张纸。',
+      '    --duplex      纸张双面都有内容（否则双面扫描时背面为空白）',
+      '    --blank-back  第 K 张纸的背面为空白（可重复）',
+      '    就绪后输出 eSCL simulator at http://127.0.0.1:PORT/eSCL。标准输入每行一条命令：load（重新放入同样的纸）。Ctrl+C 结束。',
+    ].join('\n'),
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          port: { type: 'string' },
+          sheets: { type: 'string' },
+          duplex: { type: 'boolean', default: false },
+          'blank-back': { type: 'string', multiple: true, default: [] },
+        },
+        strict: true,
+      });
+      const port = Number(values.port);
+      if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError('escl-simulator 需要 --port PORT（0 到 65535 的整数）');
+      const sheets = Number(values.sheets);
+      if (values.sheets === undefined || !Number.isInteger(sheets) || sheets < 0 || sheets > 500)
+        throw new UsageError('escl-simulator 需要 --sheets N（0 到 500 的整数）');
+      const blankBacks = values['blank-back'].map(Number);
+      if (blankBacks.some((k) => !Number.isInteger(k) || k < 1 || k > sheets))
+        throw new UsageError(`--blank-back 应为 1 到 ${sheets} 的整数`);
+      // Imported here: sharp is heavy, and the other subcommands do not need it.
+      const { createEsclSimulator } = await import('../main/devices/document-scanner/escl/simulator');
+      const simulator = await createEsclSimulator({ port }).catch((error: unknown) => {
+        throw new UsageError(`无法在端口 ${port} 上启动：${(error as Error).message}`);
+      });
+      const feeder = { sheets, duplex: values.duplex, blankBacks };
+      simulator.load(feeder);
+      process.stdout.write(`eSCL simulator at ${simulator.url}\n`);
+      const { createInterface } = await import('node:readline');
+      const commands = createInterface({ input: process.stdin });
+      commands.on('line', (line) => {
+        if (line.trim() === 'load') simulator.load(feeder);
+      });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      commands.close();
+      await simulator.close();
+      return 0;
+    },
+  },
 };
 
 function usage(): string {

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything the workstation and its tests need on a fresh Debian machine:
 # Debian packages (Chromium for the end-to-end tests, CJK fonts, poppler, Xvfb, libusb/udev for
-# devices, CUPS, PostgreSQL) and the npm dependencies from the lockfile. Safe to run again.
+# devices, SANE with sane-airscan for the document scanners, CUPS, PostgreSQL) and the npm dependencies from the lockfile. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat cups cups-client printer-driver-cups-pdf)
+packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat cups cups-client printer-driver-cups-pdf sane-utils sane-airscan)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessErrors } from './errors/access';
 import { caseErrors } from './errors/cases';
 import { deviceErrors } from './errors/devices';
+import { documentScannerErrors } from './errors/document-scanners';
 import { generalErrors } from './errors/general';
 import { intakeErrors } from './errors/intake';
 import { materialErrors } from './errors/materials';
@@ -27,6 +28,7 @@ export const errorCatalog = {
   ...referenceErrors,
   ...printingErrors,
   ...deviceErrors,
+  ...documentScannerErrors,
   ...syncErrors,
 } as const satisfies Record<string, ErrorText>;
 
