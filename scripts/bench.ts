@@ -13,6 +13,7 @@ import { reportBench } from './bench-report';
 import { syncBench } from './bench-sync';
 import { idcardCycle, idcardDecode } from './bench-idcard';
 import { benchPassphrase } from './bench-keys';
+import { scanBench } from './bench-scan';
 import { passphraseVariable } from '../main/security/keys';
 
 const root = resolve(__dirname, '..');
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   Object.assign(metrics, idcardDecode(percentile));
   Object.assign(metrics, await idcardCycle(percentile));
   Object.assign(metrics, await documentsBench(percentile));
+  Object.assign(metrics, await scanBench());
   Object.assign(metrics, await reportBench());
   Object.assign(metrics, await casesBench(percentile, caseCount));
   // 1,000 cases of 3 MB each (3 GB through central); `--sync-cases 100` for a quick look.

@@ -201,7 +201,7 @@ export const itemFileSchema = z
     pages: z.number().int().positive(),
     rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
     name: text(255),
-    via: z.enum(['camera', 'hotFolder', 'import']),
+    via: z.enum(['camera', 'scanner', 'hotFolder', 'import']),
     addedAt: z.string(),
   })
   .strict();

@@ -20,9 +20,9 @@ export class IntakePage {
 
   /**
    * First run as admin, the scan folder set, a clerk created at window 3, and the clerk signed in
-   * on the intake screen. Answers the scan folder.
+   * on the intake screen. Answers the scan folder. `asAdmin` runs while the admin is signed in.
    */
-  async setUpClerk(url: string, dataDir: string): Promise<string> {
+  async setUpClerk(url: string, dataDir: string, asAdmin?: () => Promise<void>): Promise<string> {
     const p = this.page;
     const hotFolder = join(dataDir, 'scans');
     mkdirSync(hotFolder, { recursive: true });
@@ -32,6 +32,7 @@ export class IntakePage {
     await p.getByTestId('settings-hot-folder').fill(hotFolder);
     await p.getByTestId('settings-save').click();
     await expect(p.locator('.ant-message')).toContainText('已保存');
+    await asAdmin?.();
     await this.ws.createStaff(clerk, '窗口受理员', 3);
     await this.ws.signOut();
     await this.ws.signIn(clerk.username, clerk.password);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { privateSaneConfig } from '../../main/devices/document-scanner/testing/sane-config';
 
 export interface RunningHost {
   url: string;
@@ -27,13 +28,15 @@ export interface HostOptions {
 /** Starts the built browser host on a free port with a fresh data directory; waits for its ready line. */
 export async function startHost(args: readonly string[] = [], options: HostOptions = {}): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-e2e-'));
+  // The host's SANE route sees only SANE's virtual test scanner: the system's backends list probes the network.
+  const sane = privateSaneConfig({ test: true });
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'out/main/browser-host.js'), '--data-dir', dataDir, '--port', '0', ...args],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
       // The data is encrypted at rest: the passphrase path, as on a PC with no OS keyring.
-      env: { ...process.env, YICHUANG_PASSPHRASE: e2ePassphrase, ...options.env },
+      env: { ...process.env, YICHUANG_PASSPHRASE: e2ePassphrase, SANE_CONFIG_DIR: sane.dir, ...options.env },
     },
   );
   let stderr = '';
@@ -75,6 +78,7 @@ export async function startHost(args: readonly string[] = [], options: HostOptio
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
+      sane.remove();
     },
   };
 }

@@ -1,3 +1,4 @@
+// Long on purpose: the composition root — it builds every service in the order they depend on each other and closes them in reverse.
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../auth/handlers';
 import { calendarHandlers } from '../calendar/handlers';
@@ -33,6 +34,13 @@ import { createMaterialStore, type MaterialStore } from '../materials/store';
 import { ensureDailyBackup } from '../db/backup';
 import { createDeviceService, type DeviceService } from '../devices/service';
 import type { DeviceSource } from '../devices/sources';
+import { documentScannersHandlers } from '../devices/document-scanner/handlers';
+import { processScannedPage } from '../devices/document-scanner/pages/process';
+import { platformScannerRoutes, type ScannerRoutes } from '../devices/document-scanner/routes';
+import {
+  createDocumentScannerService,
+  type DocumentScannerService,
+} from '../devices/document-scanner/service';
 import type { PhotoDecoder } from '../devices/idcard/photo';
 import { drizzleOf, type Db, type Sqlite } from '../db/connection';
 import { backupDirName, openWorkstationData } from '../db/open';
@@ -71,6 +79,11 @@ export interface WorkstationConfig {
   deviceSources?: readonly DeviceSource[];
   devicePollMs?: number;
   readerIntervalMs?: number;
+  /**
+   * The routes to document scanners (default: this platform's: SANE on Linux, WIA on Windows, eSCL,
+   * mDNS discovery when asked). Tests pass theirs: no `scanimage` with the system's backends, no mDNS.
+   */
+  scannerRoutes?: ScannerRoutes;
   /** How often the scanner's hot folder is looked at (default 1 s). */
   hotFolderPollMs?: number;
   /** The reader vendor's WLT photo decoder, where a deployment has one. */
@@ -99,6 +112,7 @@ export interface Services {
   settings: SettingsService;
   audit: AuditService;
   devices: DeviceService;
+  documentScanners: DocumentScannerService;
   catalog: CatalogService;
   calendar: CalendarService;
   materials: MaterialStore;
@@ -143,6 +157,7 @@ export function workstationHandlers(services: Services): Handlers {
     ...settingsHandlers(services),
     ...auditHandlers(services),
     ...devicesHandlers(services),
+    ...documentScannersHandlers(services),
     ...catalogHandlers(services),
     ...calendarHandlers(services),
     ...casesHandlers(services),
@@ -225,6 +240,17 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     onArrival: (arrival) => hub.broadcast('materials.arrived', arrival),
   });
   hotFolder.configure(settings.get().hotFolder || null);
+  const scannerRoutes = config.scannerRoutes ?? platformScannerRoutes({});
+  const documentScanners = createDocumentScannerService({
+    db,
+    clock,
+    hub,
+    log: subsystem(root, 'document-scanners'),
+    materials,
+    backends: scannerRoutes.backends,
+    ...(scannerRoutes.discover ? { discover: scannerRoutes.discover } : {}),
+    processPage: (input) => processScannedPage(input),
+  });
   const outbox = createOutbox({ db, clock, materials });
   let sync: SyncService | null = null;
   const cases = createCaseService({
@@ -315,6 +341,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     settings,
     audit,
     devices,
+    documentScanners,
     catalog,
     calendar,
     materials,
@@ -365,6 +392,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     purge();
   }, backupCheckMs);
   timer.unref();
+  documentScanners.start();
   // The first enumeration (udevadm on Linux) runs beside the start-up; screens get devices.changed.
   void devices.start().catch((err: unknown) => root.error({ err }, 'devices did not start'));
   if (autoStart) sync.start();
@@ -390,6 +418,10 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
         await services.sync.stop().catch((err: unknown) => root.error({ err }, 'sync did not stop cleanly'));
         await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));
+        await documentScanners
+          .stop()
+          .catch((err: unknown) => root.error({ err }, 'document scanners did not stop cleanly'));
+        scannerRoutes.close();
         sqlite.close();
         root.flush();
       })();

@@ -5,6 +5,7 @@ import { subjectKinds } from '@yichuang/domain/catalog';
 import { materialMimes } from '@yichuang/domain/materials';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
+import { scannerBackendKinds } from '../../preload/contract/document-scanners';
 import { outboxFailures, outboxKinds, outboxStates } from '../../preload/contract/sync';
 import { roles } from '../../preload/contract/roles';
 
@@ -61,6 +62,30 @@ export const deviceRoleAssignments = sqliteTable('device_roles', {
   role: text('role', { enum: deviceRoles }).notNull(),
   assignedBy: text('assigned_by'),
   assignedAt: text('assigned_at').notNull(),
+});
+
+/**
+ * Document scanners the window knows: addresses typed by the clerk (eSCL), ones found on the
+ * network, and every scanner a job ran on; each with its own default settings (JSON ScanSettings).
+ */
+export const documentScanners = sqliteTable('document_scanners', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: scannerBackendKinds }).notNull(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  /** `typed`: the clerk added it by address (kept even when unreachable); `seen`: listed or found once. */
+  origin: text('origin', { enum: ['typed', 'seen'] }).notNull(),
+  defaults: text('defaults'),
+  lastUsedAt: text('last_used_at'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The scanner and settings last used for a checklist item type (a material item id), so F7 repeats them. */
+export const scanPresets = sqliteTable('scan_presets', {
+  itemId: text('item_id').primaryKey(),
+  scannerId: text('scanner_id').notNull(),
+  settings: text('settings').notNull(),
+  updatedAt: text('updated_at').notNull(),
 });
 
 /** Matter catalog versions (shipped or from central); the highest version is in use. */

@@ -1,3 +1,4 @@
+import { platformScannerRoutes } from '../devices/document-scanner/routes';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,6 +73,8 @@ export async function createTestWorkstation(
     protectors: testProtectors(),
     // No OS device enumeration in tests: only what a test passes, and the simulated devices.
     deviceSources: [],
+    // Document scanners: eSCL only (a test's simulator on 127.0.0.1); no scanimage, no mDNS.
+    scannerRoutes: platformScannerRoutes({ kinds: ['escl'], discovery: false }),
     ...options.config,
     // Tests drive the sync worker themselves unless they ask for it to run.
     sync: { autoStart: false, ...options.config?.sync },

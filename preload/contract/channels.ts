@@ -4,6 +4,7 @@ import { staffChannels } from './channels/staff';
 import { settingsChannels } from './channels/settings';
 import { auditChannels } from './channels/audit';
 import { devicesChannels } from './channels/devices';
+import { documentScannersChannels } from './channels/document-scanners';
 import { catalogChannels } from './channels/catalog';
 import { calendarChannels } from './channels/calendar';
 import { casesChannels } from './channels/cases';
@@ -23,6 +24,7 @@ export const channels = {
   ...settingsChannels,
   ...auditChannels,
   ...devicesChannels,
+  ...documentScannersChannels,
   ...catalogChannels,
   ...calendarChannels,
   ...casesChannels,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { casesEvents } from './channels/cases';
 import { devicesEvents } from './channels/devices';
+import { documentScannersEvents } from './channels/document-scanners';
 import { materialsEvents } from './channels/materials';
 import { sessionEvents } from './channels/session';
 import { syncEvents } from './channels/sync';
@@ -9,6 +10,7 @@ import { syncEvents } from './channels/sync';
 export const events = {
   ...sessionEvents,
   ...devicesEvents,
+  ...documentScannersEvents,
   ...materialsEvents,
   ...syncEvents,
   ...casesEvents,

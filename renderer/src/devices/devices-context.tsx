@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRead, DeviceInfo, Scan } from '../../../preload/contract/devices';
+import type { ScannerEntry } from '../../../preload/contract/document-scanners';
 import { api, bridge } from '../bridge';
 import { useWedgeScanner } from './use-wedge-scanner';
 
@@ -11,6 +12,8 @@ interface DevicesContextValue {
   card: CardRead | null;
   /** Recent scans, newest first, from HID POS scanners and the keyboard wedge. */
   scans: Scan[];
+  /** Document scanners (SANE, eSCL, WIA), the last used first, with their status. */
+  documentScanners: ScannerEntry[];
   refresh: () => Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
   const [card, setCard] = useState<CardRead | null>(null);
   const [scans, setScans] = useState<Scan[]>([]);
+  const [documentScanners, setDocumentScanners] = useState<ScannerEntry[]>([]);
 
   const { message } = App.useApp();
   const { t } = useTranslation();
@@ -42,8 +46,13 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
   );
 
   const refresh = useCallback(async () => {
-    const [list, current] = await Promise.all([api.devices.list({}), api.idcard.current({})]);
+    const [list, current, paperScanners] = await Promise.all([
+      api.devices.list({}),
+      api.idcard.current({}),
+      api.documentScanners.list({}),
+    ]);
     if (list.ok) setDevices(list.value);
+    if (paperScanners.ok) setDocumentScanners(paperScanners.value);
     if (current.ok && current.value) setCard(current.value);
   }, []);
 
@@ -52,6 +61,7 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
       bridge.on('devices.changed', setDevices),
       bridge.on('idcard.read', onCard),
       bridge.on('scanner.scanned', addScan),
+      bridge.on('documentScanners.changed', setDocumentScanners),
     ];
     return () => offs.forEach((off) => off());
   }, [addScan, onCard]);
@@ -68,7 +78,10 @@ export function DevicesProvider({ children, active }: { children: ReactNode; act
     ),
   );
 
-  const value = useMemo(() => ({ devices, card, scans, refresh }), [devices, card, scans, refresh]);
+  const value = useMemo(
+    () => ({ devices, card, scans, documentScanners, refresh }),
+    [devices, card, scans, documentScanners, refresh],
+  );
   return <DevicesContext.Provider value={value}>{children}</DevicesContext.Provider>;
 }
 

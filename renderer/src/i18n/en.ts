@@ -1,3 +1,4 @@
+import { scannersEn } from './scanners.en';
 import { auditTextEn } from './audit.en';
 import { reportsEn } from './reports.en';
 import { casesEn } from './cases.en';
@@ -122,6 +123,7 @@ export const en: Messages = {
     pickMatter: 'Pick the matter (intake)',
     capture: 'Capture a page with the document camera, then on to the next item (intake)',
     captureStay: 'Capture another page onto the same item (documents of several pages)',
+    scan: 'Scan every sheet in the feeder onto the selected material, then go to the next item (intake)',
     nextItem: 'Next unfinished checklist item (intake)',
     accept: 'Accept (press again to confirm)',
     supplement: 'One-time supplement notice (press again to confirm)',
@@ -353,6 +355,7 @@ export const en: Messages = {
   intake: intakeEn,
   cases: casesEn,
   printing: printingEn,
+  documentScanners: scannersEn,
   reports: reportsEn,
   sync: syncEn,
   security: securityEn,

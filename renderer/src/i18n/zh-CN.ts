@@ -1,3 +1,4 @@
+import { scannersZh } from './scanners.zh-CN';
 import { auditTextZh } from './audit.zh-CN';
 import { reportsZh } from './reports.zh-CN';
 import { casesZh } from './cases.zh-CN';
@@ -121,6 +122,7 @@ export const zhCN = {
     pickMatter: '选择事项（受理）',
     capture: '高拍仪拍一页，转到下一项材料（受理）',
     captureStay: '高拍仪再拍一页到当前材料（多页材料）',
+    scan: '扫描仪扫描进纸器中的全部页到所选材料，完成后转到下一项（受理）',
     nextItem: '下一项未完成的材料（受理）',
     accept: '受理（再按一次确认）',
     supplement: '一次性补正告知（再按一次确认）',
@@ -348,6 +350,7 @@ export const zhCN = {
   intake: intakeZh,
   cases: casesZh,
   printing: printingZh,
+  documentScanners: scannersZh,
   reports: reportsZh,
   sync: syncZh,
   security: securityZh,

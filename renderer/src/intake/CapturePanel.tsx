@@ -11,8 +11,10 @@ import { MaterialViewer } from '../materials/MaterialViewer';
 import { CameraCapture, type CameraHandle } from './CameraCapture';
 import { CropModal } from './CropModal';
 import { ItemFiles } from './ItemFiles';
+import { ScannerCapture } from './ScannerCapture';
+import type { DocumentScan } from './use-document-scan';
 
-export type CaptureSource = 'camera' | 'hotFolder' | 'import';
+export type CaptureSource = 'camera' | 'scanner' | 'hotFolder' | 'import';
 
 interface CapturePanelProps {
   entry: ChecklistEntry | null;
@@ -29,6 +31,10 @@ interface CapturePanelProps {
   onCropped: (index: number, bytes: Uint8Array<ArrayBuffer>) => void;
   pageIndex: number;
   onPageIndex: (index: number) => void;
+  /** The document scanner (F7) and its job. */
+  scanning: DocumentScan;
+  /** Scanning is possible: an item is selected in a draft. */
+  scanEnabled: boolean;
 }
 
 /** Right column: the material being captured — camera, scanner hot folder, file import — and its pages. */
@@ -53,6 +59,15 @@ export const CapturePanel = forwardRef<CameraHandle, CapturePanelProps>(function
         props.source === 'camera' ? (
           <CameraCapture ref={cameraRef} onCapture={props.onCapture} busy={props.busy} />
         ) : null,
+    },
+    {
+      key: 'scanner',
+      label: (
+        <span data-testid="source-scanner">
+          {t('intake.capture.scanner')} <kbd>F7</kbd>
+        </span>
+      ),
+      children: <ScannerCapture scanning={props.scanning} enabled={props.scanEnabled} />,
     },
     {
       key: 'hotFolder',
@@ -184,6 +199,11 @@ export const CapturePanel = forwardRef<CameraHandle, CapturePanelProps>(function
             onIndex={props.onPageIndex}
             onChange={props.onFilesChange}
             onCrop={setCropIndex}
+            onRescan={
+              props.source === 'scanner' && props.scanEnabled && !props.scanning.busy
+                ? (i) => void props.scanning.scan(i)
+                : null
+            }
           />
           <div className="capture-viewer">
             <MaterialViewer

@@ -39,6 +39,7 @@ import { FieldCheckContext, focusField, focusFirstEmpty, type FieldCheck } from 
 import { cardSlots } from './page-memory';
 import { useApplicantIntake } from './use-applicant';
 import { useCapture } from './use-capture';
+import { useDocumentScan } from './use-document-scan';
 import { useDraft } from './use-draft';
 import './intake.css';
 
@@ -118,6 +119,12 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
   }, [run]);
   const { camera, capture, setPageIndex, forgetUnattached, panel } = useCapture({ live, selected, update });
+  const scanning = useDocumentScan({ live, selected, update, setPageIndex });
+  /** F7: the scanner tab, and every sheet in the feeder onto the selected item. */
+  const scanFeeder = useCallback(() => {
+    panel.onSource('scanner');
+    void scanning.scan();
+  }, [panel, scanning]);
 
   useEffect(() => {
     if (!matter) return setPromised(null);
@@ -297,6 +304,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       F3: () => matterPicker.current?.focus(),
       F4: () => void capture(),
       'Shift+F4': () => void capture(true),
+      F7: scanFeeder,
       F6: nextItem,
       F8: () => open('accept'),
       F9: () => open('supplement'),
@@ -405,6 +413,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
               ref={camera}
               entry={selected}
               {...panel}
+              scanning={scanning}
+              scanEnabled={isDraft && !!selected}
               onFilesChange={(files) =>
                 selected && update((d) => withItem(d, selected.item.id, (s) => ({ ...s, files })))
               }

@@ -5,6 +5,7 @@ import {
   FilePdfOutlined,
   RotateLeftOutlined,
   RotateRightOutlined,
+  ScanOutlined,
   ScissorOutlined,
 } from '@ant-design/icons';
 import { Button, Empty, Space, Tooltip } from 'antd';
@@ -28,10 +29,12 @@ interface ItemFilesProps {
   onIndex: (index: number) => void;
   onChange: (files: ItemFile[]) => void;
   onCrop: (index: number) => void;
+  /** Rescan the page at this index with the document scanner (null: no scanner at hand). */
+  onRescan?: ((index: number) => void) | null;
 }
 
 /** The pages of the selected item, in order: rotate, crop, move, delete. */
-export function ItemFiles({ files, index, onIndex, onChange, onCrop }: ItemFilesProps) {
+export function ItemFiles({ files, index, onIndex, onChange, onCrop, onRescan = null }: ItemFilesProps) {
   const { t } = useTranslation();
   if (files.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.files.none')} className="files-empty" />;
@@ -95,6 +98,17 @@ export function ItemFiles({ files, index, onIndex, onChange, onCrop }: ItemFiles
             data-testid="file-crop"
           />
         </Tooltip>
+        {onRescan && (
+          <Tooltip title={t('intake.files.rescan')}>
+            <Button
+              size="small"
+              icon={<ScanOutlined />}
+              aria-label={t('intake.files.rescan')}
+              onClick={() => onRescan(i)}
+              data-testid="file-rescan"
+            />
+          </Tooltip>
+        )}
         <Tooltip title={t('intake.files.moveLeft')}>
           <Button
             size="small"

@@ -16,6 +16,7 @@ import { api } from '../bridge';
 import { CardPanel } from '../devices/CardPanel';
 import { useDevices } from '../devices/devices-context';
 import { DeviceStatusTag } from '../devices/DeviceStatusTag';
+import { DocumentScannersPanel } from '../devices/DocumentScannersPanel';
 import { FrameDecoderPanel } from '../devices/FrameDecoderPanel';
 import { SelfTestSteps } from '../devices/SelfTestSteps';
 import { SimulationPanel } from '../devices/SimulationPanel';
@@ -161,6 +162,7 @@ export function DevicesScreen() {
             />
           )}
         </Card>
+        <DocumentScannersPanel setsUpDevices={setsUpDevices} />
         <Card size="small" className="devices-tools">
           <Tabs
             size="small"

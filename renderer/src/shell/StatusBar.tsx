@@ -6,7 +6,8 @@ import { useSession } from '../app/session';
 import { useDevices } from '../devices/devices-context';
 import { SyncBadge } from '../sync/SyncBadge';
 import type { DeviceInfo } from '../../../preload/contract/devices';
-import { useDeviceFaultText } from '../lib/result';
+import type { ScannerState } from '../../../preload/contract/document-scanners';
+import { useCodeText, useDeviceFaultText } from '../lib/result';
 
 const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
   opening: 'processing',
@@ -17,6 +18,38 @@ const deviceBadge: Record<DeviceInfo['status']['state'], 'success' | 'processing
   error: 'error',
   disconnected: 'warning',
 };
+
+const scannerBadge: Record<ScannerState, 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
+  idle: 'success',
+  feeder_empty: 'success',
+  busy: 'processing',
+  jam: 'error',
+  cover_open: 'error',
+  offline: 'warning',
+};
+
+/** The document scanner last used (or the only one), with what it is doing. */
+function DocumentScannerBadge() {
+  const { t } = useTranslation();
+  const { documentScanners } = useDevices();
+  const codeText = useCodeText();
+  const scanner = documentScanners[0];
+  if (!scanner) return null;
+  const { status } = scanner;
+  return (
+    <Badge
+      status={scannerBadge[status.state]}
+      text={`${t('documentScanners.statusBar')} ${t(`documentScanners.states.${status.state}`)}`}
+      title={
+        status.code
+          ? codeText({ code: status.code, ...(status.params ? { params: status.params } : {}) })
+          : scanner.name
+      }
+      data-testid="status-document-scanner"
+      data-state={status.state}
+    />
+  );
+}
 
 /** One badge per role: the role's first device (a real one before a simulated one), or none. */
 function DeviceBadges() {
@@ -45,6 +78,7 @@ function DeviceBadges() {
           />
         );
       })}
+      <DocumentScannerBadge />
     </Space>
   );
 }

@@ -10,6 +10,7 @@ export const shellShortcuts = [
   { keys: 'F3', action: 'shortcuts.pickMatter' },
   { keys: 'F4', action: 'shortcuts.capture' },
   { keys: 'Shift+F4', action: 'shortcuts.captureStay' },
+  { keys: 'F7', action: 'shortcuts.scan' },
   { keys: 'F6', action: 'shortcuts.nextItem' },
   { keys: 'F8', action: 'shortcuts.accept' },
   { keys: 'F9', action: 'shortcuts.supplement' },
