@@ -22,7 +22,7 @@ export function documentScannersHandlers({
     },
     'documentScanners.selfTest': (_ctx, input) => scanners.selfTest(input.scannerId),
     'documentScanners.preset': (_ctx, input) => scanners.preset(input.itemId),
-    'documentScanners.scan': (_ctx, input) => scanners.scan(input),
+    'documentScanners.scan': ({ session }, input) => scanners.scan({ ...input, session }),
     'documentScanners.cancel': (_ctx, input) => scanners.cancel(input.jobId),
   };
 }

@@ -75,6 +75,7 @@ beforeEach(async () => {
   const signedIn = await call(t.workstation, clerk, 'auth.signIn', { username: 'zhang', password: strongPassword });
   expect(signedIn.ok).toBe(true);
   t.workstation.hub.add(clerk);
+  t.workstation.hub.add(admin);
   const added = await call(t.workstation, admin, 'documentScanners.add', { address: sim.url });
   if (!added.ok) throw new Error(`add failed: ${added.error.code}`);
   scannerId = added.value.id;
@@ -124,6 +125,9 @@ describe('document scanner service', () => {
     }
     // Every page is a different image (fronts and backs of different sheets).
     expect(new Set(pages.map((p) => p.file.sha256)).size).toBe(5);
+    // Scanned papers (an ID card) show only on the screen that scanned them.
+    expect(admin.events.filter((e) => e.event.startsWith('documentScanners.page'))).toEqual([]);
+    expect(admin.events.filter((e) => e.event === 'documentScanners.job')).toEqual([]);
   });
 
   it('remembers the scanner and settings for the item type, and offers them next time', async () => {

@@ -12,6 +12,7 @@ import {
 import { AppError, type ErrorCode, type ErrorParams } from '../../../preload/contract/errors';
 import type { Clock } from '../../app/clock';
 import type { Db } from '../../db/connection';
+import type { Session } from '../../ipc/session';
 import type { SessionHub } from '../../ipc/session-hub';
 import type { Logger } from '../../logging/logger';
 import type { MaterialStore } from '../../materials/store';
@@ -74,6 +75,7 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
   const statuses = new Map<string, ScannerStatus>();
   const jobs = new Map<string, ScanJob>();
   const controllers = new Map<string, AbortController>();
+  const audiences = new Map<string, { emit: Session['emit'] }>();
   let queue: Promise<void> = Promise.resolve();
   let checkedOnce = false;
   let watch: NodeJS.Timeout | null = null;
@@ -171,10 +173,22 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
     );
   }
 
-  function update(job: ScanJob, change: Partial<ScanJob>): ScanJob {
+  /**
+   * A job's progress and pages go to the screen that started it, while the same person is signed in
+   * there and it is not locked: a scanned page (an ID card) is not shown on anyone else's screen.
+   */
+  function requester(session: Session, userId: number | null) {
+    return {
+      emit: ((event, payload) => {
+        if (session.userId === userId && !session.locked) session.emit(event, payload);
+      }) as Session['emit'],
+    };
+  }
+
+  function update(job: ScanJob, change: Partial<ScanJob>, to: { emit: Session['emit'] }): ScanJob {
     const next = { ...job, ...change };
     jobs.set(job.jobId, next);
-    hub.broadcast('documentScanners.job', next);
+    to.emit('documentScanners.job', next);
     return next;
   }
 
@@ -265,7 +279,10 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
       scannerId: string | null;
       settings: ScanSettings | null;
       replaces: number | null;
+      /** The screen that asked: its pages and progress go there only. */
+      session: Session;
     }): Promise<ScanJob> {
+      const to = requester(input.session, input.session.userId);
       const scanner = await scannerFor(input.itemId, input.scannerId);
       const backend = backendOf(scanner);
       if (!backend) throw new AppError('docscan_not_found', { name: scanner.name });
@@ -288,9 +305,13 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
       };
       remember(job);
       controllers.set(job.jobId, controller);
+      audiences.set(job.jobId, to);
       queue = queue.then(async () => {
-        if (controller.signal.aborted) return;
-        job = update(job, { state: 'scanning' });
+        if (controller.signal.aborted) {
+          controllers.delete(job.jobId);
+          return;
+        }
+        job = update(job, { state: 'scanning' }, to);
         known.used(scanner.id, input.replaces === null ? input.itemId : null, settings);
         const result = await runScanJob({
           backend,
@@ -302,8 +323,8 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
           store: (bytes, name) => materials.put(bytes, name),
           clock,
           onPage: (page) => {
-            job = update(job, { pages: page.index, blanksDropped: page.blanksDropped });
-            hub.broadcast('documentScanners.page', {
+            job = update(job, { pages: page.index, blanksDropped: page.blanksDropped }, to);
+            to.emit('documentScanners.page', {
               jobId: job.jobId,
               itemId: job.itemId,
               index: page.index,
@@ -314,16 +335,21 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
             });
           },
           onBlank: (blanksDropped) => {
-            job = update(job, { blanksDropped });
+            job = update(job, { blanksDropped }, to);
           },
         });
         controllers.delete(job.jobId);
+        audiences.delete(job.jobId);
         const ended = controller.signal.aborted && input.replaces === null;
-        job = update(job, {
-          state: result.error ? 'failed' : ended ? 'cancelled' : 'done',
-          error: result.error ? errorShape(result.error) : null,
-          finishedAt: clock.now().toISOString(),
-        });
+        job = update(
+          job,
+          {
+            state: result.error ? 'failed' : ended ? 'cancelled' : 'done',
+            error: result.error ? errorShape(result.error) : null,
+            finishedAt: clock.now().toISOString(),
+          },
+          to,
+        );
         if (result.error) log.warn({ scanner: scanner.kind, code: errorShape(result.error).code }, 'scan job failed');
         await check(scanner);
         publish();
@@ -336,7 +362,10 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
       if (!job) return null;
       controllers.get(jobId)?.abort();
       // A job still waiting its turn ends here; a running one ends when its scanner has stopped.
-      return job.state === 'queued' ? update(job, { state: 'cancelled', finishedAt: clock.now().toISOString() }) : job;
+      const to = audiences.get(jobId);
+      if (job.state !== 'queued' || !to) return job;
+      audiences.delete(jobId);
+      return update(job, { state: 'cancelled', finishedAt: clock.now().toISOString() }, to);
     },
 
     /** Scans one page with the scanner's defaults and shows it; nothing is stored. */
