@@ -23,11 +23,15 @@ export const documentScannersChannels = {
     audit: false,
   }),
 
-  /** A network scanner by the address the clerk typed (eSCL); checked by asking it for its capabilities. */
+  /**
+   * A network scanner by the address the clerk typed (eSCL); checked by asking it for its
+   * capabilities. Any signed-in person may add one (the scanner at this window); removing one and
+   * its defaults are the supervisor's.
+   */
   'documentScanners.add': channel({
     input: z.object({ address: esclAddressSchema }).strict(),
     output: scannerEntrySchema,
-    access: deviceSetupRoles,
+    access: 'signedIn',
     audit: 'change',
     auditTarget: (input) => `scanner#${input.address}`,
   }),
@@ -44,7 +48,7 @@ export const documentScannersChannels = {
   'documentScanners.discover': channel({
     input: z.object({}).strict(),
     output: z.array(scannerEntrySchema),
-    access: deviceSetupRoles,
+    access: 'signedIn',
     audit: false,
   }),
 

@@ -208,47 +208,36 @@ export function DocumentScannersPanel({ setsUpDevices }: { setsUpDevices: boolea
           <Button size="small" icon={<SearchOutlined />} loading={working === 'find'} onClick={() => void find()}>
             {t('documentScanners.panel.find')}
           </Button>
-          {setsUpDevices && (
-            <Button
-              size="small"
-              icon={<WifiOutlined />}
-              loading={working === 'discover'}
-              onClick={() => void discover()}
-            >
-              {t('documentScanners.panel.discover')}
-            </Button>
-          )}
+          <Button size="small" icon={<WifiOutlined />} loading={working === 'discover'} onClick={() => void discover()}>
+            {t('documentScanners.panel.discover')}
+          </Button>
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" className="document-scanners-hint">
         {t('documentScanners.panel.hint')}
       </Typography.Paragraph>
-      {setsUpDevices ? (
-        <Space.Compact className="scanner-address">
-          <Input
-            size="small"
-            aria-label={t('documentScanners.panel.address')}
-            placeholder={t('documentScanners.panel.addressPlaceholder')}
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-            onPressEnter={() => address.trim() && void add()}
-            data-testid="scanner-address"
-          />
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            disabled={!address.trim()}
-            loading={working === 'add'}
-            onClick={() => void add()}
-            data-testid="scanner-add"
-          >
-            {t('documentScanners.panel.add')}
-          </Button>
-        </Space.Compact>
-      ) : (
-        <Typography.Text type="secondary">{t('documentScanners.panel.byRole')}</Typography.Text>
-      )}
+      <Space.Compact className="scanner-address">
+        <Input
+          size="small"
+          aria-label={t('documentScanners.panel.address')}
+          placeholder={t('documentScanners.panel.addressPlaceholder')}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          onPressEnter={() => address.trim() && void add()}
+          data-testid="scanner-address"
+        />
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          disabled={!address.trim()}
+          loading={working === 'add'}
+          onClick={() => void add()}
+          data-testid="scanner-add"
+        >
+          {t('documentScanners.panel.add')}
+        </Button>
+      </Space.Compact>
       <Table
         size="small"
         rowKey="id"

@@ -40,6 +40,5 @@ export const scannersEn: typeof scannersZh = {
     selfTestHint: 'Load one sheet in the feeder, then click Self-test',
     selfTestPage: 'The page scanned by the self-test',
     typed: 'Added by hand',
-    byRole: 'Scanners are added by a supervisor or an admin',
   },
 };

@@ -39,6 +39,5 @@ export const scannersZh = {
     selfTestHint: '请在进纸器中放入一页纸后点「自检」',
     selfTestPage: '自检扫描的页面',
     typed: '手动添加',
-    byRole: '扫描仪由值班长或管理员添加',
   },
 };
