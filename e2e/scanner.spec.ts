@@ -70,6 +70,18 @@ test('document scanner: F7 scans the feeder onto the selected item, blank backs 
     await expect(page.getByTestId('item-pages-id-card')).toHaveText('5 页');
     await intake.expectSaved();
     await screenshot(page, 'intake-scanner-empty-feeder');
+
+    // A slow feeder, and the clerk looks at another screen meanwhile: the pages scanned while the
+    // intake was closed are on the material when it opens again.
+    await intake.selectItem('photo');
+    sim.load({ sheets: 3, duplex: true, pageDelayMs: 500 });
+    await page.keyboard.press('F7');
+    await expect(page.getByTestId('item-pages-photo')).toHaveText('1 页', { timeout: 15_000 });
+    await intake.ws.open('devices');
+    await expect.poll(() => sim.state().jobs.at(-1)?.state, { timeout: 15_000 }).not.toBe('Processing');
+    await intake.ws.open('workbench');
+    await expect(page.getByTestId('item-pages-photo')).toHaveText('6 页');
+    await intake.expectSaved();
   } finally {
     await sim.close();
   }

@@ -94,6 +94,7 @@ describe('the shipped migrations', () => {
       '0007_outbox_failures',
       '0008_central_decisions',
       '0009_checklist_position',
+      '0010_document_scanners',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

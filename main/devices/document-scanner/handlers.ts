@@ -23,6 +23,7 @@ export function documentScannersHandlers({
     'documentScanners.selfTest': (_ctx, input) => scanners.selfTest(input.scannerId),
     'documentScanners.preset': (_ctx, input) => scanners.preset(input.itemId),
     'documentScanners.scan': ({ session }, input) => scanners.scan({ ...input, session }),
+    'documentScanners.jobs': ({ session }, input) => scanners.jobsOf(input.jobIds, session.userId),
     'documentScanners.cancel': (_ctx, input) => scanners.cancel(input.jobId),
   };
 }

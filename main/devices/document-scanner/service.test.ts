@@ -130,6 +130,22 @@ describe('document scanner service', () => {
     // Scanned papers (an ID card) show only on the screen that scanned them.
     expect(admin.events.filter((e) => e.event.startsWith('documentScanners.page'))).toEqual([]);
     expect(admin.events.filter((e) => e.event === 'documentScanners.job')).toEqual([]);
+    // The screen that missed them (another screen was open) gets them again; nobody else does.
+    const again = await call(t.workstation, clerk, 'documentScanners.jobs', { jobIds: [job.jobId] });
+    expect(again.ok && again.value.pages.map((p) => p.file.sha256)).toEqual(pages.map((p) => p.file.sha256));
+    expect(again.ok && again.value.jobs).toEqual([end]);
+    const supervisor = newSession();
+    await t.workstation.services.staff.create({
+      username: 'wang',
+      displayName: '王值班',
+      role: 'supervisor',
+      windowNumber: null,
+      password: strongPassword,
+      mustChangePassword: false,
+    });
+    await call(t.workstation, supervisor, 'auth.signIn', { username: 'wang', password: strongPassword });
+    const theirs = await call(t.workstation, supervisor, 'documentScanners.jobs', { jobIds: [job.jobId] });
+    expect(theirs.ok && theirs.value).toEqual({ jobs: [], pages: [] });
   });
 
   it('remembers the scanner and settings for the item type, and offers them next time', async () => {

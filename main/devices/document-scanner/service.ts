@@ -19,6 +19,7 @@ import type { MaterialStore } from '../../materials/store';
 import { esclBaseUrl } from './address';
 import type { ScannerBackend } from './backend';
 import { fitSettings } from './fit-settings';
+import { createJobBoard } from './job-board';
 import { createKnownScanners, type KnownScanner } from './known-scanners';
 import { runScanJob, type PageProcessor } from './scan-job';
 
@@ -38,7 +39,6 @@ export interface DocumentScannerServiceOptions {
 /** Listing asks each route; a route that hangs (a network scan on a slow LAN) must not hold the screen. */
 const listTimeoutMs = 20_000;
 const statusTimeoutMs = 8_000;
-const jobsKept = 20;
 /** Network scanners are asked for their state this often (cheap: one small GET); others when a screen asks. */
 const watchMs = 60_000;
 
@@ -73,9 +73,7 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
   const known = createKnownScanners(options.db, clock);
   const capabilities = new Map<string, ScannerCapabilities>();
   const statuses = new Map<string, ScannerStatus>();
-  const jobs = new Map<string, ScanJob>();
-  const controllers = new Map<string, AbortController>();
-  const audiences = new Map<string, { emit: Session['emit'] }>();
+  const board = createJobBoard(clock);
   let queue: Promise<void> = Promise.resolve();
   let checkedOnce = false;
   let watch: NodeJS.Timeout | null = null;
@@ -173,30 +171,6 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
     );
   }
 
-  /**
-   * A job's progress and pages go to the screen that started it, while the same person is signed in
-   * there and it is not locked: a scanned page (an ID card) is not shown on anyone else's screen.
-   */
-  function requester(session: Session, userId: number | null) {
-    return {
-      emit: ((event, payload) => {
-        if (session.userId === userId && !session.locked) session.emit(event, payload);
-      }) as Session['emit'],
-    };
-  }
-
-  function update(job: ScanJob, change: Partial<ScanJob>, to: { emit: Session['emit'] }): ScanJob {
-    const next = { ...job, ...change };
-    jobs.set(job.jobId, next);
-    to.emit('documentScanners.job', next);
-    return next;
-  }
-
-  function remember(job: ScanJob): void {
-    jobs.set(job.jobId, job);
-    while (jobs.size > jobsKept) jobs.delete(jobs.keys().next().value!);
-  }
-
   /** Reads the state of the scanners that have none yet (after a start), then tells the screens. */
   function checkUnknown(): void {
     const unknown = known.all().filter((s) => !statuses.has(s.id));
@@ -282,15 +256,13 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
       /** The screen that asked: its pages and progress go there only. */
       session: Session;
     }): Promise<ScanJob> {
-      const to = requester(input.session, input.session.userId);
       const scanner = await scannerFor(input.itemId, input.scannerId);
       const backend = backendOf(scanner);
       if (!backend) throw new AppError('docscan_not_found', { name: scanner.name });
       const wanted = settingsFor(scanner, input.itemId, input.settings);
       const caps = capabilities.get(scanner.id);
       const settings = caps ? fitSettings(wanted, caps) : wanted;
-      const controller = new AbortController();
-      let job: ScanJob = {
+      const job: ScanJob = {
         jobId: randomUUID(),
         itemId: input.itemId,
         scannerId: scanner.id,
@@ -303,15 +275,11 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
         startedAt: clock.now().toISOString(),
         finishedAt: null,
       };
-      remember(job);
-      controllers.set(job.jobId, controller);
-      audiences.set(job.jobId, to);
+      const controller = board.open(job, input.session);
+      const { jobId } = job;
       queue = queue.then(async () => {
-        if (controller.signal.aborted) {
-          controllers.delete(job.jobId);
-          return;
-        }
-        job = update(job, { state: 'scanning' }, to);
+        if (controller.signal.aborted) return;
+        board.update(jobId, { state: 'scanning' });
         known.used(scanner.id, input.replaces === null ? input.itemId : null, settings);
         const result = await runScanJob({
           backend,
@@ -323,9 +291,9 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
           store: (bytes, name) => materials.put(bytes, name),
           clock,
           onPage: (page) => {
-            job = update(job, { pages: page.index, blanksDropped: page.blanksDropped }, to);
-            to.emit('documentScanners.page', {
-              jobId: job.jobId,
+            board.update(jobId, { pages: page.index, blanksDropped: page.blanksDropped });
+            board.page({
+              jobId,
               itemId: job.itemId,
               index: page.index,
               name: page.name,
@@ -334,22 +302,15 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
               replaces: input.replaces,
             });
           },
-          onBlank: (blanksDropped) => {
-            job = update(job, { blanksDropped }, to);
-          },
+          onBlank: (blanksDropped) => board.update(jobId, { blanksDropped }),
         });
-        controllers.delete(job.jobId);
-        audiences.delete(job.jobId);
+        board.close(jobId);
         const ended = controller.signal.aborted && input.replaces === null;
-        job = update(
-          job,
-          {
-            state: result.error ? 'failed' : ended ? 'cancelled' : 'done',
-            error: result.error ? errorShape(result.error) : null,
-            finishedAt: clock.now().toISOString(),
-          },
-          to,
-        );
+        board.update(jobId, {
+          state: result.error ? 'failed' : ended ? 'cancelled' : 'done',
+          error: result.error ? errorShape(result.error) : null,
+          finishedAt: clock.now().toISOString(),
+        });
         if (result.error) log.warn({ scanner: scanner.kind, code: errorShape(result.error).code }, 'scan job failed');
         await check(scanner);
         publish();
@@ -357,16 +318,9 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
       return job;
     },
 
-    cancel(jobId: string): ScanJob | null {
-      const job = jobs.get(jobId);
-      if (!job) return null;
-      controllers.get(jobId)?.abort();
-      // A job still waiting its turn ends here; a running one ends when its scanner has stopped.
-      const to = audiences.get(jobId);
-      if (job.state !== 'queued' || !to) return job;
-      audiences.delete(jobId);
-      return update(job, { state: 'cancelled', finishedAt: clock.now().toISOString() }, to);
-    },
+    /** The jobs among `jobIds` that `userId` started, and their pages so far. */
+    jobsOf: (jobIds: readonly string[], userId: number | null) => board.jobsOf(jobIds, userId),
+    cancel: (jobId: string): ScanJob | null => board.cancel(jobId),
 
     /** Scans one page with the scanner's defaults and shows it; nothing is stored. */
     async selfTest(id: string): Promise<ScannerSelfTest> {
@@ -421,7 +375,7 @@ export function createDocumentScannerService(options: DocumentScannerServiceOpti
     async stop(): Promise<void> {
       if (watch) clearInterval(watch);
       watch = null;
-      for (const controller of controllers.values()) controller.abort();
+      board.abortAll();
       await queue.catch(() => undefined);
     },
   };

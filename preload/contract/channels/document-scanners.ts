@@ -95,6 +95,17 @@ export const documentScannersChannels = {
     audit: false,
   }),
 
+  /**
+   * Jobs this person started, with the pages stored so far: the intake screen takes the pages it
+   * missed while another screen was open (the scan went on).
+   */
+  'documentScanners.jobs': channel({
+    input: z.object({ jobIds: z.array(z.string().min(1).max(64)).max(20) }).strict(),
+    output: z.object({ jobs: z.array(scanJobSchema), pages: z.array(scannedPageEventSchema) }),
+    access: intakeRoles,
+    audit: false,
+  }),
+
   'documentScanners.cancel': channel({
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: scanJobSchema.nullable(),

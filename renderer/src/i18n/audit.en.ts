@@ -29,6 +29,7 @@ export const auditActionsEn = {
   'documentScanners.selfTest': 'Scanner self-test',
   'documentScanners.preset': 'View a material’s scan settings',
   'documentScanners.scan': 'Scan material',
+  'documentScanners.jobs': 'View scan progress',
   'documentScanners.cancel': 'Stop scanning',
   'devices.assignRole': 'Assign device role',
   'devices.selfTest': 'Device self-test',

@@ -38,6 +38,7 @@ export const auditActionsZh = {
   'documentScanners.selfTest': '扫描仪自检',
   'documentScanners.preset': '查看材料的扫描设置',
   'documentScanners.scan': '扫描材料',
+  'documentScanners.jobs': '查看扫描进度',
   'documentScanners.cancel': '停止扫描',
   'devices.assignRole': '指定设备角色',
   'devices.selfTest': '设备自检',

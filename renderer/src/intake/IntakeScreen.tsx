@@ -119,7 +119,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
     void run(api.catalog.list({})).then((c) => c && setMatters(c.matters));
   }, [run]);
   const { camera, capture, setPageIndex, forgetUnattached, panel } = useCapture({ live, selected, update });
-  const scanning = useDocumentScan({ live, selected, update, setPageIndex });
+  const scanning = useDocumentScan({ live, selected, update, setPageIndex, caseId: detail?.id ?? null });
   /** F7: the scanner tab, and every sheet in the feeder onto the selected item. */
   const scanFeeder = useCallback(() => {
     panel.onSource('scanner');

@@ -32,3 +32,11 @@ export const recentReadMs = 2 * 60 * 1000;
 
 /** What the card fills (the applicant or the agent), per draft, kept while the clerk visits another screen. */
 export const cardSlots = new Map<string, 'person' | 'agent'>();
+
+/**
+ * Scan jobs started from this window's intake (job id → the case its pages belong to, and the page
+ * a rescan replaces), and the pages already taken onto a case: kept while the clerk visits another
+ * screen, so pages scanned meanwhile are taken when the intake opens again, each once.
+ */
+export const scanJobs = new Map<string, { caseId: string; replaces: number | null }>();
+export const attachedScanPages = new Set<string>();

@@ -12,6 +12,7 @@ import type { ChecklistEntry } from '../../../preload/contract/intake';
 import { api, bridge } from '../bridge';
 import { useRun } from '../lib/result';
 import { nextToCapture, toItemFile, withItem } from './draft-items';
+import { attachedScanPages, scanJobs } from './page-memory';
 import type { DraftHandle } from './use-draft';
 
 interface ScanDeps {
@@ -19,12 +20,8 @@ interface ScanDeps {
   selected: ChecklistEntry | null;
   update: DraftHandle['update'];
   setPageIndex: (index: number) => void;
-}
-
-/** A job this screen started: the case it belongs to, and whether it rescans one page. */
-interface OwnJob {
-  caseId: string;
-  replaces: number | null;
+  /** The open case (this render's), whose missed pages are taken when the screen opens. */
+  caseId: string | null;
 }
 
 /**
@@ -32,15 +29,13 @@ interface OwnJob {
  * item's type, pages added as they arrive (in order, each once), a rescanned page put in place of
  * the old one, and when the feeder has emptied, the next item still missing a page selected.
  */
-export function useDocumentScan({ live, selected, update, setPageIndex }: ScanDeps) {
+export function useDocumentScan({ live, selected, update, setPageIndex, caseId }: ScanDeps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = useRun();
   const [scannerId, setScannerId] = useState<string | null>(null);
   const [settings, setSettings] = useState<ScanSettings>(defaultScanSettings);
   const [job, setJob] = useState<ScanJob | null>(null);
-  const own = useRef(new Map<string, OwnJob>());
-  const added = useRef(new Set<string>());
   // Events can overtake the answer to the scan request: kept until the job is known to be ours.
   const early = useRef<{ pages: ScannedPageEvent[]; jobs: Map<string, ScanJob> }>({ pages: [], jobs: new Map() });
   const itemId = selected?.item.id ?? null;
@@ -61,14 +56,14 @@ export function useDocumentScan({ live, selected, update, setPageIndex }: ScanDe
 
   const onPage = useCallback(
     (page: ScannedPageEvent) => {
-      const mine = own.current.get(page.jobId);
+      const mine = scanJobs.get(page.jobId);
       const key = `${page.jobId}:${page.index}`;
       if (!mine) {
         early.current.pages = [...early.current.pages, page].slice(-50);
         return;
       }
-      if (added.current.has(key)) return;
-      added.current.add(key);
+      if (attachedScanPages.has(key)) return;
+      attachedScanPages.add(key);
       const { detail } = live.current;
       if (detail?.id !== mine.caseId || detail.state !== 'draft')
         return void message.warning(t('intake.scanner.otherCase'));
@@ -94,14 +89,14 @@ export function useDocumentScan({ live, selected, update, setPageIndex }: ScanDe
 
   const onJob = useCallback(
     (next: ScanJob) => {
-      const mine = own.current.get(next.jobId);
+      const mine = scanJobs.get(next.jobId);
       if (!mine) {
         early.current.jobs.set(next.jobId, next);
         return;
       }
       setJob(next);
       if (next.state !== 'done' && next.state !== 'failed' && next.state !== 'cancelled') return;
-      own.current.delete(next.jobId);
+      scanJobs.delete(next.jobId);
       // The feeder emptied: on to the next item still missing a page, as after a camera page.
       if (next.state === 'done' && mine.replaces === null && next.pages > 0) {
         const after = nextToCapture(live.current.entries, next.itemId);
@@ -118,6 +113,17 @@ export function useDocumentScan({ live, selected, update, setPageIndex }: ScanDe
     const offs = [bridge.on('documentScanners.page', onPage), bridge.on('documentScanners.job', onJob)];
     return () => offs.forEach((off) => off());
   }, [onJob, onPage]);
+
+  // Back from another screen while a scan went on: take the pages that came meanwhile (each once).
+  useEffect(() => {
+    const jobIds = [...scanJobs].filter(([, j]) => j.caseId === caseId).map(([id]) => id);
+    if (jobIds.length === 0) return;
+    void api.documentScanners.jobs({ jobIds }).then((r) => {
+      if (!r.ok) return;
+      for (const page of r.value.pages) onPage(page);
+      for (const job of r.value.jobs) onJob(job);
+    });
+  }, [caseId, onJob, onPage]);
 
   const busy = job !== null && (job.state === 'queued' || job.state === 'scanning');
 
@@ -137,7 +143,7 @@ export function useDocumentScan({ live, selected, update, setPageIndex }: ScanDe
         }),
       );
       if (!started) return;
-      own.current.set(started.jobId, { caseId: detail.id, replaces });
+      scanJobs.set(started.jobId, { caseId: detail.id, replaces });
       setJob(started);
       setScannerId(started.scannerId);
       const { pages, jobs } = early.current;

@@ -30,6 +30,8 @@ export interface FeederLoad {
   jamAfterPage?: number;
   /** The page (counted from the load) that arrives broken. */
   fault?: { page: number; kind: 'truncated-jpeg' | 'wrong-content-type' };
+  /** Time the feeder takes per page before NextDocument answers (a desk ADF: about 1 s); 0 by default. */
+  pageDelayMs?: number;
   /** ScannerCapabilities answers with XML cut off in the middle. */
   capabilitiesXmlError?: boolean;
 }
@@ -181,6 +183,7 @@ export async function createEsclSimulator(options: { port?: number; name?: strin
       [job.state, job.reason] = jammed ? ['Aborted', 'AdfJam'] : ['Completed', 'JobCompletedSuccessfully'];
       return send(res, 404);
     }
+    if (feeder.pageDelayMs) await new Promise((done) => setTimeout(done, feeder.pageDelayMs));
     pagesDelivered++;
     job.pages++;
     const { request } = job;
