@@ -20,7 +20,14 @@ const heavyZoneFree = [
   // The signed audit trail against a real central: hashes and signatures, no date shown.
   'main/sync/audit-report.test.ts',
   'central/audit-reports.test.ts',
+  // Static analysis, reader frames, the case state machine's properties, the approver's sign-in
+  // (rate limits and lockouts in minutes): no date is read or shown in them.
+  'scripts/lint-zones.test.ts',
+  'main/devices/idcard/frame.test.ts',
+  'main/cases/transitions.property.test.ts',
+  'central/approver/sign-in.test.ts',
   // Document scanners: real scanimage and sane-airscan child processes, image processing; no dates.
+  'main/devices/document-scanner/service.test.ts',
   'scripts/devtool-escl.test.ts',
   'main/devices/document-scanner/sane/**',
   'main/devices/document-scanner/escl/**',
