@@ -37,10 +37,7 @@ import type { DeviceSource } from '../devices/sources';
 import { documentScannersHandlers } from '../devices/document-scanner/handlers';
 import { processScannedPage } from '../devices/document-scanner/pages/process';
 import { platformScannerRoutes, type ScannerRoutes } from '../devices/document-scanner/routes';
-import {
-  createDocumentScannerService,
-  type DocumentScannerService,
-} from '../devices/document-scanner/service';
+import { createDocumentScannerService, type DocumentScannerService } from '../devices/document-scanner/service';
 import type { PhotoDecoder } from '../devices/idcard/photo';
 import { drizzleOf, type Db, type Sqlite } from '../db/connection';
 import { backupDirName, openWorkstationData } from '../db/open';
