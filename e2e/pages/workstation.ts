@@ -28,8 +28,14 @@ export class WorkstationPage {
     const p = this.page;
     await expect(p.getByTestId('recovery-key')).toBeVisible();
     const code = (await p.getByTestId('recovery-code').innerText()).replace(/\s+/g, '');
-    await p.getByTestId('recovery-sealed').click();
-    await p.getByTestId('recovery-done').click();
+    // The panel may still be settling (a confirm dialog closing over it): click the box until the
+    // button it unlocks is enabled, never twice for one click that took (that would untick it).
+    const done = p.getByTestId('recovery-done');
+    await expect(async () => {
+      if (!(await done.isEnabled())) await p.getByTestId('recovery-sealed').click();
+      await expect(done).toBeEnabled({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await done.click();
     return code;
   }
 
