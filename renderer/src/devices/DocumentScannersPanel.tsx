@@ -3,9 +3,7 @@ import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  colourModes,
   defaultScanSettings,
-  scanSources,
   type ScannerEntry,
   type ScannerSelfTest,
   type ScanSettings,
@@ -13,6 +11,7 @@ import {
 import { api } from '../bridge';
 import { useCodeText, useRun } from '../lib/result';
 import { useDevices } from './devices-context';
+import { ScanSettingsFields } from './ScanSettingsFields';
 
 const pageSizeKeys = ['a4', 'a5', 'b5', 'letter', 'max'] as const;
 
@@ -23,44 +22,18 @@ function DefaultsEditor({ scanner, editable }: { scanner: ScannerEntry; editable
   const run = useRun();
   const [settings, setSettings] = useState<ScanSettings>(scanner.defaults ?? defaultScanSettings);
   useEffect(() => setSettings(scanner.defaults ?? defaultScanSettings), [scanner.defaults]);
-  const caps = scanner.capabilities;
   const save = async () => {
     const saved = await run(api.documentScanners.setDefaults({ scannerId: scanner.id, settings }));
     if (saved) void message.success(t('documentScanners.panel.defaultsSaved', { name: scanner.name }));
   };
-  const label = (key: string) => ({ 'aria-label': `${scanner.name} ${t(key)}` });
   return (
     <Space wrap size={[6, 6]}>
-      <Select
-        size="small"
-        {...label('intake.scanner.source')}
+      <ScanSettingsFields
+        settings={settings}
+        onChange={setSettings}
+        capabilities={scanner.capabilities}
         disabled={!editable}
-        value={settings.source}
-        onChange={(source) => setSettings({ ...settings, source })}
-        options={scanSources
-          .filter((s) => !caps || caps.sources.includes(s))
-          .map((s) => ({ value: s, label: t(`documentScanners.sources.${s}`) }))}
-      />
-      <Select
-        size="small"
-        {...label('intake.scanner.mode')}
-        disabled={!editable}
-        value={settings.mode}
-        onChange={(mode) => setSettings({ ...settings, mode })}
-        options={colourModes
-          .filter((m) => !caps || caps.modes.includes(m))
-          .map((m) => ({ value: m, label: t(`documentScanners.modes.${m}`) }))}
-      />
-      <Select
-        size="small"
-        {...label('intake.scanner.resolution')}
-        disabled={!editable}
-        value={settings.resolution}
-        onChange={(resolution) => setSettings({ ...settings, resolution })}
-        options={(caps?.resolutions ?? [150, 200, 300, 600]).map((r) => ({
-          value: r,
-          label: t('intake.scanner.dpi', { dpi: r }),
-        }))}
+        label={scanner.name}
       />
       <Select
         size="small"

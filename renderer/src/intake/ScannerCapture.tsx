@@ -1,13 +1,9 @@
 import { ScanOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  colourModes,
-  scanSources,
-  type ScannerEntry,
-  type ScannerState,
-} from '../../../preload/contract/document-scanners';
+import type { ScannerEntry, ScannerState } from '../../../preload/contract/document-scanners';
 import { useDevices } from '../devices/devices-context';
+import { ScanSettingsFields } from '../devices/ScanSettingsFields';
 import { useCodeText } from '../lib/result';
 import type { DocumentScan } from './use-document-scan';
 
@@ -20,8 +16,6 @@ const stateColour: Record<ScannerState, string> = {
   offline: 'default',
 };
 
-const commonResolutions = [150, 200, 300, 400, 600];
-
 /** The scanner tab of the capture panel: which scanner, how, the key, and how the job goes. */
 export function ScannerCapture({ scanning, enabled }: { scanning: DocumentScan; enabled: boolean }) {
   const { t } = useTranslation();
@@ -30,8 +24,6 @@ export function ScannerCapture({ scanning, enabled }: { scanning: DocumentScan; 
   const { job, settings, setSettings, busy } = scanning;
   const scanner: ScannerEntry | undefined =
     documentScanners.find((s) => s.id === scanning.scannerId) ?? documentScanners[0];
-  const caps = scanner?.capabilities ?? null;
-  const resolutions = caps?.resolutions ?? commonResolutions;
 
   if (documentScanners.length === 0) {
     return (
@@ -72,33 +64,11 @@ export function ScannerCapture({ scanning, enabled }: { scanning: DocumentScan; 
         )}
       </Space>
       <Space wrap size={[8, 6]} className="scanner-settings">
-        <Select
-          size="small"
-          aria-label={t('intake.scanner.source')}
-          value={settings.source}
-          onChange={(source) => setSettings({ ...settings, source })}
-          options={scanSources
-            .filter((s) => !caps || caps.sources.includes(s))
-            .map((s) => ({ value: s, label: t(`documentScanners.sources.${s}`) }))}
-          data-testid="scanner-source"
-        />
-        <Select
-          size="small"
-          aria-label={t('intake.scanner.mode')}
-          value={settings.mode}
-          onChange={(mode) => setSettings({ ...settings, mode })}
-          options={colourModes
-            .filter((m) => !caps || caps.modes.includes(m))
-            .map((m) => ({ value: m, label: t(`documentScanners.modes.${m}`) }))}
-          data-testid="scanner-mode"
-        />
-        <Select
-          size="small"
-          aria-label={t('intake.scanner.resolution')}
-          value={settings.resolution}
-          onChange={(resolution) => setSettings({ ...settings, resolution })}
-          options={resolutions.map((r) => ({ value: r, label: t('intake.scanner.dpi', { dpi: r }) }))}
-          data-testid="scanner-resolution"
+        <ScanSettingsFields
+          settings={settings}
+          onChange={setSettings}
+          capabilities={scanner?.capabilities ?? null}
+          testIdPrefix="scanner"
         />
       </Space>
       <Space size={8} className="scanner-actions">

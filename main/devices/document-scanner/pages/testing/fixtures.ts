@@ -1,4 +1,5 @@
 import sharp, { type OverlayOptions } from 'sharp';
+import { prng } from '../../../../testing/prng';
 
 /**
  * Synthetic scanned pages for the page-processing tests and bench: A4 at 200 dpi drawn from SVG
@@ -10,18 +11,6 @@ import sharp, { type OverlayOptions } from 'sharp';
 export const a4At200 = { width: 1654, height: 2339, dpi: 200 } as const;
 const pxPerMm = a4At200.dpi / 25.4;
 const mm = (v: number) => Math.round(v * pxPerMm);
-
-/** A small deterministic generator, so a fixture is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows of word-like bars between y0 and y1: the shape of printed text lines, as a projection profile sees it. */
 function textBars(
@@ -101,7 +90,7 @@ export type PageKind = 'text' | 'blank' | 'stamp' | 'signature' | 'short_line' |
  * title, a rule, body text, a signature and a red stamp.
  */
 export async function pageImage(kind: PageKind, seed = 1, dpi = 200): Promise<Buffer> {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   // Drawn in 200-dpi units; the SVG's size sets the resolution it is rendered at.
   const { width, height } = a4At200;
   const scale = dpi / a4At200.dpi;
@@ -199,7 +188,7 @@ const backings = { dark: '#1c1c1f', grey: '#8e8e8e', none: paper } as const;
 function grainTile(sigma: number, opacity: number, seed: number): OverlayOptions {
   const width = 509;
   const height = 503;
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const data = Buffer.alloc(width * height * 4);
   for (let i = 0; i < data.length; i += 4) {
     for (let c = 0; c < 3; c += 1) {
