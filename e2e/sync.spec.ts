@@ -125,21 +125,31 @@ test('window → central approver → 已批准 back at the window; the backlog 
  * (the page's policy lets no script read it; a printed file is re-rendered by cups-pdf without text).
  */
 async function previewText(page: Page): Promise<string> {
-  const src = (await page.getByTestId('print-preview').getAttribute('src'))!.split('#')[0]!;
-  const download = page.waitForEvent('download');
-  await page.evaluate(`{
-    const a = document.createElement('a');
-    a.href = ${JSON.stringify(src)};
-    a.download = 'notice.pdf';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }`);
-  const saved = await download;
-  const file = await saved.path();
-  // Kept beside the screenshots, to look at (pdftoppm -png -r 80).
-  await saved.saveAs('test-results/screens/central-supplement-notice.pdf');
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  // The preview's blob URL is replaced (and the old one revoked) when the document is made again,
+  // e.g. as a sync event refreshes the case under the dialog: a download of the revoked URL is
+  // canceled, so the current URL is read again and fetched once more.
+  for (let attempt = 1; ; attempt++) {
+    const src = (await page.getByTestId('print-preview').getAttribute('src'))!.split('#')[0]!;
+    const download = page.waitForEvent('download');
+    await page.evaluate(`{
+      const a = document.createElement('a');
+      a.href = ${JSON.stringify(src)};
+      a.download = 'notice.pdf';
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }`);
+    const saved = await download;
+    const failure = await saved.failure();
+    if (failure !== null) {
+      if (attempt < 3) continue;
+      throw new Error(`the preview could not be downloaded three times: ${failure}`);
+    }
+    const file = await saved.path();
+    // Kept beside the screenshots, to look at (pdftoppm -png -r 80).
+    await saved.saveAs('test-results/screens/central-supplement-notice.pdf');
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  }
 }
 
 /**
