@@ -33,6 +33,12 @@ const heavyZoneFree = [
   'main/devices/document-scanner/escl/**',
   'main/devices/document-scanner/wia/**',
   'main/devices/document-scanner/pages/**',
+  // The hall: fifty windows at once on PostgreSQL, the display's push channel and restart, the voice
+  // clips (espeak-ng, WAV). The hall day's rollover and hours are tested in both zones (hall.test.ts).
+  'central/hall/concurrency.test.ts',
+  'central/hall/display/**',
+  'central/hall/voice/**',
+  'scripts/make-call-clips.test.ts',
 ];
 
 export default defineConfig({

@@ -36,6 +36,8 @@ import type { PublishedKind } from './service/published';
 import type { Workstation } from './service/workstations';
 import { registerApproverPages } from './approver/routes';
 import { registerUpdates } from './updates/routes';
+import { registerHallApi } from './hall/routes';
+import { registerHallDisplay } from './hall/display/routes';
 import { createCentral, sweepEveryMs, type Central, type CentralConfig } from './central';
 
 const errorResponses = {
@@ -48,7 +50,11 @@ const errorResponses = {
 
 /** Central's HTTP API, the tus endpoint, the OpenAPI document and docs page, and the approver page. */
 export async function buildCentralApp(config: CentralConfig): Promise<{ app: FastifyInstance; central: Central }> {
-  const central = await createCentral(config);
+  let logHallError = (_error: unknown): void => undefined;
+  const central = await createCentral({
+    ...config,
+    onHallError: config.onHallError ?? ((error) => logHallError(error)),
+  });
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
@@ -57,6 +63,7 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     // Behind a TLS terminator on this host (CENTRAL_BEHIND_TLS=1) its X-Forwarded-For names the client; nobody else's is believed.
     trustProxy: config.behindTls ? 'loopback' : false,
   }).withTypeProvider<ZodTypeProvider>();
+  logHallError = (error) => app.log.error({ err: error }, 'hall service: the board could not be pushed');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -141,139 +148,146 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
     () => ({ serverTime: central.now().toISOString() }),
   );
 
-  app.put(
-    `${apiPrefix}/cases/:id`,
-    {
-      schema: {
-        summary:
-          'Send a case version (idempotent: the same body again answers the same; another body for the same version is 409)',
-        security,
-        params: z.object({ id: z.string().uuid() }),
-        body: casePutSchema,
-        response: { 201: casePutResponseSchema, 422: errorBodySchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const ws = await authed(request);
-      if (request.params.id !== request.body.id) throw new CentralError(400, 'id_mismatch', 'api.idMismatch');
-      const result = await central.cases.put(ws, request.body, keyOf(request));
-      if (result.replayed) reply.header(replayedHeader, 'true');
-      return reply.status(result.status).send(result.body);
-    },
-  );
+  // The hall service (queue, display, voice): inside central, or alone with `--only hall`.
+  const hallOnly = config.only === 'hall';
+  registerHallApi(app, { hall: central.hall, authenticate: (header) => central.registry.authenticate(header) });
+  registerHallDisplay(app, { hall: central.hall, voiceDirs: config.voiceDir ? [config.voiceDir] : undefined });
 
-  app.get(
-    `${apiPrefix}/cases/:id/versions/:version/missing`,
-    {
-      schema: {
-        summary: 'Which files of a case version central still needs',
-        security,
-        params: z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1) }),
-        response: { 200: caseMissingResponseSchema, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const ws = await authed(request);
-      const { id, version } = request.params;
-      return { id, version, missing: await central.cases.missing(ws, id, version) };
-    },
-  );
-
-  app.get(
-    `${apiPrefix}/events`,
-    {
-      schema: {
-        summary: "What happened to this workstation's cases, from a cursor",
-        security,
-        querystring: eventsQuerySchema,
-        response: { 200: eventsResponseSchema, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const ws = await authed(request);
-      const events = await central.cases.events(ws, request.query.after, request.query.limit);
-      return { events, cursor: events.at(-1)?.seq ?? request.query.after, serverTime: central.now().toISOString() };
-    },
-  );
-
-  app.get(
-    `${apiPrefix}/audit/anchor`,
-    {
-      schema: {
-        summary: 'The audit-chain head central anchored last for this workstation: the next report goes on from it',
-        security,
-        response: { 200: auditAnchorSchema, ...errorResponses },
-      },
-    },
-    async (request) => central.auditHeads.anchor((await authed(request)).id),
-  );
-
-  app.put(
-    `${apiPrefix}/audit/key`,
-    {
-      schema: {
-        summary:
-          'Register the audit-signing key of a workstation enrolled before keys existed (once; never replaced: 409)',
-        security,
-        body: auditKeyRequestSchema,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      await central.registry.registerAuditKey(await authed(request), request.body.publicKey);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    `${apiPrefix}/audit/entries`,
-    {
-      schema: {
-        summary:
-          "Report the workstation's audit entries after the anchored head, signed at the last one: accepted (the anchor moves) or refused and raised as an alert",
-        security,
-        body: auditBatchSchema,
-        response: { 200: auditReportResponseSchema, ...errorResponses },
-      },
-    },
-    async (request) => central.auditHeads.report((await authed(request)).id, request.body),
-  );
-
-  for (const kind of ['catalog', 'calendar'] as const satisfies readonly PublishedKind[]) {
-    app.get(
-      `${apiPrefix}/${kind}`,
+  if (!hallOnly) {
+    app.put(
+      `${apiPrefix}/cases/:id`,
       {
         schema: {
-          summary: `The newest published ${kind} above a version (204 when up to date)`,
+          summary:
+            'Send a case version (idempotent: the same body again answers the same; another body for the same version is 409)',
           security,
-          querystring: publishedQuerySchema,
-          response: { 200: publishedSchema, 204: z.null(), ...errorResponses },
+          params: z.object({ id: z.string().uuid() }),
+          body: casePutSchema,
+          response: { 201: casePutResponseSchema, 422: errorBodySchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        await authed(request);
-        const latest = await central.published.latest(kind, request.query.after);
-        return latest ? latest : reply.status(204).send(null);
+        const ws = await authed(request);
+        if (request.params.id !== request.body.id) throw new CentralError(400, 'id_mismatch', 'api.idMismatch');
+        const result = await central.cases.put(ws, request.body, keyOf(request));
+        if (result.replayed) reply.header(replayedHeader, 'true');
+        return reply.status(result.status).send(result.body);
       },
     );
+
+    app.get(
+      `${apiPrefix}/cases/:id/versions/:version/missing`,
+      {
+        schema: {
+          summary: 'Which files of a case version central still needs',
+          security,
+          params: z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1) }),
+          response: { 200: caseMissingResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const ws = await authed(request);
+        const { id, version } = request.params;
+        return { id, version, missing: await central.cases.missing(ws, id, version) };
+      },
+    );
+
+    app.get(
+      `${apiPrefix}/events`,
+      {
+        schema: {
+          summary: "What happened to this workstation's cases, from a cursor",
+          security,
+          querystring: eventsQuerySchema,
+          response: { 200: eventsResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const ws = await authed(request);
+        const events = await central.cases.events(ws, request.query.after, request.query.limit);
+        return { events, cursor: events.at(-1)?.seq ?? request.query.after, serverTime: central.now().toISOString() };
+      },
+    );
+
+    app.get(
+      `${apiPrefix}/audit/anchor`,
+      {
+        schema: {
+          summary: 'The audit-chain head central anchored last for this workstation: the next report goes on from it',
+          security,
+          response: { 200: auditAnchorSchema, ...errorResponses },
+        },
+      },
+      async (request) => central.auditHeads.anchor((await authed(request)).id),
+    );
+
+    app.put(
+      `${apiPrefix}/audit/key`,
+      {
+        schema: {
+          summary:
+            'Register the audit-signing key of a workstation enrolled before keys existed (once; never replaced: 409)',
+          security,
+          body: auditKeyRequestSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await central.registry.registerAuditKey(await authed(request), request.body.publicKey);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${apiPrefix}/audit/entries`,
+      {
+        schema: {
+          summary:
+            "Report the workstation's audit entries after the anchored head, signed at the last one: accepted (the anchor moves) or refused and raised as an alert",
+          security,
+          body: auditBatchSchema,
+          response: { 200: auditReportResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => central.auditHeads.report((await authed(request)).id, request.body),
+    );
+
+    for (const kind of ['catalog', 'calendar'] as const satisfies readonly PublishedKind[]) {
+      app.get(
+        `${apiPrefix}/${kind}`,
+        {
+          schema: {
+            summary: `The newest published ${kind} above a version (204 when up to date)`,
+            security,
+            querystring: publishedQuerySchema,
+            response: { 200: publishedSchema, 204: z.null(), ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          await authed(request);
+          const latest = await central.published.latest(kind, request.query.after);
+          return latest ? latest : reply.status(204).send(null);
+        },
+      );
+    }
+
+    // tus: the raw request and response go to @tus/server; the body is never parsed by Fastify.
+    await app.register((tus, _options, done) => {
+      tus.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+      const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+        reply.hijack();
+        await central.uploads.server.handle(request.raw, reply.raw);
+      };
+      tus.all(uploadsPath, { schema: { hide: true } }, handler);
+      tus.all(`${uploadsPath}/*`, { schema: { hide: true } }, handler);
+      done();
+    });
+
+    registerUpdates(app, central);
+    await registerApproverPages(app, central);
   }
 
-  // tus: the raw request and response go to @tus/server; the body is never parsed by Fastify.
-  await app.register((tus, _options, done) => {
-    tus.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
-    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      reply.hijack();
-      await central.uploads.server.handle(request.raw, reply.raw);
-    };
-    tus.all(uploadsPath, { schema: { hide: true } }, handler);
-    tus.all(`${uploadsPath}/*`, { schema: { hide: true } }, handler);
-    done();
-  });
-
-  registerUpdates(app, central);
-  await registerApproverPages(app, central);
-
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/approver'));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(hallOnly ? '/docs' : '/approver'));
 
   // Housekeeping at start and hourly (central.sweep): a failed sweep is logged and tried again next hour.
   const sweep = async () => {
@@ -290,6 +304,7 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    central.hall.close();
     await central.database.close();
   });
   return { app, central };

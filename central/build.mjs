@@ -34,6 +34,9 @@ const resources = join(here, '..', 'resources');
 cpSync(join(resources, 'catalog', 'catalog.json'), join(dist, 'seed', 'catalog.json'));
 cpSync(join(resources, 'calendar', 'holidays.json'), join(dist, 'seed', 'holidays.json'));
 cpSync(join(here, 'migrations'), join(dist, 'migrations'), { recursive: true });
+// The hall display's script and the call announcement's clips, where the bundled code looks (beside main.js).
+cpSync(join(here, 'hall', 'display', 'display.js'), join(dist, 'display.js'));
+cpSync(join(here, 'hall', 'voice', 'clips'), join(dist, 'clips'), { recursive: true });
 const runtime = {
   name: pkg.name,
   version: pkg.version,

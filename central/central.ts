@@ -12,6 +12,7 @@ import { createSignIn } from './service/sign-in';
 import { createPublished, type PublishedKind } from './service/published';
 import { createWorkstationRegistry } from './service/workstations';
 import { createUploads } from './uploads';
+import { createHall } from './hall/service';
 
 export interface CentralConfig {
   /** Blobs, uploads and (without `databaseUrl`) the embedded database live here. */
@@ -34,6 +35,14 @@ export interface CentralConfig {
    * Without it the cookie is Secure unless the request came in on a loopback address.
    */
   behindTls?: boolean;
+  /** `hall`: run only the hall service (queue, display), on a machine in the hall (`serve --only hall`). */
+  only?: 'hall' | undefined;
+  /** A center's own call recordings, overriding the default clips file by file. */
+  voiceDir?: string | undefined;
+  /** The hall's time zone (Asia/Shanghai unless configured). */
+  timeZone?: string | undefined;
+  /** Where the hall service's errors go (the request log); silent in tests. */
+  onHallError?: (error: unknown) => void;
 }
 
 export type Central = Awaited<ReturnType<typeof createCentral>>;
@@ -57,8 +66,18 @@ export async function createCentral(config: CentralConfig) {
   const sessions = createSessions({ db, now });
   const people = createPeople({ db, now, audit, sessions });
   const signIn = createSignIn({ db, now, audit, people });
+  const hall = await createHall({
+    db,
+    now,
+    hallName: config.name ?? '市民中心',
+    timeZone: config.timeZone,
+    onError: config.onHallError,
+  });
   return {
     name: config.name ?? '一窗 中心审批',
+    only: config.only,
+    voiceDir: config.voiceDir,
+    hall,
     now,
     updatesDir: config.updatesDir ?? join(config.dataDir, 'updates'),
     database,

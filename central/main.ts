@@ -13,6 +13,10 @@ Commands:
   serve (default)            start central: --port 8700 --host 127.0.0.1 --data-dir ./.central
                              [--updates-dir DIR]: the workstations' update feed, served at /updates/
                              (latest*.yml, installers, blockmaps; default <data-dir>/updates)
+                             [--only hall]: only the hall service (queue, kiosk and window API, the hall
+                             display at /hall/display), on a machine in the hall
+                             [--voice-dir DIR]: the center's own call recordings (WAV files named as the
+                             default clips, central/hall/voice/README.md), replacing them file by file
   enrolment-code             print a one-time code for a window: --note "3 号窗口"
   add-person                 --username --name --role approver|admin --password [--department]
                              (or, signed in as an administrator, the page /approver/people: add,
@@ -39,6 +43,12 @@ terminator (nginx, Caddy) on a hall network. See docs/central.md; publishing an 
 const seedFolder = join(__dirname, 'seed');
 const migrationsFolder = join(__dirname, 'migrations');
 
+function parseOnly(value: string | undefined): 'hall' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'hall') throw new Error(`--only takes "hall" (the hall service alone), not "${value}"`);
+  return 'hall';
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -47,6 +57,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       'data-dir': { type: 'string', default: process.env.CENTRAL_DATA_DIR ?? '.central' },
       'updates-dir': { type: 'string' },
+      only: { type: 'string' },
+      'voice-dir': { type: 'string' },
       note: { type: 'string', default: '' },
       username: { type: 'string' },
       name: { type: 'string' },
@@ -68,6 +80,8 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL || undefined,
     migrationsFolder,
     behindTls: process.env.CENTRAL_BEHIND_TLS === '1',
+    only: parseOnly(values.only),
+    voiceDir: values['voice-dir'] ? resolve(values['voice-dir']) : undefined,
   };
 
   if (command === 'serve') {
@@ -95,14 +109,21 @@ async function main(): Promise<void> {
       }
     }
     const address = await app.listen({ host: values.host, port: Number(values.port) });
-    console.log(
-      `Central ready at ${address} (${central.database.engine}) — approver page ${address}/approver, API docs ${address}/docs`,
-    );
-    console.log(`Update feed: ${central.updatesDir} at ${address}/updates/ (enrolled workstations only)`);
-    if (setupFile) {
+    if (config.only === 'hall') {
+      // Windows and kiosks enrol here with a code from `enrolment-code` (this process's own database).
       console.log(
-        `First start: no administrator yet. Open ${address}/approver/setup and enter the setup token from ${setupFile} (works once, for 24 hours).`,
+        `Hall service ready at ${address} (${central.database.engine}) — hall display ${address}/hall/display?token=${central.hall.settings.displayToken()}, API docs ${address}/docs`,
       );
+    } else {
+      console.log(
+        `Central ready at ${address} (${central.database.engine}) — approver page ${address}/approver, hall display ${address}/hall/display?token=${central.hall.settings.displayToken()}, API docs ${address}/docs`,
+      );
+      console.log(`Update feed: ${central.updatesDir} at ${address}/updates/ (enrolled workstations only)`);
+      if (setupFile) {
+        console.log(
+          `First start: no administrator yet. Open ${address}/approver/setup and enter the setup token from ${setupFile} (works once, for 24 hours).`,
+        );
+      }
     }
     const stop = () => void app.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

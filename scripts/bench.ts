@@ -14,6 +14,7 @@ import { syncBench } from './bench-sync';
 import { idcardCycle, idcardDecode } from './bench-idcard';
 import { benchPassphrase } from './bench-keys';
 import { scanBench } from './bench-scan';
+import { queueBench } from './bench-queue';
 import { passphraseVariable } from '../main/security/keys';
 
 const root = resolve(__dirname, '..');
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   Object.assign(metrics, await idcardCycle(percentile));
   Object.assign(metrics, await documentsBench(percentile));
   Object.assign(metrics, await scanBench());
+  Object.assign(metrics, await queueBench());
   Object.assign(metrics, await reportBench());
   Object.assign(metrics, await casesBench(percentile, caseCount));
   // 1,000 cases of 3 MB each (3 GB through central); `--sync-cases 100` for a quick look.

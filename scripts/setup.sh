@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat cups cups-client printer-driver-cups-pdf sane-utils sane-airscan)
+packages=(chromium fonts-noto-cjk poppler-utils xvfb xauth libusb-1.0-0 libudev1 udev socat cups cups-client printer-driver-cups-pdf sane-utils sane-airscan espeak-ng)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

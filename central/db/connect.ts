@@ -7,7 +7,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema';
+import * as centralSchema from './schema';
+import * as hallSchema from '../hall/schema';
+
+const schema = { ...centralSchema, ...hallSchema };
 
 /** Central's database, whichever engine is behind it: the code is the same drizzle over PostgreSQL SQL. */
 export type CentralDb = PgDatabase<PgQueryResultHKT, typeof schema>;

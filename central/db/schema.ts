@@ -7,25 +7,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  customType,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditVerdicts } from '@yichuang/domain/protocol';
-
-/**
- * A point in time: `timestamptz` in the database, an ISO 8601 UTC string (`…Z`) in the code,
- * whatever text form the driver gives (node-postgres and PGlite differ).
- */
-const isoTimestamp = customType<{ data: string; driverData: string | Date }>({
-  dataType: () => 'timestamp (3) with time zone',
-  toDriver: (value) => value,
-  fromDriver: (value) =>
-    value instanceof Date
-      ? value.toISOString()
-      : new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
-});
-const at = (name: string) => isoTimestamp(name);
+import { at } from './columns';
 
 /** Central's own settings (the first administrator's one-time setup token, hashed). */
 export const centralSettings = pgTable('central_settings', {

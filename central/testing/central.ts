@@ -75,6 +75,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Central on loopback behind a TLS terminator (CENTRAL_BEHIND_TLS=1). */
   behindTls?: boolean;
+  /** `hall`: only the hall service (`serve --only hall`). */
+  only?: 'hall';
 }
 
 export async function startCentral(options: StartOptions = {}): Promise<RunningCentral> {
@@ -90,6 +92,7 @@ export async function startCentral(options: StartOptions = {}): Promise<RunningC
     databaseUrl,
     ...(options.now ? { now: options.now } : {}),
     ...(options.behindTls ? { behindTls: true } : {}),
+    ...(options.only ? { only: options.only } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
