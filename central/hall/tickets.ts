@@ -1,3 +1,8 @@
+/**
+ * Long on purpose: every move of a ticket is here, each through the transition table (`nextTicketState`,
+ * or its `from` and `to` in the SQL of call next) and each written
+ * as an event in the same transaction as the ticket's new state, so no move has a second home.
+ */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { hallToday } from '@yichuang/domain/hall-time';
@@ -19,11 +24,6 @@ import { CentralError } from '../service/errors';
 import type { HallQueues, QueueRow } from './queues';
 import type { HallSettings } from './settings';
 import { hallAppointments, hallSequences, hallTicketEvents, hallTickets } from './schema';
-
-/**
- * Long on purpose: every move of a ticket is here, each through `nextTicketState` and each written
- * as an event in the same transaction as the ticket's new state, so no move has a second home.
- */
 
 type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
 type Db = CentralDb | Tx;

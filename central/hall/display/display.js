@@ -119,8 +119,12 @@
     speaking = true;
     while (pending.length > 0) {
       const call = pending.shift();
-      $('speaking').textContent = `请 ${call.number} 号到 ${call.window} 号窗口办理`;
+      $('speaking').textContent = `正在播报：请 ${call.number} 号到 ${call.window} 号窗口办理`;
       root.dataset.speaking = call.number;
+      root.dataset.spokenOrder = [
+        ...(root.dataset.spokenOrder ? root.dataset.spokenOrder.split(',') : []),
+        call.number,
+      ].join(',');
       try {
         await playClips(call);
       } catch (error) {

@@ -17,17 +17,19 @@ const style = trusted(`
   main { display: grid; grid-template-columns: 1.45fr 1fr; gap: 2vw; padding: 2vh 3vw; min-height: 0; }
   section { background: #12365c; border-radius: 1.2vh; padding: 2vh 2vw; min-height: 0; overflow: hidden; }
   h2 { font-size: 3.4vh; color: #ffd666; font-weight: 700; margin-bottom: 1.2vh; }
-  .now { display: grid; grid-template-rows: auto 1fr auto; text-align: center; }
+  .now { display: grid; grid-template-rows: auto 1fr auto auto; text-align: center; }
   #now-number { font-size: 22vh; line-height: 1; font-weight: 800; color: #ffffff; letter-spacing: 0.04em;
     align-self: center; font-variant-numeric: tabular-nums; }
   #now-window { font-size: 7vh; font-weight: 700; color: #ffd666; }
   ul { list-style: none; }
-  li { display: flex; justify-content: space-between; align-items: baseline; font-size: 5vh; line-height: 1.45;
+  li { display: flex; justify-content: space-between; align-items: baseline; font-size: 4.4vh; line-height: 1.32;
     border-bottom: 0.15vh solid #24527f; }
   li:last-child { border-bottom: none; }
   .num { font-weight: 800; font-variant-numeric: tabular-nums; }
   .win { color: #d6e4f0; }
-  .side { display: grid; grid-template-rows: 1fr 1fr; gap: 2vh; min-height: 0; padding: 0; background: none; }
+  .side { display: grid; grid-template-rows: auto 1fr; gap: 2vh; min-height: 0; padding: 0; background: none; }
+  #windows { display: grid; grid-template-columns: repeat(auto-fill, minmax(14vw, 1fr)); column-gap: 2vw; }
+  #windows li { font-size: 3.6vh; }
   .side section { min-height: 0; }
   footer { display: flex; gap: 2vw; padding: 1.5vh 3vw 2vh; background: #0f2d4d; }
   footer h2 { margin: 0; align-self: center; white-space: nowrap; }
@@ -35,7 +37,7 @@ const style = trusted(`
   #queues li { border: none; gap: 1vw; font-size: 3.6vh; }
   #queues .letter { background: #ffd666; color: #0b1f33; border-radius: 0.6vh; padding: 0 1vh; font-weight: 800; }
   #queues .waiting { color: #ffd666; font-weight: 700; }
-  #speaking { position: fixed; left: 0; right: 0; bottom: 11vh; text-align: center; font-size: 4vh; color: #ffd666; }
+  #speaking { min-height: 4.4vh; font-size: 3.2vh; color: #c9d6e3; margin-top: 1vh; }
   #offline { position: fixed; top: 0; left: 0; right: 0; background: #a8071a; color: #fff; text-align: center;
     font-size: 3.4vh; padding: 1vh; }
   #unmute { position: fixed; right: 2vw; bottom: 12vh; font-size: 3vh; padding: 1vh 2vw; border-radius: 1vh;
@@ -68,6 +70,7 @@ export function displayPage(options: { hallName: string; timeZone: string }): Sa
             <h2 id="now-title">正在呼叫</h2>
             <div id="now-number" data-testid="now-number">—</div>
             <div id="now-window">请留意叫号</div>
+            <p id="speaking" aria-live="polite"></p>
           </section>
           <div class="side">
             <section aria-labelledby="calls-title">
@@ -84,7 +87,6 @@ export function displayPage(options: { hallName: string; timeZone: string }): Sa
           <h2>等候人数</h2>
           <ul id="queues" data-testid="queues"></ul>
         </footer>
-        <p id="speaking" aria-live="polite"></p>
         <p id="offline" role="alert" hidden>与大厅服务的连接中断，正在自动重连…</p>
         <button id="unmute" type="button" hidden>点击开启语音播报</button>
         <script src="/hall/display/display.js"></script>
