@@ -39,6 +39,13 @@ const heavyZoneFree = [
   'central/hall/display/**',
   'central/hall/voice/**',
   'scripts/make-call-clips.test.ts',
+  // Ticket printers over TCP 9100 and the USB printer class (sockets, a pty through socat, the
+  // devtool's child process, reconnect back-offs): no date is read or shown in them.
+  'scripts/devtool-escpos.test.ts',
+  'main/devices/ticket-printers-flow.test.ts',
+  'main/devices/transport/usb-printer-pty.test.ts',
+  'main/devices/transport/tcp.test.ts',
+  'main/devices/printer/tcp-simulator.test.ts',
 ];
 
 export default defineConfig({

@@ -29,6 +29,23 @@ function readInput(file: string): string {
   }
 }
 
+/** Ctrl+C or SIGTERM: a simulator's end. */
+function stopRequested(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/** Hands each line of stdin (trimmed) to `onLine` until stopped. */
+async function commandsUntilStopped(onLine: (line: string) => void): Promise<void> {
+  const { createInterface } = await import('node:readline');
+  const commands = createInterface({ input: process.stdin });
+  commands.on('line', (line) => onLine(line.trim()));
+  await stopRequested();
+  commands.close();
+}
+
 const kinds = {
   'application/pdf': { 'zh-CN': 'PDF', en: 'PDF' },
   'image/jpeg': { 'zh-CN': 'JPEG 图片', en: 'JPEG picture' },
@@ -164,10 +181,7 @@ const subcommands: Record<string, Subcommand> = {
           throw new UsageError(`无法打开串口 ${values.port}：${(error as Error).message}`);
         },
       );
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await stopRequested();
       await running.close();
       return 0;
     },
@@ -208,16 +222,55 @@ const subcommands: Record<string, Subcommand> = {
       const feeder = { sheets, duplex: values.duplex, blankBacks };
       simulator.load(feeder);
       process.stdout.write(`eSCL simulator at ${simulator.url}\n`);
-      const { createInterface } = await import('node:readline');
-      const commands = createInterface({ input: process.stdin });
-      commands.on('line', (line) => {
-        if (line.trim() === 'load') simulator.load(feeder);
+      await commandsUntilStopped((line) => {
+        if (line === 'load') simulator.load(feeder);
       });
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+      await simulator.close();
+      return 0;
+    },
+  },
+  'escpos-simulator': {
+    usage: [
+      'escpos-simulator --port PORT [--paper-out] [--cover-open]',
+      '    在 127.0.0.1:PORT 上运行模拟网络票据打印机（原始端口，真实打印机为 9100；PORT 为 0 时任选空闲端口），',
+      '    按 ESC/POS 接收打印内容，并按打印机当前状态应答 DLE EOT 状态查询。',
+      '    --paper-out   开始时缺纸        --cover-open  开始时纸仓盖未合上',
+      '    就绪后输出 ESC/POS printer simulator at 127.0.0.1:PORT。标准输入每行一条命令：',
+      '    paper-out on|off、cover-open on|off、show（输出已打印内容的预览并清空）。Ctrl+C 结束。',
+    ].join('\n'),
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          port: { type: 'string' },
+          'paper-out': { type: 'boolean', default: false },
+          'cover-open': { type: 'boolean', default: false },
+        },
+        strict: true,
       });
-      commands.close();
+      const port = Number(values.port);
+      if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError('escpos-simulator 需要 --port PORT（0 到 65535 的整数）');
+      const { startTcpPrinterSimulator } = await import('../main/devices/printer/tcp-simulator');
+      const simulator = await startTcpPrinterSimulator({
+        port,
+        paperOut: values['paper-out'],
+        coverOpen: values['cover-open'],
+      }).catch((error: unknown) => {
+        throw new UsageError(`无法在端口 ${port} 上启动：${(error as Error).message}`);
+      });
+      process.stdout.write(`ESC/POS printer simulator at ${simulator.address}\n`);
+      await commandsUntilStopped((line) => {
+        const [command, value] = line.split(/\s+/);
+        if (command === 'paper-out' && (value === 'on' || value === 'off'))
+          simulator.printer.setPaperOut(value === 'on');
+        else if (command === 'cover-open' && (value === 'on' || value === 'off'))
+          simulator.printer.setCoverOpen(value === 'on');
+        else if (command === 'show') {
+          process.stdout.write(`${simulator.printer.preview()}\n--- end of preview ---\n`);
+          simulator.printer.clear();
+        } else if (command) process.stderr.write(`未知命令：${line}\n`);
+      });
       await simulator.close();
       return 0;
     },

@@ -138,7 +138,7 @@ export function registerHallApi(
     }),
     async (request) => {
       const workstation = await ws(request);
-      const { row, existing } = await hall.tickets.issue({
+      const { row, existing } = await hall.issuing.issue({
         ...request.body,
         requestKey: requestKey(request, workstation),
       });
@@ -154,7 +154,7 @@ export function registerHallApi(
     }),
     async (request) => {
       await ws(request);
-      const { row, existing } = await hall.tickets.checkIn(request.body);
+      const { row, existing } = await hall.issuing.checkIn(request.body);
       return hall.issued(row, existing);
     },
   );
@@ -168,7 +168,7 @@ export function registerHallApi(
     async (request, reply) => {
       await ws(request);
       supervisorOnly(request.body.actor, '登记预约');
-      await hall.tickets.addAppointment(request.body);
+      await hall.issuing.addAppointment(request.body);
       return reply.status(204).send(null);
     },
   );

@@ -110,6 +110,10 @@ export const hallTickets = pgTable(
       .on(t.hallDate, t.queue, t.personKey)
       .where(sql`person_key is not null and state in ('issued', 'transferred', 'called', 'serving', 'held')`),
     index('hall_tickets_waiting').on(t.hallDate, t.state, t.queue, t.orderAt),
+    /** The line in order, for call next: only tickets that wait. */
+    index('hall_tickets_line')
+      .on(t.hallDate, t.orderAt, t.arrival)
+      .where(sql`state in ('issued', 'transferred')`),
     index('hall_tickets_window').on(t.window, t.state),
   ],
 );

@@ -6,6 +6,7 @@ import { createHallPush } from './push';
 import { createHallQueues, queueSettings } from './queues';
 import { createHallSettings } from './settings';
 import { createHallStats } from './stats';
+import { createHallIssuing } from './issuing';
 import { createHallTickets, type HallChange, type TicketRow } from './tickets';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db/columns';
@@ -43,6 +44,7 @@ export async function createHall(deps: {
     }
   };
   const tickets = createHallTickets({ db, now, timeZone, queues, settings, changed });
+  const issuing = createHallIssuing({ db, now, timeZone, queues, settings, changed });
   const board = createHallBoard({ db, now, today: () => tickets.today(), queues, settings });
   push = createHallPush({ snapshot: () => board.snapshot(), onError: deps.onError ?? (() => undefined) });
   const stats = createHallStats({ db, timeZone });
@@ -52,6 +54,7 @@ export async function createHall(deps: {
     settings,
     queues,
     tickets,
+    issuing,
     board,
     stats,
     push,

@@ -1,36 +1,39 @@
 /**
- * Long on purpose: every move of a ticket is here, each through the transition table (`nextTicketState`,
- * or its `from` and `to` in the SQL of call next) and each written
- * as an event in the same transaction as the ticket's new state, so no move has a second home.
+ * Long on purpose: every move of a ticket once issued is here (issuing is issuing.ts), each through
+ * the transition table (`nextTicketState`, or its `from` and `to` in the SQL of call next) and each
+ * written as an event in the same transaction as the ticket's new state: no move has a second home.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { hallToday } from '@yichuang/domain/hall-time';
+import { and, asc, count, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { HallActor, Ticket } from '@yichuang/domain/hall-protocol';
 import {
   atWindowStates,
   nextTicketState,
-  ticketNumber,
   ticketTransitions,
   ticketStateNames,
   waitingStates,
   type TicketAction,
-  type TicketKind,
   type TicketState,
 } from '@yichuang/domain/queue';
-import { isoFromDriver, rowsOf } from '../db/columns';
-import type { CentralDb } from '../db/connect';
+import { rowsOf } from '../db/columns';
 import { CentralError } from '../service/errors';
-import type { HallQueues, QueueRow } from './queues';
-import type { HallSettings } from './settings';
-import { hallAppointments, hallSequences, hallTicketEvents, hallTickets } from './schema';
+import { hallTicketEvents, hallTickets } from './schema';
+import {
+  eventOf,
+  list,
+  recordEvent,
+  ticketById,
+  ticketRows,
+  waitingFor,
+  waitingSql,
+  hallDayOf,
+  type Db,
+  type TicketWriterDeps,
+  type TicketRow,
+  type Tx,
+} from './ticket-sql';
 
-type Tx = Parameters<Parameters<CentralDb['transaction']>[0]>[0];
-type Db = CentralDb | Tx;
-export type TicketRow = typeof hallTickets.$inferSelect;
-
-/** What changed, for the push channel: a call (or recall) is announced; anything else refreshes boards. */
-export type HallChange = { kind: 'call'; ticket: TicketRow; times: number } | { kind: 'changed'; windows: number[] };
+export type { HallChange, TicketRow } from './ticket-sql';
 
 const actionNames: Record<TicketAction, string> = {
   issue: '取号',
@@ -48,16 +51,9 @@ const actionNames: Record<TicketAction, string> = {
 
 export type HallTickets = ReturnType<typeof createHallTickets>;
 
-export function createHallTickets(deps: {
-  db: CentralDb;
-  now: () => Date;
-  timeZone: string;
-  queues: HallQueues;
-  settings: HallSettings;
-  changed: (change: HallChange) => void;
-}) {
-  const { db, now, timeZone, queues, settings, changed } = deps;
-  const today = (at: Date = now()) => hallToday(at, timeZone);
+export function createHallTickets(deps: TicketWriterDeps) {
+  const { db, now, queues, settings, changed } = deps;
+  const today = hallDayOf(deps);
 
   async function view(row: TicketRow): Promise<Ticket> {
     const queue = (await queues.all()).get(row.queue);
@@ -76,28 +72,6 @@ export function createHallTickets(deps: {
       caseNumber: row.caseNumber,
       rejoined: row.rejoined,
     };
-  }
-
-  async function record(
-    tx: Db,
-    row: TicketRow,
-    action: TicketAction,
-    at: Date,
-    actor: HallActor | null,
-    detail: Record<string, string | number | null> | null = null,
-  ): Promise<void> {
-    await tx.insert(hallTicketEvents).values({
-      ticketId: row.id,
-      hallDate: row.hallDate,
-      action,
-      state: row.state,
-      at: at.toISOString(),
-      queue: row.queue,
-      window: row.window,
-      clerk: actor?.username ?? null,
-      priority: row.kind === 'priority',
-      detail,
-    });
   }
 
   function refuse(row: TicketRow, action: TicketAction): CentralError {
@@ -126,7 +100,7 @@ export function createHallTickets(deps: {
       .where(and(eq(hallTickets.id, row.id), eq(hallTickets.state, row.state)))
       .returning();
     if (!moved) throw refuse(row, action);
-    await record(tx, moved, action, at, actor, detail);
+    await recordEvent(tx, moved, action, at, actor, detail);
     return moved;
   }
 
@@ -134,13 +108,6 @@ export function createHallTickets(deps: {
     // Calling, transfers and rejoins decide an order across windows: one at a time, hall-wide. A call
     // takes about a millisecond, so fifty windows pressing at once wait at most a few each.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hall:order'))`);
-  }
-
-  async function ticketById(tx: Db, id: string, forUpdate = false): Promise<TicketRow> {
-    const query = tx.select().from(hallTickets).where(eq(hallTickets.id, id));
-    const row = (forUpdate ? await query.for('update') : await query)[0];
-    if (!row) throw new CentralError(404, 'not_found', 'notFound.ticket');
-    return row;
   }
 
   function mustBeAt(row: TicketRow, window: number): void {
@@ -151,48 +118,6 @@ export function createHallTickets(deps: {
       });
     }
   }
-
-  /** Waiting tickets of a hall day in these queues, or sent to this window. */
-  function waitingFor(day: string, letters: string[], window: number | null) {
-    const inQueues = and(isNull(hallTickets.window), inArray(hallTickets.queue, letters.length ? letters : ['-']));
-    return and(
-      eq(hallTickets.hallDate, day),
-      inArray(hallTickets.state, [...waitingStates]),
-      window === null ? inQueues : or(inQueues, eq(hallTickets.window, window)),
-    );
-  }
-
-  const list = (values: readonly string[]) =>
-    sql.join(
-      values.map((value) => sql`${value}`),
-      sql`, `,
-    );
-  /** Raw rows (`db.execute`) as the table's typed rows. */
-  const ticketRows = (result: unknown): TicketRow[] =>
-    rowsOf<Record<string, unknown>>(result).map((raw) => ({
-      id: raw.id as string,
-      hallDate: raw.hall_date as string,
-      queue: raw.queue as string,
-      sequence: raw.sequence as number | null,
-      number: raw.number as string | null,
-      kind: raw.kind as TicketKind,
-      state: raw.state as TicketState,
-      issuedAt: isoFromDriver(raw.issued_at as string | Date),
-      orderAt: isoFromDriver(raw.order_at as string | Date),
-      arrival: Number(raw.arrival),
-      dueAt: raw.due_at === null ? null : isoFromDriver(raw.due_at as string | Date),
-      window: raw.window as number | null,
-      calledAt: raw.called_at === null ? null : isoFromDriver(raw.called_at as string | Date),
-      personKey: raw.person_key as string | null,
-      requestKey: raw.request_key as string | null,
-      rejoined: raw.rejoined as number,
-      caseNumber: raw.case_number as string | null,
-      matterCode: raw.matter_code as string | null,
-    }));
-  /** The event of a move made in SQL: the same columns `record` writes. */
-  const eventOf = (action: TicketAction, at: string, actor: HallActor) => sql`
-    insert into hall_ticket_events (ticket_id, hall_date, action, state, at, queue, "window", clerk, priority)
-    select id, hall_date, ${action}, state, ${at}, queue, "window", ${actor.username}, kind = 'priority'`;
 
   /**
    * Keeps one window's own presses in order, so it never ends up with two tickets at the counter. A
@@ -219,85 +144,61 @@ export function createHallTickets(deps: {
     return rows.at(-1) ?? null;
   }
 
+  /** Whether the next call may take a priority ticket: at most one per `normalPerPriority` normal calls in these queues today. */
+  async function priorityAllowed(tx: Tx, day: string, letters: string[]): Promise<boolean> {
+    const [row] = rowsOf<{ ok: boolean }>(
+      await tx.execute(sql`
+        with last as (
+          select max(seq) as seq from hall_ticket_events
+          where hall_date = ${day} and action = 'call' and priority and queue in (${list(letters)})
+        )
+        select (select seq from last) is null
+            or (select count(*) from hall_ticket_events
+                where hall_date = ${day} and action = 'call' and not priority and queue in (${list(letters)})
+                  and seq > (select seq from last)) >= ${settings.rules().normalPerPriority} as ok`),
+    );
+    return row?.ok ?? true;
+  }
+
   /**
-   * Call next's choice and the call, in one statement: appointments due now, then 绿色通道 while the
-   * cap allows (at most one priority call per `normalPerPriority` normal calls in these queues today;
-   * a priority ticket still goes when no normal one waits), then arrival order. A ticket another
-   * window is taking at this instant is skipped (SKIP LOCKED), so fifty windows pressing at once
-   * take fifty tickets in parallel, none twice.
+   * Call next's choice: an appointment that is due, then 绿色通道 while the cap allows (a priority
+   * ticket still goes when no normal one waits), then arrival order. First which kind of ticket is
+   * next (one small query, plus the cap's when both kinds wait), then the oldest of that kind is
+   * taken and called in one statement. A ticket another window is taking at this instant is skipped
+   * (SKIP LOCKED), so fifty windows pressing at once take fifty tickets in parallel, none twice; if
+   * every ticket of that kind was just taken, the choice is made again.
    */
   async function callFor(tx: Tx, window: number, letters: string[], actor: HallActor): Promise<TicketRow | null> {
     const rule = ticketTransitions.call;
     const at = now().toISOString();
     const day = today();
-    const queuesIn = list(letters);
-    const rows = ticketRows(
-      await tx.execute(sql`
-        with last_priority as (
-          select max(seq) as seq from hall_ticket_events
-          where hall_date = ${day} and action = 'call' and priority and queue in (${queuesIn})
-        ), allowed as (
-          select case when (select seq from last_priority) is null then true
-                 else (select count(*) from hall_ticket_events e
-                       where e.hall_date = ${day} and e.action = 'call' and not e.priority
-                         and e.queue in (${queuesIn}) and e.seq > (select seq from last_priority)) >= ${settings.rules().normalPerPriority}
-                 end as ok
-        ), next as (
-          select id from hall_tickets
-          where hall_date = ${day} and state in (${list(rule.from)})
-            and (("window" is null and queue in (${queuesIn})) or "window" = ${window})
-          order by (kind = 'appointment' and due_at <= ${at}) desc,
-                   case when kind = 'priority' then (case when (select ok from allowed) then 0 else 2 end) else 1 end,
-                   order_at, arrival
-          limit 1
-          for update skip locked
-        ), called as (
-          update hall_tickets t set state = ${rule.to}, "window" = ${window}, called_at = ${at}
-          from next where t.id = next.id and t.state in (${list(rule.from)})
-          returning t.*
-        ), events as (${eventOf('call', at, actor)} from called)
-        select * from called`),
-    );
-    return rows[0] ?? null;
-  }
-
-  async function nextSequence(tx: Tx, day: string, queue: QueueRow, capped: boolean): Promise<number> {
-    const [row] = await tx
-      .insert(hallSequences)
-      .values({ hallDate: day, queue: queue.letter, last: 1 })
-      .onConflictDoUpdate({
-        target: [hallSequences.hallDate, hallSequences.queue],
-        set: { last: sql`${hallSequences.last} + 1` },
-      })
-      .returning();
-    const sequence = row!.last;
-    if (capped && sequence > queue.dailyCap) {
-      throw new CentralError(409, 'queue_full', 'hall.queueFull', { name: queue.name, cap: queue.dailyCap });
-    }
-    return sequence;
-  }
-
-  async function issuedToday(letter: string, day: string): Promise<number> {
-    const [row] = await db
-      .select({ last: hallSequences.last })
-      .from(hallSequences)
-      .where(and(eq(hallSequences.hallDate, day), eq(hallSequences.queue, letter)));
-    return row?.last ?? 0;
-  }
-
-  async function liveTicketOf(letter: string, day: string, personKey: string): Promise<TicketRow | null> {
-    const rows = await db
-      .select()
-      .from(hallTickets)
-      .where(
-        and(
-          eq(hallTickets.hallDate, day),
-          eq(hallTickets.queue, letter),
-          eq(hallTickets.personKey, personKey),
-          inArray(hallTickets.state, ['issued', 'transferred', 'called', 'serving', 'held']),
-        ),
+    const waiting = waitingSql(day, window, letters);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [kinds] = rowsOf<{ due: boolean; priority: boolean; normal: boolean }>(
+        await tx.execute(sql`
+          select exists(select 1 from hall_tickets where ${waiting} and kind = 'appointment' and due_at <= ${at}) as due,
+                 exists(select 1 from hall_tickets where ${waiting} and kind = 'priority') as priority,
+                 exists(select 1 from hall_tickets where ${waiting} and kind <> 'priority') as normal`),
       );
-    return rows[0] ?? null;
+      if (!kinds || (!kinds.due && !kinds.priority && !kinds.normal)) return null;
+      const which = kinds.due
+        ? sql`kind = 'appointment' and due_at <= ${at}`
+        : kinds.priority && (!kinds.normal || (await priorityAllowed(tx, day, letters)))
+          ? sql`kind = 'priority'`
+          : sql`kind <> 'priority'`;
+      const [called] = ticketRows(
+        await tx.execute(sql`
+          with called as (
+            update hall_tickets set state = ${rule.to}, "window" = ${window}, called_at = ${at}
+            where id = (select id from hall_tickets where ${waiting} and ${which}
+                        order by order_at, arrival limit 1 for update skip locked)
+            returning *
+          ), events as (${eventOf('call', at, actor)} from called)
+          select * from called`),
+      );
+      if (called) return called;
+    }
+    return null;
   }
 
   /** People waiting before a ticket in its queue now. */
@@ -320,177 +221,10 @@ export function createHallTickets(deps: {
     return result?.n ?? 0;
   }
 
-  async function insertTicket(
-    queue: QueueRow,
-    kind: TicketKind,
-    actor: HallActor,
-    options: { personKey?: string | null; requestKey?: string | null; dueAt?: string | null; capped: boolean },
-  ): Promise<TicketRow> {
-    const at = now();
-    const day = today(at);
-    return db.transaction(async (tx) => {
-      const sequence = await nextSequence(tx, day, queue, options.capped);
-      const [row] = await tx
-        .insert(hallTickets)
-        .values({
-          id: randomUUID(),
-          hallDate: day,
-          queue: queue.letter,
-          sequence,
-          number: ticketNumber(queue.letter, sequence),
-          kind,
-          state: nextTicketState('none', 'issue')!,
-          issuedAt: at.toISOString(),
-          orderAt: at.toISOString(),
-          dueAt: options.dueAt ?? null,
-          personKey: options.personKey ?? null,
-          requestKey: options.requestKey ?? null,
-        })
-        .returning();
-      await record(tx, row!, 'issue', at, actor, { kind });
-      return row!;
-    });
-  }
-
-  const isUniqueViolation = (error: unknown): boolean => {
-    const code =
-      (error as { code?: string; cause?: { code?: string } }).code ??
-      (error as { cause?: { code?: string } }).cause?.code;
-    return code === '23505';
-  };
-
   return {
     view,
     ahead,
     today,
-
-    /**
-     * A ticket at the kiosk or the counter. The same request key (a double tap, a retry) gives the
-     * same ticket; an ID number that already holds a live ticket in the queue today gives that one.
-     */
-    async issue(input: {
-      queue: string;
-      idNumber?: string | undefined;
-      priority: boolean;
-      actor: HallActor;
-      requestKey: string | null;
-    }): Promise<{ row: TicketRow; existing: boolean }> {
-      const queue = await queues.get(input.queue);
-      const day = today();
-      if (input.requestKey) {
-        const [replayed] = await db.select().from(hallTickets).where(eq(hallTickets.requestKey, input.requestKey));
-        if (replayed) return { row: replayed, existing: false };
-      }
-      const personKey = input.idNumber ? settings.personKey(input.idNumber) : null;
-      if (personKey) {
-        const live = await liveTicketOf(queue.letter, day, personKey);
-        if (live) return { row: live, existing: true };
-      }
-      const closed = queues.closedReason(queue, await issuedToday(queue.letter, day));
-      if (closed) throw closed;
-      try {
-        const row = await insertTicket(queue, input.priority ? 'priority' : 'normal', input.actor, {
-          personKey,
-          requestKey: input.requestKey,
-          capped: true,
-        });
-        changed({ kind: 'changed', windows: [] });
-        return { row, existing: false };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Two taps at once: the other one won; answer with its ticket.
-        const [again] = input.requestKey
-          ? await db.select().from(hallTickets).where(eq(hallTickets.requestKey, input.requestKey))
-          : [];
-        const live = again ?? (personKey ? await liveTicketOf(queue.letter, day, personKey) : null);
-        if (!live) throw error;
-        return { row: live, existing: again === undefined };
-      }
-    },
-
-    /** 预约取号: an appointment of today, found by its code or the ID card, becomes a ticket called first once due. */
-    async checkIn(input: {
-      code?: string | undefined;
-      idNumber?: string | undefined;
-      actor: HallActor;
-    }): Promise<{ row: TicketRow; existing: boolean }> {
-      const day = today();
-      const [appointment] = input.code
-        ? await db.select().from(hallAppointments).where(eq(hallAppointments.code, input.code))
-        : await db
-            .select()
-            .from(hallAppointments)
-            .where(
-              and(
-                eq(hallAppointments.hallDate, day),
-                eq(hallAppointments.personKey, settings.personKey(input.idNumber ?? '')),
-                isNull(hallAppointments.ticketId),
-              ),
-            )
-            .orderBy(asc(hallAppointments.slotStart))
-            .limit(1);
-      if (!appointment) throw new CentralError(404, 'appointment_not_found', 'hall.appointmentNotFound');
-      if (appointment.hallDate !== day) {
-        throw new CentralError(409, 'appointment_wrong_day', 'hall.appointmentWrongDay', {
-          date: appointment.hallDate,
-        });
-      }
-      if (appointment.ticketId) {
-        const ticket = await ticketById(db, appointment.ticketId);
-        return { row: ticket, existing: true };
-      }
-      const queue = await queues.get(appointment.queue);
-      const dueAt = new Date(Date.parse(appointment.slotStart) - settings.rules().appointmentEarlyMin * 60_000);
-      // A booked slot is honoured past the daily cap: the booking system already counted it.
-      const row = await insertTicket(queue, 'appointment', input.actor, {
-        personKey: appointment.personKey,
-        dueAt: dueAt.toISOString(),
-        capped: false,
-      });
-      const [claimed] = await db
-        .update(hallAppointments)
-        .set({ ticketId: row.id })
-        .where(and(eq(hallAppointments.code, appointment.code), isNull(hallAppointments.ticketId)))
-        .returning();
-      if (!claimed) {
-        // Checked in twice at once: keep the first ticket, end this one as never called.
-        await db.delete(hallTicketEvents).where(eq(hallTicketEvents.ticketId, row.id));
-        await db.delete(hallTickets).where(eq(hallTickets.id, row.id));
-        const [first] = await db.select().from(hallAppointments).where(eq(hallAppointments.code, appointment.code));
-        return { row: await ticketById(db, first!.ticketId!), existing: true };
-      }
-      changed({ kind: 'changed', windows: [] });
-      return { row, existing: false };
-    },
-
-    /** An appointment from the booking system (or the supervisor). */
-    async addAppointment(input: {
-      code: string;
-      queue: string;
-      idNumber?: string | undefined;
-      slotStart: string;
-      slotEnd: string;
-    }): Promise<void> {
-      await queues.get(input.queue);
-      if (Date.parse(input.slotEnd) <= Date.parse(input.slotStart)) {
-        throw new CentralError(400, 'invalid_input', 'hall.appointmentSlotInvalid');
-      }
-      const inserted = await db
-        .insert(hallAppointments)
-        .values({
-          code: input.code,
-          queue: input.queue,
-          hallDate: hallToday(new Date(input.slotStart), timeZone),
-          slotStart: new Date(input.slotStart).toISOString(),
-          slotEnd: new Date(input.slotEnd).toISOString(),
-          personKey: input.idNumber ? settings.personKey(input.idNumber) : null,
-          createdAt: now().toISOString(),
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted.length === 0)
-        throw new CentralError(409, 'appointment_exists', 'hall.appointmentExists', { code: input.code });
-    },
 
     /** 叫号: finishes what the window had at the counter, and calls the next ticket for it (or nobody). */
     async callNext(
@@ -647,7 +381,7 @@ export function createHallTickets(deps: {
             calledAt: at.toISOString(),
           })
           .returning();
-        await record(tx, inserted!, 'walk_in', at, actor);
+        await recordEvent(tx, inserted!, 'walk_in', at, actor);
         return inserted!;
       });
       changed({ kind: 'changed', windows: [window] });

@@ -93,4 +93,5 @@ CREATE UNIQUE INDEX "hall_tickets_number" ON "hall_tickets" USING btree ("hall_d
 CREATE UNIQUE INDEX "hall_tickets_request" ON "hall_tickets" USING btree ("request_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "hall_tickets_person_live" ON "hall_tickets" USING btree ("hall_date","queue","person_key") WHERE person_key is not null and state in ('issued', 'transferred', 'called', 'serving', 'held');--> statement-breakpoint
 CREATE INDEX "hall_tickets_waiting" ON "hall_tickets" USING btree ("hall_date","state","queue","order_at");--> statement-breakpoint
+CREATE INDEX "hall_tickets_line" ON "hall_tickets" USING btree ("hall_date","order_at","arrival") WHERE state in ('issued', 'transferred');--> statement-breakpoint
 CREATE INDEX "hall_tickets_window" ON "hall_tickets" USING btree ("window","state");

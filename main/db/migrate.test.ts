@@ -95,6 +95,7 @@ describe('the shipped migrations', () => {
       '0008_central_decisions',
       '0009_checklist_position',
       '0010_document_scanners',
+      '0011_network_printers',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

@@ -88,6 +88,18 @@ export const scanPresets = sqliteTable('scan_presets', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * Network ticket printers added by address on the devices screen (raw port, usually 9100): listed as
+ * devices until removed. `address` is `host:port` as written (IPv6 in brackets).
+ */
+export const networkPrinters = sqliteTable('network_printers', {
+  address: text('address').primaryKey(),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  addedBy: text('added_by'),
+  addedAt: text('added_at').notNull(),
+});
+
 /** Matter catalog versions (shipped or from central); the highest version is in use. */
 export const catalogs = sqliteTable('catalogs', {
   version: integer('version').primaryKey(),

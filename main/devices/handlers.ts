@@ -11,6 +11,11 @@ export function devicesHandlers({ devices }: { devices: DeviceService }): Handle
       note.detail = { role: input.role };
       return devices.assignRole(input.deviceId, input.role, user?.username ?? null);
     },
+    'devices.addNetworkPrinter': ({ user }, input) => devices.addNetworkPrinter(input.address, user?.username ?? null),
+    'devices.removeNetworkPrinter': async (_ctx, input) => {
+      await devices.removeNetworkPrinter(input.deviceId);
+      return { done: true as const };
+    },
     'devices.selfTest': (_ctx, input) => devices.selfTest(input.deviceId),
     'devices.decodeFrames': (_ctx, input) => ({ frames: devices.decodeFrames(input.hex) }),
 

@@ -211,14 +211,16 @@ export function createDeviceManager(options: DeviceManagerOptions) {
     const failed = (error: Error) => {
       if (entry.generation !== generation) return;
       log.warn({ device: entry.candidate.id, err: error }, 'device failed; closing and reopening');
-      void close(entry).then(() => {
-        setStatus(
-          entry,
-          entry.connected ? 'error' : 'disconnected',
-          error instanceof AppError ? error : new AppError('device_disconnected'),
-        );
-        scheduleReopen(entry);
-      });
+      // close() lets go of the transport at once and finishes in the background (a driver may first
+      // wait out a request in flight); the status and the reopen timer are set now, so a poll in the
+      // meantime does not reopen the device behind them.
+      void close(entry);
+      setStatus(
+        entry,
+        entry.connected ? 'error' : 'disconnected',
+        error instanceof AppError ? error : new AppError('device_disconnected'),
+      );
+      scheduleReopen(entry);
     };
     transport.onError(failed);
     transport.onClose(() => failed(new AppError('device_disconnected')));

@@ -21,10 +21,13 @@ import { maskedIdentity } from './idcard/masked';
 import { decodeFrames, parseHex } from './idcard/frame-dump';
 import { pngDataUrl, type PhotoDecoder } from './idcard/photo';
 import { createDeviceManager } from './manager';
+import { createNetworkPrinters } from './network-printers';
+import { parsePrinterAddress } from './printer/network-address';
 import { queueTicket } from './printer/ticket';
 import { createRoleAssignments } from './role-assignments';
 import { createSimulation } from './simulation';
-import { hidSource, serialSource, type DeviceSource } from './sources';
+import { hidSource, networkPrinterSource, serialSource, usbPrinterSource, type DeviceSource } from './sources';
+import { createTcpTransport } from './transport/tcp';
 
 export interface DeviceServiceOptions {
   db: Db;
@@ -34,7 +37,7 @@ export interface DeviceServiceOptions {
   log: Logger;
   /** `--simulate-devices`: simulated devices on whatever the setting says. */
   forceSimulation?: boolean;
-  /** Tests replace the OS sources (HID, serial); the simulated source is always there. */
+  /** Tests replace the OS sources (HID, serial, USB printers); the network printers and the simulated source are always there. */
   hardwareSources?: readonly DeviceSource[];
   photoDecoder?: PhotoDecoder | null;
   pollMs?: number;
@@ -55,18 +58,22 @@ interface StoredRead {
 
 /**
  * The devices subsystem as the rest of the workstation sees it: the device manager over the
- * OS's HID and serial devices and the simulated ones, card reads (kept in memory only, masked
+ * OS's HID, serial and USB printer devices, the network printers added by address and the
+ * simulated ones, card reads (kept in memory only, masked
  * in every event), scans, and ticket printing.
  */
 export function createDeviceService(options: DeviceServiceOptions) {
   const { clock, settings, hub, log } = options;
   const forced = options.forceSimulation ?? false;
   const simulation = createSimulation({ enabled: () => forced || settings.get().simulateDevices, forced });
+  const networkPrinters = createNetworkPrinters(options.db, clock);
   const sources = [
     ...(options.hardwareSources ?? [
       hidSource(),
       serialSource({ configuredPaths: () => settings.get().extraSerialPorts }),
+      usbPrinterSource(),
     ]),
+    networkPrinterSource(() => networkPrinters.all()),
     simulation.source,
   ];
   const manager = createDeviceManager({
@@ -135,6 +142,35 @@ export function createDeviceService(options: DeviceServiceOptions) {
     },
     assignRole: (deviceId: string, role: DeviceRole, by: string | null) => manager.assignRole(deviceId, role, by),
     selfTest: (deviceId: string): Promise<SelfTest> => manager.selfTest(deviceId),
+    /**
+     * A network ticket printer by the address typed; it must answer on its port once, so a wrong
+     * address is said now rather than later as a fault. Adding one already there just shows it.
+     */
+    async addNetworkPrinter(typed: string, by: string | null): Promise<DeviceInfo> {
+      const printer = parsePrinterAddress(typed);
+      if (!networkPrinters.has(printer.address)) {
+        const probe = createTcpTransport({ host: printer.host, port: printer.port });
+        try {
+          await probe.open();
+        } catch (error) {
+          log.warn({ err: error, address: printer.address }, 'network printer did not answer');
+          throw new AppError('printer_unreachable', { address: printer.address });
+        } finally {
+          await probe.close();
+        }
+        networkPrinters.add(printer, by);
+      }
+      await manager.refresh();
+      const added = manager.list().find((d) => d.id === `tcp:${printer.address}`);
+      if (!added) throw new AppError('device_not_found');
+      return added;
+    },
+    /** Forgets a network printer added by address: it closes and leaves the list. */
+    async removeNetworkPrinter(deviceId: string): Promise<void> {
+      const address = deviceId.startsWith('tcp:') ? deviceId.slice('tcp:'.length) : null;
+      if (address === null || !networkPrinters.remove(address)) throw new AppError('device_not_found');
+      await manager.refresh();
+    },
     current(): CardRead | null {
       prune();
       const latest = [...reads.values()].at(-1);

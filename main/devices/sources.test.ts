@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hidSource, serialSource, type PortInfo } from './sources';
+import {
+  hidSource,
+  networkPrinterSource,
+  parseDeviceId,
+  serialSource,
+  usbPrinterSource,
+  type PortInfo,
+} from './sources';
 
 describe('serial source', () => {
   const ports: PortInfo[] = [
@@ -113,6 +120,71 @@ describe('HID source', () => {
 
   it('is empty when enumeration fails', async () => {
     const source = hidSource(() => Promise.reject(new Error('no libudev')));
+    expect(await source.list()).toEqual([]);
+  });
+});
+
+describe('USB printer source (/dev/usb/lpN)', () => {
+  const ids: Record<string, string> = {
+    lp1: 'MFG:Xprinter;CMD:ESC/POS;MDL:XP-58IIH;CLS:PRINTER;',
+    lp2: 'MANUFACTURER:HP;COMMAND SET:PJL,PML,PCL,POSTSCRIPT;MODEL:LaserJet M404;CLS:PRINTER;',
+    lp3: 'MFG:EPSON;CMD:ESC/POS,PCL;MDL:TM-T88;',
+  };
+
+  it('lists each lpN in number order as a ticket printer, by its path; a page-language-only printer gets no role', async () => {
+    const source = usbPrinterSource({
+      devDir: '/dev/usb',
+      list: () => ['lp10', 'lp1', 'hiddev0', 'lp0', 'lp', 'lp2', 'lp3'],
+      deviceId: (name) => ids[name] ?? null,
+    });
+    const found = await source.list();
+    expect(found.map((d) => [d.id, d.name, d.transport, d.path, d.knownRole])).toEqual([
+      ['usblp:/dev/usb/lp0', 'USB 票据打印机（lp0）', 'usb_printer', '/dev/usb/lp0', 'printer'],
+      ['usblp:/dev/usb/lp1', 'USB 票据打印机（lp1）', 'usb_printer', '/dev/usb/lp1', 'printer'],
+      ['usblp:/dev/usb/lp2', 'USB 打印机 HP LaserJet M404（lp2）', 'usb_printer', '/dev/usb/lp2', null],
+      ['usblp:/dev/usb/lp3', 'USB 票据打印机（lp3）', 'usb_printer', '/dev/usb/lp3', 'printer'],
+      ['usblp:/dev/usb/lp10', 'USB 票据打印机（lp10）', 'usb_printer', '/dev/usb/lp10', 'printer'],
+    ]);
+    const transport = found[0]!.open();
+    expect([transport.kind, transport.path, transport.isOpen]).toEqual(['usb_printer', '/dev/usb/lp0', false]);
+  });
+
+  it('is empty without the folder (no usblp driver, no printer)', async () => {
+    const missing = usbPrinterSource({
+      devDir: '/dev/usb',
+      list: () => {
+        throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      },
+    });
+    expect(await missing.list()).toEqual([]);
+  });
+
+  it('reads IEEE 1284 device ids in either spelling of their keys', () => {
+    expect(parseDeviceId(ids.lp2!)).toEqual({
+      make: 'HP',
+      model: 'LaserJet M404',
+      commands: ['PJL', 'PML', 'PCL', 'POSTSCRIPT'],
+    });
+    expect(parseDeviceId('')).toEqual({ make: null, model: null, commands: [] });
+  });
+});
+
+describe('network printer source', () => {
+  it('lists each kept address as a ticket printer reached over TCP, gone from the list once removed', async () => {
+    let kept = [{ host: '192.168.1.50', port: 9100, address: '192.168.1.50:9100' }];
+    const source = networkPrinterSource(() => kept);
+    const [printer] = await source.list();
+    expect(printer).toMatchObject({
+      id: 'tcp:192.168.1.50:9100',
+      name: '网络票据打印机（192.168.1.50:9100）',
+      transport: 'tcp',
+      path: '192.168.1.50:9100',
+      knownRole: 'printer',
+      simulated: false,
+    });
+    expect(printer!.listedWhenGone?.()).toBe(false);
+    expect([printer!.open().kind, printer!.open().path]).toEqual(['tcp', '192.168.1.50:9100']);
+    kept = [];
     expect(await source.list()).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { devicesAsync } from 'node-hid';
 import { SerialPort } from 'serialport';
 import { usbIds, type DeviceRole, type TransportKind } from '../../preload/contract/devices';
 import { findKnownDevice, hidPosUsagePage, type ScannerLayout } from './known-devices';
+import type { NetworkPrinterAddress } from './printer/network-address';
 import { createHidTransport } from './transport/hid';
 import { createSerialTransport } from './transport/serial';
+import { createTcpTransport } from './transport/tcp';
 import type { Transport } from './transport/transport';
+import { createUsbLpTransport } from './transport/usb-printer';
 
 /** A device present right now, as one source reports it; `open` makes a fresh transport. */
 export interface DeviceCandidate {
-  /** Stable across replugging: `hid:VID:PID:serial-or-interface`, `serial:PATH`, `sim:ROLE`. */
+  /** Stable across replugging: `hid:VID:PID:serial-or-interface`, `serial:PATH`, `usblp:PATH`, `tcp:HOST:PORT`, `sim:ROLE`. */
   id: string;
   name: string;
   transport: TransportKind;
@@ -153,5 +157,110 @@ export function serialSource(options: {
       }
       return [...found.values()];
     },
+  };
+}
+
+/** What a printer says it is in its IEEE 1284 device id (`MFG:…;MDL:…;CMD:…;`), as usblp shows it in sysfs. */
+export function parseDeviceId(text: string): { make: string | null; model: string | null; commands: string[] } {
+  const fields = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const at = part.indexOf(':');
+    if (at > 0) fields.set(part.slice(0, at).trim().toUpperCase(), part.slice(at + 1).trim());
+  }
+  const field = (...keys: string[]) => keys.map((k) => fields.get(k)).find((v) => v) ?? null;
+  const commands = field('CMD', 'COMMAND SET');
+  return {
+    make: field('MFG', 'MANUFACTURER'),
+    model: field('MDL', 'MODEL'),
+    commands: commands
+      ? commands
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
+  };
+}
+
+/** An office printer's page languages: a device that speaks only these is not a ticket printer. */
+const pageLanguages = /^(PCL|PJL|POSTSCRIPT|PDF|PWG|URF|XPS)/i;
+
+function sysfsDeviceId(name: string): string | null {
+  try {
+    return readFileSync(`/sys/class/usbmisc/${name}/device/ieee1284_id`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * USB printer-class devices through Linux's usblp driver (`/dev/usb/lpN`): ticket printers, in the
+ * printer role. One that says it speaks only page languages (an A4 office printer on USB) is listed
+ * without a role, so it is never opened unless a supervisor chooses the role.
+ */
+export function usbPrinterSource(
+  options: {
+    devDir?: string;
+    list?: (dir: string) => string[];
+    /** The device's IEEE 1284 id by node name (`lp0`); null when it gives none. */
+    deviceId?: (name: string) => string | null;
+  } = {},
+): DeviceSource {
+  const devDir = options.devDir ?? '/dev/usb';
+  const list = options.list ?? ((dir: string) => readdirSync(dir));
+  const deviceId = options.deviceId ?? sysfsDeviceId;
+  return {
+    name: 'usb-printer',
+    list() {
+      if (options.devDir === undefined && process.platform !== 'linux') return Promise.resolve([]);
+      let names: string[];
+      try {
+        names = list(devDir).filter((name) => /^lp\d+$/.test(name));
+      } catch {
+        return Promise.resolve([]);
+      }
+      names.sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
+      return Promise.resolve(
+        names.map((name): DeviceCandidate => {
+          const path = join(devDir, name);
+          const id = parseDeviceId(deviceId(name) ?? '');
+          const pageOnly =
+            id.commands.some((c) => pageLanguages.test(c)) && !id.commands.some((c) => /^ESC\/?POS/i.test(c));
+          const label = [id.make, id.model].filter(Boolean).join(' ');
+          return {
+            id: `usblp:${path}`,
+            name: pageOnly ? `USB 打印机 ${label}（${name}）` : `USB 票据打印机（${name}）`,
+            transport: 'usb_printer',
+            path,
+            vendorId: null,
+            productId: null,
+            simulated: false,
+            knownRole: pageOnly ? null : 'printer',
+            open: () => createUsbLpTransport({ path }),
+          };
+        }),
+      );
+    },
+  };
+}
+
+/** The network ticket printers added by address: listed while kept, gone from the list once removed. */
+export function networkPrinterSource(printers: () => NetworkPrinterAddress[]): DeviceSource {
+  return {
+    name: 'network-printer',
+    list: () =>
+      Promise.resolve(
+        printers().map(({ host, port, address }): DeviceCandidate => ({
+          id: `tcp:${address}`,
+          name: `网络票据打印机（${address}）`,
+          transport: 'tcp',
+          path: address,
+          vendorId: null,
+          productId: null,
+          simulated: false,
+          knownRole: 'printer',
+          listedWhenGone: () => false,
+          open: () => createTcpTransport({ host, port }),
+        })),
+      ),
   };
 }

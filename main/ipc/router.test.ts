@@ -119,6 +119,8 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'devices.refresh': () => ({}),
   'devices.assignRole': () => ({ deviceId: 'serial:/dev/no-such-port', role: 'scanner' }),
   'devices.selfTest': () => ({ deviceId: 'serial:/dev/no-such-port' }),
+  'devices.addNetworkPrinter': () => ({ address: 'not a printer address' }),
+  'devices.removeNetworkPrinter': () => ({ deviceId: 'tcp:127.0.0.1:9' }),
   'devices.decodeFrames': () => ({ hex: 'AA AA AA 96 69 00 03 20 01 22' }),
   'documentScanners.list': () => ({}),
   'documentScanners.add': () => ({ address: 'ftp://10.0.0.5/eSCL' }),
@@ -211,6 +213,8 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'devices.refresh': 'ok',
   'devices.assignRole': 'device_not_found',
   'devices.selfTest': 'device_not_found',
+  'devices.addNetworkPrinter': 'printer_address_invalid',
+  'devices.removeNetworkPrinter': 'device_not_found',
   'devices.decodeFrames': 'ok',
   // No document scanner is known, and the test workstation's only route is eSCL (no network look).
   'documentScanners.list': 'ok',

@@ -7,7 +7,11 @@ export const deviceRoles = ['idcard', 'scanner', 'printer', 'unknown'] as const;
 export const deviceRoleSchema = z.enum(deviceRoles);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
 
-export const transportKindSchema = z.enum(['hid', 'serial', 'simulated']);
+/**
+ * How a device is reached: `tcp` a network receipt printer's raw port (9100), `usb_printer` the USB
+ * printer class (Linux `/dev/usb/lpN`, or a Windows print queue that takes RAW jobs).
+ */
+export const transportKindSchema = z.enum(['hid', 'serial', 'simulated', 'tcp', 'usb_printer']);
 export type TransportKind = z.infer<typeof transportKindSchema>;
 
 /**
@@ -32,7 +36,7 @@ export const deviceStatusSchema = z.object({
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 export const deviceInfoSchema = z.object({
-  /** Stable across replugging: `hid:VID:PID:serial`, `serial:PATH`, `sim:ROLE`. */
+  /** Stable across replugging: `hid:VID:PID:serial`, `serial:PATH`, `usblp:PATH`, `tcp:HOST:PORT`, `sim:ROLE`. */
   id: z.string(),
   name: z.string(),
   role: deviceRoleSchema,
@@ -218,6 +222,7 @@ export const selfTestNotes = [
   'paperOk',
   'paperLow',
   'ticketSent',
+  'statusUnreadable',
   'connectedHidPos',
   'notConnected',
   'lastScan',

@@ -8,9 +8,14 @@ import { AppError, type ErrorCode } from '../../../preload/contract/errors';
  */
 export interface Transport {
   readonly kind: TransportKind;
-  /** `/dev/ttyUSB0`, a hidraw path, or `sim:idcard`. */
+  /** `/dev/ttyUSB0`, a hidraw path, `/dev/usb/lp0`, `192.168.1.50:9100`, a print queue's name, or `sim:idcard`. */
   readonly path: string;
   readonly isOpen: boolean;
+  /**
+   * Whether the device's replies can be read back. False for a Windows print queue, which takes
+   * jobs but passes nothing back: a driver must not wait for an answer there. Absent means true.
+   */
+  readonly statusReadable?: boolean;
   open(): Promise<void>;
   /** Resolves once the bytes are handed to the OS (or the simulated device). */
   write(bytes: Uint8Array): Promise<void>;

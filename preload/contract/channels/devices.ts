@@ -31,6 +31,28 @@ export const devicesChannels = {
     auditTarget: (input) => input.deviceId,
   }),
 
+  /**
+   * A network ticket printer by its address (`192.168.1.50`, `host:9100`), checked by connecting
+   * once, then kept and listed as a printer; who sets up devices adds and removes them.
+   */
+  'devices.addNetworkPrinter': channel({
+    input: z
+      .object({ address: z.string().trim().min(1, '请输入打印机地址').max(300, '打印机地址不超过 300 个字符') })
+      .strict(),
+    output: deviceInfoSchema,
+    access: deviceSetupRoles,
+    audit: 'change',
+    auditTarget: (input) => `printer#${input.address}`,
+  }),
+
+  'devices.removeNetworkPrinter': channel({
+    input: z.object({ deviceId: deviceIdSchema }).strict(),
+    output: z.object({ done: z.literal(true) }),
+    access: deviceSetupRoles,
+    audit: 'change',
+    auditTarget: (input) => input.deviceId,
+  }),
+
   'devices.selfTest': channel({
     input: z.object({ deviceId: deviceIdSchema }).strict(),
     output: selfTestSchema,

@@ -7,20 +7,21 @@ export const deviceErrors = {
     en: 'Device not found: check that it is connected, or refresh on the Devices screen',
   },
   device_disconnected: {
-    'zh-CN': '设备已断开：请检查 USB 线是否插好，插回后会自动重新连接',
-    en: 'Device unplugged: check the USB cable; it reconnects by itself when plugged back',
+    'zh-CN': '设备已断开：请检查 USB 线是否插好（网络打印机请检查电源和网线），恢复后会自动重新连接',
+    en: 'Device disconnected: check the USB cable (a network printer: its power and network cable); it reconnects by itself once back',
   },
   device_timeout: {
-    'zh-CN': '设备无响应：请拔下 USB 线再插回；仍无响应请重启设备',
-    en: 'The device does not answer: unplug and replug its USB cable; if it still does not, restart the device',
+    'zh-CN': '设备无响应：请拔下 USB 线再插回（网络打印机请检查电源和网线）；仍无响应请重启设备',
+    en: 'The device does not answer: unplug and replug its USB cable (a network printer: check its power and network cable); if it still does not, restart the device',
   },
   device_busy: {
     'zh-CN': '设备正忙：请稍候再试',
     en: 'The device is busy: try again in a moment',
   },
   device_open_failed: {
-    'zh-CN': '无法打开设备：可能被其他程序占用或没有访问权限，请关闭其他读卡/扫码程序后重试',
-    en: 'Cannot open the device: another program may be using it, or permission is missing; close other reader/scanner programs and retry',
+    'zh-CN':
+      '无法打开设备：可能被其他程序占用或没有访问权限，请关闭其他读卡/扫码程序后重试；网络打印机请检查电源、网线和地址',
+    en: 'Cannot open the device: another program may be using it, or permission is missing; close other reader/scanner programs and retry; for a network printer, check its power, network cable and address',
   },
   device_role_needed: {
     'zh-CN': '请先为该设备选择角色',
@@ -155,6 +156,27 @@ export const deviceErrors = {
   printer_fault: {
     'zh-CN': '打印机报告错误（如切刀卡纸）：请检查后重新开机',
     en: 'The printer reports a fault (such as a cutter jam): check it, then switch it off and on',
+  },
+  printer_address_invalid: {
+    'zh-CN': '打印机地址格式不对：请输入 IP 地址或主机名，可带端口，例如 192.168.1.50 或 192.168.1.50:9100',
+    en: 'The printer address is not valid: type an IP address or host name, with a port if needed, e.g. 192.168.1.50 or 192.168.1.50:9100',
+  },
+  printer_address_not_unicast: {
+    'zh-CN': '{address} 不是一台打印机的地址（广播、组播或全零地址）：请填写打印机自检页上的 IP 地址',
+    en: '{address} is not the address of one printer (broadcast, multicast or all zeros): use the IP address on the printer’s self-test page',
+  },
+  printer_unreachable: {
+    'zh-CN': '无法连接网络打印机 {address}：请检查打印机电源和网线，并核对地址和端口（票据打印机通常为 9100）',
+    en: 'Cannot connect to the network printer {address}: check its power and network cable, and the address and port (usually 9100 for ticket printers)',
+  },
+  printer_queue_not_found: {
+    'zh-CN': '找不到打印队列“{queue}”：请在系统“打印机和扫描仪”中核对票据打印机的名称，或重新安装其驱动',
+    en: 'No print queue named “{queue}”: check the ticket printer’s name under Printers & scanners, or reinstall its driver',
+  },
+  printer_spooler_failed: {
+    'zh-CN':
+      '系统打印服务未能把票据交给打印机“{queue}”：请检查打印机是否开机、有纸，并在系统打印队列中清除卡住的任务后重试',
+    en: 'The print spooler could not hand the ticket to “{queue}”: check that the printer is on and has paper, clear stuck jobs from its queue, and retry',
   },
   ticket_field_empty: {
     'zh-CN': '{field}不能为空',

@@ -1,5 +1,5 @@
-import { ExperimentOutlined, PlusOutlined, SearchOutlined, WifiOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { ExperimentOutlined, SearchOutlined, WifiOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../preload/contract/document-scanners';
 import { api } from '../bridge';
 import { useCodeText, useRun } from '../lib/result';
+import { AddressField } from './AddressField';
 import { useDevices } from './devices-context';
 import { ScanSettingsFields } from './ScanSettingsFields';
 
@@ -62,7 +63,6 @@ export function DocumentScannersPanel({ setsUpDevices }: { setsUpDevices: boolea
   const run = useRun();
   const codeText = useCodeText();
   const { documentScanners } = useDevices();
-  const [address, setAddress] = useState('');
   const [working, setWorking] = useState<string | null>(null);
   const [tested, setTested] = useState<{ scanner: ScannerEntry; result: ScannerSelfTest; url: string | null } | null>(
     null,
@@ -87,12 +87,11 @@ export function DocumentScannersPanel({ setsUpDevices }: { setsUpDevices: boolea
     const found = await run(api.documentScanners.discover({}));
     if (found) void message.info(t('documentScanners.panel.discovered', { count: found.length }));
   });
-  const add = busy('add', async () => {
+  const add = async (address: string) => {
     const added = await run(api.documentScanners.add({ address }));
-    if (!added) return;
-    setAddress('');
-    void message.success(t('documentScanners.panel.added', { name: added.name }));
-  });
+    if (added) void message.success(t('documentScanners.panel.added', { name: added.name }));
+    return added !== null;
+  };
   const selfTest = (scanner: ScannerEntry) =>
     busy(`test:${scanner.id}`, async () => {
       const result = await run(api.documentScanners.selfTest({ scannerId: scanner.id }));
@@ -190,27 +189,14 @@ export function DocumentScannersPanel({ setsUpDevices }: { setsUpDevices: boolea
       <Typography.Paragraph type="secondary" className="document-scanners-hint">
         {t('documentScanners.panel.hint')}
       </Typography.Paragraph>
-      <Space.Compact className="scanner-address">
-        <Input
-          size="small"
-          aria-label={t('documentScanners.panel.address')}
-          placeholder={t('documentScanners.panel.addressPlaceholder')}
-          value={address}
-          onChange={(e) => setAddress(e.target.value)}
-          onPressEnter={() => address.trim() && void add()}
-          data-testid="scanner-address"
-        />
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          disabled={!address.trim()}
-          loading={working === 'add'}
-          onClick={() => void add()}
-          data-testid="scanner-add"
-        >
-          {t('documentScanners.panel.add')}
-        </Button>
-      </Space.Compact>
+      <AddressField
+        label={t('documentScanners.panel.address')}
+        placeholder={t('documentScanners.panel.addressPlaceholder')}
+        addLabel={t('documentScanners.panel.add')}
+        onAdd={add}
+        testId="scanner"
+        className="scanner-address"
+      />
       <Table
         size="small"
         rowKey="id"

@@ -32,6 +32,8 @@ export const auditActionsEn = {
   'documentScanners.jobs': 'View scan progress',
   'documentScanners.cancel': 'Stop scanning',
   'devices.assignRole': 'Assign device role',
+  'devices.addNetworkPrinter': 'Add network ticket printer',
+  'devices.removeNetworkPrinter': 'Remove network ticket printer',
   'devices.selfTest': 'Device self-test',
   'devices.decodeFrames': 'Decode reader frames',
   'idcard.current': 'View card read',

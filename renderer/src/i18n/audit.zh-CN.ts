@@ -41,6 +41,8 @@ export const auditActionsZh = {
   'documentScanners.jobs': '查看扫描进度',
   'documentScanners.cancel': '停止扫描',
   'devices.assignRole': '指定设备角色',
+  'devices.addNetworkPrinter': '添加网络票据打印机',
+  'devices.removeNetworkPrinter': '移除网络票据打印机',
   'devices.selfTest': '设备自检',
   'devices.decodeFrames': '解析读卡器数据',
   'idcard.current': '查看读卡结果',

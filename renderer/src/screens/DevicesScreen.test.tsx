@@ -3,10 +3,20 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { DeviceInfo, SelfTest } from '../../../preload/contract/devices';
 import { ok } from '../../../preload/contract/envelope';
+import type { Role } from '../../../preload/contract/roles';
 import { DevicesProvider } from '../devices/devices-context';
 import i18n from '../i18n';
 import { fake } from '../sync/fake-bridge';
-import { answerBasics, byTestId, render, setUpComponentTests, settle, syncStatus, waitFor } from '../sync/test-support';
+import {
+  answerBasics,
+  byTestId,
+  render,
+  setUpComponentTests,
+  settle,
+  syncStatus,
+  typeInto,
+  waitFor,
+} from '../sync/test-support';
 import { DevicesScreen } from './DevicesScreen';
 
 vi.mock('../bridge', async () => (await import('../sync/fake-bridge')).fakeBridgeModule);
@@ -97,6 +107,20 @@ describe('devices → self-test result', () => {
   });
 });
 
+/** The devices screen as `role` sees it, main listing `devices`. */
+async function screenAs(role: Role, devices: DeviceInfo[]) {
+  answerBasics(role, syncStatus());
+  fake.handle('devices.list', () => ok(devices));
+  fake.handle('idcard.current', () => ok(null));
+  const view = await render(
+    <DevicesProvider active>
+      <DevicesScreen />
+    </DevicesProvider>,
+  );
+  await settle(50);
+  return view;
+}
+
 describe('devices → who chooses a device role', () => {
   const real: DeviceInfo = {
     ...simulated('idcard', 'USB 身份证阅读器'),
@@ -106,15 +130,8 @@ describe('devices → who chooses a device role', () => {
     simulated: false,
   };
 
-  async function roleSelect(role: 'clerk' | 'advisor' | 'supervisor' | 'admin'): Promise<Element> {
-    answerBasics(role, syncStatus());
-    fake.handle('devices.list', () => ok([real]));
-    fake.handle('idcard.current', () => ok(null));
-    const view = await render(
-      <DevicesProvider active>
-        <DevicesScreen />
-      </DevicesProvider>,
-    );
+  async function roleSelect(role: Role): Promise<Element> {
+    const view = await screenAs(role, [real]);
     await waitFor(() => view.host.querySelector(`[data-device="${real.id}"] .ant-select`) !== null);
     await settle(50);
     return view.host.querySelector(`[data-device="${real.id}"] .ant-select`)!;
@@ -126,5 +143,43 @@ describe('devices → who chooses a device role', () => {
 
   it.each(['supervisor', 'admin'] as const)('a %s may change it', async (role) => {
     expect((await roleSelect(role)).className).not.toContain('ant-select-disabled');
+  });
+});
+
+describe('devices → network ticket printers', () => {
+  const networkPrinter: DeviceInfo = {
+    ...simulated('printer', '网络票据打印机（192.168.1.50:9100）'),
+    id: 'tcp:192.168.1.50:9100',
+    transport: 'tcp',
+    path: '192.168.1.50:9100',
+    simulated: false,
+  };
+
+  it('a supervisor adds one by the address typed; it is listed as 网络 and can be removed', async () => {
+    fake.handle('devices.addNetworkPrinter', () => ok(networkPrinter));
+    fake.handle('devices.removeNetworkPrinter', () => ok({ done: true as const }));
+    const view = await screenAs('supervisor', []);
+    const input = byTestId<HTMLInputElement>(view.host, 'network-printer-address');
+    expect(input.placeholder).toContain('192.168.1.50:9100');
+    typeInto(input, '192.168.1.50');
+    act(() => byTestId<HTMLButtonElement>(view.host, 'network-printer-add').click());
+    await waitFor(() => fake.callsOf('devices.addNetworkPrinter').length === 1);
+    expect(fake.callsOf('devices.addNetworkPrinter')).toEqual([{ address: '192.168.1.50' }]);
+    await waitFor(() => input.value === '');
+
+    act(() => fake.emit('devices.changed', [networkPrinter]));
+    await waitFor(() => view.host.querySelector(`[data-device="${networkPrinter.id}"]`) !== null);
+    const row = view.host.querySelector(`[data-device="${networkPrinter.id}"]`)!;
+    expect(row.textContent).toContain('网络');
+    act(() => byTestId<HTMLButtonElement>(row, 'network-printer-remove').click());
+    await waitFor(() => fake.callsOf('devices.removeNetworkPrinter').length === 1);
+    expect(fake.callsOf('devices.removeNetworkPrinter')).toEqual([{ deviceId: networkPrinter.id }]);
+  });
+
+  it('a clerk sees the printer but neither adds nor removes one', async () => {
+    const view = await screenAs('clerk', [networkPrinter]);
+    await waitFor(() => view.host.querySelector(`[data-device="${networkPrinter.id}"]`) !== null);
+    expect(view.host.querySelector('[data-testid="network-printer-address"]')).toBeNull();
+    expect(view.host.querySelector('[data-testid="network-printer-remove"]')).toBeNull();
   });
 });

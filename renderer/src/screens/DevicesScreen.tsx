@@ -18,6 +18,7 @@ import { useDevices } from '../devices/devices-context';
 import { DeviceStatusTag } from '../devices/DeviceStatusTag';
 import { DocumentScannersPanel } from '../devices/DocumentScannersPanel';
 import { FrameDecoderPanel } from '../devices/FrameDecoderPanel';
+import { NetworkPrinterForm } from '../devices/NetworkPrinterForm';
 import { SelfTestSteps } from '../devices/SelfTestSteps';
 import { SimulationPanel } from '../devices/SimulationPanel';
 import { useRun } from '../lib/result';
@@ -44,6 +45,11 @@ export function DevicesScreen() {
     const result = await run(api.devices.selfTest({ deviceId: device.id }));
     setTesting(null);
     if (result) setSelfTest(result);
+  };
+
+  const remove = async (device: DeviceInfo) => {
+    const removed = await run(api.devices.removeNetworkPrinter({ deviceId: device.id }));
+    if (removed) void message.success(t('devices.networkPrinter.removed', { name: device.name }));
   };
 
   const tested = selfTest && devices.find((d) => d.id === selfTest.deviceId);
@@ -136,19 +142,32 @@ export function DevicesScreen() {
                 title: t('devices.actions'),
                 width: 72,
                 render: (_: unknown, device: DeviceInfo) => (
-                  <Button
-                    size="small"
-                    loading={testing === device.id}
-                    disabled={!device.connected || device.role === 'unknown'}
-                    onClick={() => void test(device)}
-                    data-testid="device-self-test"
-                  >
-                    {t('devices.selfTest')}
-                  </Button>
+                  <Space size={4} wrap>
+                    <Button
+                      size="small"
+                      loading={testing === device.id}
+                      disabled={!device.connected || device.role === 'unknown'}
+                      onClick={() => void test(device)}
+                      data-testid="device-self-test"
+                    >
+                      {t('devices.selfTest')}
+                    </Button>
+                    {setsUpDevices && device.transport === 'tcp' && (
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => void remove(device)}
+                        data-testid="network-printer-remove"
+                      >
+                        {t('devices.networkPrinter.remove')}
+                      </Button>
+                    )}
+                  </Space>
                 ),
               },
             ]}
           />
+          {setsUpDevices && <NetworkPrinterForm />}
           {selfTest && (
             <Alert
               className="self-test-result"
