@@ -46,6 +46,9 @@ const heavyZoneFree = [
   'main/devices/transport/usb-printer-pty.test.ts',
   'main/devices/transport/tcp.test.ts',
   'main/devices/printer/tcp-simulator.test.ts',
+  // Sync over a misbehaving network and central's refusals: bytes and retries, no date read or shown.
+  'main/sync/network.test.ts',
+  'main/sync/central-errors.test.ts',
 ];
 
 export default defineConfig({
