@@ -17,6 +17,8 @@ export interface TcpPrinterSimulator {
   readonly printer: SimulatedPrinter;
   /** Connections open now. */
   connections(): number;
+  /** Connections taken since it started (only grows: a closing one does not hide a new one). */
+  accepted(): number;
   /** Stop taking bytes, as a printer with a full buffer: the host's writes back up. */
   stall(value: boolean): void;
   /** Cut every connection at once, as a printer switched off mid-job; it goes on listening. */
@@ -41,7 +43,9 @@ export async function startTcpPrinterSimulator(options: TcpPrinterSimulatorOptio
     if (speaker && !speaker.destroyed) speaker.write(bytes);
   });
 
+  let accepted = 0;
   const server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.setNoDelay(true);
     if (stalled) socket.pause();
@@ -76,6 +80,7 @@ export async function startTcpPrinterSimulator(options: TcpPrinterSimulatorOptio
     address: `127.0.0.1:${port}`,
     printer,
     connections: () => sockets.size,
+    accepted: () => accepted,
     stall(value) {
       stalled = value;
       for (const socket of sockets) {

@@ -20,7 +20,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {
+async function waitFor(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -55,7 +55,8 @@ export async function startUsbPrinterStandIn(options: {
     if (socat) return;
     // A node left behind by a killed socat would point at nothing.
     if (linked(path)) rmSync(path);
-    const before = simulator.connections();
+    // Counted by accepted connections: the one a killed socat had may still be closing now.
+    const before = simulator.accepted();
     const child = spawn('socat', [`pty,rawer,link=${path}`, `TCP:127.0.0.1:${simulator.port}`], { stdio: 'ignore' });
     socat = child;
     const failed = new Promise<never>((_resolve, reject) => {
@@ -66,7 +67,7 @@ export async function startUsbPrinterStandIn(options: {
     });
     failed.catch(() => undefined);
     await Promise.race([
-      waitFor(() => existsSync(path) && simulator.connections() > before, `${path} and its connection`),
+      waitFor(() => existsSync(path) && simulator.accepted() > before, `${path} and its connection`),
       failed,
     ]).catch((error: unknown) => {
       socat = null;
