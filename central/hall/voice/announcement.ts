@@ -1,6 +1,7 @@
 // The call announcement "请 A001 号到 3 号窗口办理": as clip names, as text (for speech synthesis and
 // captions), and as one WAV file that says it twice, made from prerecorded clips (clips.ts). The
 // ticket is read letter then digit by digit (A 零 零 一), the window as a number (12 → 十二).
+import { callText } from '@yichuang/domain/queue';
 import { type ClipName, type Digit, type Letter } from './clip-names';
 import { type ClipSource } from './clips';
 import { concatWav } from './wav';
@@ -62,7 +63,7 @@ export function announcementClips(ticketNumber: string, windowNumber: number): C
 /** The same sentence as text: "请A001号到3号窗口办理". */
 export function announcementText(ticketNumber: string, windowNumber: number): string {
   checkCall(ticketNumber, windowNumber);
-  return `请${ticketNumber}号到${windowNumber}号窗口办理`;
+  return callText(ticketNumber, windowNumber);
 }
 
 export type AnnouncementTiming = {
