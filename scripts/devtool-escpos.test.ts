@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachForTest, sampleTicket } from '../main/devices/printer/testing/attach';
 import { createTcpTransport } from '../main/devices/transport/tcp';
-import { rejectionCode, until } from '../main/testing/wait';
+import { rejectionCode, until, within } from '../main/testing/wait';
 
 // The devtool's escpos-simulator (what `npm run devtool -- escpos-simulator` runs through tsx), printed
 // on by the workstation's own network transport and ticket printer driver: ESC/POS and DLE EOT over a
@@ -35,14 +35,14 @@ describe('npm run devtool -- escpos-simulator', () => {
     expect(port).toBeGreaterThan(0);
 
     const transport = createTcpTransport({ host: '127.0.0.1', port });
-    await transport.open();
+    await within(transport.open(), 5000, 'opening the connection');
     const { printer } = attachForTest(transport);
-    expect(await rejectionCode(printer.print(sampleTicket))).toBe('printer_paper_out');
+    expect(await within(rejectionCode(printer.print(sampleTicket)), 5000, 'the first print')).toBe('printer_paper_out');
 
     // The command reaches the simulator in its own time: print until the paper is in.
     child.stdin.write('paper-out off\n');
     const printed = () =>
-      printer.print(sampleTicket).then(
+      within(printer.print(sampleTicket), 5000, 'a print').then(
         () => true,
         () => false,
       );
@@ -54,11 +54,11 @@ describe('npm run devtool -- escpos-simulator', () => {
     child.stdin.write('show\n');
     await until(() => output.stdout.includes('--- end of preview ---'), 5000, 'the preview');
     expect(output.stdout).toContain('[center][2x2][B]A017');
-    await transport.close();
+    await within(transport.close(), 5000, 'closing the connection');
 
     const exited = new Promise<number | null>((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await within(exited, 15_000, `the simulator's exit after SIGTERM (stderr: ${output.stderr})`)).toBe(0);
     expect(await rejectionCode(createTcpTransport({ host: '127.0.0.1', port }).open())).toBe('device_open_failed');
   }, 60_000);
 

@@ -13,6 +13,19 @@ export async function until<T>(check: () => T | undefined | null | false, ms = 3
   }
 }
 
+/** `promise`, or a failure naming `what` if it has not settled within `ms`: for steps that could hang. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The code of the AppError `promise` rejects with; fails the test if it resolves or rejects with something else. */
 export async function rejectionCode(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
