@@ -13,6 +13,8 @@ import { staffHandlers } from '../staff/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { securityHandlers } from '../security/handlers';
 import { retentionHandlers } from '../retention/handlers';
+import { queueHandlers } from '../queue/handlers';
+import { createQueueService, type QueueDeps, type QueueService } from '../queue/service';
 import { createRetentionService, type RetentionService } from '../retention/service';
 import { createCaseRetention } from '../cases/retention';
 import { createSecurityService, type SecurityService } from '../security/service';
@@ -99,6 +101,8 @@ export interface WorkstationConfig {
   appVersion?: string;
   /** How often main looks for idle sessions to lock (tests). */
   idleSweepMs?: number;
+  /** The hall queue's timeouts and backoff (tests). */
+  queue?: Partial<Pick<QueueDeps, 'timeoutMs' | 'backoffMs' | 'refreshEveryMs'>>;
 }
 
 export interface Services {
@@ -122,6 +126,7 @@ export interface Services {
   sync: SyncService;
   security: SecurityService;
   retention: RetentionService;
+  queue: QueueService;
 }
 
 export interface Workstation {
@@ -164,6 +169,7 @@ export function workstationHandlers(services: Services): Handlers {
     ...syncHandlers(services),
     ...securityHandlers(services),
     ...retentionHandlers(services),
+    ...queueHandlers(services),
   };
 }
 
@@ -250,6 +256,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   });
   const outbox = createOutbox({ db, clock, materials });
   let sync: SyncService | null = null;
+  let queue: QueueService | null = null;
   const cases = createCaseService({
     db,
     clock,
@@ -262,6 +269,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     onUnseenChanged: (count) => hub.broadcast('cases.unseenChanged', { count }),
     onDecided: (decided) => {
       outbox.enqueue(decided);
+      queue?.caseDecided(decided);
       // After the decision's transaction commits: the worker sends it at once.
       queueMicrotask(() => sync?.nudge());
     },
@@ -305,13 +313,27 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     log: subsystem(root, 'sync'),
     appVersion: config.appVersion ?? packageVersion,
     auditSigningKey: keys.auditSigning,
-    onChange: (status) => hub.broadcast('sync.changed', status),
+    onChange: (status) => {
+      hub.broadcast('sync.changed', status);
+      // An enrolment (or a new one) moves the hall's address and credential with it.
+      queue?.status();
+    },
     onCaseEvent: (event) => {
       hub.broadcast('sync.caseEvent', event);
       // The case now carries news nobody opened: the 办件 menu counts it.
       hub.broadcast('cases.unseenChanged', cases.unseenCount());
     },
     ...syncTuning,
+  });
+  const enrolled = sync;
+  queue = createQueueService({
+    db,
+    clock,
+    log: subsystem(root, 'queue'),
+    access: () => enrolled.centralAccess(),
+    onChange: (status) => hub.broadcast('queue.changed', status),
+    appVersion: config.appVersion ?? packageVersion,
+    ...config.queue,
   });
   const security = createSecurityService({
     dataDir: config.dataDir,
@@ -351,6 +373,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     sync,
     security,
     retention,
+    queue,
   };
   const router = createRouter({
     handlers: workstationHandlers(services),
@@ -412,6 +435,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
       closing ??= (async () => {
         clearInterval(timer);
         clearInterval(idleSweep);
+        queue.stop();
         await services.sync.stop().catch((err: unknown) => root.error({ err }, 'sync did not stop cleanly'));
         await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));

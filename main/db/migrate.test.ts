@@ -96,6 +96,7 @@ describe('the shipped migrations', () => {
       '0009_checklist_position',
       '0010_document_scanners',
       '0011_network_printers',
+      '0012_case_tickets',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

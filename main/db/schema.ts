@@ -387,3 +387,20 @@ export const centralEvents = sqliteTable(
   },
   (t) => [index('central_events_case').on(t.caseId, t.seq)],
 );
+
+/**
+ * The hall ticket each case was taken on (written by main/queue only): recorded with the decision,
+ * in its transaction, and sent to the hall service (`sent_at`) so its statistics join tickets to
+ * cases; a link the hall did not get yet is sent again once it answers.
+ */
+export const caseTickets = sqliteTable('case_tickets', {
+  caseId: text('case_id').primaryKey(),
+  caseNumber: text('case_number').notNull(),
+  matterCode: text('matter_code').notNull(),
+  ticketId: text('ticket_id').notNull(),
+  /** A001; null for a walk-in served without a ticket. */
+  ticketNumber: text('ticket_number'),
+  queue: text('queue').notNull(),
+  linkedAt: text('linked_at').notNull(),
+  sentAt: text('sent_at'),
+});

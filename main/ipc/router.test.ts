@@ -187,6 +187,13 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'security.recoverySaved': () => ({}),
   'security.renewRecovery': () => ({}),
   'retention.upcoming': () => ({}),
+  'queue.status': () => ({}),
+  'queue.callNext': () => ({}),
+  'queue.recall': () => ({ ticketId: '00000000-0000-4000-8000-000000000000' }),
+  'queue.act': () => ({ ticketId: '00000000-0000-4000-8000-000000000000', action: 'serve' as const }),
+  'queue.transfer': () => ({ ticketId: '00000000-0000-4000-8000-000000000000', toQueue: 'B' }),
+  'queue.walkIn': () => ({}),
+  'queue.board': () => ({}),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -271,6 +278,14 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'security.recoverySaved': 'ok',
   'security.renewRecovery': 'ok',
   'retention.upcoming': 'ok',
+  // Not enrolled at central: the hall is not known, the window says so and works without tickets.
+  'queue.status': 'ok',
+  'queue.callNext': 'hall_not_enrolled',
+  'queue.recall': 'hall_not_enrolled',
+  'queue.act': 'hall_not_enrolled',
+  'queue.transfer': 'hall_not_enrolled',
+  'queue.walkIn': 'hall_not_enrolled',
+  'queue.board': 'hall_not_enrolled',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -76,7 +76,7 @@ export function failureOf(status: number, centralMessage: string | null): Centra
   );
 }
 
-function networkFailure(error: unknown): CentralCallError {
+export function networkFailure(error: unknown): CentralCallError {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
   const detail = (error as Error).name === 'TimeoutError' ? '等待超时' : (cause ?? (error as Error).message);
   return new CentralCallError('network', `无法连接中心（${detail}）：网络恢复后自动重试`);

@@ -14,6 +14,7 @@ import { reportsChannels } from './channels/reports';
 import { syncChannels } from './channels/sync';
 import { securityChannels } from './channels/security';
 import { retentionChannels } from './channels/retention';
+import { queueChannels } from './channels/queue';
 
 export type { AuditKind, ChannelSpec } from './channel';
 
@@ -34,6 +35,7 @@ export const channels = {
   ...syncChannels,
   ...securityChannels,
   ...retentionChannels,
+  ...queueChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -8,6 +8,7 @@ import { intakeErrors } from './errors/intake';
 import { materialErrors } from './errors/materials';
 import { printingErrors } from './errors/printing';
 import { referenceErrors } from './errors/reference';
+import { queueErrors } from './errors/queue';
 import { syncErrors } from './errors/sync';
 import type { ErrorText } from './errors/text';
 
@@ -30,6 +31,7 @@ export const errorCatalog = {
   ...deviceErrors,
   ...documentScannerErrors,
   ...syncErrors,
+  ...queueErrors,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -5,6 +5,7 @@ import { documentScannersEvents } from './channels/document-scanners';
 import { materialsEvents } from './channels/materials';
 import { sessionEvents } from './channels/session';
 import { syncEvents } from './channels/sync';
+import { queueEvents } from './channels/queue';
 
 /** Push events from main to the UI, declared like channels (a name and a payload schema), feature by feature. */
 export const events = {
@@ -14,6 +15,7 @@ export const events = {
   ...materialsEvents,
   ...syncEvents,
   ...casesEvents,
+  ...queueEvents,
 } as const;
 
 export type Events = typeof events;

@@ -1,0 +1,90 @@
+import {
+  boardSchema,
+  callResultSchema,
+  hallPrefix,
+  ticketSchema,
+  windowNowSchema,
+  type HallActor,
+} from '@yichuang/domain/hall-protocol';
+import { versionHeader } from '@yichuang/domain/protocol';
+import type { z } from 'zod';
+import { failureOf, networkFailure, CentralCallError } from '../sync/client';
+
+export interface HallClientOptions {
+  /** The hall service's address (central's, or the hall's own machine with `--only hall`). */
+  baseUrl: string;
+  /** The enrolment's credential: one enrolment covers central and the hall. */
+  credential: string;
+  /** A request without an answer for this long fails (default 5 s: a clerk is waiting). */
+  timeoutMs?: number;
+  appVersion?: string | undefined;
+}
+
+export type TicketCommand = 'recall' | 'serve' | 'finish' | 'skip' | 'hold' | 'resume';
+
+/**
+ * The window's HTTP client to the hall service: one request per press, answers parsed with the
+ * hall protocol's schemas. A failure is a CentralCallError (sync/client.ts), sorted the same way.
+ */
+export function createHallClient(options: HallClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 5000;
+
+  async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${options.credential}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.appVersion) headers[versionHeader] = options.appVersion;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${base}${hallPrefix}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw networkFailure(error);
+    }
+    if (!response.ok) {
+      let message: string | null = null;
+      try {
+        message = (JSON.parse(text) as { message?: string }).message ?? null;
+      } catch {
+        // Not JSON (a proxy's page): the status says enough.
+      }
+      throw failureOf(response.status, message);
+    }
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      throw new CentralCallError('server', `大厅服务的回答不符合接口定义（${path}）`, response.status);
+    }
+    return parsed.data;
+  }
+
+  return {
+    baseUrl: base,
+    windowNow: () => call('GET', '/window', windowNowSchema),
+    setOpen: (open: boolean, actor: HallActor) => call('POST', '/window/open', windowNowSchema, { open, actor }),
+    callNext: (actor: HallActor) => call('POST', '/window/call-next', callResultSchema, { actor }),
+    walkIn: (queue: string | undefined, actor: HallActor) =>
+      call('POST', '/window/walk-in', ticketSchema, { ...(queue ? { queue } : {}), actor }),
+    ticket: (id: string, command: TicketCommand, actor: HallActor) =>
+      call('POST', `/tickets/${id}/${command}`, ticketSchema, { actor }),
+    transfer: (id: string, target: { toQueue?: string; toWindow?: number }, actor: HallActor) =>
+      call('POST', `/tickets/${id}/transfer`, ticketSchema, { ...target, actor }),
+    linkCase: (id: string, caseNumber: string, matterCode: string, actor: HallActor) =>
+      call('POST', `/tickets/${id}/case`, ticketSchema, { caseNumber, matterCode, actor }),
+    board: () => call('GET', '/board', boardSchema),
+    /** The push channel's address and headers (stream.ts opens it). */
+    stream: { url: `${base}${hallPrefix}/stream`, headers: { authorization: `Bearer ${options.credential}` } },
+  };
+}
+
+export type HallClient = ReturnType<typeof createHallClient>;

@@ -1,0 +1,344 @@
+import { eq, isNull } from 'drizzle-orm';
+import type { Board, HallActor, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
+import { AppError } from '../../preload/contract/errors';
+import type { QueueCommandResult, QueueStatus, TicketAction } from '../../preload/contract/queue';
+import type { SessionUser } from '../../preload/contract/schemas';
+import { intakeRoles } from '../../preload/contract/roles';
+import type { Clock } from '../app/clock';
+import type { DecidedVersion } from '../cases/service';
+import type { Db } from '../db/connection';
+import { caseTickets } from '../db/schema';
+import type { Logger } from '../logging/logger';
+import { CentralCallError } from '../sync/client';
+import { createHallClient, type HallClient, type TicketCommand } from './client';
+import { openPushStream, type PushStream } from './stream';
+
+export interface QueueDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Central's address and this workstation's credential, read afresh (sync owns the enrolment). */
+  access: () => { centralUrl: string; credential: string } | null;
+  onChange: (status: QueueStatus) => void;
+  appVersion?: string;
+  /** Tests: shorter timeouts and backoff. */
+  timeoutMs?: number;
+  backoffMs?: number;
+  /** A window's state is fetched again at most this often while boards stream in (default 300 ms). */
+  refreshEveryMs?: number;
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;
+
+function actorOf(user: SessionUser): HallActor {
+  return { username: user.username, displayName: user.displayName, role: user.role };
+}
+
+/**
+ * The window's side of the hall queue. The hall service holds the queue; this keeps the push
+ * channel open, tells the hall who serves at this window, sends each press at once (never later),
+ * and records the ticket each case was taken on. While the hall cannot be reached the window is
+ * `offline` and a press fails with `hall_unreachable`: the clerk goes on without tickets.
+ */
+export function createQueueService(deps: QueueDeps) {
+  let client: HallClient | null = null;
+  let stream: PushStream | null = null;
+  let connectedTo: string | null = null;
+  let status: QueueStatus = {
+    connection: 'unconfigured',
+    hallUrl: '',
+    lastError: null,
+    window: null,
+    currentCase: null,
+  };
+  /** Who the hall was told serves here (username), so a status poll does not tell it again. */
+  let attending: string | null = null;
+  let calling: Promise<QueueCommandResult> | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let refreshing = false;
+  let refreshAgain = false;
+  let lastRefresh = 0;
+  let stopped = false;
+
+  function publish(patch: Partial<QueueStatus>): void {
+    status = { ...status, ...patch };
+    const current = status.window?.current ?? null;
+    status.currentCase = current ? (linkOf(current.id)?.caseNumber ?? current.caseNumber) : null;
+    deps.onChange(status);
+  }
+
+  function linkOf(ticketId: string) {
+    return deps.db.select().from(caseTickets).where(eq(caseTickets.ticketId, ticketId)).get() ?? null;
+  }
+
+  /** Connects to the enrolled central's hall (again, when the enrolment changed). */
+  function configure(): HallClient | null {
+    if (stopped) return null;
+    const access = deps.access();
+    const key = access ? `${access.centralUrl}\n${access.credential}` : null;
+    if (key === connectedTo) return client;
+    stream?.stop();
+    stream = null;
+    client = null;
+    attending = null;
+    connectedTo = key;
+    if (!access) {
+      publish({ connection: 'unconfigured', hallUrl: '', lastError: null, window: null });
+      return null;
+    }
+    client = createHallClient({
+      baseUrl: access.centralUrl,
+      credential: access.credential,
+      appVersion: deps.appVersion,
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    });
+    publish({ connection: 'connecting', hallUrl: client.baseUrl, lastError: null });
+    const own = client;
+    stream = openPushStream({
+      ...own.stream,
+      ...(deps.backoffMs ? { backoffMs: deps.backoffMs, maxBackoffMs: deps.backoffMs * 8 } : {}),
+      onOpen: () => {
+        publish({ connection: 'online', lastError: null });
+        void refresh(true);
+        void sendPendingLinks();
+      },
+      onEvent: (event) => {
+        if (event === 'board' || event === 'window') void refresh(false);
+      },
+      onDrop: (error) => {
+        if (client !== own) return;
+        deps.log.warn({ failure: error.failure, status: error.status }, 'hall push channel dropped');
+        publish({ connection: 'offline', lastError: error.message });
+      },
+    });
+    return client;
+  }
+
+  function required(): HallClient {
+    const c = configure();
+    if (!c) throw new AppError('hall_not_enrolled');
+    return c;
+  }
+
+  /** A failed request as the clerk reads it; an unreachable hall marks the window offline. */
+  function failed(error: unknown): AppError {
+    if (!(error instanceof CentralCallError)) return error instanceof AppError ? error : new AppError('internal');
+    if (error.failure === 'refused') {
+      const detail = /：(.*)$/.exec(error.message)?.[1] ?? error.message;
+      return new AppError('hall_refused', { detail });
+    }
+    if (error.failure === 'unauthorized') return new AppError('hall_not_enrolled');
+    publish({ connection: 'offline', lastError: error.message });
+    return new AppError('hall_unreachable', { detail: error.message.replace(/：.*$/, '') });
+  }
+
+  /** The window's state from the hall, at most once per `refreshEveryMs` while boards stream in. */
+  async function refresh(now: boolean): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      do {
+        refreshAgain = false;
+        const wait = now ? 0 : lastRefresh + (deps.refreshEveryMs ?? 300) - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const c = client;
+        if (!c || stopped) return;
+        lastRefresh = Date.now();
+        try {
+          const window = await c.windowNow();
+          if (c === client) publish({ window, connection: 'online', lastError: null });
+        } catch (error) {
+          if (c === client && error instanceof CentralCallError && error.unreachable)
+            publish({ connection: 'offline', lastError: error.message });
+          else deps.log.warn({ err: error }, 'window state from the hall failed');
+        }
+        now = false;
+      } while (refreshAgain);
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  /** One press at a time: the next waits for the answer to the last (the window's state moves in order). */
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = chain.then(work, work);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function afterCommand(c: HallClient, ticket: Ticket | null, window?: WindowNow): Promise<QueueCommandResult> {
+    const now = window ?? (await c.windowNow().catch(() => status.window));
+    publish({ window: now, connection: 'online', lastError: null });
+    return { ticket, status };
+  }
+
+  async function sendPendingLinks(): Promise<void> {
+    const c = client;
+    if (!c) return;
+    const pending = deps.db.select().from(caseTickets).where(isNull(caseTickets.sentAt)).all();
+    for (const link of pending) {
+      try {
+        await c.linkCase(link.ticketId, link.caseNumber, link.matterCode, {
+          username: 'workstation',
+          displayName: '工作站',
+          role: 'clerk',
+        });
+      } catch (error) {
+        // Refused (the ticket is of another day or window): it will never be taken; unreachable: later.
+        if (!(error instanceof CentralCallError) || error.transient) return;
+        deps.log.warn({ failure: error.failure, status: error.status }, 'hall refused a case link');
+      }
+      deps.db
+        .update(caseTickets)
+        .set({ sentAt: deps.clock.now().toISOString() })
+        .where(eq(caseTickets.caseId, link.caseId))
+        .run();
+    }
+  }
+
+  function act(user: SessionUser, ticketId: string, command: TicketCommand): Promise<QueueCommandResult> {
+    return serial(async () => {
+      const c = required();
+      try {
+        return await afterCommand(c, await c.ticket(ticketId, command, actorOf(user)));
+      } catch (error) {
+        throw failed(error);
+      }
+    });
+  }
+
+  return {
+    status(): QueueStatus {
+      configure();
+      return status;
+    },
+
+    /**
+     * The signed-in user looks at the queue: if they take cases, the hall is told they serve at this
+     * window (once per person), so the board shows who serves.
+     */
+    attend(user: SessionUser | null): QueueStatus {
+      const c = configure();
+      if (!c || !user || !intakeRoles.includes(user.role) || attending === user.username) return status;
+      attending = user.username;
+      c.setOpen(true, actorOf(user)).then(
+        (window) => c === client && publish({ window }),
+        (error: unknown) => {
+          if (attending === user.username) attending = null;
+          deps.log.warn({ err: error instanceof CentralCallError ? error.message : error }, 'window open failed');
+        },
+      );
+      return status;
+    },
+
+    /** The person signed out: the window is closed at the hall (best effort; it reopens at the next sign-in). */
+    leave(): void {
+      const c = client;
+      if (!c || attending === null) return;
+      attending = null;
+      c.setOpen(false, { username: 'workstation', displayName: '工作站', role: 'clerk' }).catch(() => undefined);
+    },
+
+    /** Call next; a second press while the first is on its way is the same press. */
+    callNext(user: SessionUser): Promise<QueueCommandResult> {
+      calling ??= serial(async () => {
+        const c = required();
+        try {
+          const result = await c.callNext(actorOf(user));
+          return await afterCommand(c, result.called, result.window);
+        } catch (error) {
+          throw failed(error);
+        }
+      }).finally(() => {
+        calling = null;
+      });
+      return calling;
+    },
+
+    recall: (user: SessionUser, ticketId: string) => act(user, ticketId, 'recall'),
+    act: (user: SessionUser, ticketId: string, action: TicketAction) => act(user, ticketId, action),
+
+    transfer(
+      user: SessionUser,
+      ticketId: string,
+      target: { toQueue?: string | undefined; toWindow?: number | undefined },
+    ): Promise<QueueCommandResult> {
+      const clean = {
+        ...(target.toQueue ? { toQueue: target.toQueue } : {}),
+        ...(target.toWindow ? { toWindow: target.toWindow } : {}),
+      };
+      return serial(async () => {
+        const c = required();
+        try {
+          return await afterCommand(c, await c.transfer(ticketId, clean, actorOf(user)));
+        } catch (error) {
+          throw failed(error);
+        }
+      });
+    },
+
+    walkIn(user: SessionUser, queue: string | undefined): Promise<QueueCommandResult> {
+      return serial(async () => {
+        const c = required();
+        try {
+          return await afterCommand(c, await c.walkIn(queue, actorOf(user)));
+        } catch (error) {
+          throw failed(error);
+        }
+      });
+    },
+
+    async board(): Promise<Board> {
+      const c = required();
+      try {
+        return await c.board();
+      } catch (error) {
+        throw failed(error);
+      }
+    },
+
+    /**
+     * A case was decided (inside its transaction): the ticket at the counter becomes its ticket, kept
+     * here with the decision and sent to the hall after the commit.
+     */
+    caseDecided(decided: DecidedVersion): void {
+      const ticket = status.window?.current;
+      if (!ticket || (ticket.state !== 'called' && ticket.state !== 'serving')) return;
+      const taken = linkOf(ticket.id);
+      if (taken && taken.caseId !== decided.caseId) return;
+      deps.db
+        .insert(caseTickets)
+        .values({
+          caseId: decided.caseId,
+          caseNumber: decided.number,
+          matterCode: decided.matter.code,
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          queue: ticket.queue,
+          linkedAt: decided.decidedAt,
+        })
+        .onConflictDoNothing()
+        .run();
+      queueMicrotask(() => {
+        publish({});
+        void sendPendingLinks();
+      });
+    },
+
+    /** The ticket a case was taken on, if any. */
+    ticketOf(caseId: string): { number: string | null; queue: string } | null {
+      const row = deps.db.select().from(caseTickets).where(eq(caseTickets.caseId, caseId)).get();
+      return row ? { number: row.ticketNumber, queue: row.queue } : null;
+    },
+
+    stop(): void {
+      stopped = true;
+      stream?.stop();
+      stream = null;
+      client = null;
+    },
+  };
+}
