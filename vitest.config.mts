@@ -48,6 +48,7 @@ const heavyZoneFree = [
   'main/devices/printer/tcp-simulator.test.ts',
   // Sync over a misbehaving network and central's refusals: bytes and retries, no date read or shown.
   'main/sync/network.test.ts',
+  'main/queue/queue.test.ts',
   'main/sync/central-errors.test.ts',
 ];
 

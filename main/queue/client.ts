@@ -2,6 +2,7 @@ import {
   boardSchema,
   callResultSchema,
   hallPrefix,
+  queueNowSchema,
   ticketSchema,
   windowNowSchema,
   type HallActor,
@@ -82,6 +83,7 @@ export function createHallClient(options: HallClientOptions) {
     linkCase: (id: string, caseNumber: string, matterCode: string, actor: HallActor) =>
       call('POST', `/tickets/${id}/case`, ticketSchema, { caseNumber, matterCode, actor }),
     board: () => call('GET', '/board', boardSchema),
+    queues: () => call('GET', '/queues', queueNowSchema.array()),
     /** The push channel's address and headers (stream.ts opens it). */
     stream: { url: `${base}${hallPrefix}/stream`, headers: { authorization: `Bearer ${options.credential}` } },
   };

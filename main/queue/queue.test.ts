@@ -53,9 +53,9 @@ beforeAll(async () => {
       queue: { timeoutMs: 2000, backoffMs: 100, refreshEveryMs: 20 },
     },
   });
-  w.t.workstation.hub.broadcast = ((event: string, payload: unknown) => {
+  w.t.workstation.hub.broadcast = (event: string, payload: unknown) => {
     if (event === 'queue.changed') changes.push(payload as QueueStatus);
-  });
+  };
   front = hallClient(central.url, (await enrolWindow(central.central, 90)).authorization);
   boss = hallClient(central.url, (await enrolWindow(central.central, 99)).authorization);
   for (const [window, queues] of [

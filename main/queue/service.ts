@@ -49,6 +49,7 @@ export function createQueueService(deps: QueueDeps) {
     hallUrl: '',
     lastError: null,
     window: null,
+    queues: [],
     currentCase: null,
   };
   /** Who the hall was told serves here (username), so a status poll does not tell it again. */
@@ -83,7 +84,7 @@ export function createQueueService(deps: QueueDeps) {
     attending = null;
     connectedTo = key;
     if (!access) {
-      publish({ connection: 'unconfigured', hallUrl: '', lastError: null, window: null });
+      publish({ connection: 'unconfigured', hallUrl: '', lastError: null, window: null, queues: [] });
       return null;
     }
     client = createHallClient({
@@ -148,8 +149,14 @@ export function createQueueService(deps: QueueDeps) {
         if (!c || stopped) return;
         lastRefresh = Date.now();
         try {
-          const window = await c.windowNow();
-          if (c === client) publish({ window, connection: 'online', lastError: null });
+          const [window, queues] = await Promise.all([c.windowNow(), c.queues()]);
+          if (c === client)
+            publish({
+              window,
+              queues: queues.map((q) => ({ letter: q.letter, name: q.name, waiting: q.waiting, open: q.open })),
+              connection: 'online',
+              lastError: null,
+            });
         } catch (error) {
           if (c === client && error instanceof CentralCallError && error.unreachable)
             publish({ connection: 'offline', lastError: error.message });

@@ -32,6 +32,10 @@ export const queueStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** This window's side of the queue, as the hall last said (null before the first answer). */
   window: windowNowSchema.nullable(),
+  /** The hall's queues (names for the bar, targets of a transfer), as the hall last said. */
+  queues: z.array(
+    z.object({ letter: queueLetterSchema, name: z.string(), waiting: z.number().int(), open: z.boolean() }),
+  ),
   /** The case the ticket at the counter became, once decided here. */
   currentCase: z.string().nullable(),
 });

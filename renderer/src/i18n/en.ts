@@ -8,6 +8,7 @@ import { syncEn } from './sync.en';
 import type { Messages } from './zh-CN';
 import { idTypeNamesEn } from '@yichuang/domain/cases';
 import { securityEn } from './security.en';
+import { queueEn } from './queue.en';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
 export const en: Messages = {
@@ -119,6 +120,8 @@ export const en: Messages = {
     next: 'Next applicant (the result box after a decision)',
     close: 'Close dialog / back',
     language: 'Switch 中文 / English',
+    callNext: 'Call next: finish the ticket at the counter and call the next one',
+    recall: 'Call the current ticket again',
     readCard: 'Read the card on the reader again',
     pickMatter: 'Pick the matter (intake)',
     capture: 'Capture a page with the document camera, then on to the next item (intake)',
@@ -374,4 +377,5 @@ export const en: Messages = {
   reports: reportsEn,
   sync: syncEn,
   security: securityEn,
+  queue: queueEn,
 };

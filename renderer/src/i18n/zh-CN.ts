@@ -7,6 +7,7 @@ import { intakeZh } from './intake.zh-CN';
 import { syncZh } from './sync.zh-CN';
 import { idTypeNames } from '@yichuang/domain/cases';
 import { securityZh } from './security.zh-CN';
+import { queueZh } from './queue.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -118,6 +119,8 @@ export const zhCN = {
     next: '下一位申请人（办结后的结果框）',
     close: '关闭对话框 / 返回',
     language: '切换中文 / English',
+    callNext: '叫号：办结当前号，叫下一位到本窗口',
+    recall: '重呼当前号',
     readCard: '重新读取读卡器上的证件',
     pickMatter: '选择事项（受理）',
     capture: '高拍仪拍一页，转到下一项材料（受理）',
@@ -363,6 +366,7 @@ export const zhCN = {
   reports: reportsZh,
   sync: syncZh,
   security: securityZh,
+  queue: queueZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -41,6 +41,8 @@ import { useApplicantIntake } from './use-applicant';
 import { useCapture } from './use-capture';
 import { useDocumentScan } from './use-document-scan';
 import { useDraft } from './use-draft';
+import { QueueBar } from '../queue/QueueBar';
+import { useQueue } from '../queue/queue-context';
 import './intake.css';
 
 /**
@@ -62,6 +64,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const userId = useSession().state?.user?.id ?? null;
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load, loaded } = useDraft();
+  const queue = useQueue();
 
   const [matters, setMatters] = useState<CatalogMatter[]>([]);
   // Which slot the card fills, kept for the draft while the clerk visits another screen.
@@ -178,6 +181,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
       starting.current ??= (async () => {
         const created = await run(api.cases.create({ matterCode }));
         if (created) {
+          // The citizen called to the window is now being served.
+          queue.startServing();
           load(created);
           setResult(null);
           setOffered([]);
@@ -190,7 +195,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
         starting.current = null;
       }
     },
-    [load, loaded, run],
+    [load, loaded, run, queue],
   );
 
   const onCardTaken = useCallback(() => setResult(null), []);
@@ -277,13 +282,24 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   );
 
   const nextCase = useCallback(() => {
+    // The intake closes on a decided case: the citizen's ticket is finished.
+    queue.finishServed();
     load(null);
     setResult(null);
     setCardSlot('person');
     forget();
     forgetUnattached();
     window.setTimeout(() => matterPicker.current?.focus(), 50);
-  }, [forget, forgetUnattached, load, setCardSlot]);
+  }, [forget, forgetUnattached, load, setCardSlot, queue]);
+
+  // A ticket called to this window: the intake starts afresh for it, unless a case is half taken.
+  const called = queue.calledCount;
+  const lastCalled = useRef(called);
+  useEffect(() => {
+    if (called === lastCalled.current) return;
+    lastCalled.current = called;
+    if (!live.current.detail || live.current.detail.state !== 'draft') nextCase();
+  }, [called, nextCase]);
 
   const discard = useCallback(() => {
     if (!detail) return;
@@ -320,6 +336,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   return (
     <FieldCheckContext.Provider value={fieldCheck}>
       <div className="intake" data-testid="intake">
+        <QueueBar enabled={dialog === null} />
         <div className="intake-top">
           <MatterPicker
             ref={matterPicker}

@@ -5,6 +5,7 @@ import { useServerNow } from '../app/server-clock';
 import { useSession } from '../app/session';
 import { useDevices } from '../devices/devices-context';
 import { SyncBadge } from '../sync/SyncBadge';
+import { QueueBadge } from '../queue/QueueBadge';
 import type { DeviceInfo } from '../../../preload/contract/devices';
 import type { ScannerState } from '../../../preload/contract/document-scanners';
 import { useCodeText, useDeviceFaultText } from '../lib/result';
@@ -107,6 +108,7 @@ export function StatusBar() {
         )}
         <Badge status={connectionBadge[connection]} text={t(`status.${connection}`)} data-testid="status-connection" />
         <SyncBadge />
+        <QueueBadge />
         <DeviceBadges />
       </Space>
       <Typography.Text className="status-clock" data-testid="status-clock">

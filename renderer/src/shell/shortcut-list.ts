@@ -6,6 +6,8 @@ export const shellShortcuts = [
   { keys: '?', action: 'shortcuts.help' },
   { keys: 'Ctrl+L', action: 'shortcuts.lock' },
   { keys: 'Ctrl+Shift+E', action: 'shortcuts.language' },
+  { keys: 'F1', action: 'shortcuts.callNext' },
+  { keys: 'Shift+F1', action: 'shortcuts.recall' },
   { keys: 'F2', action: 'shortcuts.readCard' },
   { keys: 'F3', action: 'shortcuts.pickMatter' },
   { keys: 'F4', action: 'shortcuts.capture' },

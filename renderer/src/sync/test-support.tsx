@@ -21,6 +21,7 @@ import type { ScreenKey } from '../shell/navigation';
 import { NavigationContext, type Navigation } from '../shell/navigation-context';
 import { fake } from './fake-bridge';
 import { SyncProvider } from './sync-context';
+import { QueueProvider } from '../queue/queue-context';
 
 /** matchMedia, ResizeObserver and pseudo-element styles: used by antd, missing in jsdom. */
 function installDomStubs(): void {
@@ -137,7 +138,7 @@ export function setUpComponentTests(): void {
   });
 }
 
-/** Renders `ui` in antd's App, the session, a navigation spy and the sync provider. */
+/** Renders `ui` in antd's App, the session, a navigation spy and the sync and queue providers. */
 export async function render(ui: ReactElement): Promise<Rendered> {
   await i18n.changeLanguage('zh-CN');
   const host = document.createElement('div');
@@ -149,7 +150,9 @@ export async function render(ui: ReactElement): Promise<Rendered> {
       <AntApp>
         <SessionProvider>
           <NavigationContext.Provider value={navigation}>
-            <SyncProvider active>{ui}</SyncProvider>
+            <SyncProvider active>
+              <QueueProvider active>{ui}</QueueProvider>
+            </SyncProvider>
           </NavigationContext.Provider>
         </SessionProvider>
       </AntApp>,
