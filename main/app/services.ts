@@ -332,6 +332,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     log: subsystem(root, 'queue'),
     access: () => enrolled.centralAccess(),
     onChange: (status) => hub.broadcast('queue.changed', status),
+    printTicket: (slip) => devices.printTicket(slip),
     appVersion: config.appVersion ?? packageVersion,
     ...config.queue,
   });

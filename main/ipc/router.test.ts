@@ -194,6 +194,12 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'queue.transfer': () => ({ ticketId: '00000000-0000-4000-8000-000000000000', toQueue: 'B' }),
   'queue.walkIn': () => ({}),
   'queue.board': () => ({}),
+  'queue.queues': () => ({}),
+  'queue.issue': () => ({ queue: 'A', tapKey: '00000000-0000-4000-8000-000000000000' }),
+  'queue.checkIn': () => ({ code: 'ABC123' }),
+  'queue.setWindowQueues': () => ({ window: 3, queues: ['A'] }),
+  'queue.closeQueue': () => ({ letter: 'A', closed: true }),
+  'queue.displayAddress': () => ({}),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -286,6 +292,12 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'queue.transfer': 'hall_not_enrolled',
   'queue.walkIn': 'hall_not_enrolled',
   'queue.board': 'hall_not_enrolled',
+  'queue.queues': 'hall_not_enrolled',
+  'queue.issue': 'hall_not_enrolled',
+  'queue.checkIn': 'hall_not_enrolled',
+  'queue.setWindowQueues': 'hall_not_enrolled',
+  'queue.closeQueue': 'hall_not_enrolled',
+  'queue.displayAddress': 'hall_not_enrolled',
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

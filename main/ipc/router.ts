@@ -107,7 +107,8 @@ export function createRouter(deps: {
   async function lockIfIdle(session: Session): Promise<boolean> {
     if (session.locked) return false;
     const user = currentUser(session);
-    if (!user || !idle.expired(session)) return false;
+    // A kiosk stands in the hall for the citizens all day: nobody is at its keyboard to unlock it.
+    if (!user || user.role === 'kiosk' || !idle.expired(session)) return false;
     session.locked = true;
     audit.append({
       userId: user.id,

@@ -2,13 +2,16 @@ import {
   boardSchema,
   callResultSchema,
   hallPrefix,
+  issuedTicketSchema,
   queueNowSchema,
   ticketSchema,
   windowNowSchema,
   type HallActor,
 } from '@yichuang/domain/hall-protocol';
-import { versionHeader } from '@yichuang/domain/protocol';
-import type { z } from 'zod';
+import { idempotencyHeader, versionHeader } from '@yichuang/domain/protocol';
+import { z } from 'zod';
+
+const displayPathSchema = z.object({ path: z.string() });
 import { failureOf, networkFailure, CentralCallError } from '../sync/client';
 
 export interface HallClientOptions {
@@ -36,8 +39,11 @@ export function createHallClient(options: HallClientOptions) {
     path: string,
     schema: S,
     body?: unknown,
+    key?: string,
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${options.credential}` };
+    // A kiosk's double tap (or a retry after a lost answer) is one ticket.
+    if (key) headers[idempotencyHeader] = key;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.appVersion) headers[versionHeader] = options.appVersion;
     let response: Response;
@@ -84,6 +90,15 @@ export function createHallClient(options: HallClientOptions) {
       call('POST', `/tickets/${id}/case`, ticketSchema, { caseNumber, matterCode, actor }),
     board: () => call('GET', '/board', boardSchema),
     queues: () => call('GET', '/queues', queueNowSchema.array()),
+    issue: (input: { queue: string; idNumber?: string; priority: boolean }, actor: HallActor, key: string) =>
+      call('POST', '/tickets', issuedTicketSchema, { ...input, actor }, key),
+    checkIn: (input: { code?: string; idNumber?: string }, actor: HallActor) =>
+      call('POST', '/check-in', issuedTicketSchema, { ...input, actor }),
+    setWindowQueues: (window: number, queues: string[], actor: HallActor) =>
+      call('PUT', `/windows/${window}/queues`, boardSchema, { queues, actor }),
+    closeQueue: (letter: string, closed: boolean, actor: HallActor) =>
+      call('POST', `/queues/${letter}/closed`, queueNowSchema.array(), { closed, actor }),
+    displayPath: (actor: HallActor) => call('POST', '/display-address', displayPathSchema, { actor }),
     /** The push channel's address and headers (stream.ts opens it). */
     stream: { url: `${base}${hallPrefix}/stream`, headers: { authorization: `Bearer ${options.credential}` } },
   };

@@ -3,14 +3,21 @@ import { AppError } from '../../preload/contract/errors';
 import type { SessionUser } from '../../preload/contract/schemas';
 import type { CallContext, HandlersOf } from '../ipc/router';
 import type { QueueService } from './service';
+import type { DeviceService } from '../devices/service';
 
 function userOf(ctx: CallContext): SessionUser {
   if (!ctx.user) throw new AppError('unauthenticated');
   return ctx.user;
 }
 
-/** The window's queue bar and the supervisor's board. */
-export function queueHandlers({ queue }: { queue: QueueService }): HandlersOf<typeof queueChannels> {
+/** The window's queue bar, the kiosk, and the supervisor's board. */
+export function queueHandlers({
+  queue,
+  devices,
+}: {
+  queue: QueueService;
+  devices: DeviceService;
+}): HandlersOf<typeof queueChannels> {
   return {
     'queue.status': (ctx) => queue.attend(ctx.user),
     'queue.callNext': (ctx) => queue.callNext(userOf(ctx)),
@@ -20,5 +27,19 @@ export function queueHandlers({ queue }: { queue: QueueService }): HandlersOf<ty
       queue.transfer(userOf(ctx), input.ticketId, { toQueue: input.toQueue, toWindow: input.toWindow }),
     'queue.walkIn': (ctx, input) => queue.walkIn(userOf(ctx), input.queue),
     'queue.board': () => queue.board(),
+    'queue.queues': () => queue.queues(),
+    'queue.issue': (ctx, input) => {
+      const card = input.readId ? devices.reveal(input.readId) : null;
+      if (card) ctx.audit.detail = { idNumber: card.masked };
+      return queue.issue(userOf(ctx), { ...input, idNumber: card?.identity.idNumber });
+    },
+    'queue.checkIn': (ctx, input) => {
+      const card = input.readId ? devices.reveal(input.readId) : null;
+      if (card) ctx.audit.detail = { idNumber: card.masked };
+      return queue.checkIn(userOf(ctx), { code: input.code, idNumber: card?.identity.idNumber });
+    },
+    'queue.setWindowQueues': (ctx, input) => queue.setWindowQueues(userOf(ctx), input.window, input.queues),
+    'queue.closeQueue': (ctx, input) => queue.closeQueue(userOf(ctx), input.letter, input.closed),
+    'queue.displayAddress': (ctx) => queue.displayAddress(userOf(ctx)),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolWindow, startCentral, type RunningCentral } from '@yichuang/central/testing';
 import { hallClient, kiosk, supervisor } from '../../central/testing/hall';
@@ -139,6 +140,35 @@ describe('the window and the hall queue', () => {
     const moved = await queue().transfer(user(), third.id, { toQueue: 'B' });
     expect(moved.ticket).toMatchObject({ state: 'transferred', queue: 'B' });
     expect(moved.status.window?.current).toBeNull();
+  });
+
+  it('the kiosk: a double tap is one ticket, and a slip the printer could not print is said; the supervisor closes a queue', async () => {
+    const kioskUser: SessionUser = { ...user(), username: 'kiosk1', displayName: '取号机', role: 'kiosk' };
+    const boss: SessionUser = { ...user(), username: 'wang', displayName: '王值班长', role: 'supervisor' };
+    const tapKey = randomUUID();
+    const [first, second] = await Promise.all([
+      queue().issue(kioskUser, { queue: 'B', priority: false, tapKey }),
+      queue().issue(kioskUser, { queue: 'B', priority: false, tapKey }),
+    ]);
+    expect(second.issued.ticket.id).toBe(first.issued.ticket.id);
+    expect(first.prompt).toBe(`您已领取${first.issued.ticket.number}号，前方等待${first.issued.ahead}人`);
+    expect(first.followUrl).toBe(`${central.url}/hall/t/${first.issued.ticket.id}`);
+    // No ticket printer at this test workstation: the ticket stands, the screen is told why there is no slip.
+    expect(first.printed).toBe(false);
+    expect(first.printProblem?.code).toMatch(/printer|device/);
+
+    const queues = await queue().closeQueue(boss, 'C', true);
+    expect(queues.find((q) => q.letter === 'C')).toMatchObject({ open: false });
+    const refused = await queue()
+      .issue(kioskUser, { queue: 'C', priority: false, tapKey: randomUUID() })
+      .catch((error: AppError) => error);
+    expect((refused as AppError).code).toBe('hall_refused');
+    expect((refused as AppError).message).toMatch(/今日已停止取号/);
+    await queue().closeQueue(boss, 'C', false);
+
+    const board = await queue().setWindowQueues(boss, 7, ['C']);
+    expect(board.windows.find((x) => x.window === 7)?.queues).toEqual(['C']);
+    expect((await queue().displayAddress(boss)).url).toMatch(new RegExp(`^${central.url}/hall/display\\?token=`));
   });
 
   it('a hall that goes away: offline at once, a press fails and is not kept; back, nothing is called by surprise', async () => {

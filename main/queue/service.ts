@@ -1,7 +1,8 @@
 import { eq, isNull } from 'drizzle-orm';
-import type { Board, HallActor, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
+import type { Board, HallActor, IssuedTicket, QueueNow, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
+import { ticketPrompt } from '@yichuang/domain/queue';
 import { AppError } from '../../preload/contract/errors';
-import type { QueueCommandResult, QueueStatus, TicketAction } from '../../preload/contract/queue';
+import type { IssueResult, QueueCommandResult, QueueStatus, TicketAction } from '../../preload/contract/queue';
 import type { SessionUser } from '../../preload/contract/schemas';
 import { intakeRoles } from '../../preload/contract/roles';
 import type { Clock } from '../app/clock';
@@ -24,6 +25,13 @@ export interface QueueDeps {
   /** Tests: shorter timeouts and backoff. */
   timeoutMs?: number;
   backoffMs?: number;
+  /** Prints a ticket slip on this workstation's ticket printer (devices owns the printer). */
+  printTicket: (slip: {
+    number: string;
+    matter: string;
+    waiting: number | null;
+    qr: string | null;
+  }) => Promise<unknown>;
   /** A window's state is fetched again at most this often while boards stream in (default 300 ms). */
   refreshEveryMs?: number;
 }
@@ -206,6 +214,41 @@ export function createQueueService(deps: QueueDeps) {
     }
   }
 
+  /** Taps already answered (or on their way), by tap key: a double tap prints one slip. */
+  const taps = new Map<string, Promise<IssueResult>>();
+
+  /** The slip out of the ticket printer; a printer that cannot print is said, the ticket stands. */
+  async function slipFor(c: HallClient, issued: IssuedTicket): Promise<IssueResult> {
+    const followUrl = `${c.baseUrl}${issued.followPath}`;
+    const number = issued.ticket.number ?? '';
+    const result: IssueResult = {
+      issued,
+      prompt: ticketPrompt(number, issued.ahead),
+      followUrl,
+      printed: false,
+      printProblem: null,
+    };
+    try {
+      await deps.printTicket({ number, matter: issued.ticket.queueName, waiting: issued.ahead, qr: followUrl });
+      result.printed = true;
+    } catch (error) {
+      const problem = error instanceof AppError ? error : new AppError('internal');
+      result.printProblem = { code: problem.code, ...(problem.params ? { params: problem.params } : {}) };
+      deps.log.warn({ code: problem.code }, 'ticket slip not printed');
+    }
+    return result;
+  }
+
+  /** One call to the hall as a supervisor's or kiosk's request: its refusal or absence said plainly. */
+  async function ask<T>(work: (c: HallClient) => Promise<T>): Promise<T> {
+    const c = required();
+    try {
+      return await work(c);
+    } catch (error) {
+      throw failed(error);
+    }
+  }
+
   function act(user: SessionUser, ticketId: string, command: TicketCommand): Promise<QueueCommandResult> {
     return serial(async () => {
       const c = required();
@@ -298,14 +341,50 @@ export function createQueueService(deps: QueueDeps) {
       });
     },
 
-    async board(): Promise<Board> {
-      const c = required();
-      try {
-        return await c.board();
-      } catch (error) {
-        throw failed(error);
-      }
+    board: (): Promise<Board> => ask((c) => c.board()),
+
+    queues: (): Promise<QueueNow[]> => ask((c) => c.queues()),
+
+    /** A ticket for the citizen at the kiosk (or the counter), printed; the same tap twice is one ticket. */
+    issue(
+      user: SessionUser,
+      input: { queue: string; idNumber?: string | undefined; priority: boolean; tapKey: string },
+    ): Promise<IssueResult> {
+      const earlier = taps.get(input.tapKey);
+      if (earlier) return earlier;
+      const answer = ask(async (c) => {
+        const request = {
+          queue: input.queue,
+          priority: input.priority,
+          ...(input.idNumber ? { idNumber: input.idNumber } : {}),
+        };
+        return slipFor(c, await c.issue(request, actorOf(user), input.tapKey));
+      });
+      taps.set(input.tapKey, answer);
+      if (taps.size > 200) taps.delete(taps.keys().next().value!);
+      // A refused or failed tap may be tried again with the same key.
+      answer.catch(() => taps.delete(input.tapKey));
+      return answer;
     },
+
+    /** 预约取号 by booking code or ID number; the slip is printed like any ticket. */
+    checkIn: (user: SessionUser, input: { code?: string | undefined; idNumber?: string | undefined }) =>
+      ask(async (c) => {
+        const request = {
+          ...(input.code ? { code: input.code } : {}),
+          ...(input.idNumber ? { idNumber: input.idNumber } : {}),
+        };
+        return slipFor(c, await c.checkIn(request, actorOf(user)));
+      }),
+
+    setWindowQueues: (user: SessionUser, window: number, queues: string[]) =>
+      ask((c) => c.setWindowQueues(window, queues, actorOf(user))),
+
+    closeQueue: (user: SessionUser, letter: string, closed: boolean) =>
+      ask((c) => c.closeQueue(letter, closed, actorOf(user))),
+
+    displayAddress: (user: SessionUser) =>
+      ask(async (c) => ({ url: `${c.baseUrl}${(await c.displayPath(actorOf(user))).path}` })),
 
     /**
      * A case was decided (inside its transaction): the ticket at the counter becomes its ticket, kept

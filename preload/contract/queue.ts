@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import {
   boardSchema,
+  issuedTicketSchema,
   queueLetterSchema,
+  queueNowSchema,
   ticketIdSchema,
   ticketSchema,
   windowNowSchema,
   windowNumberSchema,
 } from '@yichuang/domain/hall-protocol';
+import { errorCodeSchema, errorParamsSchema } from './errors';
 
 /**
  * The hall's queue as this window sees it: the hall service (central, or `--only hall` in the hall)
@@ -63,4 +66,52 @@ export const queueCommandResultSchema = z.object({
 });
 export type QueueCommandResult = z.infer<typeof queueCommandResultSchema>;
 
-export { boardSchema };
+/**
+ * A ticket asked for at the kiosk (or the counter). `tapKey` is made when the citizen picks the
+ * queue: a double tap sends it twice and gets one ticket. `readId` is the card read on the kiosk's
+ * reader (main looks the number up; the screen never holds it): one live ticket per person and queue.
+ */
+export const issueInputSchema = z
+  .object({
+    queue: queueLetterSchema,
+    readId: z.string().uuid().optional(),
+    priority: z.boolean().default(false),
+    tapKey: z.string().uuid(),
+  })
+  .strict();
+
+/** 预约取号: the booking code typed on the kiosk, or the card on its reader. */
+export const checkInInputSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{6,12}$/, '预约码应为 6–12 位字母或数字')
+      .optional(),
+    readId: z.string().uuid().optional(),
+  })
+  .strict()
+  .refine((value) => (value.code === undefined) !== (value.readId === undefined), '请输入预约码，或读取身份证');
+
+/**
+ * A ticket given out: what the hall said, the sentence the citizen reads (您已领取A005号，前方等待3人),
+ * and whether the slip came out of the ticket printer; if not, why (paper out, cover open, no
+ * printer), so the screen can say it and the browser host can print the slip on the platform printer.
+ */
+export const issueResultSchema = z.object({
+  issued: issuedTicketSchema,
+  prompt: z.string(),
+  /** The address the slip's QR code opens (the hall's follow page). */
+  followUrl: z.string(),
+  printed: z.boolean(),
+  printProblem: z.object({ code: errorCodeSchema, params: errorParamsSchema.optional() }).nullable(),
+});
+export type IssueResult = z.infer<typeof issueResultSchema>;
+
+export const windowQueuesInputSchema = z
+  .object({ window: windowNumberSchema, queues: z.array(queueLetterSchema).max(26) })
+  .strict();
+export const closeQueueInputSchema = z.object({ letter: queueLetterSchema, closed: z.boolean() }).strict();
+
+export { boardSchema, queueNowSchema };

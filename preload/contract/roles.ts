@@ -1,5 +1,8 @@
-/** Staff roles. The router enforces them; the UI only hides what a role cannot use. */
-export const roles = ['clerk', 'advisor', 'supervisor', 'admin'] as const;
+/**
+ * Staff roles. The router enforces them; the UI only hides what a role cannot use. `kiosk` is the
+ * account a ticket kiosk at the hall's door signs in with: it issues tickets and nothing else.
+ */
+export const roles = ['clerk', 'advisor', 'supervisor', 'admin', 'kiosk'] as const;
 export type Role = (typeof roles)[number];
 
 /** Who may call a channel: anyone, any signed-in user, or the listed roles. */
@@ -10,6 +13,8 @@ export const supervisors: readonly Role[] = ['supervisor', 'admin'];
 export const admins: readonly Role[] = ['admin'];
 /** Who takes cases at a window and looks them up: not the admin, whose job is the system, not the citizens' files. */
 export const intakeRoles: readonly Role[] = ['clerk', 'advisor', 'supervisor'];
+/** Who gives out queue tickets: the kiosk, and a window for a citizen at the counter. */
+export const ticketIssuers: readonly Role[] = ['kiosk', ...intakeRoles];
 /**
  * Who sets up the window's devices (which reader, scanner or printer is which): the supervisor and
  * the admin. A clerk uses the devices as they are set up and asks the supervisor to change them.

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../preload/contract/errors';
 import { decodeEscPos } from './escpos-preview';
-import { DEFAULT_FOOTER, queueTicket, TEST_LINE_RARE, testTicket } from './ticket';
+import { DEFAULT_FOOTER, RATING_LINE, queueTicket, TEST_LINE_RARE, testTicket } from './ticket';
 
 // 2025-03-04 01:05 UTC is 09:05 in Shanghai.
 const issuedAt = new Date(Date.UTC(2025, 2, 4, 1, 5, 42));
@@ -20,7 +20,7 @@ describe('the time on a ticket', () => {
 });
 
 describe('queueTicket', () => {
-  it('prints hall, big number, matter, time, waiting, QR, footer and cuts', () => {
+  it('prints hall, big number, matter, time, waiting, QR, footer, the 好差评 line and cuts', () => {
     const bytes = queueTicket({
       hallName: '朝阳区政务服务中心',
       number: 'A023',
@@ -44,6 +44,7 @@ describe('queueTicket', () => {
         '[center]扫码查看排队进度',
         '',
         `[center]${DEFAULT_FOOTER}`,
+        `[center]${RATING_LINE}`,
         '[FEED 4]',
         '[CUT partial]',
       ].join('\n'),

@@ -20,6 +20,8 @@ export interface QueueTicketInput {
 }
 
 export const DEFAULT_FOOTER = '请留意叫号，过号请重新取号。感谢您的耐心等候！';
+/** The 好差评 line every ticket carries: the citizen rates the service they are about to get. */
+export const RATING_LINE = '办理完毕请对本次服务进行"好差评"，您的评价我们都会认真对待';
 
 /** When a ticket was printed, as the hall reads it: `YYYY-MM-DD HH:mm` in the hall's time zone. */
 function printedTime(date: Date): string {
@@ -58,6 +60,7 @@ export function queueTicket(input: QueueTicketInput): Uint8Array {
   }
   b.line();
   b.line(input.footer?.trim() || DEFAULT_FOOTER);
+  b.line(RATING_LINE);
   // Feed past the cutter, which sits a few lines above the print head; a partial cut keeps the ticket
   // hanging until taken instead of dropping it.
   return b.feed(4).cut('partial').bytes();

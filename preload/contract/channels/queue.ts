@@ -1,7 +1,14 @@
 import { channel, none } from '../channel';
-import { intakeRoles, supervisors } from '../roles';
+import { z } from 'zod';
+import { intakeRoles, supervisors, ticketIssuers } from '../roles';
 import {
   boardSchema,
+  checkInInputSchema,
+  closeQueueInputSchema,
+  issueInputSchema,
+  issueResultSchema,
+  queueNowSchema,
+  windowQueuesInputSchema,
   queueCommandResultSchema,
   queueStatusSchema,
   ticketActInputSchema,
@@ -65,6 +72,54 @@ export const queueChannels = {
 
   /** The hall now (supervisor): waiting per queue, longest wait, windows and whom they serve. */
   'queue.board': channel({ input: none, output: boardSchema, access: supervisors, audit: false }),
+
+  /** The queues as the kiosk shows them: open or why not, how many wait. */
+  'queue.queues': channel({ input: none, output: z.array(queueNowSchema), access: ticketIssuers, audit: false }),
+
+  /** A ticket for the citizen, printed on the ticket printer. */
+  'queue.issue': channel({
+    input: issueInputSchema,
+    output: issueResultSchema,
+    access: ticketIssuers,
+    audit: 'change',
+    auditTarget: (input) => `queue/${input.queue}`,
+  }),
+
+  /** 预约取号: an appointment of today, by booking code or the card on the reader. */
+  'queue.checkIn': channel({
+    input: checkInInputSchema,
+    output: issueResultSchema,
+    access: ticketIssuers,
+    audit: 'change',
+    auditTarget: () => 'queue/check-in',
+  }),
+
+  /** The queues a window serves (supervisor; changeable during the day). */
+  'queue.setWindowQueues': channel({
+    input: windowQueuesInputSchema,
+    output: boardSchema,
+    access: supervisors,
+    audit: 'change',
+    auditTarget: (input) => `window/${input.window}`,
+  }),
+
+  /** Stop giving tickets for a queue for the rest of the day, or start again (supervisor). */
+  'queue.closeQueue': channel({
+    input: closeQueueInputSchema,
+    output: z.array(queueNowSchema),
+    access: supervisors,
+    audit: 'change',
+    auditTarget: (input) => `queue/${input.letter}`,
+  }),
+
+  /** The hall display's address with its token, to open on the hall's TV (supervisor). */
+  'queue.displayAddress': channel({
+    input: none,
+    output: z.object({ url: z.string() }),
+    access: supervisors,
+    audit: 'change',
+    auditTarget: () => 'hall/display',
+  }),
 } as const;
 
 /** What main pushes to the screens about the queue. */

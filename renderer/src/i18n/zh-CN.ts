@@ -31,7 +31,7 @@ export const zhCN = {
     none: '无',
     language: '语言',
   },
-  roles: { clerk: '窗口受理员', advisor: '企业服务专员', supervisor: '值班长', admin: '管理员' },
+  roles: { clerk: '窗口受理员', advisor: '企业服务专员', supervisor: '值班长', admin: '管理员', kiosk: '取号机' },
   /** ID documents by type: the card panel, the applicant fields and the case page. */
   idTypes: idTypeNames,
   nav: {

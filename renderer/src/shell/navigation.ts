@@ -8,6 +8,8 @@ const screensByRole: Record<Role, ScreenKey[]> = {
   advisor: ['workbench', 'cases', 'devices', 'settings', 'sync'],
   supervisor: ['workbench', 'cases', 'devices', 'reports', 'audit', 'settings', 'sync'],
   admin: ['workbench', 'devices', 'reports', 'staff', 'audit', 'settings', 'sync'],
+  // The kiosk has no menu: App shows it the full-screen ticket screen and nothing else.
+  kiosk: [],
 };
 
 export function screensFor(role: Role): ScreenKey[] {
