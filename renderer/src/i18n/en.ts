@@ -32,7 +32,13 @@ export const en: Messages = {
     none: 'None',
     language: 'Language',
   },
-  roles: { clerk: 'Window clerk', advisor: 'Enterprise advisor', supervisor: 'Supervisor', admin: 'Administrator', kiosk: 'Ticket kiosk' },
+  roles: {
+    clerk: 'Window clerk',
+    advisor: 'Enterprise advisor',
+    supervisor: 'Supervisor',
+    admin: 'Administrator',
+    kiosk: 'Ticket kiosk',
+  },
   idTypes: idTypeNamesEn,
   nav: {
     workbench: 'Workbench',
