@@ -13,6 +13,8 @@ export interface SessionDeps {
   auth: AuthService;
   settings: SettingsService;
   clock: Clock;
+  /** The hall is told the window closed when its person signs out (the board shows who serves). */
+  queue?: { leave(): void };
 }
 
 /**
@@ -97,6 +99,7 @@ export function sessionHandlers(deps: SessionDeps): HandlersOf<typeof sessionCha
     },
     'auth.signOut': ({ session }) => {
       signOut(session);
+      deps.queue?.leave();
       return stateOf(session);
     },
     'auth.changePassword': async ({ session, user }, input) => {

@@ -44,6 +44,14 @@ const codeOf = (promise: Promise<unknown>) =>
     () => 'ok',
     (error: unknown) => (error instanceof AppError ? error.code : String(error)),
   );
+/** Polls an asynchronous check (the hall over HTTP) until it holds, or fails naming it after 5 s. */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const online = () => until(() => queue().status().connection === 'online', 10_000, 'the hall online');
 
 beforeAll(async () => {
@@ -93,6 +101,17 @@ describe('the window and the hall queue', () => {
     expect(board.body.windows.find((x) => x.window === 3)?.clerk).toBe('李四');
   });
 
+  it('signing out closes the window at the hall; the next sign-in opens it again', async () => {
+    const clerkAt3 = async () =>
+      (
+        await boss.get<{ windows: { window: number; clerk: string | null; open: boolean }[] }>('/board')
+      ).body.windows.find((x) => x.window === 3);
+    queue().leave();
+    await eventually(async () => (await clerkAt3())?.open === false, 'window 3 closed');
+    queue().attend(user());
+    await eventually(async () => (await clerkAt3())?.clerk === '李四', 'window 3 open with 李四');
+  });
+
   it('call next twice in the same instant is one call; the case decided records the ticket', async () => {
     const [a, b] = await Promise.all([queue().callNext(user()), queue().callNext(user())]);
     expect(a.ticket?.number).toBe('A001');
@@ -107,13 +126,10 @@ describe('the window and the hall queue', () => {
     expect(queue().ticketOf(decided.id)).toEqual({ number: 'A001', queue: 'A' });
     await until(() => queue().status().currentCase === decided.number, 5000, 'the case on the status');
     const own = hallClient(central.url, `Bearer ${w.t.workstation.services.sync.centralAccess()!.credential}`);
-    const end = Date.now() + 5000;
-    let atHall: WindowNow | null = null;
-    while (Date.now() < end && atHall?.current?.caseNumber !== decided.number) {
-      atHall = (await own.get<WindowNow>('/window')).body;
-      if (atHall.current?.caseNumber !== decided.number) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(atHall?.current?.caseNumber).toBe(decided.number);
+    await eventually(
+      async () => (await own.get<WindowNow>('/window')).body.current?.caseNumber === decided.number,
+      'the hall has the case number',
+    );
   });
 
   it('recall, skip, walk-in; a refusal is the hall’s own words; a transfer keeps the ticket alive', async () => {
