@@ -1,7 +1,7 @@
 import { type Browser, type Page } from '@playwright/test';
 import { validCreditCode } from '@yichuang/domain/testing/ids';
 import { admin, IntakePage } from './pages/intake';
-import { WorkstationPage } from './pages/workstation';
+import { adminDevicesPage, WorkstationPage } from './pages/workstation';
 import { countActions } from './support/actions';
 import { withFakeCamera } from './support/camera';
 import { expect, screenshot, test } from './support/fixtures';
@@ -20,18 +20,6 @@ import { expect, screenshot, test } from './support/fixtures';
 // Chromium's synthetic camera stands in for the document camera (no prompt).
 test.use({ hostArgs: ['--simulate-devices'], launchOptions: withFakeCamera() });
 
-/** The simulated reader's other side: an administrator's page on 设备, where a card is put on it. */
-async function readerPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(url);
-  const ws = new WorkstationPage(page);
-  await ws.signIn(admin.username, admin.password);
-  await ws.open('devices');
-  await expect(page.getByTestId('sim-holds')).toBeVisible();
-  return page;
-}
-
 async function putCard(reader: Page, label: string): Promise<void> {
   await new WorkstationPage(reader).placeCard(label);
 }
@@ -41,7 +29,7 @@ async function setUp(page: Page, browser: Browser, url: string, dataDir: string)
   const intake = new IntakePage(page);
   await intake.setUpClerk(url, dataDir);
   // Set-up, not counted: the A4 printer is CUPS's PDF queue (the administrator chose it once).
-  const reader = await readerPage(browser, url);
+  const reader = await adminDevicesPage(browser, url, admin);
   await reader.getByTestId('nav-settings').click();
   await reader.getByTestId('settings-a4-printer').click();
   await reader.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^PDF/ }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export interface Account {
   username: string;
@@ -52,7 +52,7 @@ export class WorkstationPage {
   }
 
   async open(
-    screen: 'workbench' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports' | 'sync',
+    screen: 'workbench' | 'hall' | 'staff' | 'audit' | 'settings' | 'cases' | 'devices' | 'reports' | 'sync',
   ): Promise<void> {
     // The menu item, not its label: on the intake screen the menu is collapsed to icons.
     await this.page.locator('li[role="menuitem"]', { has: this.page.getByTestId(`nav-${screen}`) }).click();
@@ -96,4 +96,24 @@ export class WorkstationPage {
     await p.getByTestId('newPassword-confirm-input').fill(next);
     await p.getByTestId('change-password-submit').click();
   }
+}
+
+/**
+ * The simulated devices' other side: an administrator's page on 设备 in its own browser context,
+ * where a card is put on the simulated reader or the simulated printer is unplugged.
+ */
+export async function adminDevicesPage(
+  browser: Browser,
+  url: string,
+  admin: Account,
+  viewport = { width: 1366, height: 768 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  const ws = new WorkstationPage(page);
+  await ws.signIn(admin.username, admin.password);
+  await ws.open('devices');
+  await expect(page.getByTestId('sim-holds')).toBeVisible();
+  return page;
 }

@@ -12,6 +12,7 @@ import { LockScreen } from '../screens/LockScreen';
 import { SettingsRepairScreen } from '../screens/SettingsRepairScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { Shell } from '../shell/Shell';
+import { KioskScreen } from '../kiosk/KioskScreen';
 import { RecoveryGate } from '../security/RecoveryGate';
 import { useActivityReport } from './idle-lock';
 import { SessionProvider, useSession } from './session';
@@ -75,6 +76,14 @@ function Workstation() {
         </div>
         {state.locked && <LockScreen user={user} onState={apply} />}
       </>
+    );
+  }
+  // A ticket kiosk: its one screen, full screen (no menu); staff lock or sign out from a held corner button.
+  if (user.role === 'kiosk') {
+    return state.locked ? (
+      <LockScreen user={user} onState={apply} />
+    ) : (
+      <KioskScreen onLock={() => lock('manual')} onSignOut={signOut} />
     );
   }
   return (

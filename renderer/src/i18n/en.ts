@@ -8,7 +8,9 @@ import { syncEn } from './sync.en';
 import type { Messages } from './zh-CN';
 import { idTypeNamesEn } from '@yichuang/domain/cases';
 import { securityEn } from './security.en';
+import { hallEn } from './hall.en';
 import { queueEn } from './queue.en';
+import { kioskEn } from './kiosk.en';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
 export const en: Messages = {
@@ -49,6 +51,7 @@ export const en: Messages = {
     audit: 'Audit',
     settings: 'Settings',
     sync: 'Sync',
+    hall: 'Hall',
   },
   firstRun: {
     title: 'First run: set up this workstation',
@@ -384,4 +387,6 @@ export const en: Messages = {
   sync: syncEn,
   security: securityEn,
   queue: queueEn,
+  kiosk: kioskEn,
+  hall: hallEn,
 };

@@ -7,7 +7,9 @@ import { intakeZh } from './intake.zh-CN';
 import { syncZh } from './sync.zh-CN';
 import { idTypeNames } from '@yichuang/domain/cases';
 import { securityZh } from './security.zh-CN';
+import { hallZh } from './hall.zh-CN';
 import { queueZh } from './queue.zh-CN';
+import { kioskZh } from './kiosk.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -43,6 +45,7 @@ export const zhCN = {
     audit: '审计',
     settings: '设置',
     sync: '同步',
+    hall: '大厅',
   },
   firstRun: {
     title: '首次使用：初始化工作台',
@@ -367,6 +370,8 @@ export const zhCN = {
   sync: syncZh,
   security: securityZh,
   queue: queueZh,
+  kiosk: kioskZh,
+  hall: hallZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

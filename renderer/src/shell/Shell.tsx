@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudSyncOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -21,6 +22,7 @@ import { api } from '../bridge';
 import { CasesScreen } from '../cases/CasesScreen';
 import { UnseenCount, UnseenDot } from '../cases/UnseenBadge';
 import { DevicesProvider } from '../devices/devices-context';
+import { HallBoardScreen } from '../hall/HallBoardScreen';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { useRun } from '../lib/result';
 import { AuditScreen } from '../screens/AuditScreen';
@@ -39,6 +41,7 @@ import { StatusBar } from './StatusBar';
 
 const icons: Record<ScreenKey, ReactNode> = {
   workbench: <AppstoreOutlined />,
+  hall: <DashboardOutlined />,
   cases: <FileTextOutlined />,
   devices: <UsbOutlined />,
   reports: <BarChartOutlined />,
@@ -88,6 +91,8 @@ function Screen({ screen, user, caseId, draftId, onDraftOpened, onOpenCase, find
       return <ReportScreen />;
     case 'sync':
       return <SyncScreen />;
+    case 'hall':
+      return <HallBoardScreen />;
     default:
       return screen satisfies never;
   }

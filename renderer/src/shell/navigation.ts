@@ -1,13 +1,14 @@
 import type { Role } from '../../../preload/contract/roles';
 
-export type ScreenKey = 'workbench' | 'cases' | 'devices' | 'reports' | 'staff' | 'audit' | 'settings' | 'sync';
+export type ScreenKey =
+  'workbench' | 'hall' | 'cases' | 'devices' | 'reports' | 'staff' | 'audit' | 'settings' | 'sync';
 
 /** Which screens each role sees, in menu order. The router enforces the same on every call. */
 const screensByRole: Record<Role, ScreenKey[]> = {
   clerk: ['workbench', 'cases', 'devices', 'settings', 'sync'],
   advisor: ['workbench', 'cases', 'devices', 'settings', 'sync'],
-  supervisor: ['workbench', 'cases', 'devices', 'reports', 'audit', 'settings', 'sync'],
-  admin: ['workbench', 'devices', 'reports', 'staff', 'audit', 'settings', 'sync'],
+  supervisor: ['workbench', 'hall', 'cases', 'devices', 'reports', 'audit', 'settings', 'sync'],
+  admin: ['workbench', 'hall', 'devices', 'reports', 'staff', 'audit', 'settings', 'sync'],
   // The kiosk has no menu: App shows it the full-screen ticket screen and nothing else.
   kiosk: [],
 };
@@ -30,4 +31,5 @@ export const screenKeys: Record<ScreenKey, number> = {
   audit: 6,
   settings: 7,
   sync: 8,
+  hall: 9,
 };
