@@ -1,3 +1,4 @@
+// Long on purpose: drizzle-kit reads the workstation's tables from this one file to generate the migrations.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { caseStates, decisionKinds, resumableStates } from '@yichuang/domain/cases';

@@ -1,6 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
-import type { Board, HallActor, IssuedTicket, QueueNow, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
-import { ticketPrompt } from '@yichuang/domain/queue';
+import type { Board, HallActor, QueueNow, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
 import { AppError } from '../../preload/contract/errors';
 import type { IssueResult, QueueCommandResult, QueueStatus, TicketAction } from '../../preload/contract/queue';
 import type { SessionUser } from '../../preload/contract/schemas';
@@ -8,11 +6,12 @@ import { intakeRoles } from '../../preload/contract/roles';
 import type { Clock } from '../app/clock';
 import type { DecidedVersion } from '../cases/service';
 import type { Db } from '../db/connection';
-import { caseTickets } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import { CentralCallError } from '../sync/client';
 import { createHallClient, type HallClient, type TicketCommand } from './client';
 import { openPushStream, type PushStream } from './stream';
+import { createCaseTickets } from './case-tickets';
+import { slipFor } from './slip';
 
 export interface QueueDeps {
   db: Db;
@@ -49,6 +48,7 @@ function actorOf(user: SessionUser): HallActor {
  * `offline` and a press fails with `hall_unreachable`: the clerk goes on without tickets.
  */
 export function createQueueService(deps: QueueDeps) {
+  const links = createCaseTickets(deps.db, deps.clock);
   let client: HallClient | null = null;
   let stream: PushStream | null = null;
   let connectedTo: string | null = null;
@@ -72,12 +72,8 @@ export function createQueueService(deps: QueueDeps) {
   function publish(patch: Partial<QueueStatus>): void {
     status = { ...status, ...patch };
     const current = status.window?.current ?? null;
-    status.currentCase = current ? (linkOf(current.id)?.caseNumber ?? current.caseNumber) : null;
+    status.currentCase = current ? (links.ofTicket(current.id)?.caseNumber ?? current.caseNumber) : null;
     deps.onChange(status);
-  }
-
-  function linkOf(ticketId: string) {
-    return deps.db.select().from(caseTickets).where(eq(caseTickets.ticketId, ticketId)).get() ?? null;
   }
 
   /** Connects to the enrolled central's hall (again, when the enrolment changed). */
@@ -193,8 +189,7 @@ export function createQueueService(deps: QueueDeps) {
   async function sendPendingLinks(): Promise<void> {
     const c = client;
     if (!c) return;
-    const pending = deps.db.select().from(caseTickets).where(isNull(caseTickets.sentAt)).all();
-    for (const link of pending) {
+    for (const link of links.unsent()) {
       try {
         await c.linkCase(link.ticketId, link.caseNumber, link.matterCode, {
           username: 'workstation',
@@ -206,38 +201,12 @@ export function createQueueService(deps: QueueDeps) {
         if (!(error instanceof CentralCallError) || error.transient) return;
         deps.log.warn({ failure: error.failure, status: error.status }, 'hall refused a case link');
       }
-      deps.db
-        .update(caseTickets)
-        .set({ sentAt: deps.clock.now().toISOString() })
-        .where(eq(caseTickets.caseId, link.caseId))
-        .run();
+      links.markSent(link.caseId);
     }
   }
 
   /** Taps already answered (or on their way), by tap key: a double tap prints one slip. */
   const taps = new Map<string, Promise<IssueResult>>();
-
-  /** The slip out of the ticket printer; a printer that cannot print is said, the ticket stands. */
-  async function slipFor(c: HallClient, issued: IssuedTicket): Promise<IssueResult> {
-    const followUrl = `${c.baseUrl}${issued.followPath}`;
-    const number = issued.ticket.number ?? '';
-    const result: IssueResult = {
-      issued,
-      prompt: ticketPrompt(number, issued.ahead),
-      followUrl,
-      printed: false,
-      printProblem: null,
-    };
-    try {
-      await deps.printTicket({ number, matter: issued.ticket.queueName, waiting: issued.ahead, qr: followUrl });
-      result.printed = true;
-    } catch (error) {
-      const problem = error instanceof AppError ? error : new AppError('internal');
-      result.printProblem = { code: problem.code, ...(problem.params ? { params: problem.params } : {}) };
-      deps.log.warn({ code: problem.code }, 'ticket slip not printed');
-    }
-    return result;
-  }
 
   /** One call to the hall as a supervisor's or kiosk's request: its refusal or absence said plainly. */
   async function ask<T>(work: (c: HallClient) => Promise<T>): Promise<T> {
@@ -358,7 +327,7 @@ export function createQueueService(deps: QueueDeps) {
           priority: input.priority,
           ...(input.idNumber ? { idNumber: input.idNumber } : {}),
         };
-        return slipFor(c, await c.issue(request, actorOf(user), input.tapKey));
+        return slipFor(c.baseUrl, await c.issue(request, actorOf(user), input.tapKey), deps);
       });
       taps.set(input.tapKey, answer);
       if (taps.size > 200) taps.delete(taps.keys().next().value!);
@@ -374,7 +343,7 @@ export function createQueueService(deps: QueueDeps) {
           ...(input.code ? { code: input.code } : {}),
           ...(input.idNumber ? { idNumber: input.idNumber } : {}),
         };
-        return slipFor(c, await c.checkIn(request, actorOf(user)));
+        return slipFor(c.baseUrl, await c.checkIn(request, actorOf(user)), deps);
       }),
 
     setWindowQueues: (user: SessionUser, window: number, queues: string[]) =>
@@ -393,21 +362,7 @@ export function createQueueService(deps: QueueDeps) {
     caseDecided(decided: DecidedVersion): void {
       const ticket = status.window?.current;
       if (!ticket || (ticket.state !== 'called' && ticket.state !== 'serving')) return;
-      const taken = linkOf(ticket.id);
-      if (taken && taken.caseId !== decided.caseId) return;
-      deps.db
-        .insert(caseTickets)
-        .values({
-          caseId: decided.caseId,
-          caseNumber: decided.number,
-          matterCode: decided.matter.code,
-          ticketId: ticket.id,
-          ticketNumber: ticket.number,
-          queue: ticket.queue,
-          linkedAt: decided.decidedAt,
-        })
-        .onConflictDoNothing()
-        .run();
+      if (!links.record(decided, ticket)) return;
       queueMicrotask(() => {
         publish({});
         void sendPendingLinks();
@@ -416,7 +371,7 @@ export function createQueueService(deps: QueueDeps) {
 
     /** The ticket a case was taken on, if any. */
     ticketOf(caseId: string): { number: string | null; queue: string } | null {
-      const row = deps.db.select().from(caseTickets).where(eq(caseTickets.caseId, caseId)).get();
+      const row = links.ofCase(caseId);
       return row ? { number: row.ticketNumber, queue: row.queue } : null;
     },
 
