@@ -11,7 +11,7 @@ import { CentralCallError } from '../sync/client';
 import { createHallClient, type HallClient, type TicketCommand } from './client';
 import { openPushStream, type PushStream } from './stream';
 import { createCaseTickets } from './case-tickets';
-import { slipFor } from './slip';
+import { slipFor, type PrintSlip } from './slip';
 
 export interface QueueDeps {
   db: Db;
@@ -25,12 +25,7 @@ export interface QueueDeps {
   timeoutMs?: number;
   backoffMs?: number;
   /** Prints a ticket slip on this workstation's ticket printer (devices owns the printer). */
-  printTicket: (slip: {
-    number: string;
-    matter: string;
-    waiting: number | null;
-    qr: string | null;
-  }) => Promise<unknown>;
+  printTicket: PrintSlip;
   /** A window's state is fetched again at most this often while boards stream in (default 300 ms). */
   refreshEveryMs?: number;
 }

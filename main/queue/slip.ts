@@ -4,6 +4,14 @@ import { AppError } from '../../preload/contract/errors';
 import type { IssueResult } from '../../preload/contract/queue';
 import type { Logger } from '../logging/logger';
 
+/** Prints a ticket slip on the workstation's ticket printer (devices owns the printer). */
+export type PrintSlip = (slip: {
+  number: string;
+  matter: string;
+  waiting: number | null;
+  qr: string | null;
+}) => Promise<unknown>;
+
 /**
  * A ticket given out, with its slip out of the ticket printer: the sentence the citizen reads, the
  * follow page the QR opens, and, when the printer could not print (paper out, cover open, none), why;
