@@ -313,11 +313,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     log: subsystem(root, 'sync'),
     appVersion: config.appVersion ?? packageVersion,
     auditSigningKey: keys.auditSigning,
-    onChange: (status) => {
-      hub.broadcast('sync.changed', status);
-      // An enrolment (or a new one) moves the hall's address and credential with it.
-      queue?.status();
-    },
+    onChange: (status) => hub.broadcast('sync.changed', status),
     onCaseEvent: (event) => {
       hub.broadcast('sync.caseEvent', event);
       // The case now carries news nobody opened: the 办件 menu counts it.
