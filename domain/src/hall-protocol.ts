@@ -40,6 +40,14 @@ const idNumberSchema = z
   .toUpperCase()
   .refine(isValidCitizenId, '身份证号码校验位不正确，请重新读卡或核对');
 
+/** A booking code (预约码) as the booking system gives it: 6–12 letters or digits. */
+export const bookingCodeLength = { min: 6, max: 12 } as const;
+export const bookingCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6,12}$/, '预约码应为 6–12 位字母或数字');
+
 export const hallQueueSchema = z
   .object({
     letter: queueLetterSchema,
@@ -111,12 +119,7 @@ export type IssuedTicket = z.infer<typeof issuedTicketSchema>;
 
 export const checkInSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{6,12}$/, '预约码应为 6–12 位字母或数字')
-      .optional(),
+    code: bookingCodeSchema.optional(),
     idNumber: idNumberSchema.optional(),
     actor: hallActorSchema,
   })
@@ -125,11 +128,7 @@ export const checkInSchema = z
 
 export const appointmentSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{6,12}$/),
+    code: bookingCodeSchema,
     queue: queueLetterSchema,
     idNumber: idNumberSchema.optional(),
     /** The booked slot (ISO instants); the hall day is the slot's. */

@@ -12,7 +12,7 @@ import { idempotencyHeader, versionHeader } from '@yichuang/domain/protocol';
 import { z } from 'zod';
 
 const displayPathSchema = z.object({ path: z.string() });
-import { failureOf, networkFailure, CentralCallError } from '../sync/client';
+import { failureOfBody, networkFailure, CentralCallError } from '../sync/client';
 
 export interface HallClientOptions {
   /** The hall service's address (central's, or the hall's own machine with `--only hall`). */
@@ -59,15 +59,7 @@ export function createHallClient(options: HallClientOptions) {
     } catch (error) {
       throw networkFailure(error);
     }
-    if (!response.ok) {
-      let message: string | null = null;
-      try {
-        message = (JSON.parse(text) as { message?: string }).message ?? null;
-      } catch {
-        // Not JSON (a proxy's page): the status says enough.
-      }
-      throw failureOf(response.status, message);
-    }
+    if (!response.ok) throw failureOfBody(response.status, text);
     const parsed = schema.safeParse(JSON.parse(text));
     if (!parsed.success) {
       throw new CentralCallError('server', `大厅服务的回答不符合接口定义（${path}）`, response.status);

@@ -124,12 +124,11 @@ export function createQueueService(deps: QueueDeps) {
   function failed(error: unknown): AppError {
     if (!(error instanceof CentralCallError)) return error instanceof AppError ? error : new AppError('internal');
     if (error.failure === 'refused') {
-      const detail = /：(.*)$/.exec(error.message)?.[1] ?? error.message;
-      return new AppError('hall_refused', { detail });
+      return new AppError('hall_refused', { detail: error.detail ?? error.message });
     }
     if (error.failure === 'unauthorized') return new AppError('hall_not_enrolled');
     publish({ connection: 'offline', lastError: error.message });
-    return new AppError('hall_unreachable', { detail: error.message.replace(/：.*$/, '') });
+    return new AppError('hall_unreachable', { detail: error.detail ?? `HTTP ${error.status ?? '?'}` });
   }
 
   /** The window's state from the hall, at most once per `refreshEveryMs` while boards stream in. */

@@ -1,5 +1,5 @@
 import { hallPushEvents, type HallPushEvent } from '@yichuang/domain/hall-protocol';
-import { networkFailure, failureOf, type CentralCallError } from '../sync/client';
+import { CentralCallError, failureOfBody, networkFailure } from '../sync/client';
 
 export interface PushStreamOptions {
   url: string;
@@ -64,14 +64,7 @@ export function openPushStream(options: PushStreamOptions) {
         signal: own.signal,
       });
       if (!response.ok || !response.body) {
-        const text = await response.text().catch(() => '');
-        let message: string | null = null;
-        try {
-          message = (JSON.parse(text) as { message?: string }).message ?? null;
-        } catch {
-          // not JSON
-        }
-        throw failureOf(response.status, message);
+        throw failureOfBody(response.status, await response.text().catch(() => ''));
       }
       failures = 0;
       options.onOpen();
@@ -89,10 +82,7 @@ export function openPushStream(options: PushStreamOptions) {
       throw new Error('the hall closed the stream');
     } catch (error) {
       if (stopped || mine !== generation) return;
-      const failure =
-        error instanceof Error && error.name === 'CentralCallError'
-          ? (error as CentralCallError)
-          : networkFailure(error);
+      const failure = error instanceof CentralCallError ? error : networkFailure(error);
       const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failures);
       failures++;
       options.onDrop(failure, wait);

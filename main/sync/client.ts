@@ -36,6 +36,8 @@ export class CentralCallError extends Error {
     readonly failure: CallFailure,
     message: string,
     readonly status: number | null = null,
+    /** Central's own words for a refusal, or the network's reason (ECONNREFUSED, 等待超时); null when neither. */
+    readonly detail: string | null = null,
   ) {
     super(message);
     this.name = 'CentralCallError';
@@ -73,13 +75,25 @@ export function failureOf(status: number, centralMessage: string | null): Centra
     'refused',
     `中心拒绝了该请求（HTTP ${status}）：${centralMessage ?? '未说明原因'}`,
     status,
+    centralMessage,
   );
+}
+
+/** The failure for an answer that is not a success, with central's message if its body is central's JSON. */
+export function failureOfBody(status: number, body: string): CentralCallError {
+  let message: string | null = null;
+  try {
+    message = (JSON.parse(body) as { message?: string }).message ?? null;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  return failureOf(status, message);
 }
 
 export function networkFailure(error: unknown): CentralCallError {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
   const detail = (error as Error).name === 'TimeoutError' ? '等待超时' : (cause ?? (error as Error).message);
-  return new CentralCallError('network', `无法连接中心（${detail}）：网络恢复后自动重试`);
+  return new CentralCallError('network', `无法连接中心（${detail}）：网络恢复后自动重试`, null, detail);
 }
 
 /**
@@ -178,15 +192,7 @@ export function createCentralClient(options: ClientOptions) {
     } catch (error) {
       throw networkFailure(error);
     }
-    if (!response.ok) {
-      let message: string | null;
-      try {
-        message = (JSON.parse(text) as { message?: string }).message ?? null;
-      } catch {
-        message = null;
-      }
-      throw failureOf(response.status, message);
-    }
+    if (!response.ok) throw failureOfBody(response.status, text);
     if (!schema || response.status === 204) return { status: response.status, body: null };
     const parsed = schema.safeParse(JSON.parse(text));
     if (!parsed.success) {

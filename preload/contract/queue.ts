@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   boardSchema,
+  bookingCodeSchema,
   issuedTicketSchema,
   queueLetterSchema,
   queueNowSchema,
@@ -83,12 +84,7 @@ export const issueInputSchema = z
 /** 预约取号: the booking code typed on the kiosk, or the card on its reader. */
 export const checkInInputSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{6,12}$/, '预约码应为 6–12 位字母或数字')
-      .optional(),
+    code: bookingCodeSchema.optional(),
     readId: z.string().uuid().optional(),
   })
   .strict()

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bookingCodeLength } from '@yichuang/domain/hall-protocol';
 import type { KioskCard } from './kiosk-data';
 
+const { min: minLength, max: maxLength } = bookingCodeLength;
+
 const keys = [...'1234567890', ...Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i))];
-const maxLength = 12;
-const minLength = 6;
 
 /**
  * 预约取号: the booking code typed on on-screen keys (0–9, A–Z), or the card on the reader. What the
