@@ -3,6 +3,7 @@ import type { Board, Call } from '@yichuang/domain/hall-protocol';
 import type { TicketState } from '@yichuang/domain/queue';
 import { isoFromDriver as iso, rowsOf } from '../db/columns';
 import type { CentralDb } from '../db/connect';
+import type { HallPrinters } from './printers';
 import type { HallQueues } from './queues';
 import type { HallSettings } from './settings';
 
@@ -10,8 +11,8 @@ import type { HallSettings } from './settings';
 export const recentCalls = 6;
 
 /**
- * The hall now, in three queries: waiting per queue (with the longest wait), what each window has
- * at the counter, and the last calls. For the display, the supervisor's board and the windows.
+ * The hall now, in four queries: waiting per queue (with the longest wait), what each window has
+ * at the counter, the last calls and the ticket printers. For the display, the supervisor's board and the windows.
  */
 export function createHallBoard(deps: {
   db: CentralDb;
@@ -19,14 +20,15 @@ export function createHallBoard(deps: {
   today: () => string;
   queues: HallQueues;
   settings: HallSettings;
+  printers: HallPrinters;
 }) {
-  const { db, now, today, queues, settings } = deps;
+  const { db, now, today, queues, settings, printers } = deps;
 
   return {
     async snapshot(): Promise<Board> {
       const at = now();
       const day = today();
-      const [waiting, current, calls] = await Promise.all([
+      const [waiting, current, calls, printerRows] = await Promise.all([
         db.execute(sql`
           select queue, count(*)::int as waiting, min(order_at) as oldest
           from hall_tickets
@@ -45,6 +47,7 @@ export function createHallBoard(deps: {
           where e.hall_date = ${day} and e.action in ('call', 'recall')
           order by e.seq desc
           limit ${recentCalls}`),
+        printers.all(),
       ]);
       const waitingBy = new Map(
         rowsOf<{ queue: string; waiting: number; oldest: string | Date | null }>(waiting).map((row) => [
@@ -92,12 +95,13 @@ export function createHallBoard(deps: {
           at: iso(row.at),
           times: row.times,
         })),
+        printers: printerRows,
       };
     },
   };
 }
 
-/** What a display may see of a board: no staff names. */
+/** What a display may see of a board: no staff names, nothing of the hall's equipment. */
 export function displayBoard(board: Board): Board {
-  return { ...board, windows: board.windows.map((window) => ({ ...window, clerk: null })) };
+  return { ...board, windows: board.windows.map((window) => ({ ...window, clerk: null })), printers: [] };
 }

@@ -335,6 +335,36 @@ describe('statistics from the events', () => {
   });
 });
 
+describe('ticket printers', () => {
+  it('keeps each workstation’s printer state with the time it began, for the board only', async () => {
+    expect((await front.put('/printer', { station: 'kiosk', state: 'ready' })).status).toBe(204);
+    advance(60);
+    const outAt = clock.toISOString();
+    expect((await front.put('/printer', { station: 'kiosk', state: 'paper_out' })).status).toBe(204);
+    advance(30);
+    // The same state again (a reconnect) keeps the time the fault began.
+    expect((await front.put('/printer', { station: 'kiosk', state: 'paper_out' })).status).toBe(204);
+    expect((await window7.put('/printer', { station: 'window', state: 'ready' })).status).toBe(204);
+    const board = (await boss.get<Board>('/board')).body;
+    expect(board.printers).toEqual([
+      { window: 90, station: 'kiosk', state: 'paper_out', since: outAt },
+      { window: 7, station: 'window', state: 'ready', since: clock.toISOString() },
+    ]);
+  });
+
+  it('refuses a state it does not know, and a report without the workstation’s credential', async () => {
+    const odd = await front.put<{ code: string }>('/printer', { station: 'kiosk', state: 'on_fire' });
+    expect(odd.status).toBe(400);
+    const anonymous = await fetch(`${server.url}/hall/v1/printer`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ station: 'kiosk', state: 'ready' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect((await boss.get<Board>('/board')).body.printers.find((p) => p.window === 90)?.state).toBe('paper_out');
+  });
+});
+
 describe('the hall day', () => {
   it('rolls over at midnight hall time: numbers restart, a ticket at the counter finishes normally, yesterday’s queue is not called', async () => {
     const lateWaiting = (await issue('A')).body.ticket;

@@ -13,6 +13,7 @@ import {
   issuedTicketSchema,
   issueTicketSchema,
   linkCaseSchema,
+  printerReportSchema,
   queueLetterSchema,
   queueNowSchema,
   rejoinSchema,
@@ -285,6 +286,19 @@ export function registerHallApi(
     async (request) => {
       await ws(request);
       return hall.issued(await hall.tickets.rejoin(request.body.number, request.body.actor), false);
+    },
+  );
+
+  app.put(
+    `${hallPrefix}/printer`,
+    schema("This workstation's ticket printer now (paper out, cover open …), for the supervisor's board", {
+      body: printerReportSchema,
+      response: { 204: z.null(), ...errors },
+    }),
+    async (request, reply) => {
+      const workstation = await ws(request);
+      if (await hall.printers.report(workstation, request.body)) hall.push.changed();
+      return reply.status(204).send(null);
     },
   );
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { printerStations, ticketPrinterStates } from '@yichuang/domain/hall-protocol';
 import { ticketKinds, ticketStates, ticketActions } from '@yichuang/domain/queue';
 import { at } from '../db/columns';
 
@@ -158,3 +159,14 @@ export const hallAppointments = pgTable(
   },
   (t) => [index('hall_appointments_person').on(t.hallDate, t.personKey)],
 );
+
+/** Each workstation's ticket printer as it last reported it: the supervisor's board shows the faults. */
+export const hallPrinters = pgTable('hall_printers', {
+  workstationId: uuid('workstation_id').primaryKey(),
+  window: integer('window').notNull(),
+  station: text('station', { enum: printerStations }).notNull(),
+  state: text('state', { enum: ticketPrinterStates }).notNull(),
+  /** Since when it has been in this state (a report of the same state keeps it). */
+  since: at('since').notNull(),
+  reportedAt: at('reported_at').notNull(),
+});

@@ -2,6 +2,7 @@ import { hallTimeZone } from '@yichuang/domain/hall-time';
 import type { IssuedTicket, QueueNow, WindowNow } from '@yichuang/domain/hall-protocol';
 import type { CentralDb } from '../db/connect';
 import { createHallBoard } from './board';
+import { createHallPrinters } from './printers';
 import { createHallPush } from './push';
 import { createHallQueues, queueSettings } from './queues';
 import { createHallSettings } from './settings';
@@ -45,7 +46,8 @@ export async function createHall(deps: {
   };
   const tickets = createHallTickets({ db, now, timeZone, queues, settings, changed });
   const issuing = createHallIssuing({ db, now, timeZone, queues, settings, changed });
-  const board = createHallBoard({ db, now, today: () => tickets.today(), queues, settings });
+  const printers = createHallPrinters({ db, now });
+  const board = createHallBoard({ db, now, today: () => tickets.today(), queues, settings, printers });
   push = createHallPush({ snapshot: () => board.snapshot(), onError: deps.onError ?? (() => undefined) });
   const stats = createHallStats({ db, timeZone });
 
@@ -58,6 +60,7 @@ export async function createHall(deps: {
     board,
     stats,
     push,
+    printers,
 
     /** The queues as the kiosk shows them: open or why not, how many wait. */
     async queuesNow(): Promise<QueueNow[]> {

@@ -191,6 +191,31 @@ export const callSchema = z.object({
 export type Call = z.infer<typeof callSchema>;
 
 /** The hall now, for the display and the supervisor: no personal data. */
+/**
+ * A ticket printer's state as the hall's board shows it: what the citizen at a kiosk (or the clerk
+ * at a counter) cannot fix alone. `none`: no ticket printer attached; `offline`: it stopped answering.
+ */
+export const ticketPrinterStates = ['ready', 'paper_out', 'cover_open', 'fault', 'offline', 'none'] as const;
+export type TicketPrinterState = (typeof ticketPrinterStates)[number];
+/** Where the printer stands: the kiosk at the door or a window's counter printer. */
+export const printerStations = ['kiosk', 'window'] as const;
+
+/** A workstation tells the hall its ticket printer's state (when it changes and when it connects). */
+export const printerReportSchema = z
+  .object({ station: z.enum(printerStations), state: z.enum(ticketPrinterStates) })
+  .strict();
+export type PrinterReport = z.infer<typeof printerReportSchema>;
+
+export const hallPrinterSchema = z.object({
+  /** The reporting workstation's window number (a kiosk is enrolled with one too). */
+  window: z.number().int(),
+  station: z.enum(printerStations),
+  state: z.enum(ticketPrinterStates),
+  /** Since when it has been in this state. */
+  since: z.string(),
+});
+export type HallPrinter = z.infer<typeof hallPrinterSchema>;
+
 export const boardSchema = z.object({
   hallName: z.string(),
   hallDate: z.string(),
@@ -219,6 +244,8 @@ export const boardSchema = z.object({
   ),
   /** The last calls, newest first (the display shows six). */
   calls: z.array(callSchema),
+  /** The ticket printers as their workstations last reported them (the supervisor's board only). */
+  printers: z.array(hallPrinterSchema),
 });
 export type Board = z.infer<typeof boardSchema>;
 

@@ -15,6 +15,7 @@ import { securityHandlers } from '../security/handlers';
 import { retentionHandlers } from '../retention/handlers';
 import { queueHandlers } from '../queue/handlers';
 import { createQueueService, type QueueDeps, type QueueService } from '../queue/service';
+import { ticketPrinterStateOf } from '../queue/printer-report';
 import { createRetentionService, type RetentionService } from '../retention/service';
 import { createCaseRetention } from '../cases/retention';
 import { createSecurityService, type SecurityService } from '../security/service';
@@ -329,9 +330,12 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     access: () => enrolled.centralAccess(),
     onChange: (status) => hub.broadcast('queue.changed', status),
     printTicket: (slip) => devices.printTicket(slip),
+    printerState: () => ticketPrinterStateOf(devices.ticketPrinterStatus()),
     appVersion: config.appVersion ?? packageVersion,
     ...config.queue,
   });
+  const queueService = queue;
+  devices.manager.on('changed', () => queueService.printerChanged());
   const security = createSecurityService({
     dataDir: config.dataDir,
     dataKey: opened.unlocked.dataKey,

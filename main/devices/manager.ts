@@ -1,4 +1,11 @@
-import type { DeviceInfo, DeviceRole, DeviceState, SelfTest, Symbology } from '../../preload/contract/devices';
+import type {
+  DeviceInfo,
+  DeviceRole,
+  DeviceState,
+  DeviceStatus,
+  SelfTest,
+  Symbology,
+} from '../../preload/contract/devices';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
@@ -303,14 +310,21 @@ export function createDeviceManager(options: DeviceManagerOptions) {
     return entry;
   }
 
-  function attachedOf<T extends AttachedDevice>(role: DeviceRole): { entry: Entry; device: T } {
-    const ready = [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role);
-    // The ticket printer chosen in settings first; then a real device over a simulated one.
+  /** The device a role's work goes to: the ticket printer chosen in settings first; then a real device over a simulated one. */
+  function choose(candidates: Entry[], role: DeviceRole): Entry | undefined {
     const chosen = role === 'printer' ? (options.preferredPrinter?.() ?? null) : null;
-    const entry =
-      (chosen ? ready.find((e) => e.candidate.id === chosen) : undefined) ??
-      ready.find((e) => !e.candidate.simulated) ??
-      ready[0];
+    return (
+      (chosen ? candidates.find((e) => e.candidate.id === chosen) : undefined) ??
+      candidates.find((e) => !e.candidate.simulated) ??
+      candidates[0]
+    );
+  }
+
+  function attachedOf<T extends AttachedDevice>(role: DeviceRole): { entry: Entry; device: T } {
+    const entry = choose(
+      [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role),
+      role,
+    );
     if (!entry?.attached) throw new AppError('device_not_found');
     return { entry, device: entry.attached as T };
   }
@@ -369,6 +383,19 @@ export function createDeviceManager(options: DeviceManagerOptions) {
       return { deviceId, ok: steps.every((s) => s.ok), steps };
     },
     /** Prints on the ticket printer (a real one before a simulated one). */
+    /**
+     * The status of the device a role's work would go to: an attached one as above, else the one in
+     * that role that is failing or unplugged (so a fault shows); null when there is none at all.
+     */
+    statusOf(role: DeviceRole): DeviceStatus | null {
+      const inRole = [...entries.values()].filter((e) => roleOf(e.candidate).role === role);
+      const entry =
+        choose(
+          inRole.filter((e) => e.attached),
+          role,
+        ) ?? choose(inRole, role);
+      return entry ? entry.status : null;
+    },
     async printTicket(job: Uint8Array): Promise<string> {
       const { entry, device } = attachedOf<TicketPrinter>('printer');
       await device.print(job);

@@ -190,6 +190,8 @@ export function createDeviceService(options: DeviceServiceOptions) {
       const job = queueTicket({ hallName: settings.get().hallName, issuedAt: clock.now(), ...input });
       return manager.printTicket(job);
     },
+    /** The ticket printer's status (the one a ticket would go to); null when there is none. */
+    ticketPrinterStatus: () => manager.statusOf('printer'),
     simulationState: (): SimulationState => simulation.state(),
     async updateSimulation(change: {
       readerHolds?: SimulatedReaderHolds | undefined;

@@ -12,6 +12,7 @@ import {
   type TestWorkstation,
 } from '../testing/workstation';
 import { until } from '../testing/wait';
+import { faultRecheckMs } from './printer/device';
 import { startTcpPrinterSimulator, type TcpPrinterSimulator } from './printer/tcp-simulator';
 import { startUsbPrinterStandIn, type UsbPrinterStandIn } from './printer/usb-simulator';
 import { usbPrinterSource } from './sources';
@@ -112,6 +113,23 @@ describe('network ticket printer added by address', () => {
     expect((await ok('devices.list', {})).filter((d) => d.transport === 'tcp')).toHaveLength(1);
     const audit = t!.workstation.services.audit.list({ limit: 20 }).entries;
     expect(audit.find((e) => e.action === 'devices.addNetworkPrinter')).toMatchObject({ result: 'ok' });
+  }, 20_000);
+
+  it('clears paper out by itself once paper goes in: a faulted printer is asked again until it is ready', async () => {
+    const sim = await simulator();
+    await start();
+    const id = (await ok('devices.addNetworkPrinter', { address: sim.address })).id;
+    await until(() => shown(id)?.status.state === 'ready', 3000, 'the printer ready');
+    sim.printer.setPaperOut(true);
+    const refused = await t!.workstation.router.call(session, 'printer.printTicket', {
+      number: 'C001',
+      matter: '医保',
+    });
+    expect(codeOf(refused)).toBe('printer_paper_out');
+    await until(() => shown(id)?.status.code === 'printer_paper_out', 3000, 'paper out shown');
+    sim.printer.setPaperOut(false);
+    await until(() => shown(id)?.status.state === 'ready', faultRecheckMs * 2, 'ready again with nothing printed');
+    expect(sim.printer.preview()).not.toContain('C001');
   }, 20_000);
 
   it('shows the printer going away and comes back by itself when it answers again', async () => {

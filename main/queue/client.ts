@@ -5,6 +5,7 @@ import {
   issuedTicketSchema,
   queueNowSchema,
   ticketSchema,
+  type PrinterReport,
   windowNowSchema,
   type HallActor,
 } from '@yichuang/domain/hall-protocol';
@@ -60,7 +61,14 @@ export function createHallClient(options: HallClientOptions) {
       throw networkFailure(error);
     }
     if (!response.ok) throw failureOfBody(response.status, text);
-    const parsed = schema.safeParse(JSON.parse(text));
+    // 204 No Content answers with nothing: that is `null` to its schema; a body that is not JSON fails it.
+    let answer: unknown;
+    try {
+      answer = text ? JSON.parse(text) : null;
+    } catch {
+      answer = undefined;
+    }
+    const parsed = schema.safeParse(answer);
     if (!parsed.success) {
       throw new CentralCallError('server', `大厅服务的回答不符合接口定义（${path}）`, response.status);
     }
@@ -90,6 +98,8 @@ export function createHallClient(options: HallClientOptions) {
       call('PUT', `/windows/${window}/queues`, boardSchema, { queues, actor }),
     closeQueue: (letter: string, closed: boolean, actor: HallActor) =>
       call('POST', `/queues/${letter}/closed`, queueNowSchema.array(), { closed, actor }),
+    rejoin: (number: string, actor: HallActor) => call('POST', '/rejoin', issuedTicketSchema, { number, actor }),
+    reportPrinter: (report: PrinterReport) => call('PUT', '/printer', z.null(), report),
     displayPath: (actor: HallActor) => call('POST', '/display-address', displayPathSchema, { actor }),
     /** The push channel's address and headers (stream.ts opens it). */
     stream: { url: `${base}${hallPrefix}/stream`, headers: { authorization: `Bearer ${options.credential}` } },

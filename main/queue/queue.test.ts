@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolWindow, startCentral, type RunningCentral } from '@yichuang/central/testing';
 import { hallClient, kiosk, supervisor } from '../../central/testing/hall';
-import type { IssuedTicket, WindowNow } from '@yichuang/domain/hall-protocol';
+import type { Board, IssuedTicket, WindowNow } from '@yichuang/domain/hall-protocol';
 import type { QueueStatus } from '../../preload/contract/queue';
 import type { SessionUser } from '../../preload/contract/schemas';
 import { AppError } from '../../preload/contract/errors';
 import { createSyncWindow, type SyncWindow } from '../sync/testing/window';
 import { until } from '../testing/wait';
+import { startTcpPrinterSimulator } from '../devices/printer/tcp-simulator';
 import { makePng } from '@yichuang/domain/testing/images';
 
 /**
@@ -185,6 +186,32 @@ describe('the window and the hall queue', () => {
     const board = await queue().setWindowQueues(boss, 7, ['C']);
     expect(board.windows.find((x) => x.window === 7)?.queues).toEqual(['C']);
     expect((await queue().displayAddress(boss)).url).toMatch(new RegExp(`^${central.url}/hall/display\\?token=`));
+  });
+
+  it('the kiosk’s printer: paper out shows on the supervisor’s board at once, and clears there when paper goes in', async () => {
+    const sim = await startTcpPrinterSimulator();
+    const devices = w.t.workstation.services.devices;
+    const kioskUser: SessionUser = { ...user(), username: 'kiosk1', displayName: '取号机', role: 'kiosk' };
+    const onBoard = async (state: string) =>
+      (await boss.get<Board>('/board')).body.printers.some(
+        (p) => p.window === 3 && p.station === 'kiosk' && p.state === state,
+      );
+    try {
+      queue().attend(kioskUser);
+      const added = await devices.addNetworkPrinter(sim.address, null);
+      await eventually(() => onBoard('ready'), 'the kiosk printer ready on the board');
+      sim.printer.setPaperOut(true);
+      const issued = await queue().issue(kioskUser, { queue: 'A', priority: false, tapKey: randomUUID() });
+      expect(issued).toMatchObject({ printed: false, printProblem: { code: 'printer_paper_out' } });
+      await eventually(() => onBoard('paper_out'), 'paper out on the board');
+      sim.printer.setPaperOut(false);
+      // Nobody prints: the printer is asked again by itself, and the board hears it is ready.
+      await eventually(() => onBoard('ready'), 'ready again on the board');
+      await devices.removeNetworkPrinter(added.id);
+    } finally {
+      queue().attend(user());
+      await sim.close();
+    }
   });
 
   it('a hall that goes away: offline at once, a press fails and is not kept; back, nothing is called by surprise', async () => {

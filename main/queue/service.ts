@@ -1,4 +1,4 @@
-import type { Board, HallActor, QueueNow, Ticket, WindowNow } from '@yichuang/domain/hall-protocol';
+import type { Board, HallActor, QueueNow, Ticket, TicketPrinterState, WindowNow } from '@yichuang/domain/hall-protocol';
 import { AppError } from '../../preload/contract/errors';
 import type { IssueResult, QueueCommandResult, QueueStatus, TicketAction } from '../../preload/contract/queue';
 import type { SessionUser } from '../../preload/contract/schemas';
@@ -11,6 +11,7 @@ import { CentralCallError } from '../sync/client';
 import { createHallClient, type HallClient, type TicketCommand } from './client';
 import { openPushStream, type PushStream } from './stream';
 import { createCaseTickets } from './case-tickets';
+import { createPrinterReporter } from './printer-report';
 import { slipFor, type PrintSlip } from './slip';
 
 export interface QueueDeps {
@@ -28,6 +29,8 @@ export interface QueueDeps {
   printTicket: PrintSlip;
   /** A window's state is fetched again at most this often while boards stream in (default 300 ms). */
   refreshEveryMs?: number;
+  /** The ticket printer's state in the hall's words; null while not known yet (devices owns the printer). */
+  printerState?: () => TicketPrinterState | null;
 }
 
 export type QueueService = ReturnType<typeof createQueueService>;
@@ -63,6 +66,9 @@ export function createQueueService(deps: QueueDeps) {
   let refreshAgain = false;
   let lastRefresh = 0;
   let stopped = false;
+  const printer = createPrinterReporter({ state: () => deps.printerState?.() ?? null, log: deps.log });
+  /** The printer is reported only over a connection that is up (a report is never kept for later). */
+  const online = () => (status.connection === 'online' && !stopped ? client : null);
 
   function publish(patch: Partial<QueueStatus>): void {
     status = { ...status, ...patch };
@@ -101,6 +107,7 @@ export function createQueueService(deps: QueueDeps) {
         publish({ connection: 'online', lastError: null });
         void refresh(true);
         void sendPendingLinks();
+        printer.reportAfresh(online());
       },
       onEvent: (event) => {
         if (event === 'board' || event === 'window') void refresh(false);
@@ -212,15 +219,13 @@ export function createQueueService(deps: QueueDeps) {
     }
   }
 
+  /** A press at the window: one at a time, then the window's state as the hall has it now. */
+  function press(work: (c: HallClient) => Promise<Ticket | null>): Promise<QueueCommandResult> {
+    return serial(() => ask(async (c) => afterCommand(c, await work(c))));
+  }
+
   function act(user: SessionUser, ticketId: string, command: TicketCommand): Promise<QueueCommandResult> {
-    return serial(async () => {
-      const c = required();
-      try {
-        return await afterCommand(c, await c.ticket(ticketId, command, actorOf(user)));
-      } catch (error) {
-        throw failed(error);
-      }
-    });
+    return press((c) => c.ticket(ticketId, command, actorOf(user)));
   }
 
   return {
@@ -235,6 +240,8 @@ export function createQueueService(deps: QueueDeps) {
      */
     attend(user: SessionUser | null): QueueStatus {
       const c = configure();
+      if (user?.role === 'kiosk') printer.standAt('kiosk', online());
+      else if (user && intakeRoles.includes(user.role)) printer.standAt('window', online());
       if (!c || !user || !intakeRoles.includes(user.role) || attending === user.username) return status;
       attending = user.username;
       c.setOpen(true, actorOf(user)).then(
@@ -257,15 +264,12 @@ export function createQueueService(deps: QueueDeps) {
 
     /** Call next; a second press while the first is on its way is the same press. */
     callNext(user: SessionUser): Promise<QueueCommandResult> {
-      calling ??= serial(async () => {
-        const c = required();
-        try {
+      calling ??= serial(() =>
+        ask(async (c) => {
           const result = await c.callNext(actorOf(user));
-          return await afterCommand(c, result.called, result.window);
-        } catch (error) {
-          throw failed(error);
-        }
-      }).finally(() => {
+          return afterCommand(c, result.called, result.window);
+        }),
+      ).finally(() => {
         calling = null;
       });
       return calling;
@@ -283,26 +287,11 @@ export function createQueueService(deps: QueueDeps) {
         ...(target.toQueue ? { toQueue: target.toQueue } : {}),
         ...(target.toWindow ? { toWindow: target.toWindow } : {}),
       };
-      return serial(async () => {
-        const c = required();
-        try {
-          return await afterCommand(c, await c.transfer(ticketId, clean, actorOf(user)));
-        } catch (error) {
-          throw failed(error);
-        }
-      });
+      return press((c) => c.transfer(ticketId, clean, actorOf(user)));
     },
 
-    walkIn(user: SessionUser, queue: string | undefined): Promise<QueueCommandResult> {
-      return serial(async () => {
-        const c = required();
-        try {
-          return await afterCommand(c, await c.walkIn(queue, actorOf(user)));
-        } catch (error) {
-          throw failed(error);
-        }
-      });
-    },
+    walkIn: (user: SessionUser, queue: string | undefined): Promise<QueueCommandResult> =>
+      press((c) => c.walkIn(queue, actorOf(user))),
 
     board: (): Promise<Board> => ask((c) => c.board()),
 
@@ -362,6 +351,13 @@ export function createQueueService(deps: QueueDeps) {
         void sendPendingLinks();
       });
     },
+
+    /** The devices changed: the hall hears of a ticket printer fault (or its end) at once. */
+    printerChanged: () => printer.report(online()),
+
+    /** A ticket skipped as a no-show (过号) goes back in line, as often as the hall allows (once by default). */
+    rejoin: (user: SessionUser, number: string): Promise<QueueCommandResult> =>
+      press(async (c) => (await c.rejoin(number, actorOf(user))).ticket),
 
     /** The ticket a case was taken on, if any. */
     ticketOf(caseId: string): { number: string | null; queue: string } | null {

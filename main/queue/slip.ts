@@ -20,15 +20,7 @@ export type PrintSlip = (slip: {
 export async function slipFor(
   hallUrl: string,
   issued: IssuedTicket,
-  deps: {
-    printTicket: (slip: {
-      number: string;
-      matter: string;
-      waiting: number | null;
-      qr: string | null;
-    }) => Promise<unknown>;
-    log: Logger;
-  },
+  deps: { printTicket: PrintSlip; log: Logger },
 ): Promise<IssueResult> {
   const followUrl = `${hallUrl}${issued.followPath}`;
   const number = issued.ticket.number ?? '';

@@ -58,6 +58,7 @@ describe('the hall display', () => {
 
     const kioskClient = hallClient(server.url, (await enrolWindow(server.central, 91)).authorization);
     const ticket = (await kioskClient.post<IssuedTicket>('/tickets', { queue: 'A', actor: kiosk })).body.ticket;
+    expect((await kioskClient.put('/printer', { station: 'kiosk', state: 'cover_open' })).status).toBe(204);
     const seen = display.events.length;
     const called = await window3.post<CallResult>('/window/call-next', { actor: clerk('lisi', '李四') });
     expect(called.body.called?.id).toBe(ticket.id);
@@ -75,7 +76,11 @@ describe('the hall display', () => {
     const shown = await board(display);
     expect(shown.calls[0]).toMatchObject({ number: ticket.number, window: 3 });
     expect(shown.windows.find((w) => w.window === 3)).toMatchObject({ open: true, clerk: null });
-    expect((await board(staff)).windows.find((w) => w.window === 3)).toMatchObject({ clerk: '李四' });
+    const staffBoard = await board(staff);
+    expect(staffBoard.windows.find((w) => w.window === 3)).toMatchObject({ clerk: '李四' });
+    // The kiosk's open cover is for the supervisor, not the hall's screen.
+    expect(staffBoard.printers).toContainEqual(expect.objectContaining({ window: 91, state: 'cover_open' }));
+    expect(shown.printers).toEqual([]);
     expect(JSON.stringify(display.events)).not.toContain('李四');
 
     const beforeRecall = display.events.length;

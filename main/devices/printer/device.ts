@@ -13,6 +13,13 @@ export interface TicketPrinter extends AttachedDevice {
 
 /** How long a printer may take to answer a real-time status request. */
 const statusTimeoutMs = 1000;
+/**
+ * While out of paper, with its cover open or in fault, the printer is asked again this often, so
+ * the fault clears on every screen (and on the hall's board) once someone fixes it, not only at the
+ * next citizen's tap.
+ */
+export const faultRecheckMs = 3000;
+const faultCodes: readonly string[] = ['printer_paper_out', 'printer_cover_open', 'printer_fault'];
 
 /** An ESC/POS ticket printer in its role: checks paper and cover before each job. */
 export function attachTicketPrinter(
@@ -46,12 +53,26 @@ export function attachTicketPrinter(
     });
   }
 
+  let recheck: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  /** After a fault the printer can fix by hand, ask again until it is ready. */
+  function watchFault(error: unknown): void {
+    if (stopped || recheck || !(error instanceof AppError) || !faultCodes.includes(error.code)) return;
+    recheck = setTimeout(() => {
+      recheck = null;
+      serial(checkReady).catch(() => undefined);
+    }, faultRecheckMs);
+    recheck.unref?.();
+  }
+
   /** Asks the printer and shows what it says as the device's status: ready, or the fault the clerk must fix. */
   async function checkReady(): Promise<SelfTestStep['detail']> {
     try {
       return await askReady();
     } catch (error) {
       if (error instanceof AppError) context.status('error', error);
+      watchFault(error);
       throw error;
     }
   }
@@ -86,7 +107,12 @@ export function attachTicketPrinter(
     start() {
       serial(checkReady).catch(() => undefined);
     },
-    stop: () => queue.idle(),
+    stop: () => {
+      stopped = true;
+      if (recheck) clearTimeout(recheck);
+      recheck = null;
+      return queue.idle();
+    },
     print: (job) => serial(() => print(job)),
     selfTest: () =>
       serial(async () => {

@@ -44,6 +44,7 @@ function board(over: Partial<Board> = {}): Board {
       { number: 'A001', window: 3, at: '2026-12-07T01:58:30.000Z', times: 2 },
       { number: 'B004', window: 4, at: '2026-12-07T01:51:00.000Z', times: 1 },
     ],
+    printers: [],
     ...over,
   };
 }
@@ -133,6 +134,35 @@ describe('the 大厅 board', () => {
 
     const calls = Array.from(host.querySelectorAll('[data-testid="hall-call"]')).map((c) => c.textContent);
     expect(calls).toEqual(['09:58:30A001 请到 3 号窗口第 2 次', '09:51:00B004 请到 4 号窗口']);
+  });
+
+  it('puts a kiosk out of paper at the top, with since when, and lists every printer', async () => {
+    const printers: Board['printers'] = [
+      { window: 90, station: 'kiosk', state: 'paper_out', since: '2026-12-07T01:52:10.000Z' },
+      { window: 3, station: 'window', state: 'ready', since: '2026-12-07T00:30:00.000Z' },
+      { window: 5, station: 'window', state: 'none', since: '2026-12-07T00:31:00.000Z' },
+    ];
+    const host = await screen(() => ok(board({ printers })));
+    const alert = byTestId(host, 'hall-printer-alert');
+    // A window without a printer is not an alarm; a kiosk out of paper is.
+    expect(alert.textContent).toContain('取号机（90）：缺纸');
+    expect(alert.textContent).not.toContain('5 号窗口');
+    const rows = Array.from(host.querySelectorAll<HTMLElement>('[data-testid="hall-printer"]'));
+    expect(rows.map((row) => row.textContent)).toEqual([
+      '取号机（90）缺纸自 09:52 起',
+      '3 号窗口正常',
+      '5 号窗口未接打印机自 08:31 起',
+    ]);
+    await act(() => i18n.changeLanguage('en'));
+    expect(byTestId(host, 'hall-printer-alert').textContent).toContain('Kiosk (90): out of paper');
+  });
+
+  it('shows no printer alert while every printer is ready', async () => {
+    const host = await screen(() =>
+      ok(board({ printers: [{ window: 90, station: 'kiosk', state: 'ready', since: serverTime }] })),
+    );
+    expect(host.querySelector('[data-testid="hall-printer-alert"]')).toBeNull();
+    expect(byTestId(host, 'hall-printer').dataset.state).toBe('ready');
   });
 
   it('reads in English, with the ticket states of the domain', async () => {

@@ -9,6 +9,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { useErrorText } from '../lib/result';
 import { CallsCard } from './CallsCard';
 import { DisplayAddress } from './DisplayAddress';
+import { PrinterAlert, PrintersCard } from './PrintersCard';
 import { QueuesCard } from './QueuesCard';
 import { useHallBoard } from './use-hall-board';
 import { WaitTime } from './wait';
@@ -124,6 +125,7 @@ export function HallBoardScreen() {
 
       {board && (
         <div className={offline ? 'hall-content hall-stale' : 'hall-content'} data-testid="hall-content">
+          <PrinterAlert board={board} />
           <Totals board={board} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={16}>
@@ -137,6 +139,7 @@ export function HallBoardScreen() {
             </Col>
             <Col xs={24} xl={8}>
               <CallsCard board={board} />
+              <PrintersCard board={board} />
             </Col>
             <Col span={24}>
               <WindowsCard board={board} disabled={offline} onBoard={showBoard} />
