@@ -116,6 +116,19 @@ test('call next opens the intake, the case records its ticket; recall, no-show, 
   await expect(current).toHaveAttribute('data-state', 'serving');
   await expect(current).toContainText('无票');
 
+  // A002 comes back with the slip: 过号重排 offers the number skipped here; once only.
+  await page.getByTestId('queue-rejoin').click();
+  await expect(page.getByTestId('queue-rejoin-number')).toHaveValue('A002');
+  await screenshot(page, 'queue-window-rejoin');
+  await page.getByTestId('queue-rejoin-ok').click();
+  await expect(page.locator('.ant-message')).toContainText('A002 号已重新排队');
+  await expect(page.getByTestId('queue-waiting')).toContainText('等待 1 人');
+  await page.getByTestId('queue-rejoin').click();
+  await page.getByTestId('queue-rejoin-number').fill('a002');
+  await page.getByTestId('queue-rejoin-ok').click();
+  await expect(page.locator('.ant-message')).toContainText('A002 当前为「等候中」，不能重新排队');
+  await page.keyboard.press('Escape');
+
   // The display shows the calls, newest first: A003, A002, A001 (called twice).
   await expect(display.locator('#calls')).toContainText('A003');
   const shown = await display.locator('#calls').innerText();

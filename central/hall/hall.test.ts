@@ -207,6 +207,15 @@ describe('at the window', () => {
 
     const back = await front.post<IssuedTicket>('/rejoin', { number: called.number, actor: kiosk });
     expect(back.body).toMatchObject({ ticket: { state: 'issued', rejoined: 1 }, ahead: 3 });
+    // Already back in line: refused, saying where it stands; a number nobody holds: check the number.
+    const waiting = await front.post<{ code: string; message: string }>('/rejoin', {
+      number: called.number,
+      actor: kiosk,
+    });
+    expect(waiting.body).toMatchObject({ code: 'ticket_moved' });
+    expect(waiting.body.message).toContain('等候中');
+    const unknown = await front.post<{ code: string }>('/rejoin', { number: 'Z999', actor: kiosk });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });
     const order: string[] = [];
     for (let i = 0; i < 5; i++) {
       const next = (await callNext(window3)).body.called!;

@@ -334,8 +334,9 @@ export function createHallTickets(deps: TicketWriterDeps) {
           .from(hallTickets)
           .where(and(eq(hallTickets.hallDate, today()), eq(hallTickets.number, number)))
           .for('update');
-        if (!current || current.state !== 'no_show')
-          throw new CentralError(404, 'not_found', 'hall.rejoinNotFound', { number });
+        if (!current) throw new CentralError(404, 'not_found', 'hall.rejoinNotFound', { number });
+        // Still in line, at a window or done: nothing to rejoin, and the clerk is told where it stands.
+        if (current.state !== 'no_show') throw refuse(current, 'rejoin');
         if (current.rejoined >= settings.rules().rejoinMax) {
           throw new CentralError(409, 'rejoin_used', 'hall.rejoinUsed', { number });
         }

@@ -327,7 +327,10 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     db,
     clock,
     log: subsystem(root, 'queue'),
-    access: () => enrolled.centralAccess(),
+    access: () => {
+      const access = enrolled.centralAccess();
+      return access && { hallUrl: settings.get().hallUrl || access.centralUrl, credential: access.credential };
+    },
     onChange: (status) => hub.broadcast('queue.changed', status),
     printTicket: (slip) => devices.printTicket(slip),
     printerState: () => ticketPrinterStateOf(devices.ticketPrinterStatus()),

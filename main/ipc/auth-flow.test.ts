@@ -278,6 +278,7 @@ describe('staff and passwords', () => {
       a4Printer: null,
       ticketPrinter: '',
       syncMaxServerErrors: 5,
+      hallUrl: '',
       retentionDays: 180,
     });
     expect(lastEntry('settings.update')).toMatchObject({

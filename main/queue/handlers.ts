@@ -26,6 +26,7 @@ export function queueHandlers({
     'queue.transfer': (ctx, input) =>
       queue.transfer(userOf(ctx), input.ticketId, { toQueue: input.toQueue, toWindow: input.toWindow }),
     'queue.walkIn': (ctx, input) => queue.walkIn(userOf(ctx), input.queue),
+    'queue.rejoin': (ctx, input) => queue.rejoin(userOf(ctx), input.number),
     'queue.board': () => queue.board(),
     'queue.queues': () => queue.queues(),
     'queue.issue': (ctx, input) => {

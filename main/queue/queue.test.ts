@@ -140,6 +140,17 @@ describe('the window and the hall queue', () => {
     expect(again.ticket?.state).toBe('called');
     const skipped = await queue().act(user(), next.ticket!.id, 'skip');
     expect(skipped.ticket?.state).toBe('no_show');
+    // The citizen comes back: back in line once, and the window's count shows it; a second time is refused.
+    const back = await queue().rejoin(user(), 'A002');
+    expect(back.ticket).toMatchObject({ id: next.ticket!.id, state: 'issued', rejoined: 1 });
+    expect(back.status.window?.waiting).toBe(1);
+    const onceMore = await queue().act(user(), (await queue().callNext(user())).ticket!.id, 'skip');
+    expect(onceMore.ticket?.number).toBe('A002');
+    const twice = await queue()
+      .rejoin(user(), 'A002')
+      .catch((error: AppError) => error);
+    expect(twice).toMatchObject({ code: 'hall_refused' });
+    expect((twice as AppError).message).toMatch(/已重新排队过一次/);
     const walkIn = await queue().walkIn(user(), undefined);
     expect(walkIn.ticket).toMatchObject({ kind: 'walk_in', state: 'serving', number: null });
     await queue().act(user(), walkIn.ticket!.id, 'finish');
@@ -212,6 +223,20 @@ describe('the window and the hall queue', () => {
       queue().attend(user());
       await sim.close();
     }
+  });
+
+  it('goes to the hall service’s own address when settings name one, and back to central’s when cleared', async () => {
+    const settings = w.t.workstation.services.settings;
+    settings.update({ hallUrl: 'http://127.0.0.1:9' });
+    try {
+      expect(queue().status().hallUrl).toBe('http://127.0.0.1:9');
+      await until(() => queue().status().connection === 'offline', 10_000, 'the hall at port 9 unreachable');
+      expect(await codeOf(queue().callNext(user()))).toBe('hall_unreachable');
+    } finally {
+      settings.update({ hallUrl: '' });
+    }
+    expect(queue().status().hallUrl).toBe(central.url);
+    await online();
   });
 
   it('a hall that goes away: offline at once, a press fails and is not kept; back, nothing is called by surprise', async () => {

@@ -18,8 +18,11 @@ export interface QueueDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  /** Central's address and this workstation's credential, read afresh (sync owns the enrolment). */
-  access: () => { centralUrl: string; credential: string } | null;
+  /**
+   * The hall service's address (central's unless settings name the hall's own) and this
+   * workstation's credential, read afresh (sync owns the enrolment; one enrolment covers both).
+   */
+  access: () => { hallUrl: string; credential: string } | null;
   onChange: (status: QueueStatus) => void;
   appVersion?: string;
   /** Tests: shorter timeouts and backoff. */
@@ -77,11 +80,11 @@ export function createQueueService(deps: QueueDeps) {
     deps.onChange(status);
   }
 
-  /** Connects to the enrolled central's hall (again, when the enrolment changed). */
+  /** Connects to the hall (again, when the enrolment or the hall's address changed). */
   function configure(): HallClient | null {
     if (stopped) return null;
     const access = deps.access();
-    const key = access ? `${access.centralUrl}\n${access.credential}` : null;
+    const key = access ? `${access.hallUrl}\n${access.credential}` : null;
     if (key === connectedTo) return client;
     stream?.stop();
     stream = null;
@@ -93,7 +96,7 @@ export function createQueueService(deps: QueueDeps) {
       return null;
     }
     client = createHallClient({
-      baseUrl: access.centralUrl,
+      baseUrl: access.hallUrl,
       credential: access.credential,
       appVersion: deps.appVersion,
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),

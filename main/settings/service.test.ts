@@ -14,6 +14,7 @@ import {
   type TestWorkstation,
 } from '../testing/workstation';
 import { createSettingsService, defaultWorkstationSettings, type SettingsService } from './service';
+import { hallUrlSchema } from '../../preload/contract/schemas';
 
 let dir: string;
 let db: Db;
@@ -120,6 +121,23 @@ describe('loading validates the stored settings', () => {
       a4Printer: null,
       supplementDays: 15,
     });
+  });
+});
+
+describe('the hall service address', () => {
+  it('is empty (central’s) by default, takes https or this PC’s http, and refuses plain http across the network in Chinese', () => {
+    settings.update({ ...window5 });
+    expect(settings.get().hallUrl).toBe('');
+    settings.update({ hallUrl: ' https://hall.zhangdian.local:8443 ' });
+    expect(settings.get().hallUrl).toBe('https://hall.zhangdian.local:8443');
+    settings.update({ hallUrl: 'http://127.0.0.1:8700' });
+    expect(settings.get().hallUrl).toBe('http://127.0.0.1:8700');
+    // What the settings channel checks its input with: plain http across the network is refused, in Chinese.
+    const refused = hallUrlSchema.safeParse('http://10.0.0.8:8700');
+    expect(refused.error?.issues[0]?.message).toContain('大厅服务地址须以 https:// 开头');
+    expect(hallUrlSchema.safeParse('hall.local').success).toBe(false);
+    expect(() => settings.update({ hallUrl: 'http://10.0.0.8:8700' })).toThrow();
+    expect(settings.get().hallUrl).toBe('http://127.0.0.1:8700');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   queueLetterSchema,
   queueNowSchema,
   ticketIdSchema,
+  ticketNumberSchema,
   ticketSchema,
   windowNowSchema,
   windowNumberSchema,
@@ -59,6 +60,10 @@ export const transferInputSchema = z
   .strict()
   .refine((value) => value.toQueue !== undefined || value.toWindow !== undefined, '请选择转到的队列或窗口');
 export const walkInInputSchema = z.object({ queue: queueLetterSchema.optional() }).strict();
+/** A skipped ticket's number as the citizen shows it on the slip (a001 reads as A001). */
+export const rejoinInputSchema = z
+  .object({ number: z.string().trim().toUpperCase().pipe(ticketNumberSchema) })
+  .strict();
 
 /** What a queue command answers: the ticket it concerned (called, recalled…) and the window now. */
 export const queueCommandResultSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from './roles';
+import { centralAddressProblem } from './central-address';
 
 /** Shapes shared by several channels. Messages are Chinese: they reach the clerk as-is. */
 
@@ -77,6 +78,18 @@ export const serialPortPathSchema = z
   .max(200, '串口路径不超过 200 个字符')
   .regex(/^(COM\d{1,3}|\/[\w./-]+)$/, '串口路径形如 COM3 或 /dev/ttyUSB0');
 
+/**
+ * The hall service's own address, when it runs apart from central (`--only hall` on a machine in the
+ * hall); '' uses central's. The same rule as central's address: https, or http on this PC only.
+ */
+export const hallUrlSchema = z
+  .string()
+  .trim()
+  .max(300, '地址不超过 300 个字符')
+  .refine((v) => v === '' || centralAddressProblem(v) === null, {
+    message: '大厅服务地址须以 https:// 开头（仅本机可用 http://），或留空使用中心地址',
+  });
+
 export const workstationSettingsSchema = windowSettingsSchema.extend({
   idleLockMinutes: z.number().int().min(1, '至少 1 分钟').max(120, '最多 120 分钟'),
   defaultLocale: localeSchema,
@@ -100,6 +113,8 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   ticketPrinter: z.string().max(300),
   /** Central answered one outbox item with the same error this many times in a row: it goes to 需处理. */
   syncMaxServerErrors: z.number().int('须为整数').min(1, '至少 1 次').max(50, '最多 50 次'),
+  /** The hall queue's address; '' when the hall service runs inside central (the usual case). */
+  hallUrl: hallUrlSchema,
   /** Days a case, its materials and its print records stay here after central has the decision (the audit trail stays). */
   retentionDays: z.number().int('须为整数').min(30, '至少 30 天').max(3650, '最多 3650 天'),
 });
@@ -129,6 +144,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   a4Printer: null,
   ticketPrinter: '',
   syncMaxServerErrors: 5,
+  hallUrl: '',
   retentionDays: 180,
 };
 

@@ -15,6 +15,7 @@ import {
   ticketInputSchema,
   transferInputSchema,
   walkInInputSchema,
+  rejoinInputSchema,
 } from '../queue';
 
 /**
@@ -68,6 +69,15 @@ export const queueChannels = {
     access: intakeRoles,
     audit: 'change',
     auditTarget: (input) => `queue/${input.queue ?? '-'}/walk-in`,
+  }),
+
+  /** A ticket skipped as a no-show goes back in line (过号重排), as often as the hall allows (once by default). */
+  'queue.rejoin': channel({
+    input: rejoinInputSchema,
+    output: queueCommandResultSchema,
+    access: intakeRoles,
+    audit: 'change',
+    auditTarget: (input) => `ticket-number/${input.number}`,
   }),
 
   /** The hall now (supervisor): waiting per queue, longest wait, windows and whom they serve. */

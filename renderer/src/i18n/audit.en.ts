@@ -89,6 +89,7 @@ export const auditActionsEn = {
   'queue.act': 'Act on a ticket',
   'queue.transfer': 'Transfer a ticket',
   'queue.walkIn': 'Serve without a ticket',
+  'queue.rejoin': 'Skipped ticket back in line',
   'queue.board': 'View the hall queue',
   'queue.queues': 'View the queues for tickets',
   'queue.issue': 'Issue a ticket',

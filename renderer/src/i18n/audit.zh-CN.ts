@@ -98,6 +98,7 @@ export const auditActionsZh = {
   'queue.act': '排队票操作',
   'queue.transfer': '转移排队票',
   'queue.walkIn': '无票办理',
+  'queue.rejoin': '过号重新排队',
   'queue.board': '查看大厅排队',
   'queue.queues': '查看取号队列',
   'queue.issue': '取号',

@@ -340,6 +340,10 @@ export const en: Messages = {
     syncMaxServerErrors: 'Automatic retries for the same error',
     syncMaxServerErrorsHelp:
       'When central answers one item with the same error this many times in a row, it stops retrying and goes to Needs attention',
+    hallUrl: 'Hall service address',
+    hallUrlHelp:
+      'The hall service that calling, the kiosk and the hall display use. Empty uses central; fill it in when the hall service runs on its own machine in the hall',
+    hallUrlPlaceholder: 'Empty: use central',
     printSection: 'Documents and printing',
     a4Printer: 'A4 printer (notices, reports)',
     a4PrinterHelp: 'Notices print here by default; another can be chosen when printing',

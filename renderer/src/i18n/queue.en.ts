@@ -29,6 +29,14 @@ export const queueEn: Messages['queue'] = {
   transferWindow: 'or to window',
   transferWindowPlaceholder: 'Window',
   transferHint: 'The ticket keeps its original time: no queueing again.',
+  rejoin: 'Back in line',
+  rejoinTitle: 'Skipped ticket back in line',
+  rejoinNumber: 'Number on the slip',
+  rejoinHint:
+    'For a citizen who missed the call and came back: the number goes in again near the front. A ticket may go back once.',
+  rejoinOk: 'Back in line',
+  rejoined: '{{number}} is back in line',
+  rejoinInvalid: 'A letter and three digits, such as A007',
   statusBar: 'Queue',
   statusOffline: 'Hall offline',
 };

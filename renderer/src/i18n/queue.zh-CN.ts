@@ -27,6 +27,13 @@ export const queueZh = {
   transferWindow: '或转到窗口',
   transferWindowPlaceholder: '窗口号',
   transferHint: '转移后保留原取号时间，不用重新排队。',
+  rejoin: '过号重排',
+  rejoinTitle: '过号重新排队',
+  rejoinNumber: '号票上的号码',
+  rejoinHint: '过号的群众回到窗口时使用：号码重新排在等待的前几位。每张号票只能重排一次。',
+  rejoinOk: '重新排队',
+  rejoined: '{{number}} 号已重新排队',
+  rejoinInvalid: '号码应为字母加三位数字，如 A007',
   statusBar: '叫号',
   statusOffline: '大厅离线',
 };

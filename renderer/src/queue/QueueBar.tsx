@@ -5,6 +5,7 @@ import type { Ticket } from '@yichuang/domain/hall-protocol';
 import { ticketStateNames, ticketStateNamesEn } from '@yichuang/domain/queue';
 import { useShortcuts } from '../app/shortcuts';
 import { useQueue } from './queue-context';
+import { RejoinDialog } from './RejoinDialog';
 import './queue.css';
 
 /** Solid colours with white text: readable at a glance and above 4.5:1. */
@@ -77,6 +78,7 @@ export function QueueBar({ enabled }: { enabled: boolean }) {
   const queue = useQueue();
   const { status, busy } = queue;
   const [transferring, setTransferring] = useState<Ticket | null>(null);
+  const [rejoining, setRejoining] = useState(false);
   const bindings = useMemo(() => ({ F1: () => void queue.callNext(), 'Shift+F1': () => void queue.recall() }), [queue]);
   useShortcuts(bindings, enabled && queue.calls && status?.connection !== 'unconfigured');
 
@@ -165,6 +167,9 @@ export function QueueBar({ enabled }: { enabled: boolean }) {
             {t('queue.walkIn')}
           </Button>
         )}
+        <Button onClick={() => setRejoining(true)} disabled={busy || offline} data-testid="queue-rejoin">
+          {t('queue.rejoin')}
+        </Button>
         <span className="queue-waiting" data-testid="queue-waiting">
           {t('queue.waiting', { count: window?.waiting ?? 0 })}
         </span>
@@ -194,6 +199,7 @@ export function QueueBar({ enabled }: { enabled: boolean }) {
         ))}
       </Space>
       {transferring && <TransferDialog ticket={transferring} onClose={() => setTransferring(null)} />}
+      {rejoining && <RejoinDialog onClose={() => setRejoining(false)} />}
     </div>
   );
 }

@@ -33,6 +33,10 @@ interface QueueContextValue {
   act: (ticketId: string, action: TicketAction) => Promise<void>;
   transfer: (ticketId: string, target: { toQueue?: string; toWindow?: number }) => Promise<boolean>;
   walkIn: () => Promise<void>;
+  /** A skipped ticket back in line (过号重排); true when the hall took it. */
+  rejoin: (number: string) => Promise<boolean>;
+  /** The last ticket this window skipped, to offer when its citizen comes back. */
+  lastSkipped: string | null;
   /** The clerk started on the citizen's case: the called ticket is now being served. */
   startServing: () => void;
   /** The intake closed on a decided case: its ticket is finished. */
@@ -56,6 +60,7 @@ export function QueueProvider({ children, active }: { children: ReactNode; activ
   const [status, setStatus] = useState<QueueStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [calledCount, setCalledCount] = useState(0);
+  const [lastSkipped, setLastSkipped] = useState<string | null>(null);
   const live = useRef(status);
   useLayoutEffect(() => {
     live.current = status;
@@ -108,7 +113,16 @@ export function QueueProvider({ children, active }: { children: ReactNode; activ
         if (ticket?.state === 'called') await command(api.queue.recall({ ticketId: ticket.id }));
       },
       async act(ticketId, action) {
-        await command(api.queue.act({ ticketId, action }));
+        const result = await command(api.queue.act({ ticketId, action }));
+        if (action === 'skip' && result?.ticket?.number) setLastSkipped(result.ticket.number);
+      },
+      lastSkipped,
+      async rejoin(number) {
+        const result = await command(api.queue.rejoin({ number }));
+        if (!result?.ticket) return false;
+        void message.success(t('queue.rejoined', { number: result.ticket.number ?? number }));
+        if (result.ticket.number === lastSkipped) setLastSkipped(null);
+        return true;
       },
       async transfer(ticketId, target) {
         return (await command(api.queue.transfer({ ticketId, ...target }))) !== null;
@@ -127,7 +141,7 @@ export function QueueProvider({ children, active }: { children: ReactNode; activ
           void command(api.queue.act({ ticketId: ticket.id, action: 'finish' }));
       },
     }),
-    [status, calls, busy, calledCount, callNext, command],
+    [status, calls, busy, calledCount, callNext, command, lastSkipped, message, t],
   );
   return <QueueContext.Provider value={value}>{children}</QueueContext.Provider>;
 }

@@ -129,6 +129,9 @@ export function SettingsScreen() {
                 data-testid="settings-sync-max-errors"
               />
             </Form.Item>
+            <Form.Item name="hallUrl" label={t('settings.hallUrl')} extra={t('settings.hallUrlHelp')}>
+              <Input data-testid="settings-hall-url" placeholder={t('settings.hallUrlPlaceholder')} />
+            </Form.Item>
           </Col>
         </Row>
         <Divider titlePlacement="start">{t('settings.printSection')}</Divider>
