@@ -131,6 +131,14 @@ test("the supervisor's hall board: live counts and calls, reassign a window, sto
   // Those already waiting in C are still served.
   await expect(page.getByTestId('hall-queue-C-waiting')).toHaveText('2');
 
+  // The kiosk's printer runs out of paper: the top of the board says so at once, with since when.
+  await front.put('/printer', { station: 'kiosk', state: 'ready' });
+  await three.put('/printer', { station: 'window', state: 'ready' });
+  await front.put('/printer', { station: 'kiosk', state: 'paper_out' });
+  await expect(page.getByTestId('hall-printer-alert')).toContainText('取号机（90）：缺纸');
+  await expect(page.getByTestId('hall-printer').first()).toHaveAttribute('data-state', 'paper_out');
+  await expect(page.getByTestId('hall-printer').first()).toContainText(/自 10:4\d 起/);
+
   await page.mouse.move(0, 0);
   await screenshot(page, 'hall-board');
   await expectNoSeriousAxeViolations(page);

@@ -74,7 +74,9 @@ test('the kiosk gives tickets with and without a card, says a printer out of pap
   await page.getByTestId('staff-username').fill(kioskAccount.username);
   await page.getByTestId('staff-display-name').fill(kioskAccount.displayName);
   await page.getByTestId('staff-role').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '取号机' }).click();
+  // The open list only (an earlier select's hidden list has the same options), and check it took.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '取号机' }).click();
+  await expect(page.getByTestId('staff-role')).toContainText('取号机');
   await page.getByTestId('staff-password').fill(kioskAccount.password);
   await page.getByTestId('staff-save').click();
   const row = page.getByTestId('staff-table').locator('tr', { hasText: kioskAccount.username });
