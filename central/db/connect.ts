@@ -32,6 +32,9 @@ export interface OpenOptions {
   migrationsFolder?: string;
 }
 
+/** Connections to PostgreSQL, all kept open. */
+const poolSize = 10;
+
 /**
  * Opens central's database and applies the migrations. PostgreSQL through node-postgres when a
  * URL is given; otherwise PGlite (PostgreSQL compiled to WASM, in-process, persisted to a folder):
@@ -40,10 +43,14 @@ export interface OpenOptions {
 export async function openCentralDatabase(options: OpenOptions): Promise<CentralDatabase> {
   const migrationsFolder = options.migrationsFolder ?? centralMigrationsFolder;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // The pool keeps its connections through a lull and opens them all at start: a burst (fifty
+    // windows pressing call next at once) must not wait for ten new connections' SCRAM handshakes.
+    const pool = new pg.Pool({ connectionString: options.url, max: poolSize, min: poolSize });
     const db = drizzlePg(pool, { schema });
     try {
       await migratePg(db, { migrationsFolder });
+      const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+      for (const client of clients) client.release();
     } catch (error) {
       await pool.end();
       throw error;

@@ -44,7 +44,7 @@ export function createHallBoard(deps: {
                  (select count(*)::int from hall_ticket_events c
                    where c.ticket_id = e.ticket_id and c.action in ('call', 'recall') and c.seq <= e.seq) as times
           from hall_ticket_events e join hall_tickets t on t.id = e.ticket_id
-          where e.hall_date = ${day} and e.action in ('call', 'recall')
+          where e.hall_date = ${day} and e.action in ('call', 'recall') and t.number is not null
           order by e.seq desc
           limit ${recentCalls}`),
         printers.all(),

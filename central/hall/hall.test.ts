@@ -296,6 +296,22 @@ describe('at the window', () => {
     ).toBe(409);
     expect((await act(window3, walkIn.body.id, 'finish')).body.state).toBe('done');
   });
+
+  it('calls a walk-in that was transferred to another queue like any ticket there', async () => {
+    const walkIn = (await window3.post<Ticket>('/window/walk-in', { actor: clerk() })).body;
+    const moved = await window3.post<Ticket>(`/tickets/${walkIn.id}/transfer`, { toQueue: 'C', actor: clerk() });
+    // It gets a number in its new queue, so the display can call it there.
+    expect(moved.body).toMatchObject({ kind: 'walk_in', state: 'transferred', queue: 'C' });
+    expect(moved.body.number).toMatch(/^C\d{3}$/);
+    let found: Ticket | null = null;
+    for (let i = 0; i < 20 && !found; i++) {
+      const called = (await callNext(window7)).body.called;
+      if (!called) break;
+      if (called.id === walkIn.id) found = called;
+    }
+    expect(found).toMatchObject({ state: 'called', window: 7, number: moved.body.number });
+    expect((await boss.get<Board>('/board')).body.calls[0]).toMatchObject({ number: moved.body.number, window: 7 });
+  });
 });
 
 describe('statistics from the events', () => {
@@ -355,6 +371,7 @@ describe('ticket printers', () => {
     expect((await front.put('/printer', { station: 'kiosk', state: 'paper_out' })).status).toBe(204);
     expect((await window7.put('/printer', { station: 'window', state: 'ready' })).status).toBe(204);
     const board = (await boss.get<Board>('/board')).body;
+    expect(board, JSON.stringify(board)).toHaveProperty('printers');
     expect(board.printers).toEqual([
       { window: 90, station: 'kiosk', state: 'paper_out', since: outAt },
       { window: 7, station: 'window', state: 'ready', since: clock.toISOString() },

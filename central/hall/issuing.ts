@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { HallActor } from '@yichuang/domain/hall-protocol';
 import { liveStates, nextTicketState, ticketNumber, type TicketKind } from '@yichuang/domain/queue';
 import { CentralError } from '../service/errors';
@@ -8,11 +8,11 @@ import { hallAppointments, hallSequences, hallTicketEvents, hallTickets } from '
 import {
   hallDayOf,
   isUniqueViolation,
+  nextSequence,
   recordEvent,
   ticketById,
   type TicketRow,
   type TicketWriterDeps,
-  type Tx,
 } from './ticket-sql';
 
 export type HallIssuing = ReturnType<typeof createHallIssuing>;
@@ -25,22 +25,6 @@ export type HallIssuing = ReturnType<typeof createHallIssuing>;
 export function createHallIssuing(deps: TicketWriterDeps) {
   const { db, now, queues, settings, changed } = deps;
   const today = hallDayOf(deps);
-
-  async function nextSequence(tx: Tx, day: string, queue: QueueRow, capped: boolean): Promise<number> {
-    const [row] = await tx
-      .insert(hallSequences)
-      .values({ hallDate: day, queue: queue.letter, last: 1 })
-      .onConflictDoUpdate({
-        target: [hallSequences.hallDate, hallSequences.queue],
-        set: { last: sql`${hallSequences.last} + 1` },
-      })
-      .returning();
-    const sequence = row!.last;
-    if (capped && sequence > queue.dailyCap) {
-      throw new CentralError(409, 'queue_full', 'hall.queueFull', { name: queue.name, cap: queue.dailyCap });
-    }
-    return sequence;
-  }
 
   async function issuedToday(letter: string, day: string): Promise<number> {
     const [row] = await db

@@ -116,6 +116,10 @@ export const hallTickets = pgTable(
       .on(t.hallDate, t.orderAt, t.arrival)
       .where(sql`state in ('issued', 'transferred')`),
     index('hall_tickets_window').on(t.window, t.state),
+    /** Waiting tickets of one kind in order: whether an appointment or a 绿色通道 ticket waits is one probe. */
+    index('hall_tickets_kind_line')
+      .on(t.hallDate, t.kind, t.orderAt, t.arrival)
+      .where(sql`state in ('issued', 'transferred')`),
   ],
 );
 

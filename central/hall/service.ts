@@ -33,9 +33,10 @@ export async function createHall(deps: {
   let push: ReturnType<typeof createHallPush> | null = null;
   const changed = (change: HallChange) => {
     if (!push) return;
-    if (change.kind === 'call') {
+    // A ticket without a number (a walk-in) has nothing to call aloud: the board still changes.
+    if (change.kind === 'call' && change.ticket.number !== null) {
       push.call({
-        number: change.ticket.number ?? '',
+        number: change.ticket.number,
         window: change.ticket.window ?? 0,
         at: change.ticket.calledAt ?? now().toISOString(),
         times: change.times,

@@ -11,9 +11,9 @@ import { hallToday } from '@yichuang/domain/hall-time';
 import { isoFromDriver, rowsOf } from '../db/columns';
 import type { CentralDb } from '../db/connect';
 import { CentralError } from '../service/errors';
-import type { HallQueues } from './queues';
+import type { HallQueues, QueueRow } from './queues';
 import type { HallSettings } from './settings';
-import { hallTicketEvents, hallTickets } from './schema';
+import { hallSequences, hallTicketEvents, hallTickets } from './schema';
 
 /**
  * The pieces every writer of tickets uses (issuing and the moves): the row type, reading raw rows,
@@ -126,3 +126,23 @@ export const isUniqueViolation = (error: unknown): boolean => {
     (error as { cause?: { code?: string } }).cause?.code;
   return code === '23505';
 };
+
+/**
+ * The next number of a queue on a hall day (A001, A002 …): one row per queue and day, counted up in
+ * the transaction that gives the number out. `capped`: past the queue's daily cap it is refused.
+ */
+export async function nextSequence(tx: Tx, day: string, queue: QueueRow, capped: boolean): Promise<number> {
+  const [row] = await tx
+    .insert(hallSequences)
+    .values({ hallDate: day, queue: queue.letter, last: 1 })
+    .onConflictDoUpdate({
+      target: [hallSequences.hallDate, hallSequences.queue],
+      set: { last: sql`${hallSequences.last} + 1` },
+    })
+    .returning();
+  const sequence = row!.last;
+  if (capped && sequence > queue.dailyCap) {
+    throw new CentralError(409, 'queue_full', 'hall.queueFull', { name: queue.name, cap: queue.dailyCap });
+  }
+  return sequence;
+}

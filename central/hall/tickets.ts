@@ -8,6 +8,8 @@ import { and, asc, count, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { HallActor, Ticket } from '@yichuang/domain/hall-protocol';
 import {
   atWindowStates,
+  ticketKinds,
+  ticketNumber,
   nextTicketState,
   ticketTransitions,
   ticketStateNames,
@@ -20,6 +22,7 @@ import { CentralError } from '../service/errors';
 import { hallTicketEvents, hallTickets } from './schema';
 import {
   eventOf,
+  nextSequence,
   list,
   recordEvent,
   ticketById,
@@ -168,6 +171,9 @@ export function createHallTickets(deps: TicketWriterDeps) {
    * (SKIP LOCKED), so fifty windows pressing at once take fifty tickets in parallel, none twice; if
    * every ticket of that kind was just taken, the choice is made again.
    */
+  /** Every kind but 绿色通道, named one by one so that asking whether one waits is an index probe. */
+  const notPriority = ticketKinds.filter((kind) => kind !== 'priority');
+
   async function callFor(tx: Tx, window: number, letters: string[], actor: HallActor): Promise<TicketRow | null> {
     const rule = ticketTransitions.call;
     const at = now().toISOString();
@@ -178,7 +184,7 @@ export function createHallTickets(deps: TicketWriterDeps) {
         await tx.execute(sql`
           select exists(select 1 from hall_tickets where ${waiting} and kind = 'appointment' and due_at <= ${at}) as due,
                  exists(select 1 from hall_tickets where ${waiting} and kind = 'priority') as priority,
-                 exists(select 1 from hall_tickets where ${waiting} and kind <> 'priority') as normal`),
+                 exists(select 1 from hall_tickets where ${waiting} and kind in (${list(notPriority)})) as normal`),
       );
       if (!kinds || (!kinds.due && !kinds.priority && !kinds.normal)) return null;
       const which = kinds.due
@@ -312,12 +318,18 @@ export function createHallTickets(deps: TicketWriterDeps) {
         } else if (queue.letter === current.queue) {
           throw new CentralError(409, 'transfer_refused', 'hall.transferSameQueue', { name: queue.name });
         }
+        // A walk-in sent on gets a number in its new queue, so the display can call it there.
+        const sequence = current.number === null ? await nextSequence(tx, current.hallDate, queue, false) : null;
         return apply(
           tx,
           current,
           'transfer',
           actor,
-          { queue: queue.letter, window: target.toWindow ?? null },
+          {
+            queue: queue.letter,
+            window: target.toWindow ?? null,
+            ...(sequence !== null ? { sequence, number: ticketNumber(queue.letter, sequence) } : {}),
+          },
           { fromQueue: current.queue, fromWindow: window, toQueue: queue.letter, toWindow: target.toWindow ?? null },
         );
       });

@@ -29,6 +29,7 @@ export const queueEn: Messages['queue'] = {
   transferWindow: 'or to window',
   transferWindowPlaceholder: 'Window',
   transferHint: 'The ticket keeps its original time: no queueing again.',
+  transferred: '{{number}} now waits in “{{queue}}”: ask the citizen to watch for the call',
   rejoin: 'Back in line',
   rejoinTitle: 'Skipped ticket back in line',
   rejoinNumber: 'Number on the slip',

@@ -27,6 +27,7 @@ export const queueZh = {
   transferWindow: '或转到窗口',
   transferWindowPlaceholder: '窗口号',
   transferHint: '转移后保留原取号时间，不用重新排队。',
+  transferred: '{{number}} 号已转到「{{queue}}」，请告知群众留意叫号',
   rejoin: '过号重排',
   rejoinTitle: '过号重新排队',
   rejoinNumber: '号票上的号码',

@@ -125,7 +125,13 @@ export function QueueProvider({ children, active }: { children: ReactNode; activ
         return true;
       },
       async transfer(ticketId, target) {
-        return (await command(api.queue.transfer({ ticketId, ...target }))) !== null;
+        const moved = (await command(api.queue.transfer({ ticketId, ...target })))?.ticket;
+        if (!moved) return false;
+        // A walk-in sent on has a number now: the clerk tells it to the citizen.
+        void message.success(
+          t('queue.transferred', { number: moved.number ?? t('queue.walkInTicket'), queue: moved.queueName }),
+        );
+        return true;
       },
       async walkIn() {
         if ((await command(api.queue.walkIn({})))?.ticket) setCalledCount((n) => n + 1);

@@ -1,0 +1,1 @@
+CREATE INDEX "hall_tickets_kind_line" ON "hall_tickets" USING btree ("hall_date","kind","order_at","arrival") WHERE state in ('issued', 'transferred');
