@@ -184,10 +184,18 @@ test('the kiosk gives tickets with and without a card, says a printer out of pap
   await expectNoSeriousAxeViolations(page);
   expect(await waiting('A')).toBe(2);
   await backHome();
+  // Back at the start, the next citizen is told before the tap; the supervisor's board has it too.
+  await expect(page.getByTestId('kiosk-printer-fault')).toHaveAttribute('data-fault', 'paper_out');
+  await screenshot(page, 'kiosk-printer-fault');
+  await expectNoSeriousAxeViolations(page);
+  await expect
+    .poll(async () => (await boss.get<Board>('/board')).body.printers.map((p) => `${p.station}:${p.state}`))
+    .toContain('kiosk:paper_out');
 
   // No ticket printer at all: on the browser host the slip goes to the platform printer.
   await devices.getByTestId('network-printer-remove').click();
   await expect(devices.getByTestId('network-printer-remove')).toHaveCount(0);
+  await expect(page.getByTestId('kiosk-printer-fault')).toHaveCount(0);
   // window.print, counted instead of opening the print dialog (e2e code has no DOM types: globalThis).
   await page.evaluate(() => {
     const counted = globalThis as unknown as PrintCounter;

@@ -212,12 +212,17 @@ describe('the window and the hall queue', () => {
       const added = await devices.addNetworkPrinter(sim.address, null);
       await eventually(() => onBoard('ready'), 'the kiosk printer ready on the board');
       sim.printer.setPaperOut(true);
-      const issued = await queue().issue(kioskUser, { queue: 'A', priority: false, tapKey: randomUUID() });
+      // Queue B: window 3 (this test's window) does not serve it, so its count is left as it was.
+      const issued = await queue().issue(kioskUser, { queue: 'B', priority: false, tapKey: randomUUID() });
       expect(issued).toMatchObject({ printed: false, printProblem: { code: 'printer_paper_out' } });
       await eventually(() => onBoard('paper_out'), 'paper out on the board');
+      // The kiosk's own screen hears it too (queue.changed), to tell the next citizen before the tap.
+      expect(queue().status().printer).toBe('paper_out');
+      expect(changes.at(-1)?.printer).toBe('paper_out');
       sim.printer.setPaperOut(false);
       // Nobody prints: the printer is asked again by itself, and the board hears it is ready.
       await eventually(() => onBoard('ready'), 'ready again on the board');
+      expect(changes.at(-1)?.printer).toBe('ready');
       await devices.removeNetworkPrinter(added.id);
     } finally {
       queue().attend(user());

@@ -60,6 +60,7 @@ export function createQueueService(deps: QueueDeps) {
     window: null,
     queues: [],
     currentCase: null,
+    printer: null,
   };
   /** Who the hall was told serves here (username), so a status poll does not tell it again. */
   let attending: string | null = null;
@@ -73,8 +74,13 @@ export function createQueueService(deps: QueueDeps) {
   /** The printer is reported only over a connection that is up (a report is never kept for later). */
   const online = () => (status.connection === 'online' && !stopped ? client : null);
 
+  /** The status with the printer as it is this instant (devices may have moved since the last publish). */
+  function statusNow(): QueueStatus {
+    return { ...status, printer: deps.printerState?.() ?? null };
+  }
+
   function publish(patch: Partial<QueueStatus>): void {
-    status = { ...status, ...patch };
+    status = { ...status, ...patch, printer: deps.printerState?.() ?? null };
     const current = status.window?.current ?? null;
     status.currentCase = current ? (links.ofTicket(current.id)?.caseNumber ?? current.caseNumber) : null;
     deps.onChange(status);
@@ -234,7 +240,7 @@ export function createQueueService(deps: QueueDeps) {
   return {
     status(): QueueStatus {
       configure();
-      return status;
+      return statusNow();
     },
 
     /**
@@ -245,7 +251,7 @@ export function createQueueService(deps: QueueDeps) {
       const c = configure();
       if (user?.role === 'kiosk') printer.standAt('kiosk', online());
       else if (user && intakeRoles.includes(user.role)) printer.standAt('window', online());
-      if (!c || !user || !intakeRoles.includes(user.role) || attending === user.username) return status;
+      if (!c || !user || !intakeRoles.includes(user.role) || attending === user.username) return statusNow();
       attending = user.username;
       c.setOpen(true, actorOf(user)).then(
         (window) => c === client && publish({ window }),
@@ -254,7 +260,7 @@ export function createQueueService(deps: QueueDeps) {
           deps.log.warn({ err: error instanceof CentralCallError ? error.message : error }, 'window open failed');
         },
       );
-      return status;
+      return statusNow();
     },
 
     /** The person signed out: the window is closed at the hall (best effort; it reopens at the next sign-in). */
@@ -356,7 +362,10 @@ export function createQueueService(deps: QueueDeps) {
     },
 
     /** The devices changed: the hall hears of a ticket printer fault (or its end) at once. */
-    printerChanged: () => printer.report(online()),
+    printerChanged(): void {
+      if ((deps.printerState?.() ?? null) !== status.printer) publish({});
+      printer.report(online());
+    },
 
     /** A ticket skipped as a no-show (过号) goes back in line, as often as the hall allows (once by default). */
     rejoin: (user: SessionUser, number: string): Promise<QueueCommandResult> =>

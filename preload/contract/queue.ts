@@ -7,6 +7,7 @@ import {
   queueNowSchema,
   ticketIdSchema,
   ticketNumberSchema,
+  ticketPrinterStates,
   ticketSchema,
   windowNowSchema,
   windowNumberSchema,
@@ -43,6 +44,8 @@ export const queueStatusSchema = z.object({
   ),
   /** The case the ticket at the counter became, once decided here. */
   currentCase: z.string().nullable(),
+  /** This workstation's ticket printer in the hall's words (what the kiosk tells the citizen); null while not known. */
+  printer: z.enum(ticketPrinterStates).nullable(),
 });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

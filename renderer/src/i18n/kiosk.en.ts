@@ -11,6 +11,16 @@ export const kioskEn: Messages['kiosk'] = {
   paused: 'Tickets paused: the hall service is not available. Please ask at the service desk',
   pausedRetry: 'Trying again by itself: tickets resume once it is back',
   issuing: 'Taking your ticket, one moment…',
+  printerFault: {
+    paper_out:
+      'The printer is out of paper: you can still take a ticket. Your number shows on the screen; remember it or take a photo',
+    cover_open:
+      'The printer cover is open: you can still take a ticket. Your number shows on the screen; remember it or take a photo',
+    fault:
+      'The printer has a fault: you can still take a ticket. Your number shows on the screen; remember it or take a photo',
+    offline:
+      'The printer is not connected: you can still take a ticket. Your number shows on the screen; remember it or take a photo',
+  },
   letters: {
     title: 'Find by pinyin initials',
     hint: 'For 户籍 (huji), tap H, then J',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QueueNow } from '@yichuang/domain/hall-protocol';
 import type { CardRead } from '../../../preload/contract/devices';
 import { fail, ok } from '../../../preload/contract/envelope';
-import type { IssueResult } from '../../../preload/contract/queue';
+import type { IssueResult, QueueStatus } from '../../../preload/contract/queue';
 import { fake } from '../sync/fake-bridge';
 import { answerBasics, byTestId, render, settle, setUpComponentTests, syncStatus, waitFor } from '../sync/test-support';
 import i18n from '../i18n';
@@ -214,6 +214,32 @@ describe('the ticket kiosk', () => {
     expect(byTestId(host, 'kiosk-done').textContent).toMatch(/返回首页（1?\d 秒）/);
     await act(() => vi.advanceTimersByTimeAsync(11_000));
     expect(byTestId(host, 'kiosk').getAttribute('data-view')).toBe('home');
+  });
+
+  it('tells the citizen of a printer fault before the tap, and stops when it is fixed', async () => {
+    const status = (printer: QueueStatus['printer']): QueueStatus => ({
+      connection: 'online',
+      hallUrl: 'http://127.0.0.1:8700',
+      lastError: null,
+      window: null,
+      queues: [],
+      currentCase: null,
+      printer,
+    });
+    fake.handle('queue.status', () => ok(status('paper_out')));
+    const { host } = await kiosk();
+    await waitFor(() => host.querySelector('[data-testid="kiosk-printer-fault"]') !== null);
+    const fault = byTestId(host, 'kiosk-printer-fault');
+    expect(fault.dataset.fault).toBe('paper_out');
+    expect(fault.textContent).toBe('打印机缺纸：仍可取号，号码显示在屏幕上，请记住或拍照');
+    act(() => fake.emit('queue.changed', status('cover_open')));
+    expect(byTestId(host, 'kiosk-printer-fault').textContent).toContain('纸仓盖未合上');
+    // Paper in, cover shut: the notice goes.
+    act(() => fake.emit('queue.changed', status('ready')));
+    expect(host.querySelector('[data-testid="kiosk-printer-fault"]')).toBeNull();
+    // No ticket printer at all (the browser host prints on the platform printer) is not a fault.
+    act(() => fake.emit('queue.changed', status('none')));
+    expect(host.querySelector('[data-testid="kiosk-printer-fault"]')).toBeNull();
   });
 
   it('says a slip the printer could not print, in big type: the number stands', async () => {

@@ -1,4 +1,4 @@
-import { LoadingOutlined, ScheduleOutlined, StopOutlined } from '@ant-design/icons';
+import { LoadingOutlined, PrinterOutlined, ScheduleOutlined, StopOutlined } from '@ant-design/icons';
 import type { QueueNow } from '@yichuang/domain/hall-protocol';
 import { hallLocaleFormat, hallTimeShort } from '@yichuang/domain/hall-time';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -14,7 +14,7 @@ import { useErrorText } from '../lib/result';
 import { CardArea } from './CardArea';
 import { CodePad } from './CodePad';
 import { FailedView, IssuedView } from './IssuedView';
-import { useKioskCard, useKioskQueues, type KioskCard } from './kiosk-data';
+import { useKioskCard, useKioskPrinterFault, useKioskQueues, type KioskCard } from './kiosk-data';
 import { filterByPinyin, LetterStrip, QueueCards } from './QueueCards';
 import { StaffCorner } from './StaffCorner';
 import './kiosk.css';
@@ -53,6 +53,7 @@ export function KioskScreen({ onLock, onSignOut }: { onLock: () => void; onSignO
   const errorText = useErrorText();
   const { queues, down, refresh } = useKioskQueues();
   const { card, clear: clearCard } = useKioskCard();
+  const printerFault = useKioskPrinterFault();
   const [view, setView] = useState<View>({ kind: 'home' });
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
@@ -156,6 +157,17 @@ export function KioskScreen({ onLock, onSignOut }: { onLock: () => void; onSignO
           <div className="kiosk-home">
             <section className="kiosk-queues" aria-labelledby="kiosk-pick">
               <h1 id="kiosk-pick">{t('kiosk.pick')}</h1>
+              {printerFault && (
+                <p
+                  className="kiosk-printer-fault"
+                  role="status"
+                  data-testid="kiosk-printer-fault"
+                  data-fault={printerFault}
+                >
+                  <PrinterOutlined className="kiosk-printer-fault-icon" aria-hidden />
+                  {t(`kiosk.printerFault.${printerFault}`)}
+                </p>
+              )}
               {queues === null ? (
                 <p className="kiosk-loading" data-testid="kiosk-loading">
                   <LoadingOutlined aria-hidden /> {t('kiosk.loading')}
