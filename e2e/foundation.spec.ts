@@ -126,7 +126,16 @@ test('shortcuts overlay, English UI and settings', async ({ page, host }) => {
   // Each screen has the same Alt+N in every role: 设置 is Alt+7, 审计日志 Alt+6.
   await page.keyboard.press('Alt+7');
   await expect(page.getByTestId('settings')).toBeVisible();
+  // A hall service across the network in plain http is refused under its field, nothing else lost.
+  const hallUrl = page.getByTestId('settings-hall-url');
   await page.getByTestId('settings-idle').fill('15');
+  await hallUrl.fill('http://10.0.0.8:8710');
+  await page.getByTestId('settings-save').click();
+  await expect(page.locator('.ant-form-item', { has: hallUrl })).toContainText('大厅服务地址须以 https:// 开头');
+  await hallUrl.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-hall-url');
+  await expect(page.getByTestId('settings-idle')).toHaveValue('15');
+  await hallUrl.fill('');
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
   await screenshot(page, 'settings');

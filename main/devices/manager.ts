@@ -1,11 +1,4 @@
-import type {
-  DeviceInfo,
-  DeviceRole,
-  DeviceState,
-  DeviceStatus,
-  SelfTest,
-  Symbology,
-} from '../../preload/contract/devices';
+import type { DeviceInfo, DeviceRole, DeviceState, SelfTest, Symbology } from '../../preload/contract/devices';
 import { AppError } from '../../preload/contract/errors';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../logging/logger';
@@ -321,10 +314,8 @@ export function createDeviceManager(options: DeviceManagerOptions) {
   }
 
   function attachedOf<T extends AttachedDevice>(role: DeviceRole): { entry: Entry; device: T } {
-    const entry = choose(
-      [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role),
-      role,
-    );
+    const ready = [...entries.values()].filter((e) => e.attached && roleOf(e.candidate).role === role);
+    const entry = choose(ready, role);
     if (!entry?.attached) throw new AppError('device_not_found');
     return { entry, device: entry.attached as T };
   }
@@ -387,14 +378,10 @@ export function createDeviceManager(options: DeviceManagerOptions) {
      * The status of the device a role's work would go to: an attached one as above, else the one in
      * that role that is failing or unplugged (so a fault shows); null when there is none at all.
      */
-    statusOf(role: DeviceRole): DeviceStatus | null {
+    statusOf(role: DeviceRole): DeviceInfo['status'] | null {
       const inRole = [...entries.values()].filter((e) => roleOf(e.candidate).role === role);
-      const entry =
-        choose(
-          inRole.filter((e) => e.attached),
-          role,
-        ) ?? choose(inRole, role);
-      return entry ? entry.status : null;
+      const attached = inRole.filter((e) => e.attached);
+      return (choose(attached, role) ?? choose(inRole, role))?.status ?? null;
     },
     async printTicket(job: Uint8Array): Promise<string> {
       const { entry, device } = attachedOf<TicketPrinter>('printer');
