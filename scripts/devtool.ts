@@ -37,6 +37,11 @@ function stopRequested(): Promise<void> {
   });
 }
 
+/** A simulator's close, waited for two seconds at most: a connection the host never closes must not keep it running. */
+function closeWithin(closing: Promise<void>): Promise<void> {
+  return Promise.race([closing, new Promise<void>((done) => setTimeout(done, 2000).unref())]);
+}
+
 /** Hands each line of stdin (trimmed) to `onLine` until stopped. */
 async function commandsUntilStopped(onLine: (line: string) => void): Promise<void> {
   const { createInterface } = await import('node:readline');
@@ -44,6 +49,8 @@ async function commandsUntilStopped(onLine: (line: string) => void): Promise<voi
   commands.on('line', (line) => onLine(line.trim()));
   await stopRequested();
   commands.close();
+  // Nothing more is read: let go of stdin, or a pipe nobody closes keeps the process alive.
+  process.stdin.destroy();
 }
 
 const kinds = {
@@ -225,7 +232,7 @@ const subcommands: Record<string, Subcommand> = {
       await commandsUntilStopped((line) => {
         if (line === 'load') simulator.load(feeder);
       });
-      await simulator.close();
+      await closeWithin(simulator.close());
       return 0;
     },
   },
@@ -271,7 +278,7 @@ const subcommands: Record<string, Subcommand> = {
           simulator.printer.clear();
         } else if (command) process.stderr.write(`未知命令：${line}\n`);
       });
-      await simulator.close();
+      await closeWithin(simulator.close());
       return 0;
     },
   },
