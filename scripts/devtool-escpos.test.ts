@@ -58,7 +58,11 @@ describe('npm run devtool -- escpos-simulator', () => {
 
     const exited = new Promise<number | null>((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    expect(await within(exited, 15_000, `the simulator's exit after SIGTERM (stderr: ${output.stderr})`)).toBe(0);
+    const code = await within(exited, 15_000, "the simulator's exit after SIGTERM").catch((error: Error) => {
+      // What the simulator said by then (read now, not when the wait began).
+      throw new Error(`${error.message}; stderr: ${output.stderr}`);
+    });
+    expect(code, output.stderr).toBe(0);
     expect(await rejectionCode(createTcpTransport({ host: '127.0.0.1', port }).open())).toBe('device_open_failed');
   }, 60_000);
 

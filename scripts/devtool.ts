@@ -37,9 +37,16 @@ function stopRequested(): Promise<void> {
   });
 }
 
-/** A simulator's close, waited for two seconds at most: a connection the host never closes must not keep it running. */
-function closeWithin(closing: Promise<void>): Promise<void> {
-  return Promise.race([closing, new Promise<void>((done) => setTimeout(done, 2000).unref())]);
+/**
+ * A simulator's end: its close, waited for two seconds at most (a connection the host never closes
+ * must not keep it running), then the process exits at once with 0. Not by letting the event loop
+ * run dry: under `node --import tsx` on Node 20, the natural exit can hang after the 'exit' event
+ * while the module hooks thread is stopped (seen under load in CI: the 'exit' event fired, the
+ * process never ended); process.exit() leaves without waiting for that thread.
+ */
+async function endSimulator(closing: Promise<void>): Promise<never> {
+  await Promise.race([closing, new Promise<void>((done) => setTimeout(done, 2000).unref())]);
+  process.exit(0);
 }
 
 /** Hands each line of stdin (trimmed) to `onLine` until stopped. */
@@ -232,8 +239,7 @@ const subcommands: Record<string, Subcommand> = {
       await commandsUntilStopped((line) => {
         if (line === 'load') simulator.load(feeder);
       });
-      await closeWithin(simulator.close());
-      return 0;
+      return endSimulator(simulator.close());
     },
   },
   'escpos-simulator': {
@@ -278,8 +284,7 @@ const subcommands: Record<string, Subcommand> = {
           simulator.printer.clear();
         } else if (command) process.stderr.write(`未知命令：${line}\n`);
       });
-      await closeWithin(simulator.close());
-      return 0;
+      return endSimulator(simulator.close());
     },
   },
 };
