@@ -197,6 +197,12 @@ export type Call = z.infer<typeof callSchema>;
  */
 export const ticketPrinterStates = ['ready', 'paper_out', 'cover_open', 'fault', 'offline', 'none'] as const;
 export type TicketPrinterState = (typeof ticketPrinterStates)[number];
+/** The states someone must go and fix (paper in, cover shut, the printer looked at or plugged back). */
+export const ticketPrinterFaults = ['paper_out', 'cover_open', 'fault', 'offline'] as const;
+export type TicketPrinterFault = (typeof ticketPrinterFaults)[number];
+export function isTicketPrinterFault(state: TicketPrinterState | null): state is TicketPrinterFault {
+  return (ticketPrinterFaults as readonly (TicketPrinterState | null)[]).includes(state);
+}
 /** Where the printer stands: the kiosk at the door or a window's counter printer. */
 export const printerStations = ['kiosk', 'window'] as const;
 

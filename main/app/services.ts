@@ -337,8 +337,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     appVersion: config.appVersion ?? packageVersion,
     ...config.queue,
   });
-  const queueService = queue;
-  devices.manager.on('changed', () => queueService.printerChanged());
+  // A ticket printer's fault (or its end) reaches the hall and the kiosk's screen at once.
+  devices.manager.on('changed', () => queue?.printerChanged());
   const security = createSecurityService({
     dataDir: config.dataDir,
     dataKey: opened.unlocked.dataKey,

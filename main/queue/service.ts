@@ -70,17 +70,18 @@ export function createQueueService(deps: QueueDeps) {
   let refreshAgain = false;
   let lastRefresh = 0;
   let stopped = false;
-  const printer = createPrinterReporter({ state: () => deps.printerState?.() ?? null, log: deps.log });
+  const printerState = (): TicketPrinterState | null => deps.printerState?.() ?? null;
+  const printer = createPrinterReporter({ state: printerState, log: deps.log });
   /** The printer is reported only over a connection that is up (a report is never kept for later). */
   const online = () => (status.connection === 'online' && !stopped ? client : null);
 
   /** The status with the printer as it is this instant (devices may have moved since the last publish). */
   function statusNow(): QueueStatus {
-    return { ...status, printer: deps.printerState?.() ?? null };
+    return { ...status, printer: printerState() };
   }
 
   function publish(patch: Partial<QueueStatus>): void {
-    status = { ...status, ...patch, printer: deps.printerState?.() ?? null };
+    status = { ...status, ...patch, printer: printerState() };
     const current = status.window?.current ?? null;
     status.currentCase = current ? (links.ofTicket(current.id)?.caseNumber ?? current.caseNumber) : null;
     deps.onChange(status);
@@ -363,7 +364,7 @@ export function createQueueService(deps: QueueDeps) {
 
     /** The devices changed: the hall hears of a ticket printer fault (or its end) at once. */
     printerChanged(): void {
-      if ((deps.printerState?.() ?? null) !== status.printer) publish({});
+      if (printerState() !== status.printer) publish({});
       printer.report(online());
     },
 

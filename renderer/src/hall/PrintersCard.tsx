@@ -1,12 +1,11 @@
 import { Alert, Card, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Board, HallPrinter } from '@yichuang/domain/hall-protocol';
+import { isTicketPrinterFault, type Board, type HallPrinter } from '@yichuang/domain/hall-protocol';
 import { hallDate, hallDateTime, hallShown, hallTimeShort } from '@yichuang/domain/hall-time';
 
-/** A printer someone must go to: out of paper, cover open, in fault, gone, or a kiosk with none. */
+/** A printer someone must go to: a fault, or a kiosk with no printer at all. */
 export function needsHand(printer: HallPrinter): boolean {
-  if (printer.state === 'ready') return false;
-  return printer.state !== 'none' || printer.station === 'kiosk';
+  return isTicketPrinterFault(printer.state) || (printer.state === 'none' && printer.station === 'kiosk');
 }
 
 function usePrinterWords() {

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueNow, TicketPrinterState } from '@yichuang/domain/hall-protocol';
+import {
+  isTicketPrinterFault,
+  type QueueNow,
+  type TicketPrinterFault,
+  type TicketPrinterState,
+} from '@yichuang/domain/hall-protocol';
 import type { CardRead } from '../../../preload/contract/devices';
 import { api, bridge } from '../bridge';
 
@@ -118,16 +123,12 @@ export function isBrowserHost(): boolean {
   return window.yichuang === undefined;
 }
 
-/** The printer faults a citizen is told of before tapping: the number will be on the screen only. */
-const faultsShown = ['paper_out', 'cover_open', 'fault', 'offline'] as const;
-export type KioskPrinterFault = (typeof faultsShown)[number];
-
 /**
  * The kiosk's ticket printer as main says (queue status, then each 'queue.changed'): a fault the
  * citizen should know before taking a ticket, or null. No printer at all is not one, nor, on the
  * browser host, one unplugged: there the slip goes to the platform printer instead.
  */
-export function useKioskPrinterFault(): KioskPrinterFault | null {
+export function useKioskPrinterFault(): TicketPrinterFault | null {
   const [state, setState] = useState<TicketPrinterState | null>(null);
   useEffect(() => {
     let live = true;
@@ -139,5 +140,5 @@ export function useKioskPrinterFault(): KioskPrinterFault | null {
     };
   }, []);
   if (state === 'offline' && isBrowserHost()) return null;
-  return (faultsShown as readonly (TicketPrinterState | null)[]).includes(state) ? (state as KioskPrinterFault) : null;
+  return isTicketPrinterFault(state) ? state : null;
 }
