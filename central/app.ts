@@ -27,6 +27,8 @@ import {
   idempotencyKeySchema,
   publishedQuerySchema,
   publishedSchema,
+  ratingPutResponseSchema,
+  ratingPutSchema,
   replayedHeader,
   timeResponseSchema,
   uploadsPath,
@@ -170,6 +172,29 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
         const ws = await authed(request);
         if (request.params.id !== request.body.id) throw new CentralError(400, 'id_mismatch', 'api.idMismatch');
         const result = await central.cases.put(ws, request.body, keyOf(request));
+        if (result.replayed) reply.header(replayedHeader, 'true');
+        return reply.status(result.status).send(result.body);
+      },
+    );
+
+    app.put(
+      `${apiPrefix}/ratings/:id`,
+      {
+        schema: {
+          summary:
+            'Send a 好差评 a citizen gave at the window (idempotent by id: the same body again answers the same with 200; another body for the id, or a second rating of the same visit, is 409)',
+          security,
+          params: z.object({ id: z.string().uuid() }),
+          body: ratingPutSchema,
+          response: { 200: ratingPutResponseSchema, 201: ratingPutResponseSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const ws = await authed(request);
+        if (request.params.id !== request.body.id) throw new CentralError(400, 'id_mismatch', 'api.ratingIdMismatch');
+        // The key (`rating:<id>`) is checked for its form only: a rating is idempotent by its id and body.
+        keyOf(request);
+        const result = await central.ratings.put(ws, request.body);
         if (result.replayed) reply.header(replayedHeader, 'true');
         return reply.status(result.status).send(result.body);
       },

@@ -10,6 +10,7 @@ import { createSessions } from './service/sessions';
 import { createSetup } from './service/setup';
 import { createSignIn } from './service/sign-in';
 import { createPublished, type PublishedKind } from './service/published';
+import { createRatingStore } from './service/ratings';
 import { createWorkstationRegistry } from './service/workstations';
 import { createUploads } from './uploads';
 import { createHall } from './hall/service';
@@ -62,6 +63,7 @@ export async function createCentral(config: CentralConfig) {
   const audit = createCentralAudit({ db, now });
   const registry = createWorkstationRegistry({ db, now, audit });
   const cases = createCaseStore({ db, now, audit });
+  const ratings = createRatingStore({ db, now, audit, timeZone: config.timeZone });
   const uploads = createUploads({ db, dataDir: config.dataDir, now, registry, cases });
   const sessions = createSessions({ db, now });
   const people = createPeople({ db, now, audit, sessions });
@@ -84,6 +86,7 @@ export async function createCentral(config: CentralConfig) {
     audit,
     registry,
     cases,
+    ratings,
     uploads,
     auditHeads: createAuditHeads({ db, now, audit }),
     published: createPublished({ db, now, audit }),

@@ -1,21 +1,14 @@
 // The transport, measured through the real browser host: a WebSocket on 127.0.0.1 in binary frames,
 // the router, the services. (Electron IPC cannot run here: no Electron binary.)
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { makeNoisePng } from '@yichuang/domain/testing/images';
 import { createBridge } from '../preload/contract/bridge';
 import { decodeMessage, encodeMessage } from '../preload/contract/codec';
 import type { Result } from '../preload/contract/envelope';
-import { createWorkstation } from '../main/app/services';
-import { startBrowserHost } from '../main/browser-host/server';
 import { addClerk, setUpAdmin, strongPassword } from '../main/testing/workstation';
 import { nodeTransport } from '../main/testing/ws-transport';
-import { benchProtectors } from './bench-keys';
+import { startBenchHost } from './bench-host';
 import { filesBench } from './bench-files';
-
-const root = resolve(__dirname, '..');
 
 type Percentile = (sorted: number[], p: number) => number;
 
@@ -29,17 +22,9 @@ type Percentile = (sorted: number[], p: number) => number;
  */
 export async function ipcBench(percentile: Percentile): Promise<Record<string, number>> {
   const metrics: Record<string, number> = {};
-  const dataDir = mkdtempSync(join(tmpdir(), 'yichuang-bench-'));
-  const workstation = await createWorkstation({
-    dataDir,
-    protectors: benchProtectors(dataDir),
-    resourcesDir: join(root, 'resources'),
-    logToFiles: false,
-    logLevel: 'silent',
-    sync: { autoStart: false },
-  });
-  const host = await startBrowserHost({ workstation, rendererDir: join(root, 'out/renderer'), port: 0 });
-  const transport = nodeTransport(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`);
+  const bench = await startBenchHost();
+  const { workstation } = bench;
+  const transport = nodeTransport(bench.url);
   const { api } = createBridge(transport);
   /** The value of a call, or the error envelope's message thrown. */
   const value = <T>(result: Result<T>): T => {
@@ -100,9 +85,7 @@ export async function ipcBench(percentile: Percentile): Promise<Record<string, n
     Object.assign(metrics, await filesBench(api, value, percentile));
   } finally {
     transport.close();
-    await host.close();
-    await workstation.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.dispose();
   }
   return metrics;
 }

@@ -15,6 +15,7 @@ import { idcardCycle, idcardDecode } from './bench-idcard';
 import { benchPassphrase } from './bench-keys';
 import { scanBench } from './bench-scan';
 import { queueBench } from './bench-queue';
+import { citizenBench } from './bench-citizen';
 import { passphraseVariable } from '../main/security/keys';
 
 const root = resolve(__dirname, '..');
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   Object.assign(metrics, await documentsBench(percentile));
   Object.assign(metrics, await scanBench());
   Object.assign(metrics, await queueBench());
+  Object.assign(metrics, await citizenBench(percentile));
   Object.assign(metrics, await reportBench());
   Object.assign(metrics, await casesBench(percentile, caseCount));
   // 1,000 cases of 3 MB each (3 GB through central); `--sync-cases 100` for a quick look.

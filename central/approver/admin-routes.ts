@@ -1,11 +1,17 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { field, hidden, sendPage, uuidPattern, type PageKit } from './kit';
+import { ratingExportFileName, ratingExportHead, ratingExportLines, ratingExportTypes } from '../service/rating-export';
+import { checkHallDayRange, ratingExportFormats, type RatingExportFormat } from '../service/ratings';
+import { field, hidden, PageRefusal, sendPage, uuidPattern, type PageKit } from './kit';
 import { adminPage, type AdminPageData } from './pages/admin';
 import { auditCaseIds } from './pages/audit-labels';
 import type { Viewer } from './pages/layout';
 import { logPage } from './pages/log';
 
-/** 管理 and 操作记录 (administrators only): enrolment codes, workstations and their revocation, audit anomalies, the trail. */
+/**
+ * 管理 and 操作记录 (administrators only): enrolment codes, workstations and their revocation, audit
+ * anomalies, the 好差评 export, the trail.
+ */
 export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
   const { central, serviceName, signedIn } = kit;
 
@@ -20,6 +26,7 @@ export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
       viewer,
       workstations: await central.registry.list(),
       anomalies: await central.auditHeads.anomalies(),
+      ratingRange: central.ratings.currentMonth(),
       created: null,
       note: '',
       error: null,
@@ -60,6 +67,36 @@ export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
     if (!target.revokedAt) await central.registry.revoke(id, kit.actorName(viewer.person));
     return reply.redirect('/approver/admin?done=revoked', 303);
   });
+
+  // The provincial 好差评 export (docs/ratings.md): a download, streamed a batch at a time; who
+  // exported which range goes to the trail first (the file holds applicants' identities).
+  scope.get<{ Querystring: { from?: unknown; to?: unknown; format?: unknown } }>(
+    '/ratings/export',
+    hidden,
+    async (request, reply) => {
+      const viewer = await signedIn(request, reply, { admin: true });
+      if (!viewer) return reply;
+      const { format } = request.query;
+      if (typeof format !== 'string' || !(ratingExportFormats as readonly string[]).includes(format)) {
+        throw new PageRefusal(400, kit.ui(request).t('admin.ratings.badFormat'));
+      }
+      const chosen = format as RatingExportFormat;
+      const range = checkHallDayRange(request.query);
+      const { total } = await central.ratings.summary(range);
+      await central.ratings.recordExport(kit.actorName(viewer.person), range, chosen, total);
+      async function* lines(): AsyncGenerator<string> {
+        yield ratingExportHead(chosen);
+        for await (const batch of central.ratings.exportBatches(range)) yield ratingExportLines(chosen, batch);
+      }
+      return reply
+        .status(200)
+        .header('content-type', ratingExportTypes[chosen])
+        .header('content-disposition', `attachment; filename="${ratingExportFileName(range, chosen)}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
+        .send(Readable.from(lines()));
+    },
+  );
 
   scope.get('/log', hidden, async (request, reply) => {
     const viewer = await signedIn(request, reply, { admin: true });

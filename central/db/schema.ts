@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditVerdicts } from '@yichuang/domain/protocol';
+import { ratingChannels, ratingLevels, ratingStages, type BadRatingReason } from '@yichuang/domain/ratings';
 import { at } from './columns';
 
 /** Central's own settings (the first administrator's one-time setup token, hashed). */
@@ -271,4 +272,43 @@ export const centralAudit = pgTable(
     detail: jsonb('detail'),
   },
   (t) => [index('central_audit_target').on(t.target)],
+);
+
+/**
+ * 好差评 the windows sent (`PUT /ratings/{id}`), one per visit (case, version, stage): the window's
+ * rating id, who was rated, when (the window's clock, and its hall day), central's receipt, the hash
+ * of the body as sent (idempotency) and the provincial data elements as the window fixed them, which
+ * the export reports upward (docs/ratings.md). Written only by service/ratings.ts.
+ */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: uuid('id').primaryKey(),
+    workstationId: uuid('workstation_id')
+      .notNull()
+      .references(() => workstations.id),
+    caseId: uuid('case_id').notNull(),
+    caseNumber: text('case_number').notNull(),
+    caseVersion: integer('case_version').notNull(),
+    stage: text('stage', { enum: ratingStages }).notNull(),
+    level: text('level', { enum: ratingLevels }).notNull(),
+    /** The 差评 reasons ticked (codes of `badRatingReasons`); [] for a good rating. */
+    reasons: jsonb('reasons').$type<BadRatingReason[]>().notNull(),
+    text: text('text').notNull(),
+    channel: text('channel', { enum: ratingChannels }).notNull(),
+    windowNumber: integer('window_number').notNull(),
+    clerkUsername: text('clerk_username').notNull(),
+    clerkName: text('clerk_name').notNull(),
+    /** The window's clock when the citizen rated. */
+    ratedAt: at('rated_at').notNull(),
+    /** The hall day (YYYY-MM-DD) of `ratedAt`, in the hall's time zone: what an export's range selects. */
+    hallDay: text('hall_day').notNull(),
+    /** Central's clock when the rating first arrived: the answer to every replay. */
+    receivedAt: at('received_at').notNull(),
+    /** SHA-256 of the canonical JSON of the body as sent: the same id again must carry the same. */
+    bodySha256: text('body_sha256').notNull(),
+    /** The provincial data elements (`ProvincialRating`), as the window fixed them. */
+    record: jsonb('record').notNull(),
+  },
+  (t) => [uniqueIndex('ratings_visit').on(t.caseId, t.caseVersion, t.stage), index('ratings_hall_day').on(t.hallDay)],
 );

@@ -10,7 +10,15 @@ import { validCitizenId } from '@yichuang/domain/testing/ids';
 import { testSigner, type TestSigner } from '@yichuang/domain/testing/audit-trail';
 import { buildCentralApp } from '../app';
 import type { Central } from '../central';
-import { uploadsPath, type CasePut } from '@yichuang/domain/protocol';
+import { uploadsPath, type CasePut, type RatingPut } from '@yichuang/domain/protocol';
+import {
+  badRatingReasonNames,
+  handleStateCodes,
+  ratingLevelCodes,
+  ratingLevelNames,
+  type BadRatingReason,
+  type RatingLevel,
+} from '@yichuang/domain/ratings';
 import type { Workstation } from '../service/workstations';
 
 /**
@@ -234,5 +242,69 @@ export function casePut(
     draft,
     materials,
     ...overrides,
+  };
+}
+
+/** What a test rating may change: the visit's stage, the citizen's answer, the channel, when. */
+export interface TestRating {
+  id?: string;
+  stage?: RatingPut['stage'];
+  level?: RatingLevel;
+  reasons?: BadRatingReason[];
+  text?: string;
+  channel?: RatingPut['channel'];
+  ratedAt?: string;
+}
+
+/** A valid `PUT /ratings/{id}` body for a case sent with `casePut` (the provincial elements filled as the window would). */
+export function ratingPut(of: CasePut, rating: TestRating = {}): RatingPut {
+  const level = rating.level ?? 'very_satisfied';
+  const reasons = rating.reasons ?? [];
+  const stage = rating.stage ?? 'accepted';
+  const channel = rating.channel ?? 'PJQ';
+  const ratedAt = rating.ratedAt ?? '2026-11-27T10:05:00.000+08:00';
+  return {
+    id: rating.id ?? randomUUID(),
+    caseId: of.id,
+    caseNumber: of.number,
+    caseVersion: of.version,
+    stage,
+    level,
+    reasons,
+    text: rating.text ?? '',
+    channel,
+    windowNumber: of.windowNumber,
+    clerk: of.clerk,
+    ratedAt,
+    record: {
+      version: 2,
+      evaluateChannel: channel,
+      projNo: of.number,
+      projName: of.matter.name,
+      serviceCode: of.matter.code,
+      serviceVersion: String(of.catalogVersion),
+      serviceDepartment: of.matter.department,
+      serviceDepartmentCode: '11370303MB0000000X',
+      handleStateCode: handleStateCodes[stage],
+      regionCode: of.districtCode,
+      applicantName: of.draft.person.name,
+      applicantCardNumber: of.draft.person.idNumber,
+      applicantPhone: of.draft.person.phone,
+      userProp: '1',
+      userPageType: '111',
+      applyTime: of.decidedAt,
+      transactionTime: of.decidedAt,
+      evaluatedPersonInfo: {
+        name: of.clerk.displayName,
+        staffNumber: of.clerk.username,
+        windowNumber: of.windowNumber,
+      },
+      evaluateLevel: ratingLevelCodes[level],
+      evaluateLevelName: ratingLevelNames[level],
+      evaluateReasons: reasons,
+      evaluateReasonNames: reasons.map((r) => badRatingReasonNames[r]),
+      evaluateText: rating.text ?? '',
+      evaluateTime: new Date(ratedAt).toISOString(),
+    },
   };
 }

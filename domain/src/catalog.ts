@@ -127,6 +127,8 @@ export const matterSchema = z
     nameEn: z.string().min(1).max(160).optional(),
     department: z.string().min(1).max(40),
     departmentEn: z.string().min(1).max(120).optional(),
+    /** The department's code (统一社会信用代码 or the province's 部门编码), where the catalog has it: ratings report it. */
+    departmentCode: z.string().min(1).max(40).optional(),
     subject: z.enum(subjectKinds),
     /**
      * An enterprise matter for an enterprise not registered yet (设立登记): it has no 统一社会信用代码

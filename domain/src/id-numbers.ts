@@ -66,6 +66,24 @@ export function maskPhone(phone: string): string {
   return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : '';
 }
 
+/**
+ * A name as the hall may see it (the kiosk, the citizen screen): the first and last character
+ * kept, the middle hidden (张*, 张*三, 欧**明); a Latin name keeps each word's first letter (J*** W***).
+ */
+export function maskName(name: string): string {
+  const text = name.trim();
+  if (!text) return '';
+  if (/^[\x20-\x7e]+$/.test(text)) {
+    return text
+      .split(/\s+/)
+      .map((word) => `${word[0]}${'*'.repeat(Math.max(word.length - 1, 1))}`)
+      .join(' ');
+  }
+  const chars = Array.from(text);
+  if (chars.length <= 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
 /** Province-level codes of GB/T 2260 (the first two digits), plus 81/82/83 for Hong Kong, Macao and Taiwan residents. */
 const provinceCodes = new Set([
   '11',

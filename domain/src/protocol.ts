@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { caseDraftSchema, caseIdSchema, centralEventKinds, decisionSchema, type CentralEventKind } from './cases';
 import { subjectKinds } from './catalog';
 import { materialMimes, sha256Schema } from './materials';
+import {
+  badRatingReasons,
+  provincialRatingSchema,
+  ratingChannels,
+  ratingLevelSchema,
+  ratingStageSchema,
+  ratingTextMax,
+} from './ratings';
 
 /**
  * The wire protocol between a workstation and central: zod schemas, shared by central (which
@@ -132,6 +140,35 @@ export const casePutResponseSchema = z.object({
   bodySha256: sha256Schema,
 });
 export type CasePutResponse = z.infer<typeof casePutResponseSchema>;
+
+/**
+ * `PUT /v1/ratings/{id}`: one 好差评 a citizen gave at the window, sent through the outbox after its
+ * case. Idempotent by id: the same body again answers the same; another body for the same id, or a
+ * second rating of the same visit (case, version, stage), is 409.
+ */
+export const ratingPutSchema = z
+  .object({
+    id: z.string().uuid(),
+    caseId: caseIdSchema,
+    caseNumber: z.string().min(1).max(40),
+    caseVersion: z.number().int().min(1),
+    stage: ratingStageSchema,
+    level: ratingLevelSchema,
+    reasons: z.array(z.enum(badRatingReasons)).max(badRatingReasons.length),
+    text: z.string().max(ratingTextMax),
+    channel: z.enum(ratingChannels),
+    windowNumber: z.number().int().min(1).max(999),
+    clerk: actorSchema,
+    /** The window's clock when the citizen rated. */
+    ratedAt: z.string().datetime({ offset: true }),
+    /** The provincial data elements, as the window fixed them (whole identity: central reports it upward). */
+    record: provincialRatingSchema,
+  })
+  .strict();
+export type RatingPut = z.infer<typeof ratingPutSchema>;
+
+export const ratingPutResponseSchema = z.object({ id: z.string(), receivedAt: z.string() });
+export type RatingPutResponse = z.infer<typeof ratingPutResponseSchema>;
 
 /** Which of a case version's files central still needs (not received, or received and failed the hash). */
 export const caseMissingResponseSchema = z.object({

@@ -14,6 +14,9 @@ import { syncHandlers } from '../sync/handlers';
 import { securityHandlers } from '../security/handlers';
 import { retentionHandlers } from '../retention/handlers';
 import { queueHandlers } from '../queue/handlers';
+import { citizenHandlers } from '../citizen/handlers';
+import { createCitizenService, type CitizenService } from '../citizen/service';
+import { createRatingService, type RatingService } from '../ratings/service';
 import { createQueueService, type QueueDeps, type QueueService } from '../queue/service';
 import { ticketPrinterStateOf } from '../queue/printer-report';
 import { createRetentionService, type RetentionService } from '../retention/service';
@@ -128,6 +131,8 @@ export interface Services {
   security: SecurityService;
   retention: RetentionService;
   queue: QueueService;
+  ratings: RatingService;
+  citizen: CitizenService;
 }
 
 export interface Workstation {
@@ -171,6 +176,7 @@ export function workstationHandlers(services: Services): Handlers {
     ...securityHandlers(services),
     ...retentionHandlers(services),
     ...queueHandlers(services),
+    ...citizenHandlers(services),
   };
 }
 
@@ -258,6 +264,16 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
   const outbox = createOutbox({ db, clock, materials });
   let sync: SyncService | null = null;
   let queue: QueueService | null = null;
+  let citizen: CitizenService | null = null;
+  const ratings = createRatingService({
+    db,
+    clock,
+    audit,
+    onRecorded: (rating) => {
+      outbox.enqueueRating(rating);
+      queueMicrotask(() => sync?.nudge());
+    },
+  });
   const cases = createCaseService({
     db,
     clock,
@@ -268,9 +284,11 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     settings,
     materials,
     onUnseenChanged: (count) => hub.broadcast('cases.unseenChanged', { count }),
+    onSaved: (caseId, clerkId) => citizen?.caseSaved(caseId, clerkId),
     onDecided: (decided) => {
       outbox.enqueue(decided);
       queue?.caseDecided(decided);
+      citizen?.caseDecided(decided);
       // After the decision's transaction commits: the worker sends it at once.
       queueMicrotask(() => sync?.nudge());
     },
@@ -331,11 +349,24 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
       const access = enrolled.centralAccess();
       return access && { hallUrl: settings.get().hallUrl || access.centralUrl, credential: access.credential };
     },
-    onChange: (status) => hub.broadcast('queue.changed', status),
+    onChange: (status) => {
+      hub.broadcast('queue.changed', status);
+      citizen?.queueChanged(status);
+    },
     printTicket: (slip) => devices.printTicket(slip),
     printerState: () => ticketPrinterStateOf(devices.ticketPrinterStatus()),
     appVersion: config.appVersion ?? packageVersion,
     ...config.queue,
+  });
+  citizen = createCitizenService({
+    clock,
+    hub,
+    settings,
+    cases,
+    catalog,
+    calendar,
+    ratings,
+    log: subsystem(root, 'citizen'),
   });
   // A ticket printer's fault (or its end) reaches the hall and the kiosk's screen at once.
   devices.manager.on('changed', () => queue?.printerChanged());
@@ -378,6 +409,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     security,
     retention,
     queue,
+    ratings,
+    citizen,
   };
   const router = createRouter({
     handlers: workstationHandlers(services),
@@ -440,6 +473,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
         clearInterval(timer);
         clearInterval(idleSweep);
         queue.stop();
+        citizen.stop();
         await services.sync.stop().catch((err: unknown) => root.error({ err }, 'sync did not stop cleanly'));
         await hotFolder.stop().catch((err: unknown) => root.error({ err }, 'hot folder did not stop cleanly'));
         await devices.stop().catch((err: unknown) => root.error({ err }, 'devices did not stop cleanly'));

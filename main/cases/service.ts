@@ -103,6 +103,8 @@ export interface CaseServiceDeps {
   onDecided?: (decided: DecidedVersion) => void;
   /** Told after a case page was opened on central's unseen news: the menu's count went down. */
   onUnseenChanged?: (count: number) => void;
+  /** Told after a draft was saved (the citizen screen showing it follows). */
+  onSaved?: (caseId: string, clerkId: number) => void;
 }
 
 /** A checklist entry as it is recorded with the decision. */
@@ -258,7 +260,7 @@ export function createCaseService(deps: CaseServiceDeps) {
      * from another screen) so nothing is overwritten silently.
      */
     saveDraft(actor: Actor, caseId: string, revision: number, draft: CaseDraft): { revision: number; savedAt: string } {
-      return db.transaction(() => {
+      const saved = db.transaction(() => {
         const r = row(caseId);
         ownDraft(actor, r, 'save');
         if (r.revision !== revision) {
@@ -280,6 +282,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           .run();
         return { revision: revision + 1, savedAt };
       });
+      deps.onSaved?.(caseId, actor.id);
+      return saved;
     },
 
     /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseDraft, PersonDraft } from '@yichuang/domain/cases';
 import { caseDraftSchema, isOpen, isResumable, itemFileSchema, openStates } from '@yichuang/domain/cases';
@@ -204,6 +204,23 @@ export function createCaseViews(deps: {
     /** How many cases carry central's news nobody at this window has opened yet (the 办件 menu's badge). */
     unseenCount(): { count: number } {
       return { count: db.select({ n: count() }).from(cases).where(eq(cases.centralUnseen, true)).get()?.n ?? 0 };
+    },
+
+    /**
+     * The matters this window decided most since `sinceDay` (a hall date), most first: what the
+     * idle citizen screen says the window takes.
+     */
+    topMatters(sinceDay: string, limit: number): string[] {
+      const n = count();
+      return db
+        .select({ name: cases.matterName, n })
+        .from(cases)
+        .where(and(gte(cases.createdDay, sinceDay), ne(cases.state, 'draft')))
+        .groupBy(cases.matterName)
+        .orderBy(desc(n))
+        .limit(limit)
+        .all()
+        .flatMap((r) => (r.name ? [r.name] : []));
     },
 
     /** This clerk's unfinished drafts, newest first: offered again after a crash or reload. */

@@ -97,6 +97,7 @@ describe('the shipped migrations', () => {
       '0010_document_scanners',
       '0011_network_printers',
       '0012_case_tickets',
+      '0013_ratings',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

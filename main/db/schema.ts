@@ -4,6 +4,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { caseStates, decisionKinds, resumableStates } from '@yichuang/domain/cases';
 import { subjectKinds } from '@yichuang/domain/catalog';
 import { materialMimes } from '@yichuang/domain/materials';
+import { ratingChannels, ratingLevels, ratingStages } from '@yichuang/domain/ratings';
 import { documentKinds, printBackends, printJobStates } from '../../preload/contract/documents';
 import { deviceRoles } from '../../preload/contract/devices';
 import { scannerBackendKinds } from '../../preload/contract/document-scanners';
@@ -405,3 +406,37 @@ export const caseTickets = sqliteTable('case_tickets', {
   linkedAt: text('linked_at').notNull(),
   sentAt: text('sent_at'),
 });
+
+/**
+ * 好差评 given at this window (现场"一次一评"): one row per visit and stage, written only from the
+ * citizen's screen. `record` keeps the provincial interface's data elements as they were at the
+ * rating (applicant, matter, clerk), encrypted at rest with the rest of the database. No reference
+ * to `cases`: a rating outlives its case's local retention (it is counted in the hall's figures).
+ */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    caseNumber: text('case_number').notNull(),
+    caseVersion: integer('case_version').notNull(),
+    stage: text('stage', { enum: ratingStages }).notNull(),
+    level: text('level', { enum: ratingLevels }).notNull(),
+    /** The 差评 reasons ticked, as a JSON array of codes. */
+    reasons: text('reasons').notNull(),
+    text: text('text').notNull(),
+    channel: text('channel', { enum: ratingChannels }).notNull(),
+    clerkId: integer('clerk_id').notNull(),
+    windowNumber: integer('window_number').notNull(),
+    ratedAt: text('rated_at').notNull(),
+    /** The hall date of the rating. */
+    ratedDay: text('rated_day').notNull(),
+    /** The provincial data elements (applicant, matter, clerk rated) as JSON. */
+    record: text('record').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ratings_visit').on(t.caseId, t.caseVersion, t.stage),
+    index('ratings_day').on(t.ratedDay),
+    index('ratings_clerk').on(t.clerkId, t.ratedDay),
+  ],
+);

@@ -7,3 +7,9 @@ export function actorOf(user: SessionUser | null): Actor {
   if (!user) throw new AppError('unauthenticated');
   return { id: user.id, username: user.username, displayName: user.displayName };
 }
+
+/** The signed-in user of a call whose channel the router keeps to signed-in roles. */
+export function signedInUser(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError('unauthenticated');
+  return user;
+}

@@ -280,6 +280,7 @@ describe('staff and passwords', () => {
       syncMaxServerErrors: 5,
       hallUrl: '',
       retentionDays: 180,
+      citizenNotices: defaultWorkstationSettings.citizenNotices,
     });
     expect(lastEntry('settings.update')).toMatchObject({
       result: 'ok',

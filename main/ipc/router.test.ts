@@ -201,6 +201,14 @@ const validInput: { [K in ChannelName]: () => ChannelInput<K> } = {
   'queue.setWindowQueues': () => ({ window: 3, queues: ['A'] }),
   'queue.closeQueue': () => ({ letter: 'A', closed: true }),
   'queue.displayAddress': () => ({}),
+  'citizen.hello': () => ({}),
+  'citizen.rate': () => ({ promptId: 'p1', rating: { level: 'satisfied', reasons: [], text: '' } }),
+  'citizen.pair': () => ({ code: '123456' }),
+  'citizen.unpair': () => ({}),
+  'citizen.show': () => ({ caseId: null }),
+  'citizen.status': () => ({}),
+  'citizen.preview': () => ({}),
+  'citizen.chooseDisplay': () => ({ displayId: null }),
 };
 
 /** What each channel answers to the input above for a signed-in, unlocked user allowed to call it. */
@@ -300,6 +308,14 @@ const answerWhenAllowed: Record<ChannelName, ErrorCode | 'ok'> = {
   'queue.setWindowQueues': 'hall_not_enrolled',
   'queue.closeQueue': 'hall_not_enrolled',
   'queue.displayAddress': 'hall_not_enrolled',
+  'citizen.hello': 'forbidden', // a signed-in screen is a clerk's: no pairing code
+  'citizen.rate': 'forbidden',
+  'citizen.pair': 'citizen_code_unknown',
+  'citizen.unpair': 'ok',
+  'citizen.show': 'ok',
+  'citizen.status': 'ok',
+  'citizen.preview': 'ok',
+  'citizen.chooseDisplay': 'citizen_display_unknown', // the browser host has no displays to choose
 };
 
 const gateCodes: ErrorCode[] = ['forbidden', 'unauthenticated', 'session_locked', 'must_change_password'];

@@ -8,10 +8,18 @@ import type { Session } from './session';
  */
 export function createSessionHub() {
   const sessions = new Set<Session>();
+  const leaveListeners: ((session: Session) => void)[] = [];
   return {
     add(session: Session): () => void {
       sessions.add(session);
-      return () => sessions.delete(session);
+      return () => {
+        if (!sessions.delete(session)) return;
+        for (const listener of leaveListeners) listener(session);
+      };
+    },
+    /** Called when a session's window or connection is gone (the citizen screen lets its pairing go). */
+    onLeave(listener: (session: Session) => void): void {
+      leaveListeners.push(listener);
     },
     get size(): number {
       return sessions.size;

@@ -1,14 +1,11 @@
 import type { queueChannels } from '../../preload/contract/channels/queue';
-import { AppError } from '../../preload/contract/errors';
 import type { SessionUser } from '../../preload/contract/schemas';
+import { signedInUser } from '../ipc/actor';
 import type { CallContext, HandlersOf } from '../ipc/router';
 import type { QueueService } from './service';
 import type { DeviceService } from '../devices/service';
 
-function userOf(ctx: CallContext): SessionUser {
-  if (!ctx.user) throw new AppError('unauthenticated');
-  return ctx.user;
-}
+const userOf = (ctx: CallContext): SessionUser => signedInUser(ctx.user);
 
 /** The window's queue bar, the kiosk, and the supervisor's board. */
 export function queueHandlers({

@@ -9,6 +9,7 @@ import {
   auditReportResponseSchema,
   idempotencyHeader,
   publishedSchema,
+  ratingPutResponseSchema,
   uploadsPath,
   versionHeader,
   type AuditAnchor,
@@ -19,6 +20,8 @@ import {
   type EnrolRequest,
   type EnrolResponse,
   type EventsResponse,
+  type RatingPut,
+  type RatingPutResponse,
 } from '@yichuang/domain/protocol';
 import type { z } from 'zod';
 
@@ -212,6 +215,10 @@ export function createCentralClient(options: ClientOptions) {
 
     async putCase(body: CasePut, key: string): Promise<CasePutResponse> {
       return (await call('PUT', `${apiPrefix}/cases/${body.id}`, casePutResponseSchema, { body, key })).body!;
+    },
+
+    async putRating(body: RatingPut, key: string): Promise<RatingPutResponse> {
+      return (await call('PUT', `${apiPrefix}/ratings/${body.id}`, ratingPutResponseSchema, { body, key })).body!;
     },
 
     async missing(caseId: string, version: number): Promise<string[]> {

@@ -4,7 +4,7 @@ import type { DecidedVersion } from '../cases/service';
 import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
-import type { CasePut } from '@yichuang/domain/protocol';
+import type { CasePut, RatingPut } from '@yichuang/domain/protocol';
 import type { OutboxFailure, OutboxItem, OutboxState } from '../../preload/contract/sync';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -43,6 +43,7 @@ function casePutOf(d: DecidedVersion, materials: CasePut['materials']): CasePut 
 const idempotencyKeyOf = {
   case: (caseId: string, version: number) => `case:${caseId}:v${version}`,
   file: (caseId: string, version: number, sha256: string) => `file:${caseId}:v${version}:${sha256}`,
+  rating: (id: string) => `rating:${id}`,
 };
 
 /** Backoff after the n-th failed attempt: 2 s doubling to 5 minutes, times a jitter of 0.5–1.5. */
@@ -133,6 +134,27 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
           })
           .run();
       }
+    },
+
+    /**
+     * A citizen's rating (written in the rating's transaction): after its case's items, so central
+     * has the case before its rating.
+     */
+    enqueueRating(rating: RatingPut): void {
+      const at = now();
+      db.insert(outbox)
+        .values({
+          kind: 'rating',
+          caseId: rating.caseId,
+          caseVersion: rating.caseVersion,
+          caseNumber: rating.caseNumber,
+          state: 'queued',
+          idempotencyKey: idempotencyKeyOf.rating(rating.id),
+          payload: JSON.stringify(rating),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
     },
 
     /**

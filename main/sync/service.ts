@@ -13,7 +13,7 @@ import { syncState } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import type { MaterialStore } from '../materials/store';
 import type { SettingsService } from '../settings/service';
-import type { CaseEvent, CasePut } from '@yichuang/domain/protocol';
+import type { CaseEvent, CasePut, RatingPut } from '@yichuang/domain/protocol';
 import { AppError } from '../../preload/contract/errors';
 import { centralAddressProblem } from '../../preload/contract/central-address';
 import {
@@ -197,6 +197,8 @@ export function createSyncService(deps: SyncDeps) {
     try {
       if (row.kind === 'case') {
         await c.putCase(JSON.parse(row.payload!) as CasePut, row.idempotencyKey);
+      } else if (row.kind === 'rating') {
+        await c.putRating(JSON.parse(row.payload!) as RatingPut, row.idempotencyKey);
       } else {
         const key = `${row.caseId}:${row.caseVersion}`;
         let missing = missingCache.get(key);

@@ -11,10 +11,11 @@ export function frame(data: WebSocket.RawData): Uint8Array {
 
 /**
  * A Node transport over the browser host's WebSocket, for the bridge: what the renderer's
- * transport does in the browser, for tests and benchmarks that drive the host from Node.
+ * transport does in the browser, for tests and benchmarks that drive the host from Node. Given a
+ * socket instead of an address, it rides on that one (a test that records the socket's bytes).
  */
-export function nodeTransport(url: string): Transport & { close(): void } {
-  const ws = new WebSocket(url);
+export function nodeTransport(to: string | WebSocket): Transport & { close(): void } {
+  const ws = typeof to === 'string' ? new WebSocket(to) : to;
   let status: ConnectionStatus = 'connecting';
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
@@ -25,6 +26,11 @@ export function nodeTransport(url: string): Transport & { close(): void } {
     for (const listener of statusListeners) listener(next);
   };
   const opened = new Promise<void>((resolve, reject) => {
+    if (ws.readyState === WebSocket.OPEN) {
+      setStatus('connected');
+      resolve();
+      return;
+    }
     ws.once('open', () => {
       setStatus('connected');
       resolve();

@@ -15,6 +15,7 @@ import { syncChannels } from './channels/sync';
 import { securityChannels } from './channels/security';
 import { retentionChannels } from './channels/retention';
 import { queueChannels } from './channels/queue';
+import { citizenChannels } from './channels/citizen';
 
 export type { AuditKind, ChannelSpec } from './channel';
 
@@ -36,6 +37,7 @@ export const channels = {
   ...securityChannels,
   ...retentionChannels,
   ...queueChannels,
+  ...citizenChannels,
 } as const;
 
 export type Channels = typeof channels;

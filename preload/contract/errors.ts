@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessErrors } from './errors/access';
 import { caseErrors } from './errors/cases';
+import { citizenErrors } from './errors/citizen';
 import { deviceErrors } from './errors/devices';
 import { documentScannerErrors } from './errors/document-scanners';
 import { generalErrors } from './errors/general';
@@ -32,6 +33,7 @@ export const errorCatalog = {
   ...documentScannerErrors,
   ...syncErrors,
   ...queueErrors,
+  ...citizenErrors,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof errorCatalog;

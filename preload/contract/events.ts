@@ -6,6 +6,7 @@ import { materialsEvents } from './channels/materials';
 import { sessionEvents } from './channels/session';
 import { syncEvents } from './channels/sync';
 import { queueEvents } from './channels/queue';
+import { citizenEvents } from './channels/citizen';
 
 /** Push events from main to the UI, declared like channels (a name and a payload schema), feature by feature. */
 export const events = {
@@ -16,6 +17,7 @@ export const events = {
   ...syncEvents,
   ...casesEvents,
   ...queueEvents,
+  ...citizenEvents,
 } as const;
 
 export type Events = typeof events;

@@ -117,6 +117,10 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   hallUrl: hallUrlSchema,
   /** Days a case, its materials and its print records stay here after central has the decision (the audit trail stays). */
   retentionDays: z.number().int('须为整数').min(30, '至少 30 天').max(3650, '最多 3650 天'),
+  /** The hall's notices the idle citizen screen shows in large type, one per line. */
+  citizenNotices: z
+    .array(z.string().trim().min(1, '公告不能为空行').max(80, '每条公告不超过 80 个字'))
+    .max(6, '最多 6 条公告'),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 
@@ -146,6 +150,11 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   syncMaxServerErrors: 5,
   hallUrl: '',
   retentionDays: 180,
+  citizenNotices: [
+    '办事请携带本人有效身份证件原件',
+    '过号的群众可凭号票到窗口重新排队',
+    '对我们的服务有意见，请在办理后评价，我们会在 5 个工作日内回访',
+  ],
 };
 
 export const staffSchema = z.object({

@@ -22,7 +22,8 @@ export const outboxFailures = ['unreachable', 'central_error'] as const;
 export type OutboxFailure = (typeof outboxFailures)[number];
 
 /** A case version (`PUT /cases/{id}`) or one of its files (a tus upload). */
-export const outboxKinds = ['case', 'file'] as const;
+/** A decided case version, one of its files, or a 好差评 the citizen gave of it. */
+export const outboxKinds = ['case', 'file', 'rating'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 export const outboxItemSchema = z.object({

@@ -34,6 +34,8 @@ export interface AdminPageData {
   notice: string | null;
   workstations: WorkstationRow[];
   anomalies: AnomalyRow[];
+  /** The 好差评 export form's dates: the hall's current month. */
+  ratingRange: { from: string; to: string };
 }
 
 export function adminPage(data: AdminPageData): string {
@@ -140,6 +142,29 @@ export function adminPage(data: AdminPageData): string {
         anomalies,
         ui.t('admin.noAnomalies'),
       )}
+    </section>
+    <section class="card">
+      <h2>${ui.t('admin.ratings')}</h2>
+      <form method="get" action="/approver/ratings/export" class="row">
+        <label for="ratings-from" class="muted" style="white-space:nowrap">${ui.t('admin.ratings.from')}</label>
+        <input
+          type="date"
+          id="ratings-from"
+          name="from"
+          value="${data.ratingRange.from}"
+          required
+          style="max-width:180px"
+        />
+        <label for="ratings-to" class="muted" style="white-space:nowrap">${ui.t('admin.ratings.to')}</label>
+        <input type="date" id="ratings-to" name="to" value="${data.ratingRange.to}" required style="max-width:180px" />
+        <button type="submit" name="format" value="jsonl" class="b" style="white-space:nowrap">
+          ${ui.t('admin.ratings.jsonl')}
+        </button>
+        <button type="submit" name="format" value="csv" class="b primary" style="white-space:nowrap">
+          ${ui.t('admin.ratings.csv')}
+        </button>
+      </form>
+      <p class="muted small">${ui.t('admin.ratings.hint')}</p>
     </section>
     <p class="muted small">
       ${ui.t('admin.seeLog')}<a href="/approver/log">${ui.t('nav.log')}</a>${ui.t('admin.seePeople')}<a

@@ -1,3 +1,4 @@
+import { ratingStageNames, ratingStageNamesEn, ratingStages, type RatingStage } from '@yichuang/domain/ratings';
 import { html, type SafeHtml } from '../html';
 import type { Translator } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
@@ -36,7 +37,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** The case ids a set of entries refers to (the page asks the case store for their numbers). */
 export function auditCaseIds(entries: readonly AuditRow[]): string[] {
-  const ids = entries.filter((e) => e.action.startsWith('case.') && e.target && uuidPattern.test(e.target));
+  const ids = entries.filter(
+    (e) => (e.action.startsWith('case.') || e.action === 'rating.put') && e.target && uuidPattern.test(e.target),
+  );
   return [...new Set(ids.map((e) => e.target!))];
 }
 
@@ -51,7 +54,7 @@ export function auditTarget(ui: Translator, entry: AuditRow, names: AuditNames):
   const target = entry.target;
   if (!target) return '—';
   const [area] = entry.action.split('.');
-  if (area === 'case') {
+  if (area === 'case' || entry.action === 'rating.put') {
     const number = names.caseNumbers.get(target);
     return number ? html`<a class="num" href="/approver/cases/${target}">${number}</a>` : ui.t('log.goneCase');
   }
@@ -101,6 +104,9 @@ export function anomalyDetail(ui: Translator, detail: unknown): string {
   return labelOf(ui, 'anomalyDetail', reason, { seq: text(d.seq), anchor: text(d.anchor), problem });
 }
 
+const isRatingStage = (value: unknown): value is RatingStage =>
+  typeof value === 'string' && (ratingStages as readonly string[]).includes(value);
+
 const departmentText = (ui: Translator, department: unknown) => text(department) || ui.t('common.allDepartments');
 
 /** One readable line for an entry's detail ('' when there is nothing to add). */
@@ -143,6 +149,28 @@ export function auditDetail(ui: Translator, entry: AuditRow): string {
       break;
     case 'case.complete':
       parts.push(version);
+      break;
+    case 'rating.put':
+      // Which visit and where it was rated: never the level (the clerk rated may read the trail).
+      parts.push(version);
+      if (isRatingStage(d.stage)) {
+        parts.push(
+          ui.t('log.ratingStage', {
+            stage: ui.lang === 'en' ? ratingStageNamesEn[d.stage] : ratingStageNames[d.stage],
+          }),
+        );
+      }
+      if (d.channel) parts.push(labelOf(ui, 'log.ratingChannel', text(d.channel)));
+      break;
+    case 'rating.export':
+      parts.push(
+        ui.t('log.ratingExport', {
+          from: text(d.from),
+          to: text(d.to),
+          format: text(d.format).toUpperCase(),
+          rows: text(d.rows),
+        }),
+      );
       break;
     case 'audit.replayed':
     case 'audit.forked':

@@ -48,6 +48,7 @@ export const centralErrorsEn: Record<CentralErrorKey, string> = {
 
   'api.idempotencyKeyInvalid': 'The idempotency key is not well formed',
   'api.idMismatch': 'The case id in the address does not match the content',
+  'api.ratingIdMismatch': 'The rating id in the address does not match the content',
   'case.wrongWindow':
     'The case comes from window {window} of district {district}, but this workstation is enrolled as window {ownWindow} of district {ownDistrict}',
   'case.idempotencyKeyReused':
@@ -58,6 +59,19 @@ export const centralErrorsEn: Record<CentralErrorKey, string> = {
     'This case was received by another workstation: this workstation may not change it or upload materials for it',
   'case.numberTaken':
     'Case number {number} is already used by another case: check that no other workstation has the same window number',
+
+  'rating.caseUnknown':
+    'Case {number} of this rating has not reached central yet: make sure the case has been sent, then send the rating again',
+  'rating.caseNotYours':
+    'Case {number} of this rating was received by another workstation: this workstation may not send ratings for it',
+  'rating.idConflict':
+    'Rating {id} was already sent with different content: a rating cannot change, ask central to check',
+  'rating.visitRated': 'Version {version} of case {number} already has a rating for “{stage}”: one visit is rated once',
+  'rating.recordMismatch':
+    'The rating and its provincial data elements disagree ({field}): the rating was not received, ask central to check',
+  'rating.rangeDates': 'Enter the export’s first and last day as YYYY-MM-DD',
+  'rating.rangeReversed': 'The last day {to} is before the first day {from}: swap them and export again',
+  'rating.rangeTooLong': 'An export covers at most {max} days ({days} chosen): export it in parts',
 
   'decision.denyReasonRequired': 'A denial needs a written reason',
   'decision.itemsWithDecision':

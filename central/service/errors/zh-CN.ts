@@ -46,12 +46,22 @@ export const centralErrorsZhCN = {
 
   'api.idempotencyKeyInvalid': '幂等键格式无效',
   'api.idMismatch': '地址中的办件标识与内容不一致',
+  'api.ratingIdMismatch': '地址中的评价标识与内容不一致',
   'case.wrongWindow':
     '办件来自 {district} 第 {window} 号窗口，与本工作站的注册（{ownDistrict} 第 {ownWindow} 号窗口）不符',
   'case.idempotencyKeyReused': '同一幂等键用于了不同的请求内容：请求被拒绝，未作任何更改',
   'case.versionConflict': '办件 {number} 第 {version} 版已以不同内容提交过：同一版本不能更改，请联系中心核对',
   'case.notYours': '该办件由另一台工作站受理，本工作站不能修改它或为它上传材料',
   'case.numberTaken': '办件编号 {number} 已被另一办件使用：请检查窗口编号是否与其他工作站重复',
+
+  'rating.caseUnknown': '评价所属的办件 {number} 尚未送达中心：请先确认该办件已发送到中心，再重新发送这条评价',
+  'rating.caseNotYours': '评价所属的办件 {number} 由另一台工作站受理，本工作站不能为它报送评价',
+  'rating.idConflict': '评价 {id} 已以不同内容报送过：同一评价不能更改，请联系中心核对',
+  'rating.visitRated': '办件 {number} 第 {version} 版的「{stage}」已有一条评价：同一次办理只评价一次',
+  'rating.recordMismatch': '评价与其省级数据项不一致（{field}）：该评价未被接收，请联系中心核对',
+  'rating.rangeDates': '请按 YYYY-MM-DD 填写导出的开始和结束日期',
+  'rating.rangeReversed': '结束日期 {to} 早于开始日期 {from}：请调换后再导出',
+  'rating.rangeTooLong': '导出范围不超过 {max} 天（所选为 {days} 天）：请分段导出',
 
   'decision.denyReasonRequired': '不予批准须写明理由',
   'decision.itemsWithDecision': '已勾选需补正的材料：要求补正请点「要求补正」，批准或不予批准请先取消勾选',

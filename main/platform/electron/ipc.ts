@@ -8,8 +8,15 @@ import type { Logger } from '../../logging/logger';
 import { urlForLog } from './policy';
 import { isOwnOrigin } from './window';
 
-/** One session per window's WebContents; every message's sender frame is checked first. */
-export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessions: Map<number, Session> } {
+/**
+ * One session per window's WebContents; every message's sender frame is checked first. `sessionOf`
+ * is the caller's too: the citizen window's session is paired with the clerk's before either calls.
+ */
+export function serveIpc(
+  router: Router,
+  hub: SessionHub,
+  log: Logger,
+): { sessions: Map<number, Session>; sessionOf: (contents: WebContents) => Session } {
   const sessions = new Map<number, Session>();
 
   function sessionOf(contents: WebContents): Session {
@@ -41,5 +48,5 @@ export function serveIpc(router: Router, hub: SessionHub, log: Logger): { sessio
     return router.dispatch(sessionOf(event.sender), channel, input);
   });
 
-  return { sessions };
+  return { sessions, sessionOf };
 }

@@ -11,8 +11,10 @@ import { createCupsDriver } from '../../printing/cups';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { centralHostOf } from './policy';
 import { createMainWindow, guardAllWebContents, lockDownPermissions } from './window';
+import { openCitizenScreen } from './citizen-window';
 import { startUpdater } from './updater';
 import type { UpdateService } from '../../updates/service';
+import { subsystem } from '../../logging/logger';
 
 /** The Electron host: one instance, one locked-down window, the same services as the browser host. */
 if (!app.requestSingleInstanceLock()) {
@@ -78,13 +80,28 @@ if (!app.requestSingleInstanceLock()) {
     }
     lockDownPermissions();
     serveRenderer(join(__dirname, '..', 'renderer'));
-    const { sessions } = serveIpc(workstation.router, workstation.hub, workstation.log.child({ subsystem: 'ipc' }));
-    mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
+    const { sessions, sessionOf } = serveIpc(
+      workstation.router,
+      workstation.hub,
+      workstation.log.child({ subsystem: 'ipc' }),
+    );
+    const ws = workstation;
+    const preloadDir = join(__dirname, '..', 'preload');
+    mainWindow = createMainWindow(preloadDir);
+    // The citizen screen (双屏) on the display facing the citizen, its session paired with the clerk's.
+    const citizen = openCitizenScreen({
+      preloadDir,
+      stateFile: join(app.getPath('userData'), 'citizen-screen.json'),
+      mainWindow,
+      attach: (mainContents, citizenContents) =>
+        ws.services.citizen.attachWindow(sessionOf(mainContents), sessionOf(citizenContents)),
+      log: subsystem(ws.log, 'citizen'),
+    });
+    ws.services.citizen.useDisplays(citizen);
     // Checks central's feed now and daily, downloads in the background, installs only at quit.
     updates = startUpdater(workstation);
 
     // The PC's own lock screen locks the workstation too.
-    const ws = workstation;
     powerMonitor.on('lock-screen', () => {
       for (const session of sessions.values()) {
         if (session.userId === null) continue;

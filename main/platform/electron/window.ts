@@ -3,7 +3,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { createSecureWindow, isSameOrigin, mayOpenExternally, rendererUrl, urlForLog } from './policy';
 
 /** The renderer's URL: our app:// origin, or electron-vite's dev server in an unpackaged run. */
-function rendererEntry(): string {
+export function rendererEntry(): string {
   return rendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 }
 

@@ -1,3 +1,5 @@
+// Long on purpose: the shell's and the small screens' English in one tree, key for key beside zh-CN.ts
+// (each large feature has its own *.en.ts).
 import { scannersEn } from './scanners.en';
 import { auditTextEn } from './audit.en';
 import { reportsEn } from './reports.en';
@@ -11,6 +13,7 @@ import { securityEn } from './security.en';
 import { hallEn } from './hall.en';
 import { queueEn } from './queue.en';
 import { kioskEn } from './kiosk.en';
+import { citizenEn } from './citizen.en';
 
 /** English, second language. Every key of zh-CN.ts must be here (the type checks it). */
 export const en: Messages = {
@@ -142,6 +145,7 @@ export const en: Messages = {
     reject: 'Reject (choose the reason, then press again to confirm)',
     findCase: 'Find a case',
     refresh: 'Refresh (Reports) / Sync now (Sync)',
+    citizenScreen: 'Citizen screen: connection, pairing and display',
   },
   workbench: {
     greeting: 'Hello, {{name}}',
@@ -344,6 +348,9 @@ export const en: Messages = {
     hallUrlHelp:
       'The hall service that calling, the kiosk and the hall display use. Empty uses central; fill it in when the hall service runs on its own machine in the hall',
     hallUrlPlaceholder: 'Empty: use central',
+    citizenNotices: 'Citizen screen notices',
+    citizenNoticesHelp:
+      'Shown in large type while the citizen screen is idle: one per line, at most 6, up to 80 characters each',
     printSection: 'Documents and printing',
     a4Printer: 'A4 printer (notices, reports)',
     a4PrinterHelp: 'Notices print here by default; another can be chosen when printing',
@@ -393,4 +400,5 @@ export const en: Messages = {
   queue: queueEn,
   kiosk: kioskEn,
   hall: hallEn,
+  citizen: citizenEn,
 };

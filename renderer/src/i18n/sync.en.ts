@@ -78,7 +78,7 @@ export const syncEn: Messages['sync'] = {
     actions: 'Actions',
   },
   version: 'v{{version}}',
-  kinds: { case: 'Case', file: 'Material' },
+  kinds: { case: 'Case', file: 'Material', rating: 'Rating' },
   states: {
     queued: 'Queued',
     sending: 'Sending',

@@ -77,7 +77,7 @@ export const syncZh = {
     actions: '操作',
   },
   version: '第 {{version}} 版',
-  kinds: { case: '办件', file: '材料' },
+  kinds: { case: '办件', file: '材料', rating: '好差评' },
   states: {
     queued: '排队中',
     sending: '发送中',

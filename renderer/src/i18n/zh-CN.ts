@@ -10,6 +10,7 @@ import { securityZh } from './security.zh-CN';
 import { hallZh } from './hall.zh-CN';
 import { queueZh } from './queue.zh-CN';
 import { kioskZh } from './kiosk.zh-CN';
+import { citizenZh } from './citizen.zh-CN';
 
 /** 简体中文: the workstation's first language. Keys are shared with en.ts. */
 export const zhCN = {
@@ -135,6 +136,7 @@ export const zhCN = {
     reject: '不予受理（选好原因后再按一次确认）',
     findCase: '查找办件',
     refresh: '刷新（报表）/ 立即同步（同步）',
+    citizenScreen: '群众屏（双屏）：连接、配对与显示器',
   },
   workbench: {
     greeting: '{{name}}，您好',
@@ -326,6 +328,8 @@ export const zhCN = {
     hallUrl: '大厅服务地址',
     hallUrlHelp: '叫号、取号机与大厅显示屏所用的大厅服务。留空即使用中心地址；大厅服务单独部署在大厅时填写它的地址',
     hallUrlPlaceholder: '留空使用中心地址',
+    citizenNotices: '群众屏公告',
+    citizenNoticesHelp: '群众屏空闲时以大字显示，每行一条，最多 6 条，每条不超过 80 个字',
     printSection: '文书与打印',
     a4Printer: 'A4 打印机（通知书、报表）',
     a4PrinterHelp: '受理回执等文书默认打印到这台打印机；打印时仍可改选',
@@ -375,6 +379,7 @@ export const zhCN = {
   queue: queueZh,
   kiosk: kioskZh,
   hall: hallZh,
+  citizen: citizenZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -13,6 +13,7 @@ import { CopyLabel } from '../printing/CopyLabel';
 import { PrintDialog } from '../printing/PrintDialog';
 import { useAutoPrint } from '../printing/use-auto-print';
 import { itemProblemText } from './item-problem';
+import { CitizenRatingTag } from '../citizen/CitizenControl';
 
 export type DecisionDialog = 'accept' | 'supplement' | 'reject' | null;
 
@@ -260,7 +261,11 @@ export function DecisionResult({
   return (
     <Modal
       open
-      title={t(`intake.result.${detail.state}`)}
+      title={
+        <>
+          {t(`intake.result.${detail.state}`)} <CitizenRatingTag caseId={detail.id} />
+        </>
+      }
       width={720}
       footer={(_, { OkBtn, CancelBtn }) => (
         <>

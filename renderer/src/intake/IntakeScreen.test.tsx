@@ -181,3 +181,16 @@ describe('the intake and the card', () => {
     expect(valueOf(view.host, 'enterprise-legal-rep')).toBe('王法人');
   });
 });
+
+describe('the intake and the citizen screen', () => {
+  it('tells main the case it opened, and no case once it closes', async () => {
+    answerIntake(() => null);
+    const caseId = '44444444-4444-4444-8444-444444444444';
+    fake.handle('cases.get', () => ok(detail(caseId, emptyDraft('TEST-GSSL-001'))));
+    // A refusal (no citizen screen here) changes nothing on the intake.
+    const view = await screen(caseId);
+    await waitFor(() => fake.callsOf('citizen.show').some((c) => (c as { caseId: unknown }).caseId === caseId));
+    view.unmount();
+    expect(fake.callsOf('citizen.show').at(-1)).toEqual({ caseId: null });
+  });
+});

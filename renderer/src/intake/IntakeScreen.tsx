@@ -43,6 +43,8 @@ import { useDocumentScan } from './use-document-scan';
 import { useDraft } from './use-draft';
 import { QueueBar } from '../queue/QueueBar';
 import { useQueue } from '../queue/queue-context';
+import { CitizenRatingTag } from '../citizen/CitizenControl';
+import { useCitizenShow } from '../citizen/use-citizen-show';
 import './intake.css';
 
 /**
@@ -65,6 +67,8 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
   const today = hallDate(useServerNow(60_000));
   const { detail, draft, save, update, flush, load, loaded } = useDraft();
   const queue = useQueue();
+  // The citizen screen follows the case on this screen (each load: a draft, a recovered one, a decided one).
+  useCitizenShow(detail);
 
   const [matters, setMatters] = useState<CatalogMatter[]>([]);
   // Which slot the card fills, kept for the draft while the clerk visits another screen.
@@ -351,6 +355,7 @@ export function IntakeScreen({ openCaseId, onOpened }: { openCaseId: string | nu
             {detail && (
               <Space size={6}>
                 <CaseStateTag state={detail.state} />
+                <CitizenRatingTag caseId={detail.id} />
                 {detail.number && <Typography.Text className="mono">{detail.number}</Typography.Text>}
                 <SaveStateText save={save} />
               </Space>

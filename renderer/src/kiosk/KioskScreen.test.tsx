@@ -8,7 +8,7 @@ import type { IssueResult, QueueStatus } from '../../../preload/contract/queue';
 import { fake } from '../sync/fake-bridge';
 import { answerBasics, byTestId, render, settle, setUpComponentTests, syncStatus, waitFor } from '../sync/test-support';
 import i18n from '../i18n';
-import { maskName } from './kiosk-data';
+import { maskName } from '@yichuang/domain/id-numbers';
 import { KioskScreen } from './KioskScreen';
 import { staffHoldMs } from './StaffCorner';
 

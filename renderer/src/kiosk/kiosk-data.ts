@@ -5,6 +5,7 @@ import {
   type TicketPrinterFault,
   type TicketPrinterState,
 } from '@yichuang/domain/hall-protocol';
+import { maskName } from '@yichuang/domain/id-numbers';
 import type { CardRead } from '../../../preload/contract/devices';
 import { api, bridge } from '../bridge';
 
@@ -50,21 +51,6 @@ export function useKioskQueues(everyMs = 5000, retryMs = 3000): KioskQueues {
 
   const refresh = useCallback(() => load.current(), []);
   return { queues, down, refresh };
-}
-
-/** A name as the kiosk shows it to the hall: 张*, 张*三, 欧**明, J*** W***. */
-export function maskName(name: string): string {
-  const text = name.trim();
-  if (!text) return '';
-  if (/^[\x20-\x7e]+$/.test(text)) {
-    return text
-      .split(/\s+/)
-      .map((word) => `${word[0]}${'*'.repeat(Math.max(word.length - 1, 1))}`)
-      .join(' ');
-  }
-  const chars = Array.from(text);
-  if (chars.length <= 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 export interface KioskCard {

@@ -43,7 +43,8 @@ export function SettingsScreen() {
   }, []);
 
   const save = async (values: WorkstationSettings) => {
-    const saved = await run(api.settings.update(values), form);
+    const citizenNotices = values.citizenNotices.map((line) => line.trim()).filter(Boolean);
+    const saved = await run(api.settings.update({ ...values, citizenNotices }), form);
     if (!saved) return;
     form.setFieldsValue(saved);
     void message.success(t('common.saved'));
@@ -131,6 +132,16 @@ export function SettingsScreen() {
             </Form.Item>
             <Form.Item name="hallUrl" label={t('settings.hallUrl')} extra={t('settings.hallUrlHelp')}>
               <Input data-testid="settings-hall-url" placeholder={t('settings.hallUrlPlaceholder')} />
+            </Form.Item>
+            {/* One notice per line; the lines are kept as typed while editing and the empty ones dropped on save. */}
+            <Form.Item
+              name="citizenNotices"
+              label={t('settings.citizenNotices')}
+              extra={t('settings.citizenNoticesHelp')}
+              getValueProps={(lines?: string[]) => ({ value: (lines ?? []).join('\n') })}
+              normalize={(text: string) => text.split('\n')}
+            >
+              <Input.TextArea rows={3} data-testid="settings-citizen-notices" />
             </Form.Item>
           </Col>
         </Row>

@@ -32,6 +32,7 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { SyncProvider } from '../sync/sync-context';
 import { QueueProvider } from '../queue/queue-context';
+import { CitizenStatusProvider } from '../citizen/citizen-status';
 import { SyncScreen } from '../sync/SyncScreen';
 import { WorkbenchScreen } from '../screens/WorkbenchScreen';
 import { screenKeys, screensFor, type ScreenKey } from './navigation';
@@ -158,69 +159,71 @@ export function Shell({ user, locked, onLock, onSignOut, onToggleLanguage }: She
       <DevicesProvider active={!locked}>
         <SyncProvider active={!locked}>
           <QueueProvider active={!locked}>
-            <Layout className="shell" aria-hidden={locked} inert={locked}>
-              <Layout.Header className="shell-header">
-                <Typography.Title level={4} className="shell-title">
-                  {t('app.fullName')}
-                </Typography.Title>
-                <Space>
-                  <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
-                    {t('shell.shortcuts')} <kbd>?</kbd>
-                  </Button>
-                  <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
-                  <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
-                    {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
-                  </Button>
-                  <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
-                    {t('shell.signOut')}
-                  </Button>
-                </Space>
-              </Layout.Header>
-              <Layout>
-                <Layout.Sider
-                  width={200}
-                  collapsedWidth={56}
-                  collapsed={current === 'workbench'}
-                  theme="light"
-                  className="shell-sider"
-                >
-                  <Menu
-                    mode="inline"
-                    selectedKeys={[current]}
-                    onClick={({ key }) => setScreen(key as ScreenKey)}
-                    items={screens.map((key) => ({
-                      key,
-                      // Collapsed (the workbench), the count beside the label is hidden: a dot on the icon says it.
-                      icon:
-                        key === 'cases' && current === 'workbench' ? <UnseenDot>{icons[key]}</UnseenDot> : icons[key],
-                      label: (
-                        <span data-testid={`nav-${key}`}>
-                          {t(`nav.${key}`)} {key === 'cases' && <UnseenCount />}{' '}
-                          <kbd className="nav-key">Alt+{screenKeys[key]}</kbd>
-                        </span>
-                      ),
-                    }))}
-                  />
-                </Layout.Sider>
-                <Layout.Content className="shell-content">
-                  {/* Each screen's level-one heading, its name, for screen readers (the menu shows it). */}
-                  <h1 className="visually-hidden" data-testid="screen-heading">
-                    {t(`nav.${current}`)}
-                  </h1>
-                  <Screen
-                    screen={current}
-                    user={user}
-                    caseId={caseId}
-                    draftId={draftId}
-                    onDraftOpened={onDraftOpened}
-                    onOpenCase={setCaseId}
-                    findRequest={findRequest}
-                  />
-                </Layout.Content>
+            <CitizenStatusProvider active={!locked && intakeRoles.includes(user.role)}>
+              <Layout className="shell" aria-hidden={locked} inert={locked}>
+                <Layout.Header className="shell-header">
+                  <Typography.Title level={4} className="shell-title">
+                    {t('app.fullName')}
+                  </Typography.Title>
+                  <Space>
+                    <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
+                      {t('shell.shortcuts')} <kbd>?</kbd>
+                    </Button>
+                    <Button onClick={onToggleLanguage}>{i18n.language === 'zh-CN' ? 'English' : '中文'}</Button>
+                    <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+                      {t('shell.lockNow')} <kbd>Ctrl+L</kbd>
+                    </Button>
+                    <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+                      {t('shell.signOut')}
+                    </Button>
+                  </Space>
+                </Layout.Header>
+                <Layout>
+                  <Layout.Sider
+                    width={200}
+                    collapsedWidth={56}
+                    collapsed={current === 'workbench'}
+                    theme="light"
+                    className="shell-sider"
+                  >
+                    <Menu
+                      mode="inline"
+                      selectedKeys={[current]}
+                      onClick={({ key }) => setScreen(key as ScreenKey)}
+                      items={screens.map((key) => ({
+                        key,
+                        // Collapsed (the workbench), the count beside the label is hidden: a dot on the icon says it.
+                        icon:
+                          key === 'cases' && current === 'workbench' ? <UnseenDot>{icons[key]}</UnseenDot> : icons[key],
+                        label: (
+                          <span data-testid={`nav-${key}`}>
+                            {t(`nav.${key}`)} {key === 'cases' && <UnseenCount />}{' '}
+                            <kbd className="nav-key">Alt+{screenKeys[key]}</kbd>
+                          </span>
+                        ),
+                      }))}
+                    />
+                  </Layout.Sider>
+                  <Layout.Content className="shell-content">
+                    {/* Each screen's level-one heading, its name, for screen readers (the menu shows it). */}
+                    <h1 className="visually-hidden" data-testid="screen-heading">
+                      {t(`nav.${current}`)}
+                    </h1>
+                    <Screen
+                      screen={current}
+                      user={user}
+                      caseId={caseId}
+                      draftId={draftId}
+                      onDraftOpened={onDraftOpened}
+                      onOpenCase={setCaseId}
+                      findRequest={findRequest}
+                    />
+                  </Layout.Content>
+                </Layout>
+                <StatusBar />
+                <ShortcutsHelp screens={screens} open={helpOpen} onClose={() => setHelpOpen(false)} />
               </Layout>
-              <StatusBar />
-              <ShortcutsHelp screens={screens} open={helpOpen} onClose={() => setHelpOpen(false)} />
-            </Layout>
+            </CitizenStatusProvider>
           </QueueProvider>
         </SyncProvider>
       </DevicesProvider>

@@ -6,6 +6,8 @@ import { useSession } from '../app/session';
 import { useDevices } from '../devices/devices-context';
 import { SyncBadge } from '../sync/SyncBadge';
 import { QueueBadge } from '../queue/QueueBadge';
+import { CitizenControl } from '../citizen/CitizenControl';
+import { intakeRoles } from '../../../preload/contract/roles';
 import type { DeviceInfo } from '../../../preload/contract/devices';
 import type { ScannerState } from '../../../preload/contract/document-scanners';
 import { useCodeText, useDeviceFaultText } from '../lib/result';
@@ -95,7 +97,7 @@ export function StatusBar() {
   const windowNumber = user?.windowNumber ?? state?.window?.windowNumber;
   return (
     <div className="status-bar" role="status" data-testid="status-bar">
-      <Space size="large">
+      <Space size="middle">
         {user && (
           <span data-testid="status-user">
             {user.displayName} · {t(`roles.${user.role}`)}
@@ -109,6 +111,8 @@ export function StatusBar() {
         <Badge status={connectionBadge[connection]} text={t(`status.${connection}`)} data-testid="status-connection" />
         <SyncBadge />
         <QueueBadge />
+        {/* The citizen screen is the intake's: only a role that takes cases has one. */}
+        {user && intakeRoles.includes(user.role) && <CitizenControl />}
         <DeviceBadges />
       </Space>
       <Typography.Text className="status-clock" data-testid="status-clock">

@@ -21,5 +21,6 @@ export const shellShortcuts = [
   { keys: 'Enter', action: 'shortcuts.next' },
   { keys: 'Ctrl+F', action: 'shortcuts.findCase' },
   { keys: 'F5', action: 'shortcuts.refresh' },
+  { keys: 'Ctrl+Shift+S', action: 'shortcuts.citizenScreen' },
   { keys: 'Esc', action: 'shortcuts.close' },
 ] as const;

@@ -1,4 +1,4 @@
-import { FileOutlined, FileTextOutlined, RedoOutlined, SyncOutlined } from '@ant-design/icons';
+import { FileOutlined, FileTextOutlined, LikeOutlined, RedoOutlined, SyncOutlined } from '@ant-design/icons';
 import { Button, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -41,10 +41,10 @@ const none = <Typography.Text type="secondary">—</Typography.Text>;
 
 function Content({ item }: { item: OutboxItem }) {
   const { t } = useTranslation();
-  if (item.kind === 'case') {
+  if (item.kind === 'case' || item.kind === 'rating') {
     return (
       <span className="sync-content">
-        <FileTextOutlined /> {t('sync.kinds.case')}
+        {item.kind === 'case' ? <FileTextOutlined /> : <LikeOutlined />} {t(`sync.kinds.${item.kind}`)}
       </span>
     );
   }

@@ -4,7 +4,7 @@
  * '../bridge' with `fakeBridgeModule` (this module imports nothing of the renderer, so the mock
  * factory can load it).
  */
-import { createBridge, type Transport } from '../../../preload/contract/bridge';
+import { createBridge, type ConnectionStatus, type Transport } from '../../../preload/contract/bridge';
 import type { ChannelName, ChannelOutput } from '../../../preload/contract/channels';
 import { decodeMessage, encodeMessage } from '../../../preload/contract/codec';
 import type { Result } from '../../../preload/contract/envelope';
@@ -16,6 +16,8 @@ function createFake() {
   const handlers = new Map<string, Handler>();
   const calls: { channel: string; input: unknown }[] = [];
   const listeners = new Set<(event: string, payload: unknown) => void>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  let connection: ConnectionStatus = 'connected';
   // Through the browser host's codec both ways, as the real transport does.
   const wire = (value: unknown) => decodeMessage(encodeMessage(value));
   const transport: Transport = {
@@ -31,8 +33,9 @@ function createFake() {
       return () => listeners.delete(listener);
     },
     onStatus(listener) {
-      listener('connected');
-      return () => undefined;
+      statusListeners.add(listener);
+      listener(connection);
+      return () => statusListeners.delete(listener);
     },
   };
   const bridge = createBridge(transport);
@@ -52,9 +55,15 @@ function createFake() {
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       for (const listener of listeners) listener(event, wire(payload));
     },
+    /** Moves the connection as the real transport would (a drop, a reconnect): listeners hear it. */
+    setConnection(status: ConnectionStatus): void {
+      connection = status;
+      for (const listener of statusListeners) listener(status);
+    },
     reset(): void {
       handlers.clear();
       calls.length = 0;
+      connection = 'connected';
     },
   };
 }
