@@ -141,7 +141,13 @@ export default tseslint.config(
   },
   {
     // Password hashing is scrypt and the audit chain SHA-256 and Ed25519, from node:crypto; test fixtures make PNGs with node:zlib.
-    files: ['domain/src/passwords.ts', 'domain/src/audit-chain.ts', 'domain/src/testing/**', 'domain/**/*.test.ts'],
+    files: [
+      'domain/src/passwords.ts',
+      'domain/src/audit-chain.ts',
+      'domain/src/rating-codes.ts',
+      'domain/src/testing/**',
+      'domain/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -40,6 +40,7 @@ import { registerApproverPages } from './approver/routes';
 import { registerUpdates } from './updates/routes';
 import { registerHallApi } from './hall/routes';
 import { registerHallDisplay } from './hall/display/routes';
+import { registerRatingPage } from './rating-page/routes';
 import { createCentral, sweepEveryMs, type Central, type CentralConfig } from './central';
 
 const errorResponses = {
@@ -310,6 +311,8 @@ export async function buildCentralApp(config: CentralConfig): Promise<{ app: Fas
 
     registerUpdates(app, central);
     await registerApproverPages(app, central);
+    // The public rating page a notice's QR code opens (docs/ratings.md).
+    await registerRatingPage(app, central);
   }
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(hallOnly ? '/docs' : '/approver'));

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ratingExportFileName, ratingExportHead, ratingExportLines, ratingExportTypes } from '../service/rating-export';
-import { checkHallDayRange, ratingExportFormats, type RatingExportFormat } from '../service/ratings';
+import { CentralError } from '../service/errors';
+import { checkHallDayRange, ratingExportFormats, type HallDayRange, type RatingExportFormat } from '../service/ratings';
 import { field, hidden, PageRefusal, sendPage, uuidPattern, type PageKit } from './kit';
 import { adminPage, type AdminPageData } from './pages/admin';
 import { auditCaseIds } from './pages/audit-labels';
@@ -19,6 +20,7 @@ export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
     request: FastifyRequest,
     viewer: Viewer,
     extra: Partial<Pick<AdminPageData, 'created' | 'note' | 'error' | 'notice'>>,
+    range: HallDayRange = central.ratings.currentMonth(),
   ): Promise<string> {
     return adminPage({
       ui: kit.ui(request),
@@ -26,7 +28,9 @@ export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
       viewer,
       workstations: await central.registry.list(),
       anomalies: await central.auditHeads.anomalies(),
-      ratingRange: central.ratings.currentMonth(),
+      ratingRange: range,
+      ratingSummary: await central.ratings.summary(range),
+      refusals: await central.ratings.refusalCounts(range),
       created: null,
       note: '',
       error: null,
@@ -35,12 +39,27 @@ export function registerAdminPages(scope: FastifyInstance, kit: PageKit): void {
     });
   }
 
-  scope.get<{ Querystring: { done?: string } }>('/admin', hidden, async (request, reply) => {
-    const viewer = await signedIn(request, reply, { admin: true });
-    if (!viewer) return reply;
-    const notice = request.query.done === 'revoked' ? kit.ui(request).t('admin.notice.revoked') : null;
-    return sendPage(reply, 200, await renderAdmin(request, viewer, { notice }));
-  });
+  // `from` and `to` (hall days): the 好差评 figures of that range (the export form's 查看统计).
+  scope.get<{ Querystring: { done?: string; from?: unknown; to?: unknown } }>(
+    '/admin',
+    hidden,
+    async (request, reply) => {
+      const viewer = await signedIn(request, reply, { admin: true });
+      if (!viewer) return reply;
+      const notice = request.query.done === 'revoked' ? kit.ui(request).t('admin.notice.revoked') : null;
+      if (request.query.from === undefined && request.query.to === undefined) {
+        return sendPage(reply, 200, await renderAdmin(request, viewer, { notice }));
+      }
+      try {
+        const range = checkHallDayRange(request.query);
+        return sendPage(reply, 200, await renderAdmin(request, viewer, { notice }, range));
+      } catch (error) {
+        if (!(error instanceof CentralError)) throw error;
+        const text = error.text(kit.ui(request).lang);
+        return sendPage(reply, error.status, await renderAdmin(request, viewer, { notice, error: text }));
+      }
+    },
+  );
 
   scope.post('/admin/enrolment-codes', hidden, async (request, reply) => {
     const viewer = await signedIn(request, reply, { form: true, admin: true });

@@ -312,3 +312,21 @@ export const ratings = pgTable(
   },
   (t) => [uniqueIndex('ratings_visit').on(t.caseId, t.caseVersion, t.stage), index('ratings_hall_day').on(t.hallDay)],
 );
+
+/**
+ * Every refusal of the rating page (`/rate`, docs/ratings.md): when, its hall day, why (`reason`,
+ * one of `ratingRefusalReasons`) and the case number as typed (trimmed, at most 40 characters). The
+ * failed tries of a number lock it for an hour; the admin page counts them by reason. Nothing else
+ * about who tried is kept. Written only by service/ratings.ts.
+ */
+export const ratingRefusals = pgTable(
+  'rating_refusals',
+  {
+    id: uuid('id').primaryKey(),
+    at: at('at').notNull(),
+    hallDay: text('hall_day').notNull(),
+    reason: text('reason').notNull(),
+    caseNumber: text('case_number').notNull(),
+  },
+  (t) => [index('rating_refusals_case_number').on(t.caseNumber, t.at), index('rating_refusals_hall_day').on(t.hallDay)],
+);

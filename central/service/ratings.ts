@@ -1,6 +1,8 @@
-// Central's one writer of `ratings`: the 好差评 the windows send, each stored once as it was sent,
-// and the provincial export read from them (docs/ratings.md).
-import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
+// Central's one writer of `ratings` and `rating_refusals`: the 好差评 the windows send, each stored
+// once as it was sent; the ones citizens give later on the rating page (the notice's QR code and
+// 评价码) with every refusal of that page; and the provincial export read from them (docs/ratings.md).
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, eq, gt, gte, inArray, lte, or } from 'drizzle-orm';
 import {
   addHallDays,
   hallDate,
@@ -10,19 +12,25 @@ import {
   hallToday,
   isHallDate,
 } from '@yichuang/domain/hall-time';
-import type { RatingPut, RatingPutResponse } from '@yichuang/domain/protocol';
+import type { CasePut, RatingPut, RatingPutResponse } from '@yichuang/domain/protocol';
+import { ratingCodeMatches } from '@yichuang/domain/rating-codes';
 import {
   handleStateCodes,
   isBadRating,
+  provincialElementsOf,
+  provincialRatingOf,
   provincialRatingSchema,
   ratingLevelCodes,
   ratingLevels,
   ratingStageNames,
+  ratingSubmissionSchema,
+  stageOfWindowState,
   type ProvincialRating,
   type RatingLevel,
+  type RatingStage,
 } from '@yichuang/domain/ratings';
 import type { CentralDb } from '../db/connect';
-import { cases, ratings } from '../db/schema';
+import { caseVersions, cases, ratingRefusals, ratings } from '../db/schema';
 import type { CentralAudit } from './audit';
 import { canonicalJson, sha256Hex } from './canonical';
 import { CentralError } from './errors';
@@ -68,6 +76,76 @@ export function checkHallDayRange(range: { from?: unknown; to?: unknown }): Hall
   }
   return { from, to };
 }
+
+/**
+ * Why the rating page refused, in the order its checks are made (docs/ratings.md): the number is
+ * locked by failed tries; no such case; its latest version has no 评价码; the code is wrong; the
+ * last day has passed; the visit is rated already.
+ */
+export const ratingRefusalReasons = [
+  'locked',
+  'unknown_case',
+  'not_invited',
+  'wrong_code',
+  'expired',
+  'already_rated',
+] as const;
+export type RatingRefusalReason = (typeof ratingRefusalReasons)[number];
+
+/** The failed tries that lock a case number: `failures` of them within `withinMs` lock it for `forMs`. */
+export const ratingLockout = { failures: 5, withinMs: 60 * 60 * 1000, forMs: 60 * 60 * 1000 } as const;
+const failedTries: RatingRefusalReason[] = ['unknown_case', 'wrong_code'];
+
+/** The longest case number the page reads (and keeps with a refusal). */
+export const typedCaseNumberMax = 40;
+
+/**
+ * A case number as the rating page reads it: trimmed, spaces taken out, full-width digits and
+ * dashes (a phone's Chinese keyboard) as ASCII, at most `typedCaseNumberMax` characters.
+ */
+export function typedCaseNumber(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\u30fc\uff0d]/g, '-')
+    .replace(/\s+/g, '')
+    .slice(0, typedCaseNumberMax);
+}
+
+/** The visit a citizen rates on the rating page: nothing about who they are. */
+export interface OnlineVisit {
+  caseId: string;
+  caseNumber: string;
+  version: number;
+  stage: RatingStage;
+  matterName: string;
+  /** The hall day the window decided it. */
+  decidedDay: string;
+  /** The last hall day it may be rated. */
+  until: string;
+}
+
+/** A refusal of the rating page (counted in `rating_refusals`). */
+export interface OnlineRefusal {
+  outcome: 'refused';
+  reason: RatingRefusalReason;
+  /** The number as read. */
+  caseNumber: string;
+  /** `expired`: the last day it could be rated. */
+  until?: string;
+  /** `locked`: when the number may be tried again (ISO). */
+  lockedUntil?: string;
+}
+
+export type OnlineCheck = OnlineRefusal | { outcome: 'open'; visit: OnlineVisit };
+
+export type OnlineRateResult =
+  | OnlineRefusal
+  /** The submission does not hold (`ratingSubmissionSchema`): which of its fields; nothing was stored. */
+  | { outcome: 'invalid'; visit: OnlineVisit; fields: ('level' | 'reasons' | 'text')[] }
+  | { outcome: 'rated'; visit: OnlineVisit; id: string };
+
+/** How many refusals the range's hall days hold, by reason. */
+export type RatingRefusalCounts = Record<RatingRefusalReason, number> & { total: number };
 
 const exportBatch = 500;
 
@@ -191,6 +269,201 @@ export function createRatingStore(deps: {
   }
 
   /**
+   * When a case number may be tried again: `ratingLockout.failures` failed tries (unknown number,
+   * wrong code) within `withinMs` lock it for `forMs` from the last of them; null when it is not locked.
+   */
+  async function lockedUntil(tx: Tx, caseNumber: string, at: Date): Promise<Date | null> {
+    const since = new Date(at.getTime() - ratingLockout.withinMs - ratingLockout.forMs).toISOString();
+    const rows = await tx
+      .select({ at: ratingRefusals.at })
+      .from(ratingRefusals)
+      .where(
+        and(
+          eq(ratingRefusals.caseNumber, caseNumber),
+          inArray(ratingRefusals.reason, failedTries),
+          gte(ratingRefusals.at, since),
+        ),
+      )
+      .orderBy(asc(ratingRefusals.at));
+    const times = rows.map((r) => Date.parse(r.at));
+    let until = 0;
+    for (let last = ratingLockout.failures - 1; last < times.length; last++) {
+      const first = times[last - ratingLockout.failures + 1]!;
+      if (times[last]! - first <= ratingLockout.withinMs) until = Math.max(until, times[last]! + ratingLockout.forMs);
+    }
+    return until > at.getTime() ? new Date(until) : null;
+  }
+
+  /** A refusal, counted (the lockout and the admin page's figures read them). */
+  async function refuse(
+    tx: Tx,
+    caseNumber: string,
+    reason: RatingRefusalReason,
+    extra: Pick<OnlineRefusal, 'until' | 'lockedUntil'> = {},
+  ): Promise<OnlineRefusal> {
+    const at = now();
+    await tx.insert(ratingRefusals).values({
+      id: randomUUID(),
+      at: at.toISOString(),
+      hallDay: hallToday(at, timeZone),
+      reason,
+      caseNumber,
+    });
+    return { outcome: 'refused', reason, caseNumber, ...extra };
+  }
+
+  /**
+   * The rating page's checks, in their order (docs/ratings.md); a refusal is counted. The case row
+   * is locked for the transaction: tries on one case are taken one at a time, so the lockout and
+   * "one visit, one rating" hold under concurrent requests.
+   */
+  async function checkOnline(
+    tx: Tx,
+    typed: string,
+    code: string,
+  ): Promise<OnlineRefusal | { outcome: 'open'; visit: OnlineVisit; body: CasePut; workstationId: string }> {
+    const caseNumber = typedCaseNumber(typed);
+    const row = (
+      await tx
+        .select({ id: cases.id, version: cases.version, workstationId: cases.workstationId })
+        .from(cases)
+        .where(eq(cases.number, caseNumber))
+        .for('update')
+    )[0];
+    const locked = await lockedUntil(tx, caseNumber, now());
+    if (locked) return refuse(tx, caseNumber, 'locked', { lockedUntil: locked.toISOString() });
+    const body = row
+      ? ((
+          await tx
+            .select({ body: caseVersions.body })
+            .from(caseVersions)
+            .where(and(eq(caseVersions.caseId, row.id), eq(caseVersions.version, row.version)))
+        )[0]?.body as CasePut | undefined)
+      : undefined;
+    if (!row || !body) return refuse(tx, caseNumber, 'unknown_case');
+    const invitation = body.ratingInvitation;
+    if (!invitation) return refuse(tx, caseNumber, 'not_invited');
+    if (!ratingCodeMatches(row.id, row.version, code.trim(), invitation.codeSha256)) {
+      return refuse(tx, caseNumber, 'wrong_code');
+    }
+    if (hallToday(now(), timeZone) > invitation.until) {
+      return refuse(tx, caseNumber, 'expired', { until: invitation.until });
+    }
+    const stage = stageOfWindowState[body.windowState];
+    const rated = await tx
+      .select({ id: ratings.id })
+      .from(ratings)
+      .where(and(eq(ratings.caseId, row.id), eq(ratings.caseVersion, row.version), eq(ratings.stage, stage)));
+    if (rated.length > 0) return refuse(tx, caseNumber, 'already_rated');
+    const visit: OnlineVisit = {
+      caseId: row.id,
+      caseNumber: body.number,
+      version: row.version,
+      stage,
+      matterName: body.matter.name,
+      decidedDay: hallDate(body.decidedAt, timeZone),
+      until: invitation.until,
+    };
+    return { outcome: 'open', visit, body, workstationId: row.workstationId };
+  }
+
+  /**
+   * A rating through the notice's QR code (`EWM`): the checks again, the citizen's answer
+   * (`ratingSubmissionSchema`), and the rating stored with the provincial elements of the case
+   * version as the window sent it — in one transaction. The same row as `put` writes (the case's
+   * workstation, central's clock as the rating's time), under the same one-rating-per-visit index.
+   */
+  async function rateOnline(typed: string, code: string, submission: unknown): Promise<OnlineRateResult> {
+    return db.transaction(async (tx) => {
+      const checked = await checkOnline(tx, typed, code);
+      if (checked.outcome === 'refused') return checked;
+      const { visit, body, workstationId } = checked;
+      const parsed = ratingSubmissionSchema.safeParse(submission);
+      if (!parsed.success) {
+        const fields = new Set(
+          parsed.error.issues.map((i) => i.path[0]).filter((f) => f === 'level' || f === 'reasons' || f === 'text'),
+        );
+        return { outcome: 'invalid', visit, fields: [...fields] };
+      }
+      const answer = parsed.data;
+      const at = now();
+      const ratedAt = at.toISOString();
+      const record = provincialRatingOf(
+        provincialElementsOf({
+          number: body.number,
+          catalogVersion: body.catalogVersion,
+          districtCode: body.districtCode,
+          windowNumber: body.windowNumber,
+          matter: body.matter,
+          subject: body.subject,
+          clerk: { username: body.clerk.username, displayName: body.clerk.displayName },
+          draft: body.draft,
+          decidedAt: body.decidedAt,
+          acceptedAt: body.acceptedAt,
+        }),
+        visit.stage,
+        'EWM',
+        answer,
+        at,
+      );
+      // What a window would have sent for it: its hash is the row's, as for every other rating.
+      const sent: RatingPut = {
+        id: randomUUID(),
+        caseId: visit.caseId,
+        caseNumber: body.number,
+        caseVersion: visit.version,
+        stage: visit.stage,
+        level: answer.level,
+        reasons: answer.reasons,
+        text: answer.text,
+        channel: 'EWM',
+        windowNumber: body.windowNumber,
+        clerk: body.clerk,
+        ratedAt,
+        record,
+      };
+      const inserted = await tx
+        .insert(ratings)
+        .values({
+          id: sent.id,
+          workstationId,
+          caseId: sent.caseId,
+          caseNumber: sent.caseNumber,
+          caseVersion: sent.caseVersion,
+          stage: sent.stage,
+          level: sent.level,
+          reasons: sent.reasons,
+          text: sent.text,
+          channel: sent.channel,
+          windowNumber: sent.windowNumber,
+          clerkUsername: sent.clerk.username,
+          clerkName: sent.clerk.displayName,
+          ratedAt,
+          hallDay: hallDate(ratedAt, timeZone),
+          receivedAt: ratedAt,
+          bodySha256: sha256Hex(canonicalJson(sent)),
+          record,
+        })
+        .onConflictDoNothing()
+        .returning({ id: ratings.id });
+      // The window's rating of the same visit may have arrived since the check.
+      if (inserted.length === 0) return refuse(tx, typedCaseNumber(typed), 'already_rated');
+      // As for a window's rating: the case, the visit and the channel; never the level, nor who rated.
+      await audit.record(
+        {
+          actorKind: 'system',
+          actor: 'rating-page',
+          action: 'rating.online',
+          target: visit.caseId,
+          detail: { rating: sent.id, version: visit.version, stage: visit.stage, channel: 'EWM' },
+        },
+        tx,
+      );
+      return { outcome: 'rated', visit, id: sent.id };
+    });
+  }
+
+  /**
    * The provincial records of the ratings given on the range's hall days, oldest first, a batch at a
    * time (keyset paging on rated time and id: a year of a busy hall is never held at once).
    */
@@ -226,7 +499,36 @@ export function createRatingStore(deps: {
   return {
     timeZone,
     put,
+    rateOnline,
     exportBatches,
+
+    /**
+     * The rating page's checks for a case number and its 评价码 (a refusal is counted): the visit to
+     * rate when they pass. Nothing is stored but the refusal; `rateOnline` checks again.
+     */
+    async openOnline(typed: string, code: string): Promise<OnlineCheck> {
+      return db.transaction(async (tx) => {
+        const checked = await checkOnline(tx, typed, code);
+        return checked.outcome === 'refused' ? checked : { outcome: 'open', visit: checked.visit };
+      });
+    },
+
+    /** The rating page's refusals on the range's hall days, by reason. */
+    async refusalCounts(range: HallDayRange): Promise<RatingRefusalCounts> {
+      const checked = checkHallDayRange(range);
+      const rows = await db
+        .select({ reason: ratingRefusals.reason, n: count() })
+        .from(ratingRefusals)
+        .where(and(gte(ratingRefusals.hallDay, checked.from), lte(ratingRefusals.hallDay, checked.to)))
+        .groupBy(ratingRefusals.reason);
+      const counts = Object.fromEntries(ratingRefusalReasons.map((r) => [r, 0])) as Record<RatingRefusalReason, number>;
+      for (const r of rows) {
+        if ((ratingRefusalReasons as readonly string[]).includes(r.reason)) {
+          counts[r.reason as RatingRefusalReason] = Number(r.n);
+        }
+      }
+      return { ...counts, total: ratingRefusalReasons.reduce((sum, r) => sum + counts[r], 0) };
+    },
 
     /** The provincial records of the range's hall days (both included), ordered by when they were given. */
     async exportRows(range: HallDayRange): Promise<ProvincialRating[]> {

@@ -113,7 +113,14 @@ export const casePutSchema = z
     version: z.number().int().min(1),
     number: z.string().regex(/^\d{6}-\d{8}-\d{3}-\d{4,}$/),
     windowState: z.enum(windowStates),
-    matter: z.object({ code: z.string().max(40), name: z.string().max(200), department: z.string().max(100) }).strict(),
+    matter: z
+      .object({
+        code: z.string().max(40),
+        name: z.string().max(200),
+        department: z.string().max(100),
+        departmentCode: z.string().max(40).optional(),
+      })
+      .strict(),
     catalogVersion: z.number().int(),
     subject: z.enum(subjectKinds),
     districtCode: z.string().regex(/^\d{6}$/),
@@ -124,6 +131,15 @@ export const casePutSchema = z
     acceptedAt: z.string().nullable(),
     promisedDate: z.string().nullable(),
     promisedProvisional: z.boolean(),
+    /**
+     * The notice's 评价码 for rating this visit later on the citizen's phone: its digest
+     * (`ratingCodeDigest`) and the last hall day it may be used. Absent from windows before it.
+     */
+    ratingInvitation: z
+      .object({ codeSha256: sha256Schema, until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+      .strict()
+      .nullable()
+      .optional(),
     /** SHA-256 of the content as decided (the window's own record). */
     contentHash: sha256Schema,
     draft: caseDraftSchema,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CaseDraft } from './cases';
+import { normalizeIdNumber } from './id-numbers';
 
 /**
  * 好差评: the five levels a citizen may give, their names and scores, what makes a 差评, the reasons a
@@ -196,3 +198,93 @@ export const provincialRatingSchema = z
   })
   .strict();
 export type ProvincialRating = z.infer<typeof provincialRatingSchema>;
+
+/** What a rating's data elements are taken from: the case version as the window decided it. */
+export interface RatedCaseFacts {
+  number: string;
+  catalogVersion: number;
+  districtCode: string;
+  windowNumber: number;
+  matter: { code: string; name: string; department: string; departmentCode?: string | undefined };
+  subject: 'individual' | 'enterprise';
+  clerk: { username: string; displayName: string };
+  draft: CaseDraft;
+  decidedAt: string;
+  acceptedAt: string | null;
+}
+
+/** The elements that describe the case and the clerk (the rating's own come with the citizen's answer). */
+export type ProvincialCaseElements = Omit<
+  ProvincialRating,
+  | 'evaluateChannel'
+  | 'handleStateCode'
+  | 'evaluateLevel'
+  | 'evaluateLevelName'
+  | 'evaluateReasons'
+  | 'evaluateReasonNames'
+  | 'evaluateText'
+  | 'evaluateTime'
+>;
+
+/**
+ * The provincial data elements of a decided case version, the same at the window (a rating on the
+ * citizen screen) and at central (a rating through the receipt's QR code): whole identity, because
+ * the provincial system receives it; the citizen screen never does.
+ */
+export function provincialElementsOf(facts: RatedCaseFacts): ProvincialCaseElements {
+  const { draft, matter } = facts;
+  const enterprise = facts.subject === 'enterprise';
+  const person = draft.person;
+  return {
+    version: 2,
+    projNo: facts.number,
+    projName: matter.name,
+    serviceCode: matter.code,
+    serviceVersion: String(facts.catalogVersion),
+    serviceDepartment: matter.department,
+    serviceDepartmentCode: matter.departmentCode ?? '',
+    regionCode: facts.districtCode,
+    applicantName: enterprise ? draft.enterprise.name.trim() : person.name.trim(),
+    applicantCardNumber: enterprise
+      ? draft.enterprise.creditCode.trim().toUpperCase()
+      : normalizeIdNumber(person.idNumber),
+    applicantPhone: (enterprise ? draft.enterprise.phone || person.phone : person.phone).trim(),
+    userProp: enterprise ? userProps.enterprise : userProps.person,
+    userPageType: enterprise ? userPageTypes.enterprise : userPageTypes[person.idType],
+    applyTime: facts.acceptedAt ?? facts.decidedAt,
+    transactionTime: facts.decidedAt,
+    evaluatedPersonInfo: {
+      name: facts.clerk.displayName,
+      staffNumber: facts.clerk.username,
+      windowNumber: facts.windowNumber,
+    },
+  };
+}
+
+/** The whole record: the case's elements and the citizen's answer, where and when it was given. */
+export function provincialRatingOf(
+  elements: ProvincialCaseElements,
+  stage: RatingStage,
+  channel: RatingChannel,
+  submission: RatingSubmission,
+  at: Date,
+): ProvincialRating {
+  return provincialRatingSchema.parse({
+    ...elements,
+    evaluateChannel: channel,
+    handleStateCode: handleStateCodes[stage],
+    evaluateLevel: ratingLevelCodes[submission.level],
+    evaluateLevelName: ratingLevelNames[submission.level],
+    evaluateReasons: submission.reasons,
+    evaluateReasonNames: submission.reasons.map((r) => badRatingReasonNames[r]),
+    evaluateText: submission.text,
+    evaluateTime: at.toISOString(),
+  });
+}
+
+/** Which visit a window decision is (its state as the window left it). */
+export const stageOfWindowState: Record<'accepted' | 'supplement_requested' | 'rejected', RatingStage> = {
+  accepted: 'accepted',
+  supplement_requested: 'supplement',
+  rejected: 'rejected',
+};

@@ -269,6 +269,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     db,
     clock,
     audit,
+    calendar,
+    settings,
     onRecorded: (rating) => {
       outbox.enqueueRating(rating);
       queueMicrotask(() => sync?.nudge());
@@ -286,7 +288,7 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     onUnseenChanged: (count) => hub.broadcast('cases.unseenChanged', { count }),
     onSaved: (caseId, clerkId) => citizen?.caseSaved(caseId, clerkId),
     onDecided: (decided) => {
-      outbox.enqueue(decided);
+      outbox.enqueue(decided, ratings.invite(decided));
       queue?.caseDecided(decided);
       citizen?.caseDecided(decided);
       // After the decision's transaction commits: the worker sends it at once.
@@ -302,6 +304,8 @@ export async function createWorkstation(config: WorkstationConfig): Promise<Work
     settings,
     materials,
     fontFile,
+    ratingInvitation: (caseId, version) => ratings.invitation(caseId, version),
+    centralUrl: () => sync?.status().centralUrl || null,
     // Loaded on first use (documents/makers.ts): the PDF libraries stay out of the start-up.
     dailyReport: async (ref, copyNumber) =>
       (await import('../documents/makers')).dailyReportPdf(

@@ -98,6 +98,7 @@ describe('the shipped migrations', () => {
       '0011_network_printers',
       '0012_case_tickets',
       '0013_ratings',
+      '0014_rating_invitations',
     ]);
     expect(programSchemaVersion(migrationsDir)).toBe(journal.entries.length);
     const files = readdirSync(migrationsDir);

@@ -440,3 +440,20 @@ export const ratings = sqliteTable(
     index('ratings_clerk').on(t.clerkId, t.ratedDay),
   ],
 );
+
+/**
+ * The 评价码 printed on each decided version's notice (the QR code's partner): kept so a reprint
+ * carries the same code; central holds only its digest. One per case version.
+ */
+export const ratingInvitations = sqliteTable(
+  'rating_invitations',
+  {
+    caseId: text('case_id').notNull(),
+    version: integer('version').notNull(),
+    code: text('code').notNull(),
+    /** The last hall day the code may be used. */
+    until: text('until').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] })],
+);

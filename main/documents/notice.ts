@@ -1,5 +1,5 @@
 import type { DocumentFont } from './font';
-import { chineseDateOf, chineseDateTime } from './format';
+import { chineseDate, chineseDateOf, chineseDateTime } from './format';
 import { A4Document, type KeyValueRow, type MakeOptions } from './layout/document';
 import type { HallInfo, NoticeBase, PrintedParty } from './types';
 
@@ -78,7 +78,7 @@ export function closeNotice(doc: A4Document, data: NoticeBase, timeLabel: string
   ];
   doc.keyValues(rows, { size: bodySize, lineHeight: 1.5, labelWidth: labelColumn(doc, rows), spaceBefore: 4 });
   sealBlock(doc, data);
-  hallContacts(doc, data.hall);
+  hallContacts(doc, data.hall, data.rating);
 }
 
 /** ✓ or — in a table cell. */
@@ -92,15 +92,27 @@ export function sealBlock(doc: A4Document, data: NoticeBase): void {
   });
 }
 
-/** The hall's address and phone under a thin rule, small. */
-export function hallContacts(doc: A4Document, hall: HallInfo): void {
-  doc.ensureSpace(40);
+export const ratingCaption = '扫码评价';
+
+/**
+ * The hall's address and phone under a thin rule, small; beside them, when the window offers it,
+ * 好差评 later (网上评价): the QR code of central's rating page with the 评价码 and the last day —
+ * in the footer's own height, so a full one-page notice stays one page.
+ */
+export function hallContacts(doc: A4Document, hall: HallInfo, rating: NoticeBase['rating'] = null): void {
+  doc.ensureSpace(rating ? 64 : 40);
   doc.rule({ spaceAround: 5 });
-  doc.keyValues(
-    [
-      { label: '大厅地址', value: hall.address },
-      { label: '咨询电话', value: hall.phone },
-    ],
-    { size: 9, lineHeight: 1.5 },
-  );
+  if (rating) doc.qr(rating.url, { size: 50, caption: ratingCaption, captionSize: 7 });
+  const rows = [
+    { label: '大厅地址', value: hall.address },
+    { label: '咨询电话', value: hall.phone },
+  ];
+  if (rating) {
+    rows.push({
+      label: '好差评',
+      value: `请您对本次服务进行评价：可在窗口群众屏上当场评价，或扫描右侧二维码、输入评价码 ${rating.code}，于 ${chineseDate(rating.until)}前评价（每次办理评价一次）`,
+    });
+  }
+  doc.keyValues(rows, { size: 9, lineHeight: 1.5 });
+  doc.clearFloats();
 }

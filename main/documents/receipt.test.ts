@@ -44,7 +44,8 @@ describe('receiptPdf', () => {
         data.hall.address,
         data.hall.phone,
         '扫码查询办理进度',
-        '请您对本次服务进行评价：非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意',
+        '请您对本次服务进行评价：可在窗口群众屏上当场评价',
+        '评价码 40271938',
         '受理专用章',
       ]),
     ).toEqual([]);
@@ -53,9 +54,22 @@ describe('receiptPdf', () => {
     expect(await glyphInk(pdf)).toEqual([]);
   });
 
-  it('carries the progress address in a QR code that scans from the printed page', async () => {
+  it('carries the progress address and the rating page in QR codes that scan from the printed page', async () => {
     const data = sampleReceipt();
-    expect(await decodeQr(await receiptPdf(data, font), 1)).toBe(data.progressUrl);
+    const pdf = await receiptPdf(data, font);
+    expect(await decodeQr(pdf, 1)).toBe(data.progressUrl);
+    expect(await decodeQr(pdf, 1, 170, 'bottom')).toBe(data.rating!.url);
+    expect(await pdfText(pdf)).toContain('扫码评价');
+  });
+
+  it('asks for the rating on the citizen screen when the window offers no 评价码', async () => {
+    const pdf = await receiptPdf(sampleReceipt({ rating: null }), font);
+    const text = await pdfText(pdf);
+    expect(text).toContain(
+      '请您对本次服务进行评价：非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意。可在窗口的群众屏上评价。',
+    );
+    expect(text).not.toContain('评价码');
+    expect(await decodeQr(pdf, 1, 170, 'bottom')).toBeNull();
   });
 
   it('is small: a typical receipt is under 150 KB', async () => {

@@ -1,3 +1,4 @@
+import { ratingLevelNames, ratingLevels } from '@yichuang/domain/ratings';
 import type { DocumentFont } from './font';
 import { chineseDate, chineseDateTime, feeText } from './format';
 import type { KeyValueRow, MakeOptions } from './layout/document';
@@ -15,7 +16,7 @@ import {
 import type { ReceiptData } from './types';
 
 /** The ratings the hall's evaluation (好差评) offers, best first. */
-export const ratingOptions = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
+export const ratingOptions = ratingLevels.map((level) => ratingLevelNames[level]);
 
 /** The promised-time sentence, with the provisional words when the calendar is not published yet. */
 export function promiseText(
@@ -75,13 +76,14 @@ export async function receiptPdf(data: ReceiptData, font: DocumentFont, make: Ma
 
   doc.keyValues(terms, column);
   doc.paragraph(
-    `请您对本次服务进行评价：${ratingOptions.join(' / ')}。可使用窗口的评价器，或扫描右上角二维码评价。` +
+    // With a 评价码 the footer asks for the rating, beside its QR code; without, the citizen screen does.
+    (data.rating ? '' : `请您对本次服务进行评价：${ratingOptions.join(' / ')}。可在窗口的群众屏上评价。`) +
       (data.byPost
         ? '请妥善保管本回执，办理结果将按上述地址邮寄送达，请注意查收。'
         : '请妥善保管本回执，凭本回执和有效身份证件领取办理结果。'),
     { size: 9.5, lineHeight: 1.5, spaceBefore: 2 },
   );
   sealBlock(doc, data);
-  hallContacts(doc, data.hall);
+  hallContacts(doc, data.hall, data.rating);
   return doc.toPdf();
 }

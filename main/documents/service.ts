@@ -35,6 +35,16 @@ export function progressUrlOf(template: string, caseNumber: string): string {
   return template.replaceAll('{number}', encodeURIComponent(caseNumber));
 }
 
+/**
+ * Where the notice's rating QR code leads: the hall's own rating address (`{number}` filled in), or
+ * central's rating page; null when neither is known (not enrolled: the citizen rates at the window).
+ */
+export function ratingUrlOf(template: string, centralUrl: string | null, caseNumber: string): string | null {
+  if (template) return template.replaceAll('{number}', encodeURIComponent(caseNumber));
+  if (!centralUrl) return null;
+  return `${centralUrl.replace(/\/+$/, '')}/rate?case=${encodeURIComponent(caseNumber)}`;
+}
+
 /** A document of one case version, made and named. */
 export interface MadeDocument {
   kind: DocumentKind;
@@ -55,6 +65,10 @@ export interface DocumentServiceDeps {
   materials: MaterialStore;
   /** `resources/fonts/NotoSansSC-Regular.ttf` */
   fontFile: string;
+  /** The 评价码 of a decided version (the ratings module), printed with the rating QR code. */
+  ratingInvitation?: (caseId: string, version: number) => { code: string; until: string } | null;
+  /** Central's address once enrolled: the rating QR code leads to its rating page. */
+  centralUrl?: () => string | null;
   /** Makes the daily report's PDF; given by the reports module so documents do not depend on it. */
   dailyReport?: (ref: Extract<DocumentRef, { kind: 'daily_report' }>, copyNumber: number) => Promise<Uint8Array>;
 }
@@ -154,7 +168,14 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       decidedAt: decision.at,
       copy: { copyNumber },
       progressUrl: progressUrlOf(s.progressUrlTemplate, number),
+      rating: ratingOf(detail.id, decision.version, number),
     };
+  }
+
+  function ratingOf(caseId: string, version: number, number: string): NoticeBase['rating'] {
+    const invitation = deps.ratingInvitation?.(caseId, version) ?? null;
+    const url = invitation ? ratingUrlOf(settings.get().ratingUrlTemplate, deps.centralUrl?.() ?? null, number) : null;
+    return invitation && url ? { url, ...invitation } : null;
   }
 
   function receiptData(

@@ -54,6 +54,11 @@ export interface NoticeBase {
   copy: PrintCopy;
   /** The progress-query address for this case, carried by the QR code. */
   progressUrl: string;
+  /**
+   * 好差评 later: central's rating page for this case (its QR code), the version's 评价码 and the last
+   * day to use it; null when the window cannot offer it (not enrolled at central).
+   */
+  rating: { url: string; code: string; until: string } | null;
 }
 
 export interface ReceiptMaterial {

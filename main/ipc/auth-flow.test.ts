@@ -280,6 +280,8 @@ describe('staff and passwords', () => {
       syncMaxServerErrors: 5,
       hallUrl: '',
       retentionDays: 180,
+      ratingDays: 5,
+      ratingUrlTemplate: '',
       citizenNotices: defaultWorkstationSettings.citizenNotices,
     });
     expect(lastEntry('settings.update')).toMatchObject({

@@ -7,6 +7,7 @@ import { makePng } from '@yichuang/domain/testing/images';
 import type { CitizenHello } from '../../preload/contract/citizen';
 import type { SessionUser } from '../../preload/contract/schemas';
 import { outbox } from '../db/schema';
+import { compact, pdfText } from '../documents/testing/pdf-check';
 import { createSyncWindow, type SyncWindow } from '../sync/testing/window';
 import { completeResidenceDraft } from '../testing/intake-fixtures';
 import { createFakeClock, newSession, type TestSession } from '../testing/workstation';
@@ -114,5 +115,36 @@ describe('a rating reaches central', () => {
     await s.sync.syncNow();
     expect(s.sync.status()).toMatchObject({ backlog: 0, needsAttention: 0 });
     expect(await central.central.ratings.exportRows({ from: day, to: day })).toHaveLength(1);
+  });
+
+  it('the 评价码 printed on a notice opens its own visit on central’s page, and nothing else', async () => {
+    const s = w.t.workstation.services;
+    const png = await s.materials.put(makePng(60, 40, 4), 'scan.png');
+    const decided = w.accept([png]);
+    const invitation = s.ratings.invitation(decided.id, 1)!;
+    expect(invitation.code).toMatch(/^\d{8}$/);
+    expect(invitation.until > hallDate(clock.now())).toBe(true);
+    // The notice prints it beside the QR code of central's page for this case; a reprint, the same code.
+    const receipt = await pdfText((await s.documents.make({ kind: 'receipt', caseId: decided.id }, 0)).pdf);
+    expect(compact(receipt)).toContain(`评价码${invitation.code}`);
+    const again = await pdfText((await s.documents.make({ kind: 'receipt', caseId: decided.id }, 1)).pdf);
+    expect(compact(again)).toContain(`评价码${invitation.code}`);
+    await s.sync.syncNow();
+
+    const form = (body: Record<string, string>) =>
+      fetch(`${central.url}/rate/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
+    const wrong = invitation.code === '00000000' ? '00000001' : '00000000';
+    expect((await form({ case: decided.number, code: wrong, level: 'satisfied', text: '' })).status).toBe(403);
+    const rated = await form({ case: decided.number, code: invitation.code, level: 'satisfied', text: '' });
+    expect(rated.status).toBe(200);
+    const day = hallDate(clock.now());
+    const online = (await central.central.ratings.exportRows({ from: day, to: day })).filter(
+      (r) => r.projNo === decided.number,
+    );
+    expect(online).toMatchObject([{ evaluateChannel: 'EWM', evaluateLevel: 4, applicantCardNumber: zhangSanId }]);
   });
 });

@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { hallDate } from '@yichuang/domain/hall-time';
 import {
-  badRatingReasonNames,
-  handleStateCodes,
-  provincialRatingSchema,
-  ratingLevelCodes,
-  ratingLevelNames,
+  provincialRatingOf,
+  type ProvincialCaseElements,
   type ProvincialRating,
   type RatingChannel,
   type RatingStage,
@@ -14,10 +11,13 @@ import {
 } from '@yichuang/domain/ratings';
 import type { RatingPut } from '@yichuang/domain/protocol';
 import { AppError } from '../../preload/contract/errors';
+import { newRatingCode } from '@yichuang/domain/rating-codes';
 import type { Clock } from '../app/clock';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/connection';
-import { ratings } from '../db/schema';
+import { ratingInvitations, ratings } from '../db/schema';
+import type { CalendarService } from '../calendar/service';
+import type { SettingsService } from '../settings/service';
 
 /** The visit a rating is of, with the data elements fixed when the window decided it. */
 export interface RatedVisit {
@@ -28,17 +28,7 @@ export interface RatedVisit {
   clerkId: number;
   windowNumber: number;
   /** Every provincial data element but the rating's own (level, reasons, text, time, channel). */
-  elements: Omit<
-    ProvincialRating,
-    | 'evaluateChannel'
-    | 'handleStateCode'
-    | 'evaluateLevel'
-    | 'evaluateLevelName'
-    | 'evaluateReasons'
-    | 'evaluateReasonNames'
-    | 'evaluateText'
-    | 'evaluateTime'
-  >;
+  elements: ProvincialCaseElements;
 }
 
 /**
@@ -47,14 +37,22 @@ export interface RatedVisit {
  * transaction. The audit entry names the case and the stage, never the level: the clerk rated may
  * read the trail.
  */
+/** A notice's 评价码 and the last hall day it may be used. */
+export interface RatingInvitation {
+  code: string;
+  until: string;
+}
+
 export function createRatingService(deps: {
   db: Db;
   clock: Clock;
   audit: AuditService;
+  calendar: CalendarService;
+  settings: SettingsService;
   /** Called inside the rating's transaction: the outbox writes the item that takes it to central. */
   onRecorded?: (rating: RatingPut) => void;
 }) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, calendar, settings } = deps;
 
   function given(visit: Pick<RatedVisit, 'caseId' | 'caseVersion' | 'stage'>): boolean {
     return (
@@ -72,23 +70,41 @@ export function createRatingService(deps: {
     );
   }
 
+  function invitation(caseId: string, version: number): RatingInvitation | null {
+    return (
+      db
+        .select({ code: ratingInvitations.code, until: ratingInvitations.until })
+        .from(ratingInvitations)
+        .where(and(eq(ratingInvitations.caseId, caseId), eq(ratingInvitations.version, version)))
+        .get() ?? null
+    );
+  }
+
   return {
     given,
+    invitation,
+
+    /**
+     * Called inside the decision's transaction: the 评价码 the version's notice prints, good for the
+     * set working days from the decision (the same code on every reprint).
+     */
+    invite(decided: { caseId: string; version: number; decidedAt: string }): RatingInvitation {
+      const kept = invitation(decided.caseId, decided.version);
+      if (kept) return kept;
+      const until = calendar
+        .current()
+        .addWorkingDays(hallDate(new Date(decided.decidedAt)), settings.get().ratingDays).date;
+      const fresh = { code: newRatingCode(), until };
+      db.insert(ratingInvitations)
+        .values({ caseId: decided.caseId, version: decided.version, ...fresh, createdAt: clock.now().toISOString() })
+        .run();
+      return fresh;
+    },
 
     /** Stores the citizen's rating of a visit; refused when that visit was rated already. */
     record(visit: RatedVisit, channel: RatingChannel, submission: RatingSubmission): ProvincialRating {
       const now = clock.now();
-      const record = provincialRatingSchema.parse({
-        ...visit.elements,
-        evaluateChannel: channel,
-        handleStateCode: handleStateCodes[visit.stage],
-        evaluateLevel: ratingLevelCodes[submission.level],
-        evaluateLevelName: ratingLevelNames[submission.level],
-        evaluateReasons: submission.reasons,
-        evaluateReasonNames: submission.reasons.map((r) => badRatingReasonNames[r]),
-        evaluateText: submission.text,
-        evaluateTime: now.toISOString(),
-      });
+      const record = provincialRatingOf(visit.elements, visit.stage, channel, submission, now);
       const rating: RatingPut = {
         id: randomUUID(),
         caseId: visit.caseId,

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
 import type { MaterialStore } from '../materials/store';
 import type { CasePut, RatingPut } from '@yichuang/domain/protocol';
+import { ratingCodeDigest } from '@yichuang/domain/rating-codes';
 import type { OutboxFailure, OutboxItem, OutboxState } from '../../preload/contract/sync';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -17,13 +18,22 @@ export interface RetryOutcome {
 }
 
 /** The body of `PUT /cases/{id}` for a decided version (whole ID numbers: central needs them). */
-function casePutOf(d: DecidedVersion, materials: CasePut['materials']): CasePut {
+function casePutOf(
+  d: DecidedVersion,
+  materials: CasePut['materials'],
+  invitation: { code: string; until: string } | null,
+): CasePut {
   return {
     id: d.caseId,
     version: d.version,
     number: d.number,
     windowState: d.state,
-    matter: { code: d.matter.code, name: d.matter.name, department: d.matter.department },
+    matter: {
+      code: d.matter.code,
+      name: d.matter.name,
+      department: d.matter.department,
+      ...(d.matter.departmentCode ? { departmentCode: d.matter.departmentCode } : {}),
+    },
     catalogVersion: d.catalogVersion,
     subject: d.matter.subject,
     districtCode: d.districtCode,
@@ -35,6 +45,10 @@ function casePutOf(d: DecidedVersion, materials: CasePut['materials']): CasePut 
     promisedDate: d.promisedDate,
     promisedProvisional: d.promisedProvisional,
     contentHash: d.contentHash,
+    // Only the 评价码's digest: the code itself is on the citizen's paper and in this window's database.
+    ratingInvitation: invitation
+      ? { codeSha256: ratingCodeDigest(d.caseId, d.version, invitation.code), until: invitation.until }
+      : null,
     draft: d.draft,
     materials,
   };
@@ -93,7 +107,7 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
      * A decided version: the case item, then one item per distinct file (accepted versions only:
      * central approves with the materials; a notice at the window is on record without them).
      */
-    enqueue(d: DecidedVersion): void {
+    enqueue(d: DecidedVersion, invitation: { code: string; until: string } | null = null): void {
       const at = now();
       const files = new Map<string, { name: string; mime: string; bytes: number }>();
       const body = casePutOf(
@@ -106,6 +120,7 @@ export function createOutbox(deps: { db: Db; clock: Clock; materials: MaterialSt
             return { sha256: f.sha256, mime: f.mime, bytes, pages: f.pages, name: f.name };
           }),
         })),
+        invitation,
       );
       const common = { caseId: d.caseId, caseVersion: d.version, caseNumber: d.number, state: 'queued' as const };
       db.insert(outbox)

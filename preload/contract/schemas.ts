@@ -117,6 +117,19 @@ export const workstationSettingsSchema = windowSettingsSchema.extend({
   hallUrl: hallUrlSchema,
   /** Days a case, its materials and its print records stay here after central has the decision (the audit trail stays). */
   retentionDays: z.number().int('须为整数').min(30, '至少 30 天').max(3650, '最多 3650 天'),
+  /** Working days a citizen may rate a visit later with the notice's QR code and 评价码 (好差评). */
+  ratingDays: z.number().int('须为整数').min(1, '至少 1 个工作日').max(15, '最多 15 个工作日'),
+  /**
+   * The address of central's rating page as the citizen's phone reaches it, `{number}` the case
+   * number; '' uses central's address (`…/rate?case={number}`).
+   */
+  ratingUrlTemplate: z
+    .string()
+    .trim()
+    .max(300, '地址不超过 300 个字符')
+    .refine((v) => v === '' || (/^https:\/\/[^\s]+$/.test(v) && v.includes('{number}')), {
+      message: '评价地址须以 https:// 开头并含 {number}（办件编号），或留空使用中心地址',
+    }),
   /** The hall's notices the idle citizen screen shows in large type, one per line. */
   citizenNotices: z
     .array(z.string().trim().min(1, '公告不能为空行').max(80, '每条公告不超过 80 个字'))
@@ -150,6 +163,8 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   syncMaxServerErrors: 5,
   hallUrl: '',
   retentionDays: 180,
+  ratingDays: 5,
+  ratingUrlTemplate: '',
   citizenNotices: [
     '办事请携带本人有效身份证件原件',
     '过号的群众可凭号票到窗口重新排队',

@@ -1,3 +1,5 @@
+import type { RatingRefusalCounts, RatingSummary } from '../../service/ratings';
+import { ratingRefusalReasons } from '../../service/ratings';
 import { formatTime, html, type SafeHtml } from '../html';
 import type { Translator } from '../i18n';
 import { anomalyDetail } from './audit-labels';
@@ -34,8 +36,43 @@ export interface AdminPageData {
   notice: string | null;
   workstations: WorkstationRow[];
   anomalies: AnomalyRow[];
-  /** The 好差评 export form's dates: the hall's current month. */
+  /** The 好差评 export form's dates (the hall's current month unless chosen) and that range's figures. */
   ratingRange: { from: string; to: string };
+  ratingSummary: RatingSummary;
+  /** The rating page's refusals in that range, by reason. */
+  refusals: RatingRefusalCounts;
+}
+
+/** The range's ratings, and the rating page's refusals by reason (docs/ratings.md). */
+function ratingFigures(data: AdminPageData): SafeHtml {
+  const { ui, ratingRange, ratingSummary, refusals } = data;
+  return html`<p>
+      ${ui.t('admin.ratings.figures', {
+        from: ratingRange.from,
+        to: ratingRange.to,
+        total: ratingSummary.total,
+        bad: ratingSummary.bad,
+      })}
+    </p>
+    <h3 id="refusals">${ui.t('admin.refusals', { total: refusals.total })}</h3>
+    <table aria-labelledby="refusals" style="max-width:560px">
+      <thead>
+        <tr>
+          <th>${ui.t('admin.refusals.col.reason')}</th>
+          <th>${ui.t('admin.refusals.col.count')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${ratingRefusalReasons.map(
+          (reason) =>
+            html`<tr>
+              <td>${ui.t(`admin.refusal.${reason}`)}</td>
+              <td class="num">${refusals[reason]}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="muted small">${ui.t('admin.refusals.hint')}</p>`;
 }
 
 export function adminPage(data: AdminPageData): string {
@@ -143,7 +180,7 @@ export function adminPage(data: AdminPageData): string {
         ui.t('admin.noAnomalies'),
       )}
     </section>
-    <section class="card">
+    <section class="card" id="ratings">
       <h2>${ui.t('admin.ratings')}</h2>
       <form method="get" action="/approver/ratings/export" class="row">
         <label for="ratings-from" class="muted" style="white-space:nowrap">${ui.t('admin.ratings.from')}</label>
@@ -157,6 +194,9 @@ export function adminPage(data: AdminPageData): string {
         />
         <label for="ratings-to" class="muted" style="white-space:nowrap">${ui.t('admin.ratings.to')}</label>
         <input type="date" id="ratings-to" name="to" value="${data.ratingRange.to}" required style="max-width:180px" />
+        <button type="submit" formaction="/approver/admin#ratings" class="b" style="white-space:nowrap">
+          ${ui.t('admin.ratings.show')}
+        </button>
         <button type="submit" name="format" value="jsonl" class="b" style="white-space:nowrap">
           ${ui.t('admin.ratings.jsonl')}
         </button>
@@ -165,6 +205,7 @@ export function adminPage(data: AdminPageData): string {
         </button>
       </form>
       <p class="muted small">${ui.t('admin.ratings.hint')}</p>
+      ${ratingFigures(data)}
     </section>
     <p class="muted small">
       ${ui.t('admin.seeLog')}<a href="/approver/log">${ui.t('nav.log')}</a>${ui.t('admin.seePeople')}<a

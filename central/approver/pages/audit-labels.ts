@@ -38,7 +38,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** The case ids a set of entries refers to (the page asks the case store for their numbers). */
 export function auditCaseIds(entries: readonly AuditRow[]): string[] {
   const ids = entries.filter(
-    (e) => (e.action.startsWith('case.') || e.action === 'rating.put') && e.target && uuidPattern.test(e.target),
+    (e) => (e.action.startsWith('case.') || e.action.startsWith('rating.')) && e.target && uuidPattern.test(e.target),
   );
   return [...new Set(ids.map((e) => e.target!))];
 }
@@ -54,7 +54,7 @@ export function auditTarget(ui: Translator, entry: AuditRow, names: AuditNames):
   const target = entry.target;
   if (!target) return '—';
   const [area] = entry.action.split('.');
-  if (area === 'case' || entry.action === 'rating.put') {
+  if (area === 'case' || entry.action === 'rating.put' || entry.action === 'rating.online') {
     const number = names.caseNumbers.get(target);
     return number ? html`<a class="num" href="/approver/cases/${target}">${number}</a>` : ui.t('log.goneCase');
   }
@@ -151,6 +151,7 @@ export function auditDetail(ui: Translator, entry: AuditRow): string {
       parts.push(version);
       break;
     case 'rating.put':
+    case 'rating.online':
       // Which visit and where it was rated: never the level (the clerk rated may read the trail).
       parts.push(version);
       if (isRatingStage(d.stage)) {

@@ -94,6 +94,11 @@ export function sampleNoticeBase(overrides: Partial<NoticeBase> = {}): NoticeBas
     decidedAt: '2026-11-27T02:05:00.000Z',
     copy: { copyNumber: 0 },
     progressUrl: 'https://zwfw.zibo.gov.cn/yc/progress?no=370303-20261127-003-0001',
+    rating: {
+      url: 'https://central.zibo.gov.cn/rate?case=370303-20261127-003-0001',
+      code: '40271938',
+      until: '2026-12-04',
+    },
     ...overrides,
   };
 }

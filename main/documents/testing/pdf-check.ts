@@ -205,16 +205,27 @@ export async function glyphInk(bytes: Uint8Array, dpi = 100): Promise<Word[]> {
   return blank;
 }
 
-/** The text of the QR code on page `page` (1-based), or null when none is found. */
-export async function decodeQr(bytes: Uint8Array, page = 1, dpi = 170): Promise<string | null> {
+/**
+ * The text of the QR code on page `page` (1-based), or null when none is found. A notice has two:
+ * the progress code at the top, the rating code in the footer; `half` says which half to read.
+ */
+export async function decodeQr(
+  bytes: Uint8Array,
+  page = 1,
+  dpi = 170,
+  half: 'top' | 'bottom' = 'top',
+): Promise<string | null> {
   const image = await renderPage(bytes, page, dpi);
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0; i < image.gray.length; i += 1) {
-    const v = image.gray[i] ?? 255;
+  // Overlapping 60 % of the page each: a code near the middle is whole in one of them.
+  const rows = Math.floor(image.height * 0.6);
+  const first = half === 'top' ? 0 : image.height - rows;
+  const rgba = new Uint8ClampedArray(image.width * rows * 4);
+  for (let i = 0; i < image.width * rows; i += 1) {
+    const v = image.gray[first * image.width + i] ?? 255;
     rgba[i * 4] = v;
     rgba[i * 4 + 1] = v;
     rgba[i * 4 + 2] = v;
     rgba[i * 4 + 3] = 255;
   }
-  return jsQR(rgba, image.width, image.height)?.data ?? null;
+  return jsQR(rgba, image.width, rows)?.data ?? null;
 }

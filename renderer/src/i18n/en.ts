@@ -348,6 +348,12 @@ export const en: Messages = {
     hallUrlHelp:
       'The hall service that calling, the kiosk and the hall display use. Empty uses central; fill it in when the hall service runs on its own machine in the hall',
     hallUrlPlaceholder: 'Empty: use central',
+    ratingDays: 'Days to rate online (working days)',
+    ratingDaysHelp: 'How many working days from the decision the rating code on the notice can be used',
+    ratingUrl: 'Rating page address',
+    ratingUrlHelp:
+      'The rating page the notice’s QR code opens, {number} being the case number; empty uses central’s address (…/rate?case=number)',
+    ratingUrlPlaceholder: 'Empty: use central',
     citizenNotices: 'Citizen screen notices',
     citizenNoticesHelp:
       'Shown in large type while the citizen screen is idle: one per line, at most 6, up to 80 characters each',

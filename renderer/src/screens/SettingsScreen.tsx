@@ -143,6 +143,23 @@ export function SettingsScreen() {
             >
               <Input.TextArea rows={3} data-testid="settings-citizen-notices" />
             </Form.Item>
+            <Form.Item
+              name="ratingDays"
+              label={t('settings.ratingDays')}
+              extra={t('settings.ratingDaysHelp')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber
+                min={1}
+                max={15}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="settings-rating-days"
+              />
+            </Form.Item>
+            <Form.Item name="ratingUrlTemplate" label={t('settings.ratingUrl')} extra={t('settings.ratingUrlHelp')}>
+              <Input data-testid="settings-rating-url" placeholder={t('settings.ratingUrlPlaceholder')} />
+            </Form.Item>
           </Col>
         </Row>
         <Divider titlePlacement="start">{t('settings.printSection')}</Divider>
