@@ -1,3 +1,5 @@
+// Long on purpose: the one writer of both rating tables keeps each write with the checks that belong
+// to it in one transaction (a sent rating, an online rating with its refusals, the lockout).
 // Central's one writer of `ratings` and `rating_refusals`: the 好差评 the windows send, each stored
 // once as it was sent; the ones citizens give later on the rating page (the notice's QR code and
 // 评价码) with every refusal of that page; and the provincial export read from them (docs/ratings.md).

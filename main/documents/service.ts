@@ -1,3 +1,4 @@
+// Long on purpose: every paper's data is gathered here from the decided record, one function per paper.
 import type { CalendarService } from '../calendar/service';
 import type { DecidedMaterial } from '../cases/model';
 import type { CaseService } from '../cases/service';

@@ -1,3 +1,4 @@
+// Long on purpose: one catalogue of every page's words, key for key beside zh-CN.ts.
 import type { MessageKey } from './zh-CN';
 
 /** The approver pages' words in English: the same keys and placeholders as zh-CN.ts. */

@@ -1,3 +1,4 @@
+// Long on purpose: one catalogue of every page's words (the approver, admin and rating pages).
 /**
  * The approver pages' words in Chinese: the one table every page, route and message takes its text
  * from. `{name}` marks a placeholder the page fills in (case data, numbers, times). en.ts has the
