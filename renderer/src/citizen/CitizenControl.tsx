@@ -1,3 +1,4 @@
+import { DesktopOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,8 +72,10 @@ export function CitizenControl() {
   }, [locked]);
 
   const connected = status !== null && status.screen !== 'none';
-  // Short in the status bar (it must fit one line at 1366 px): 群众屏 and its dot; the words in the label.
-  const label = t(connected ? 'citizen.control.connected' : 'citizen.control.disconnected');
+  const screen = t(connected ? 'citizen.control.connected' : 'citizen.control.disconnected');
+  const label = status?.rating
+    ? t('citizen.control.withRating', { screen, rating: t(`citizen.control.rating.${status.rating}`) })
+    : screen;
   return (
     <>
       <Button
@@ -85,8 +88,10 @@ export function CitizenControl() {
         data-testid="citizen-control"
         data-screen={status?.screen ?? 'unknown'}
       >
-        <Badge status={connected ? 'success' : 'default'} text={t('citizen.control.title')} />
-        {status?.rating && <RatingStatusTag rating={status.rating} />}
+        {/* An icon and its dot: the status bar is one line at 1366 px in both languages (the words are the label). */}
+        <Badge dot color={connected ? '#389e0d' : '#8c8c8c'} offset={[-2, 2]}>
+          <DesktopOutlined aria-hidden />
+        </Badge>
       </Button>
       <CitizenDialog
         open={open}

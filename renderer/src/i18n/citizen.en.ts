@@ -69,6 +69,7 @@ export const citizenEn: Messages['citizen'] = {
     disconnected: 'Citizen screen: not connected',
     title: 'Citizen screen',
     screens: { window: 'Citizen screen window', paired: 'Paired browser page', none: 'Not connected' },
+    withRating: '{{screen}}, {{rating}}',
     rating: { rated: 'Rated', unrated: 'Not rated' },
     display: 'Show the citizen screen on',
     primary: 'main display',

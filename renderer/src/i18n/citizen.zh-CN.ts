@@ -72,6 +72,7 @@ export const citizenZh = {
     disconnected: '群众屏：未连接',
     title: '群众屏',
     screens: { window: '群众屏窗口', paired: '已配对的浏览器页面', none: '未连接' },
+    withRating: '{{screen}}，{{rating}}',
     rating: { rated: '已评价', unrated: '未评价' },
     display: '群众屏显示在',
     primary: '主显示器',
